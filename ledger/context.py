@@ -1,0 +1,117 @@
+"""What a number counts and what happened: the counted entity and the event.
+
+Both come from the words around the number in its sentence. The sentence is
+tokenised with camel-tools' ``simple_word_tokenize``; clause boundaries (، ؛ :)
+matter, because a cue in the number's own clause beats a nearer one across a comma.
+"""
+
+from __future__ import annotations
+
+from functools import cache
+from typing import TYPE_CHECKING
+
+from .tokens import Tok
+
+if TYPE_CHECKING:
+    from .extract import Draft, Extractor
+
+CONTEXT_CHARS = 300
+CONTEXT_TOKENS = 30
+CLAUSE_MARKS = frozenset("،,؛;:()")
+NOT_ENTITY_KINDS = ("money", "measure", "duration")
+FALLBACK_CLASSES = ("person", "group")
+NO_EVENT_KINDS = ("duration",)
+
+
+@cache
+def _tokenizer():
+    from camel_tools.tokenizers.word import simple_word_tokenize
+
+    return simple_word_tokenize
+
+
+class Context:
+    """The sentence around one claim, tokenised lazily."""
+
+    def __init__(
+        self, ex: Extractor, toks: list[Tok], draft: Draft, s_start: int, s_end: int
+    ) -> None:
+        self.ex = ex
+        self.toks = toks
+        self.draft = draft
+        self.s_start = s_start
+        self.s_end = s_end
+        self._before: list[str] | None = None
+        self._after: list[str] | None = None
+
+    @property
+    def before(self) -> list[str]:
+        """Sentence tokens before the mention, nearest first."""
+        if self._before is None:
+            lo = max(self.s_start, self.draft.start - CONTEXT_CHARS)
+            words = _tokenizer()(self.ex.norm[lo : self.draft.start])
+            self._before = words[::-1][:CONTEXT_TOKENS]
+        return self._before
+
+    @property
+    def after(self) -> list[str]:
+        """Sentence tokens after the mention, nearest first."""
+        if self._after is None:
+            hi = min(self.s_end, self.draft.end + CONTEXT_CHARS)
+            self._after = _tokenizer()(self.ex.norm[self.draft.end : hi])[:CONTEXT_TOKENS]
+        return self._after
+
+    def entity(self) -> str | None:
+        """The counted noun, as a lemma: the noun after the number, else one before."""
+        draft = self.draft
+        if draft.kind in NOT_ENTITY_KINDS:
+            return None
+        ex = self.ex
+        after = self.after
+        j = 0
+        if j < len(after) and after[j] == "من":
+            j += 1
+        if j < len(after):
+            word = after[j]
+            if word not in ex.lex.stopwords and (word,) not in ex.lex.units:
+                lemma = ex.entity_lemma(word)
+                if lemma is not None:
+                    return lemma
+        if draft.kind == "percent":
+            return None
+        # "نحو 2000" with no noun after: the nearest person or group named in the
+        # sentence, before the number first
+        for words in (self.before, self.after[j:]):
+            for word in words:
+                hit = ex.known_entity(word)
+                if hit is not None and hit.cls in FALLBACK_CLASSES:
+                    return hit.lemma
+        return None
+
+    def event(self) -> str | None:
+        """The nearest event cue: strong then weak cues in the number's clause, then in
+        the rest of its sentence (counts only; a measure looks in its clause alone)."""
+        if self.draft.kind in NO_EVENT_KINDS:
+            return None
+        clause_only = self.draft.kind != "count"
+        best: tuple[int, int, str] | None = None
+        for side, words in ((0, self.before), (1, self.after)):
+            clause = True
+            for dist, word in enumerate(words):
+                if word in CLAUSE_MARKS:
+                    clause = False
+                    if clause_only:
+                        break
+                    continue
+                hit = self.ex.event_of(word)
+                if hit is None:
+                    continue
+                event, strong = hit
+                rank = (0 if clause else 2) + (0 if strong else 1)
+                key = (rank, dist * 2 + side, event)
+                if best is None or key < best:
+                    best = key
+                break_after = strong and clause
+                if break_after:
+                    break
+        return best[2] if best else None

@@ -1,0 +1,184 @@
+"""The lexicons: plain TSV files in ``ledger/lexicon/`` that an analyst can read and
+extend. Each entry is normalised with the same function as article text, so the
+files are written in ordinary Arabic spelling."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator
+from dataclasses import dataclass
+from fractions import Fraction
+from functools import cache
+from importlib.resources import files
+from pathlib import Path
+
+from .normalize import normalize_word
+
+# Clitic prefixes that attach to a number word: conjunction, then preposition.
+CONJUNCTIONS = ("", "و", "ف")
+PREPOSITIONS = ("", "ب", "ل", "ك")
+
+
+def lexicon_dir() -> Path:
+    """Folder holding the TSV lexicons (``FACTLEDGER_LEXICON`` overrides it)."""
+    override = os.environ.get("FACTLEDGER_LEXICON")
+    return Path(override) if override else Path(str(files("ledger") / "lexicon"))
+
+
+def read_tsv(name: str) -> Iterator[list[str]]:
+    """Rows of a lexicon file, skipping comments and blank lines."""
+    path = lexicon_dir() / name
+    with path.open(encoding="utf-8") as fh:
+        for line in fh:
+            line = line.rstrip("\n")
+            if not line.strip() or line.startswith("#"):
+                continue
+            yield [cell.strip() for cell in line.split("\t")]
+
+
+def phrase_key(phrase: str) -> tuple[str, ...]:
+    """A phrase as a tuple of normalised tokens (``ما يقارب`` -> ('ما', 'يقارب'))."""
+    return tuple(normalize_word(phrase).split())
+
+
+def with_clitics(word: str, article: bool = True) -> Iterator[tuple[str, int, bool]]:
+    """Every clitic form of ``word``: (surface, clitic length, has article).
+
+    The clitic length counts و ف ب ل ك only; the article ال belongs to the word.
+    """
+    for conj in CONJUNCTIONS:
+        for prep in PREPOSITIONS:
+            prefix = conj + prep
+            yield prefix + word, len(prefix), False
+            if article:
+                if prep == "ل":
+                    # ل + ال is written لل
+                    yield conj + "لل" + word, len(conj) + 1, True
+                else:
+                    yield prefix + "ال" + word, len(prefix), True
+
+
+def strip_clitics(word: str) -> list[tuple[int, str]]:
+    """Possible (clitic length, base) readings of ``word``, the word itself first."""
+    out = [(0, word)]
+    rest, n = word, 0
+    if len(rest) > 2 and rest[0] in "وف":
+        rest, n = rest[1:], 1
+        out.append((n, rest))
+    if len(rest) > 2 and rest[0] in "بلك":
+        if rest.startswith("لل") and len(rest) > 3:
+            out.append((n + 1, "ال" + rest[2:]))
+        out.append((n + 1, rest[1:]))
+    return out
+
+
+def drop_article(word: str) -> str:
+    """``word`` without a leading ال (or لل)."""
+    if word.startswith("ال") and len(word) > 3:
+        return word[2:]
+    return word
+
+
+@dataclass(frozen=True, slots=True)
+class NumberWord:
+    """One surface form of a number word."""
+
+    base: str
+    value: Fraction
+    cls: str
+    clitic_len: int
+    article: bool
+
+
+@dataclass(frozen=True, slots=True)
+class Unit:
+    unit: str
+    kind: str
+    count: int | None
+
+
+@dataclass(frozen=True, slots=True)
+class Entity:
+    lemma: str
+    gloss: str
+    cls: str
+
+
+class Lexicon:
+    """All lexicons, loaded and normalised once per process."""
+
+    def __init__(self) -> None:
+        self.number_words: dict[str, NumberWord] = {}
+        for form, value, cls in read_tsv("numbers.tsv"):
+            base = normalize_word(form)
+            for surface, clen, art in with_clitics(base):
+                self.number_words.setdefault(
+                    surface, NumberWord(base, Fraction(value), cls, clen, art)
+                )
+        # Phrase tables map a token tuple to (payload, clitic length of first token).
+        self.vague: dict[tuple[str, ...], tuple[tuple[int, int], int]] = {}
+        for phrase, low, high in read_tsv("vague.tsv"):
+            _add_phrase(self.vague, phrase, (int(low), int(high)), article=True)
+        self.qual_before: dict[tuple[str, ...], tuple[str, int]] = {}
+        self.qual_after: dict[tuple[str, ...], tuple[str, int]] = {}
+        for phrase, qualifier, position in read_tsv("qualifiers.tsv"):
+            table = self.qual_before if position == "before" else self.qual_after
+            _add_phrase(table, phrase, qualifier)
+        self.units: dict[tuple[str, ...], Unit] = {}
+        for row in read_tsv("units.tsv"):
+            count = int(row[3]) if len(row) > 3 and row[3] else None
+            self.units[phrase_key(row[0]) or (row[0],)] = Unit(row[1], row[2], count)
+        self.months: dict[tuple[str, ...], tuple[int, int]] = {}
+        for form, month, _cal in read_tsv("months.tsv"):
+            _add_phrase(self.months, form, int(month))
+        self.weekdays: dict[tuple[str, ...], tuple[str, int]] = {}
+        for form, day in read_tsv("weekdays.tsv"):
+            _add_phrase(self.weekdays, form, day)
+        self.ordinals: dict[tuple[str, ...], tuple[int, int]] = {}
+        for form, value in read_tsv("ordinals.tsv"):
+            _add_phrase(self.ordinals, form, int(value))
+        self.phrases: dict[tuple[str, ...], tuple[str, int]] = {}
+        for phrase, meaning in read_tsv("phrases.tsv"):
+            _add_phrase(self.phrases, phrase, meaning)
+        # Index of phrases by each of their tokens, to find one around any anchor.
+        self.phrase_index: dict[str, list[tuple[tuple[str, ...], int]]] = {}
+        for key in self.phrases:
+            for pos, token in enumerate(key):
+                self.phrase_index.setdefault(token, []).append((key, pos))
+        self.cues: dict[str, set[str]] = {}
+        for cue, role in read_tsv("cues.tsv"):
+            self.cues.setdefault(role, set()).add(normalize_word(cue))
+        self.entities: dict[str, Entity] = {}
+        for form, lemma, gloss, cls in read_tsv("entities.tsv"):
+            self.entities[normalize_word(form)] = Entity(normalize_word(lemma), gloss, cls)
+        self.events: dict[str, tuple[str, bool]] = {}
+        self.event_prefixes: list[tuple[str, str, bool]] = []
+        for form, event, strength in read_tsv("events.tsv"):
+            strong = strength == "strong"
+            if form.endswith("*"):
+                self.event_prefixes.append((normalize_word(form[:-1]), event, strong))
+            else:
+                self.events[normalize_word(form)] = (event, strong)
+        self.stopwords = {normalize_word(w[0]) for w in read_tsv("stopwords.tsv")}
+
+    def anchor_words(self) -> set[str]:
+        """Every surface word that can start or key a numeric expression."""
+        words = set(self.number_words)
+        for table in (self.vague, self.ordinals, self.phrases, self.months):
+            words.update(key[0] for key in table)
+        words.update(key[0] for key in self.weekdays)
+        words.update(k[0] for k, u in self.units.items() if u.count is not None)
+        return words
+
+
+def _add_phrase(table: dict, phrase: str, payload: object, article: bool = False) -> None:
+    """Add ``phrase`` to ``table`` under every clitic form of its first token."""
+    key = phrase_key(phrase)
+    for first, clitic_len, _ in with_clitics(key[0], article=article):
+        table.setdefault((first, *key[1:]), (payload, clitic_len))
+
+
+@cache
+def lexicon() -> Lexicon:
+    """The process-wide lexicon."""
+    return Lexicon()

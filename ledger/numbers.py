@@ -1,0 +1,218 @@
+"""The Arabic number grammar: digits in three scripts and number words.
+
+Digits arrive here already mapped to ASCII by normalisation; separators keep their
+script (٫ is always a decimal point, ٬ always a thousands separator). Number words
+are combined the way Arabic writes them: ثلاثة آلاف وخمسمائة وخمسة وعشرون.
+All values are exact ``Fraction`` objects.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from fractions import Fraction
+
+from .lexicon import Lexicon, NumberWord
+from .tokens import Tok
+
+_THOUSANDS_GROUPS = re.compile(r"^[0-9]{1,3}(?:,[0-9]{3})+$")
+_DOT_GROUPS = re.compile(r"^[0-9]{1,3}(?:\.[0-9]{3}){2,}$")
+
+
+def parse_digits(text: str) -> Fraction:
+    """Value of a digit string with separators (``9,000``, ``1.5``, ``٣٫٥``, ``١٨٠,٢٥``)."""
+    s = text.replace("٬", "")
+    if "٫" in s:
+        s = s.replace(",", "").replace(".", "").replace("٫", ".")
+    elif "," in s and "." in s:
+        if s.rfind(",") > s.rfind("."):  # 1.234,56
+            s = s.replace(".", "").replace(",", ".")
+        else:  # 1,234.56
+            s = s.replace(",", "")
+    elif "," in s:
+        s = s.replace(",", "") if _THOUSANDS_GROUPS.match(s) else s.replace(",", ".", 1)
+    elif _DOT_GROUPS.match(s):  # 1.000.000
+        s = s.replace(".", "")
+    if s.count(".") > 1:
+        s = s.split(".")[0]
+    return Fraction(s)
+
+
+# Stages of one additive group (e.g. the 525 in ثلاثة آلاف وخمسمائة وخمسة وعشرون).
+EMPTY, HUNDRED, UNIT, TEN, DONE = range(5)
+
+
+@dataclass
+class NumberParse:
+    """Result of parsing one number phrase."""
+
+    value: Fraction
+    first: int  # index of first token
+    last: int  # index of last token consumed
+    clitic_len: int = 0  # clitic letters before the first token's number word
+    has_words: bool = False
+    has_digits: bool = False
+    last_scale: int = 1
+    connectors: list[int] = field(default_factory=list)  # token indices of و joins
+
+
+@dataclass
+class _State:
+    total: Fraction = Fraction(0)
+    current: Fraction = Fraction(0)
+    stage: int = EMPTY
+    last_scale: int = 0
+    started: bool = False
+
+    def copy(self) -> _State:
+        return _State(self.total, self.current, self.stage, self.last_scale, self.started)
+
+
+def _word(lex: Lexicon, tok: Tok) -> NumberWord | None:
+    return lex.number_words.get(tok.text) if tok.kind == "word" else None
+
+
+def _connected(tok: Tok, nw: NumberWord) -> bool:
+    return nw.clitic_len >= 1 and tok.text[0] == "و"
+
+
+def parse_number(
+    lex: Lexicon, toks: list[Tok], i: int, allow_connectors: bool = True
+) -> NumberParse | None:
+    """Parse the longest number phrase starting at token ``i``.
+
+    Words join with و (ثلاثمائة وخمسون), scales multiply (ثلاثة آلاف, 9 آلاف), and a
+    join is undone when what follows it shows it began a new number (بين 5 آلاف و7 آلاف).
+    """
+    st = _State()
+    res = NumberParse(Fraction(0), i, i)
+    checkpoint: tuple[_State, int] | None = None
+    j, n = i, len(toks)
+    while j < n:
+        tok, k, connected = toks[j], j, False
+        if st.started and tok.kind == "word":
+            if tok.text == "و":
+                if not allow_connectors or j + 1 >= n:
+                    break
+                k = j + 1
+                tok = toks[k]
+                if tok.kind != "num" and _word(lex, tok) is None:
+                    break
+                connected = True
+            else:
+                nw = _word(lex, tok)
+                if nw is not None and _connected(tok, nw):
+                    if not allow_connectors:
+                        break
+                    connected = True
+        saved = (st.copy(), res.last) if connected else None
+        nw = _word(lex, tok)
+        if tok.kind == "num":
+            if st.started and not connected:
+                break
+            value = parse_digits(tok.text)
+            if st.started and not (st.stage == EMPTY and st.last_scale and value < st.last_scale):
+                break
+            st.current += value
+            st.stage = DONE
+            res.has_digits = True
+        elif nw is not None:
+            if st.started and nw.article:
+                break
+            if not _apply_word(st, nw, connected):
+                if nw.cls in ("scale", "dual_scale") and not connected and checkpoint:
+                    st, res.last = checkpoint[0], checkpoint[1]
+                break
+            if not st.started:
+                res.clitic_len = nw.clitic_len
+            res.has_words = True
+        else:
+            break
+        if saved is not None:
+            checkpoint = saved
+            res.connectors.append(j)
+        st.started = True
+        res.last = k
+        j = k + 1
+    if not st.started:
+        return None
+    res.value = st.total + st.current
+    res.last_scale = st.last_scale or 1
+    return res
+
+
+def _apply_word(st: _State, nw: NumberWord, connected: bool) -> bool:
+    """Fold one number word into the state; False if it cannot continue the phrase."""
+    cls, v = nw.cls, nw.value
+    if not st.started:
+        if cls == "scale":
+            st.total, st.last_scale, st.stage = v, int(v), EMPTY
+        elif cls == "dual_scale":
+            st.total, st.last_scale, st.stage = v, int(v) // 2, EMPTY
+        elif cls == "fraction":
+            return False
+        else:
+            st.current = v
+            st.stage = {"hundred": HUNDRED, "ten": TEN, "construct": UNIT}.get(cls, UNIT)
+        return True
+    if cls == "scale":
+        if connected:
+            return False
+        scale = int(v)
+        group = st.current or Fraction(1)
+        if st.stage == EMPTY and st.current == 0:
+            return False  # ألف ألف: two scales in a row
+        if st.last_scale and scale >= st.last_scale:
+            if st.total and scale > st.last_scale:
+                st.total = (st.total + st.current) * scale  # مائة ألف مليون
+                st.current, st.stage, st.last_scale = Fraction(0), EMPTY, scale
+                return True
+            return False
+        st.total += group * scale
+        st.current, st.stage, st.last_scale = Fraction(0), EMPTY, scale
+        return True
+    if cls == "dual_scale":
+        if not connected or st.current or not st.last_scale or int(v) // 2 >= st.last_scale:
+            return False
+        st.total += v
+        st.stage, st.last_scale = EMPTY, int(v) // 2
+        return True
+    if cls == "fraction":
+        return False
+    if not connected:
+        # adjacency without و: teens (خمسة عشر) and hundreds (ثلاث مائة)
+        if nw.base in ("عشر", "عشره") and st.stage == UNIT and 1 <= st.current % 10 <= 9:
+            st.current += 10
+            st.stage = TEN
+            return True
+        if cls == "hundred" and v == 100 and st.stage == UNIT and 3 <= st.current % 10 <= 9:
+            st.current = (st.current - st.current % 10) + (st.current % 10) * 100
+            st.stage = HUNDRED
+            return True
+        return False
+    if cls == "construct":
+        return False
+    if cls == "hundred":
+        if st.stage == EMPTY and st.total:
+            st.current, st.stage = v, HUNDRED
+            return True
+        return False
+    if cls == "unit":
+        if v == 10:
+            return False
+        if st.stage in (EMPTY, HUNDRED) and (st.total or st.stage == HUNDRED):
+            st.current += v
+            st.stage = UNIT
+            return True
+        return False
+    if cls == "ten":
+        if st.stage in (EMPTY, HUNDRED) and (st.total or st.stage == HUNDRED):
+            st.current += v
+            st.stage = TEN
+            return True
+        if st.stage == UNIT and st.current % 10 != 0:
+            st.current += v
+            st.stage = TEN
+            return True
+        return False
+    return False
