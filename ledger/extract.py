@@ -84,8 +84,13 @@ _LATIN = re.compile(r"[A-Za-z]")
 
 def extract_mentions(text: str) -> list[Mention]:
     """Every numeric expression in ``text``, in order of position."""
+    return Extractor(normalize(text)).run()
+
+
+def extract_normalized(text: str) -> tuple[list[Mention], str]:
+    """The mentions of ``text`` and its normalised form (for the search index)."""
     nt = normalize(text)
-    return Extractor(nt).run()
+    return Extractor(nt).run(), nt.text
 
 
 class Extractor:

@@ -21,7 +21,7 @@ _DOT_GROUPS = re.compile(r"^[0-9]{1,3}(?:\.[0-9]{3}){2,}$")
 
 def parse_digits(text: str) -> Fraction:
     """Value of a digit string with separators (``9,000``, ``1.5``, ``٣٫٥``, ``١٨٠,٢٥``)."""
-    s = text.replace("٬", "")
+    s = text.replace("٬", "").replace("،", ",")
     if "٫" in s:
         s = s.replace(",", "").replace(".", "").replace("٫", ".")
     elif "," in s and "." in s:
@@ -33,9 +33,10 @@ def parse_digits(text: str) -> Fraction:
         s = s.replace(",", "") if _THOUSANDS_GROUPS.match(s) else s.replace(",", ".", 1)
     elif _DOT_GROUPS.match(s):  # 1.000.000
         s = s.replace(".", "")
-    if s.count(".") > 1:
-        s = s.split(".")[0]
-    return Fraction(s)
+    try:
+        return Fraction(s)
+    except ValueError:  # not a number we understand: keep its integer part
+        return Fraction(re.match(r"[0-9]*", s).group() or "0")
 
 
 # Stages of one additive group (e.g. the 525 in ثلاثة آلاف وخمسمائة وخمسة وعشرون).

@@ -6,8 +6,16 @@ import re
 from typing import NamedTuple
 
 ARABIC_LETTERS = "\u0621-\u063a\u0641-\u064a\u066e-\u06d3\u06fa-\u06ff"
+# A number: thousands in groups of three (9,000  ٩٬٠٠٠  1.000.000), or digits with
+# one decimal part (1.5  ٣٫٥  ١٨٠,٢٥). "2,3,4" is a list, not 2.3.
+NUMBER = (
+    r"[0-9]{1,3}(?:[,٬،][0-9]{3})+(?![0-9])(?:[.٫][0-9]+)?"
+    r"|[0-9]{1,3}(?:\.[0-9]{3}){2,}(?![0-9.])"
+    r"|(?<![0-9],)[0-9]+(?:[.٫][0-9]+|,[0-9]{1,2}(?![,0-9]))?"
+    r"|[0-9]+(?:[.٫][0-9]+)?"
+)
 TOKEN_RE = re.compile(
-    rf"[^\S\n]*(?:(?P<num>[0-9]+(?:[.,٫٬][0-9]+)*)|(?P<word>[{ARABIC_LETTERS}]+)"
+    rf"[^\S\n]*(?:(?P<num>{NUMBER})|(?P<word>[{ARABIC_LETTERS}]+)"
     rf"|(?P<latin>[A-Za-z]+)|(?P<nl>\n)|(?P<punct>\S))"
 )
 

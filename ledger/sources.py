@@ -1,0 +1,274 @@
+"""Reading articles from files, folders, collections and zip archives.
+
+Inputs: ``.txt`` files (one article each), JSON arrays or objects, JSON Lines and CSV
+collections (one article per record), and ``.zip`` archives of any of these. Text is
+UTF-8 with or without BOM, or Windows-1256 (with a warning). Every problem becomes an
+``InputProblem`` naming the file and what is wrong; reading goes on with the rest.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import os
+import zipfile
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+TEXT_SUFFIXES = {".txt", ".text", ".md"}
+COLLECTION_SUFFIXES = {".json", ".jsonl", ".ndjson", ".csv"}
+DEFAULT_MAX_BYTES = 64 * 1024 * 1024
+
+TEXT_FIELDS = ("content", "text", "body", "article", "article_text", "full_text")
+TITLE_FIELDS = ("title", "headline")
+OUTLET_FIELDS = ("outlet", "source", "publisher", "site", "source_name", "newspaper")
+DATE_FIELDS = ("published", "date", "published_at", "pubdate", "date_published", "date_extracted")
+URL_FIELDS = ("url", "link", "href")
+ID_FIELDS = ("id", "article_id", "guid", "uuid")
+
+
+@dataclass(slots=True)
+class ArticleInput:
+    """One article as read: its text exactly as decoded, and what is known about it."""
+
+    source: str  # stable key of where it came from (path, or path#record)
+    name: str  # the CSV ``article`` column: file name, or collection name#record
+    text: str
+    title: str | None = None
+    outlet: str | None = None
+    published: str | None = None
+    url: str | None = None
+    encoding: str = "utf-8"
+
+
+@dataclass(slots=True)
+class InputProblem:
+    """Something wrong with one input; ``level`` is ``error`` or ``warning``."""
+
+    path: str
+    message: str
+    level: str = "error"
+
+    def __str__(self) -> str:
+        return f"{self.level}: {self.path}: {self.message}"
+
+
+class DecodeError(ValueError):
+    """Bytes that are not readable text."""
+
+
+def decode_bytes(data: bytes) -> tuple[str, str]:
+    """Decode article bytes: (text, encoding). Raises ``DecodeError`` with a reason."""
+    if not data.strip():
+        raise DecodeError("empty file" if not data else "file holds only whitespace")
+    if b"\x00" in data[:8192]:
+        raise DecodeError("binary file (contains NUL bytes), not text")
+    try:
+        return data.decode("utf-8-sig"), "utf-8"
+    except UnicodeDecodeError as exc:
+        if exc.reason == "unexpected end of data" and exc.start >= len(data) - 3:
+            raise DecodeError(
+                f"truncated: the file ends in the middle of a UTF-8 character (byte {exc.start})"
+            ) from None
+        utf8_error = f"invalid UTF-8 byte 0x{data[exc.start]:02x} at offset {exc.start}"
+    text = data.decode("cp1256", errors="replace")
+    letters = [ch for ch in text if ch.isalpha()]
+    arabic = sum(1 for ch in letters if "\u0600" <= ch <= "\u06ff")
+    if letters and arabic / len(letters) >= 0.5 and "\ufffd" not in text:
+        return text, "windows-1256"
+    raise DecodeError(f"not UTF-8 ({utf8_error}) nor Windows-1256 Arabic text")
+
+
+def first_line(text: str, limit: int = 200) -> str | None:
+    """The first non-blank line, used as the title of a plain-text article."""
+    for line in text.splitlines():
+        line = line.strip()
+        if line:
+            return line[:limit]
+    return None
+
+
+def _field(record: dict, names: Iterable[str]) -> str | None:
+    for name in names:
+        value = record.get(name)
+        if value is not None and not isinstance(value, (dict, list)) and str(value).strip():
+            return str(value)
+    return None
+
+
+def iter_paths(paths: Iterable[str | os.PathLike]) -> Iterator[Path | InputProblem]:
+    """Expand files and folders (recursively, sorted) into input files."""
+    for raw in paths:
+        path = Path(raw)
+        if not path.exists():
+            yield InputProblem(str(raw), "no such file or directory")
+        elif path.is_dir():
+            found = False
+            for sub in sorted(path.rglob("*")):
+                if sub.is_file() and _supported(sub.name) and not sub.name.startswith("."):
+                    found = True
+                    yield sub
+            if not found:
+                yield InputProblem(str(raw), "folder holds no .txt, .json, .jsonl, .csv or .zip files", "warning")
+        else:
+            yield path
+
+
+def _supported(name: str) -> bool:
+    suffix = Path(name).suffix.lower()
+    return suffix in TEXT_SUFFIXES or suffix in COLLECTION_SUFFIXES or suffix == ".zip"
+
+
+def read_inputs(
+    paths: Iterable[str | os.PathLike], max_bytes: int = DEFAULT_MAX_BYTES
+) -> Iterator[ArticleInput | InputProblem]:
+    """Every article in ``paths``, and every problem met on the way, in order."""
+    for item in iter_paths(paths):
+        if isinstance(item, InputProblem):
+            yield item
+            continue
+        yield from read_file(item, max_bytes)
+
+
+def read_file(path: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> Iterator[ArticleInput | InputProblem]:
+    """Articles in one file (a text, a collection or a zip archive)."""
+    label = str(path)
+    try:
+        size = path.stat().st_size
+        if size > max_bytes:
+            yield InputProblem(label, _too_large(size, max_bytes))
+            return
+        if path.suffix.lower() == ".zip":
+            yield from _read_zip(path, max_bytes)
+            return
+        data = path.read_bytes()
+    except OSError as exc:
+        yield InputProblem(label, exc.strerror or str(exc))
+        return
+    source = str(path.resolve())
+    yield from read_bytes(data, path.name, source, label)
+
+
+def _too_large(size: int, limit: int) -> str:
+    return f"file too large ({size / 1e6:.1f} MB; the limit is {limit / 1e6:.0f} MB, see --max-size)"
+
+
+def _read_zip(path: Path, max_bytes: int) -> Iterator[ArticleInput | InputProblem]:
+    label = str(path)
+    try:
+        archive = zipfile.ZipFile(path)
+    except (zipfile.BadZipFile, OSError) as exc:
+        yield InputProblem(label, f"not a readable zip archive ({exc})")
+        return
+    with archive:
+        members = [m for m in archive.infolist() if not m.is_dir() and _supported(m.filename)]
+        members = [m for m in members if not Path(m.filename).name.startswith(".")]
+        if not members:
+            yield InputProblem(label, "zip archive holds no article files", "warning")
+        for member in members:
+            member_label = f"{label}:{member.filename}"
+            if member.file_size > max_bytes:
+                yield InputProblem(member_label, _too_large(member.file_size, max_bytes))
+                continue
+            try:
+                data = archive.read(member)
+            except (zipfile.BadZipFile, OSError, EOFError, zipfile.LargeZipFile) as exc:
+                yield InputProblem(member_label, f"cannot read from the archive ({exc})")
+                continue
+            source = f"{path.resolve()}:{member.filename}"
+            yield from read_bytes(data, Path(member.filename).name, source, member_label)
+
+
+def read_bytes(
+    data: bytes, name: str, source: str, label: str
+) -> Iterator[ArticleInput | InputProblem]:
+    """Articles in the bytes of one file called ``name``."""
+    try:
+        text, encoding = decode_bytes(data)
+    except DecodeError as exc:
+        yield InputProblem(label, str(exc))
+        return
+    if encoding != "utf-8":
+        yield InputProblem(label, f"not UTF-8; decoded as {encoding}", "warning")
+    suffix = Path(name).suffix.lower()
+    if suffix in (".json",):
+        yield from _read_json(text, name, source, label, encoding)
+    elif suffix in (".jsonl", ".ndjson"):
+        yield from _read_jsonl(text, name, source, label, encoding)
+    elif suffix == ".csv":
+        yield from _read_csv(text, name, source, label, encoding)
+    else:
+        yield ArticleInput(source, name, text, first_line(text), encoding=encoding)
+
+
+def _record(
+    record: object, rec_id: str, name: str, source: str, label: str, encoding: str
+) -> ArticleInput | InputProblem:
+    where = f"{label}#{rec_id}"
+    if not isinstance(record, dict):
+        return InputProblem(where, f"record is a JSON {type(record).__name__}, not an object")
+    text = _field(record, TEXT_FIELDS)
+    if text is None:
+        if any(isinstance(record.get(f), str) for f in TEXT_FIELDS):
+            return InputProblem(where, "record's text is blank; skipped", "warning")
+        return InputProblem(where, "record has no text (expected a content or text field)")
+    record_id = _field(record, ID_FIELDS) or rec_id
+    return ArticleInput(
+        source=f"{source}#{record_id}",
+        name=f"{name}#{record_id}",
+        text=text,
+        title=_field(record, TITLE_FIELDS),
+        outlet=_field(record, OUTLET_FIELDS),
+        published=_field(record, DATE_FIELDS),
+        url=_field(record, URL_FIELDS),
+        encoding=encoding,
+    )
+
+
+def _read_json(
+    text: str, name: str, source: str, label: str, encoding: str
+) -> Iterator[ArticleInput | InputProblem]:
+    try:
+        data = json.loads(text)
+    except json.JSONDecodeError as exc:
+        yield InputProblem(label, f"malformed JSON at line {exc.lineno} column {exc.colno}: {exc.msg}")
+        return
+    if isinstance(data, dict):
+        for key in ("articles", "data", "items", "records"):
+            if isinstance(data.get(key), list):
+                data = data[key]
+                break
+        else:
+            data = [data]
+    if not isinstance(data, list):
+        yield InputProblem(label, "JSON is neither an article, a list of articles nor {\"articles\": [...]}")
+        return
+    for n, record in enumerate(data, 1):
+        yield _record(record, str(n), name, source, label, encoding)
+
+
+def _read_jsonl(
+    text: str, name: str, source: str, label: str, encoding: str
+) -> Iterator[ArticleInput | InputProblem]:
+    for n, line in enumerate(text.splitlines(), 1):
+        if not line.strip():
+            continue
+        try:
+            record = json.loads(line)
+        except json.JSONDecodeError as exc:
+            yield InputProblem(f"{label}:{n}", f"malformed JSON record: {exc.msg}")
+            continue
+        yield _record(record, str(n), name, source, label, encoding)
+
+
+def _read_csv(
+    text: str, name: str, source: str, label: str, encoding: str
+) -> Iterator[ArticleInput | InputProblem]:
+    try:
+        reader = csv.DictReader(io.StringIO(text))
+        for n, row in enumerate(reader, 1):
+            yield _record(dict(row), str(n), name, source, label, encoding)
+    except csv.Error as exc:
+        yield InputProblem(label, f"malformed CSV: {exc}")

@@ -1,0 +1,314 @@
+"""The ledger: a plain SQLite file, written through sqlite-utils.
+
+Tables (documented in the README):
+- ``articles``: one row per distinct article text (``id`` is its content hash).
+- ``sources``: where each article was read from; several sources may share an article.
+- ``mentions``: every numeric expression, claims and non-claims, with exact offsets.
+- ``article_search``: FTS5 index of the normalised title and text.
+- ``meta``: key/value facts about the ledger.
+View ``claims``: claim mentions joined with their article's metadata.
+"""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
+from datetime import UTC, datetime
+from fractions import Fraction
+from pathlib import Path
+
+import sqlite_utils
+from sqlite_utils import Migrations
+
+from .model import Mention
+
+DEFAULT_DB = "ledger.db"
+DB_ENV = "FACTLEDGER_DB"
+BUSY_TIMEOUT_ENV = "FACTLEDGER_BUSY_TIMEOUT_MS"
+
+migrations = Migrations("fact-ledger")
+
+
+@migrations()
+def m001_articles_mentions(db: sqlite_utils.Database) -> None:
+    db["articles"].create(
+        {
+            "id": str,
+            "name": str,
+            "title": str,
+            "outlet": str,
+            "published": str,
+            "url": str,
+            "text": str,
+            "chars": int,
+            "encoding": str,
+            "extractor": str,
+            "ingested_at": str,
+        },
+        pk="id",
+    )
+    db["sources"].create(
+        {"source": str, "article_id": str, "name": str, "seen_at": str},
+        pk="source",
+        foreign_keys=[("article_id", "articles", "id")],
+    )
+    db["sources"].create_index(["article_id"])
+    db.execute(
+        """
+        CREATE TABLE mentions (
+            id INTEGER PRIMARY KEY,
+            article_id TEXT NOT NULL REFERENCES articles(id),
+            start INTEGER NOT NULL,
+            "end" INTEGER NOT NULL,
+            text TEXT NOT NULL,
+            is_claim INTEGER NOT NULL,
+            kind TEXT NOT NULL,
+            qualifier TEXT,
+            value NUMERIC,
+            low NUMERIC,
+            high NUMERIC,
+            unit TEXT,
+            entity TEXT,
+            event TEXT,
+            label TEXT,
+            sentence TEXT,
+            sentence_start INTEGER
+        )
+        """
+    )
+    db["mentions"].create_index(["article_id", "start"])
+    db["mentions"].create_index(["entity"])
+    db.execute(
+        "CREATE VIRTUAL TABLE article_search USING fts5("
+        "title, text, content='', tokenize='unicode61 remove_diacritics 2')"
+    )
+    db["meta"].create({"key": str, "value": str}, pk="key")
+    db.execute(
+        """
+        CREATE VIEW claims AS
+        SELECT m.id AS mention_id, m.article_id, a.name AS article, m.start, m."end",
+               m.text, m.value, m.low, m.high, m.qualifier, m.kind, m.unit, m.entity,
+               m.event, m.sentence, a.outlet, a.published, a.url, a.title
+        FROM mentions m JOIN articles a ON a.id = m.article_id
+        WHERE m.is_claim = 1
+        """
+    )
+
+
+class LedgerError(Exception):
+    """The ledger cannot be used (missing, locked, read-only, not a ledger)."""
+
+
+def default_db_path() -> Path:
+    """``$FACTLEDGER_DB`` or ``./ledger.db``."""
+    return Path(os.environ.get(DB_ENV) or DEFAULT_DB)
+
+
+def now() -> str:
+    return datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
+
+
+def sql_number(value: Fraction | None) -> int | float | None:
+    """A value for SQLite: an integer whenever it is whole, else a float."""
+    if value is None:
+        return None
+    if value.denominator == 1:
+        return value.numerator
+    return float(value)
+
+
+def describe_sqlite_error(path: Path | str, exc: Exception) -> str:
+    """A one-line reason for an SQLite failure, naming the ledger file."""
+    text = str(exc).lower()
+    if "locked" in text or "busy" in text:
+        reason = "the ledger is locked by another process; try again when it has finished"
+    elif "readonly" in text or "read-only" in text:
+        reason = "the ledger is read-only (check the file's and its folder's permissions)"
+    elif "not a database" in text or "malformed" in text or "corrupt" in text:
+        reason = "not a fact-ledger ledger: the file is not a valid SQLite database"
+    elif "unable to open" in text:
+        reason = "cannot open the ledger file (does its folder exist and is it writable?)"
+    elif "disk" in text and "full" in text:
+        reason = "the disk is full"
+    else:
+        reason = str(exc)
+    return f"{path}: {reason}"
+
+
+class Ledger:
+    """A fact-ledger SQLite file. The engine's single door to storage."""
+
+    def __init__(self, path: str | os.PathLike | None = None, *, create: bool = True) -> None:
+        self.path = Path(path) if path is not None else default_db_path()
+        if not create and not self.path.exists():
+            raise LedgerError(f"{self.path}: no ledger here (run `factledger ingest` first)")
+        try:
+            conn = sqlite3.connect(str(self.path), timeout=_busy_timeout())
+            self.db = sqlite_utils.Database(conn)
+            self.db.execute("PRAGMA foreign_keys = ON")
+            if create:
+                if self.db.conn.execute("PRAGMA journal_mode").fetchone()[0] != "wal":
+                    self.db.conn.execute("PRAGMA journal_mode = WAL")
+                self._migrate()
+            else:
+                self.db.conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+                if "articles" not in self.db.table_names():
+                    raise LedgerError(f"{self.path}: not a fact-ledger ledger (no articles table)")
+        except sqlite3.Error as exc:
+            raise LedgerError(describe_sqlite_error(self.path, exc)) from exc
+
+    def _migrate(self) -> None:
+        tables = set(self.db.table_names())
+        if tables and "articles" not in tables and "_sqlite_migrations" not in tables:
+            raise LedgerError(
+                f"{self.path}: an SQLite database that is not a fact-ledger ledger; "
+                "use another --db path"
+            )
+        if migrations.pending(self.db):
+            migrations.apply(self.db)
+
+    def close(self) -> None:
+        self.db.close()
+
+    def __enter__(self) -> Ledger:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    @contextmanager
+    def transaction(self) -> Iterator[sqlite_utils.Database]:
+        """One atomic write: all of it lands, or none of it."""
+        try:
+            with self.db.atomic():
+                yield self.db
+        except sqlite3.Error as exc:
+            raise LedgerError(describe_sqlite_error(self.path, exc)) from exc
+
+    # ---------------------------------------------------------------- reading
+    def source_map(self) -> dict[str, str]:
+        """Every known source and the article it holds."""
+        return dict(self.db.execute("SELECT source, article_id FROM sources").fetchall())
+
+    def article_extractors(self) -> dict[str, str]:
+        """Every article id and the extractor version that produced its mentions."""
+        return dict(self.db.execute("SELECT id, extractor FROM articles").fetchall())
+
+    def get_meta(self, key: str) -> str | None:
+        row = self.db.execute("SELECT value FROM meta WHERE key = ?", [key]).fetchone()
+        return row[0] if row else None
+
+    def count(self, table: str, where: str = "", params: Iterable = ()) -> int:
+        sql = f"SELECT count(*) FROM [{table}]" + (f" WHERE {where}" if where else "")
+        return self.db.execute(sql, list(params)).fetchone()[0]
+
+    # ---------------------------------------------------------------- writing
+    def add_source(self, db: sqlite_utils.Database, source: str, article_id: str, name: str) -> None:
+        db["sources"].upsert(
+            {"source": source, "article_id": article_id, "name": name, "seen_at": now()},
+            pk="source",
+        )
+
+    def write_article(
+        self,
+        db: sqlite_utils.Database,
+        article: dict,
+        mentions: list[Mention],
+        search_title: str,
+        search_text: str,
+    ) -> None:
+        """Insert or replace one article with its mentions and search entry."""
+        article_id = article["id"]
+        existing = db.execute("SELECT rowid FROM articles WHERE id = ?", [article_id]).fetchone()
+        if existing:
+            self._drop_mentions(db, article_id)
+            self._unindex(db, existing[0])
+            db["articles"].update(article_id, article)
+            rowid = existing[0]
+        else:
+            db["articles"].insert(article)
+            rowid = db.execute("SELECT rowid FROM articles WHERE id = ?", [article_id]).fetchone()[0]
+        db.execute(
+            "INSERT INTO article_search(rowid, title, text) VALUES (?, ?, ?)",
+            [rowid, search_title, search_text],
+        )
+        db["mentions"].insert_all(
+            (mention_row(article_id, m) for m in mentions), batch_size=500
+        )
+
+    def _drop_mentions(self, db: sqlite_utils.Database, article_id: str) -> None:
+        db.execute("DELETE FROM mentions WHERE article_id = ?", [article_id])
+
+    def _unindex(self, db: sqlite_utils.Database, rowid: int) -> None:
+        from .normalize import normalize
+
+        row = db.execute("SELECT title, text FROM articles WHERE rowid = ?", [rowid]).fetchone()
+        if row is None:
+            return
+        db.execute(
+            "INSERT INTO article_search(article_search, rowid, title, text) "
+            "VALUES ('delete', ?, ?, ?)",
+            [rowid, normalize(row[0] or "").text, normalize(row[1] or "").text],
+        )
+
+    def remove_article(self, db: sqlite_utils.Database, article_id: str) -> None:
+        """Delete an article no source refers to any more, with its mentions."""
+        row = db.execute("SELECT rowid FROM articles WHERE id = ?", [article_id]).fetchone()
+        if row is None:
+            return
+        self._drop_mentions(db, article_id)
+        self._unindex(db, row[0])
+        db.execute("DELETE FROM articles WHERE id = ?", [article_id])
+
+    def orphaned(self, db: sqlite_utils.Database, article_id: str) -> bool:
+        """True when no source refers to ``article_id`` any more."""
+        row = db.execute("SELECT 1 FROM sources WHERE article_id = ? LIMIT 1", [article_id])
+        return row.fetchone() is None
+
+    def set_meta(self, db: sqlite_utils.Database, key: str, value: str) -> None:
+        db["meta"].upsert({"key": key, "value": value}, pk="key")
+
+    # ---------------------------------------------------------------- queries
+    def search(self, query: str, limit: int = 50) -> list[dict]:
+        """Articles whose normalised title or text match an FTS5 query."""
+        from .normalize import normalize_word
+
+        sql = (
+            "SELECT a.id, a.name, a.title, a.outlet, a.published FROM article_search s "
+            "JOIN articles a ON a.rowid = s.rowid WHERE article_search MATCH ? LIMIT ?"
+        )
+        try:
+            return [dict(r) for r in self.db.query(sql, [normalize_word(query), limit])]
+        except sqlite3.OperationalError as exc:
+            raise LedgerError(f"bad search query {query!r}: {exc}") from exc
+
+
+def mention_row(article_id: str, m: Mention) -> dict:
+    """The ``mentions`` row of one extracted mention."""
+    return {
+        "article_id": article_id,
+        "start": m.start,
+        "end": m.end,
+        "text": m.text,
+        "is_claim": int(m.is_claim),
+        "kind": m.kind,
+        "qualifier": m.qualifier,
+        "value": sql_number(m.value),
+        "low": sql_number(m.low),
+        "high": sql_number(m.high),
+        "unit": m.unit,
+        "entity": m.entity,
+        "event": m.event,
+        "label": m.label,
+        "sentence": m.sentence,
+        "sentence_start": m.sentence_start,
+    }
+
+
+def _busy_timeout() -> float:
+    try:
+        return int(os.environ.get(BUSY_TIMEOUT_ENV, "5000")) / 1000
+    except ValueError:
+        return 5.0
