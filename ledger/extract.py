@@ -26,6 +26,9 @@ from .tokens import ARABIC_LETTERS, Tok, tokenize
 WINDOW_BEFORE = 120
 WINDOW_AFTER = 240
 RANGE_JOINERS = ("الي", "حتي")
+LOWER = ("more_than", "at_least")
+UPPER = ("less_than", "at_most")
+BOUNDS = LOWER + UPPER
 CHANGE_EVENTS = ("rose", "fell")
 
 
@@ -79,6 +82,8 @@ def anchor_regex() -> re.Pattern[str]:
 
 
 _SENTENCE_END = re.compile(r"[.!?؟…]+(?=\s|$)|\n+")
+# Digits inside addresses are identifiers, never figures.
+_URL = re.compile(r"(?:https?://|www\.)\S+|[\w.+-]+@[\w-]+\.[\w.]+", re.ASCII)
 _LATIN = re.compile(r"[A-Za-z]")
 
 
@@ -106,9 +111,12 @@ class Extractor:
         out: list[Mention] = []
         consumed = 0
         norm = self.norm
+        urls = [m.span() for m in _URL.finditer(norm)] if ("http" in norm or "www" in norm or "@" in norm) else []
         for m in anchor_regex().finditer(norm):
             a = m.start()
             if a < consumed or m.end() == a:
+                continue
+            if urls and any(s <= a < e for s, e in urls):
                 continue
             toks, i = self._window(a)
             if i is None:
@@ -218,6 +226,19 @@ class Extractor:
         if hit is None:
             return None
         rank, clen, last = hit
+        if last == i and 1 <= rank <= 9 and last + 1 < len(toks):
+            nxt = toks[last + 1]
+            if nxt.text in ("عشر", "عشره"):
+                rank, last = rank + 10, last + 1
+            else:
+                k = last + 2 if nxt.text == "و" else last + 1
+                tens_tok = toks[k] if k < len(toks) else None
+                word = tens_tok.text if tens_tok is not None else ""
+                if nxt.text != "و" and word.startswith("و"):
+                    word = word[1:]
+                tens = self.lex.number_words.get(word)
+                if tens is not None and tens.cls == "ten" and tens.article:
+                    rank, last = rank + int(tens.value), k
         prev = toks[i - 1].text if i else ""
         kind = "time" if prev in self.lex.cues["time_before"] else "ordinal"
         return Draft(toks[i].start + clen, toks[last].end, kind, False, i, last, label=str(rank))
@@ -278,7 +299,18 @@ class Extractor:
             ]:
                 last = i + 3
             return Draft(start, toks[last].end, "date", False, i, last, label="day of month")
-        if nw.cls in ("unit", "construct") or self._is_noun(nxt):
+        if nw.cls == "unit" and nw.value < 10 and nxt is not None and nxt2 is not None:
+            # الواحد والعشرون: a compound ordinal
+            tens = lex.number_words.get(nxt2.text if nxt.text == "و" else nxt.text)
+            if tens is not None and tens.cls == "ten" and tens.article:
+                last = i + 2 if nxt.text == "و" else i + 1
+                rank = nw.value + tens.value
+                return Draft(start, toks[last].end, "ordinal", False, i, last, label=str(rank))
+        if (
+            nw.cls in ("unit", "construct")
+            or self._is_noun(nxt)
+            or self._qualifier_before(toks, i) is not None
+        ):
             parse = parse_number(lex, toks, i)
             if parse is None:
                 return None
@@ -321,6 +353,11 @@ class Extractor:
             draft = Draft(tok.start + nw.clitic_len, nxt.end, "duration", True, i, i + 1)
             draft.qualifier, draft.value, draft.unit = "exact", frac, unit.unit
             return self._qualify(toks, draft)
+        if nxt.kind == "word" and nxt.text not in lex.stopwords and len(nxt.text) > 2:
+            # نصف السكان: a share of something
+            draft = Draft(tok.start + nw.clitic_len, tok.end, "fraction", True, i, i)
+            draft.qualifier, draft.value = "exact", frac
+            return self._qualify(toks, draft)
         return None
 
     def _dual_unit(self, toks: list[Tok], i: int) -> Draft | None:
@@ -338,9 +375,14 @@ class Extractor:
     def _fraction_after(self, toks: list[Tok], j: int) -> tuple[Fraction, int] | None:
         """A joined fraction right after token ``j`` (ونصف, وربع): (value, index)."""
         k = j + 1
+        bare_and = k + 1 < len(toks) and toks[k].text == "و"
+        if bare_and:
+            k += 1
         if k < len(toks) and toks[k].kind == "word":
             nw = self.lex.number_words.get(toks[k].text)
-            if nw and nw.cls == "fraction" and nw.clitic_len and toks[k].text[0] == "و":
+            if nw and nw.cls == "fraction" and not nw.article and (
+                bare_and and not nw.clitic_len or nw.clitic_len and toks[k].text[0] == "و"
+            ):
                 return nw.value, k
         return None
 
@@ -502,9 +544,26 @@ class Extractor:
         if frac is not None:
             draft.value += frac[0] * parse.last_scale
             draft.last, draft.end = frac[1], toks[frac[1]].end
+        self._negative(toks, draft)
         self._range(toks, parse, draft)
         self._unit(toks, draft)
+        if draft.unit is None and draft.value is not None and draft.first:
+            if toks[draft.first - 1].text in lex.cues["percent_before"]:
+                draft.kind, draft.unit = "percent", "%"  # بنسبة 10
         return self._qualify(toks, draft)
+
+    def _negative(self, toks: list[Tok], draft: Draft) -> None:
+        """سالب 5, ناقص واحد, -5: a negative value."""
+        i = draft.first
+        if not i or draft.value is None:
+            return
+        prev = toks[i - 1]
+        if prev.text in self.lex.cues["negative"]:
+            draft.value, draft.first, draft.start = -draft.value, i - 1, prev.start
+        elif prev.text in ("-", "−") and prev.end == toks[i].start and toks[i].kind == "num":
+            before = toks[i - 2] if i >= 2 else None
+            if before is None or (before.end < prev.start and before.kind != "num"):
+                draft.value, draft.first, draft.start = -draft.value, i - 1, prev.start
 
     def _range(self, toks: list[Tok], parse: NumberParse, draft: Draft) -> None:
         lex = self.lex
@@ -531,7 +590,7 @@ class Extractor:
             if second is not None and not (between or from_) and joiner.text != "او":
                 if second.value <= draft.value:
                     second = None
-        elif joiner.text in ("-", "–") and toks[j - 1].kind == "num":
+        elif joiner.text in ("-", "–", "~") and toks[j - 1].kind == "num":
             if j + 1 < len(toks) and toks[j + 1].kind == "num":
                 second = parse_number(lex, toks, j + 1, allow_connectors=False)
         if second is None and between and parse.connectors:
@@ -549,7 +608,7 @@ class Extractor:
         if second.last_scale > 1 and parse.last_scale == 1 and low * second.last_scale <= high:
             if low < second.value / second.last_scale or low < high / second.last_scale:
                 low *= second.last_scale
-        if joiner.text in ("-", "–") and low >= high:
+        if joiner.text in ("-", "–", "~") and low >= high:
             draft.kind, draft.is_claim, draft.label = "score", False, "score or pair"
             draft.qualifier, draft.value = None, None
             draft.last, draft.end = second.last, toks[second.last].end
@@ -622,6 +681,8 @@ class Extractor:
                 toks, NumberParse(draft.value or Fraction(0), i, i)
             ):
                 draft.qualifier = "exact"
+        if q is not None and q[0] in BOUNDS and self._other_bound(toks, draft, q[0]):
+            return draft
         after = self._match(self.lex.qual_after, toks, draft.last + 1, 2)
         if after is not None:
             qualifier, _, last = after
@@ -629,6 +690,31 @@ class Extractor:
                 draft.qualifier = qualifier if q is None or qualifier == "at_least" else draft.qualifier
             draft.last, draft.end = last, toks[last].end
         return draft
+
+    def _other_bound(self, toks: list[Tok], draft: Draft, first: str) -> bool:
+        """أكثر من 100 وأقل من 300: a lower and an upper bound make a range."""
+        wanted = UPPER if first in LOWER else LOWER
+        j = draft.last + 1
+        if j < len(toks) and toks[j].text == "و":
+            j += 1
+        for n in (4, 3, 2, 1):
+            key = tuple(t.text for t in toks[j : j + n])
+            hit = self.lex.qual_before.get(key)
+            if hit is None or hit[0] not in wanted or j + n >= len(toks):
+                continue
+            if j == draft.last + 1 and not key[0].startswith("و"):
+                return False
+            second = parse_number(self.lex, toks, j + n)
+            if second is None or draft.value is None:
+                return False
+            low, high = sorted((draft.value, second.value))
+            if (low == draft.value) != (first in LOWER) or low == high:
+                return False
+            draft.qualifier = "range"
+            draft.low, draft.high, draft.value = low, high, None
+            draft.last, draft.end = second.last, toks[second.last].end
+            return True
+        return False
 
     # --------------------------------------------------------------- finishing
     def _finish(self, draft: Draft, toks: list[Tok]) -> Mention:

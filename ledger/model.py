@@ -6,7 +6,7 @@ from dataclasses import asdict, dataclass
 from decimal import Decimal
 from fractions import Fraction
 
-CLAIM_KINDS = ("count", "percent", "measure", "money", "duration")
+CLAIM_KINDS = ("count", "percent", "fraction", "measure", "money", "duration")
 NON_CLAIM_KINDS = (
     "date", "year", "time", "ordinal", "weekday", "phrase", "name", "score", "reference",
 )  # fmt: skip

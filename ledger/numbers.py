@@ -22,6 +22,9 @@ _DOT_GROUPS = re.compile(r"^[0-9]{1,3}(?:\.[0-9]{3}){2,}$")
 def parse_digits(text: str) -> Fraction:
     """Value of a digit string with separators (``9,000``, ``1.5``, ``٣٫٥``, ``١٨٠,٢٥``)."""
     s = text.replace("٬", "").replace("،", ",")
+    s = s.replace("\u00a0", ",").replace("\u202f", ",").replace(" ", ",")
+    if s[:1] in ".٫":
+        s = "0" + s
     if "٫" in s:
         s = s.replace(",", "").replace(".", "").replace("٫", ".")
     elif "," in s and "." in s:
@@ -64,9 +67,12 @@ class _State:
     stage: int = EMPTY
     last_scale: int = 0
     started: bool = False
+    last_unit: Fraction = Fraction(0)  # the last unit word added (for ثلاثة أرباع)
 
     def copy(self) -> _State:
-        return _State(self.total, self.current, self.stage, self.last_scale, self.started)
+        return _State(
+            self.total, self.current, self.stage, self.last_scale, self.started, self.last_unit
+        )
 
 
 def _word(lex: Lexicon, tok: Tok) -> NumberWord | None:
@@ -152,9 +158,12 @@ def _apply_word(st: _State, nw: NumberWord, connected: bool) -> bool:
             st.total, st.last_scale, st.stage = v, int(v) // 2, EMPTY
         elif cls == "fraction":
             return False
+        elif cls == "fraction_plural":
+            return False
         else:
             st.current = v
             st.stage = {"hundred": HUNDRED, "ten": TEN, "construct": UNIT}.get(cls, UNIT)
+            st.last_unit = v if cls == "unit" else Fraction(0)
         return True
     if cls == "scale":
         if connected:
@@ -180,11 +189,22 @@ def _apply_word(st: _State, nw: NumberWord, connected: bool) -> bool:
         return True
     if cls == "fraction":
         return False
+    if cls == "fraction_plural":
+        # ثلاثة أرباع = 3/4: the unit just read counts fractions, not ones
+        if connected or st.stage != UNIT or not 2 <= st.last_unit <= 10:
+            return False
+        st.current += st.last_unit * v - st.last_unit
+        st.stage = DONE
+        return True
     if not connected:
         # adjacency without و: teens (خمسة عشر) and hundreds (ثلاث مائة)
         if nw.base in ("عشر", "عشره") and st.stage == UNIT and 1 <= st.current % 10 <= 9:
             st.current += 10
             st.stage = TEN
+            return True
+        if cls == "hundred" and v == 100 and st.stage == DONE and 1 <= st.current <= 9:
+            st.current *= 100  # ٣ مئة
+            st.stage = HUNDRED
             return True
         if cls == "hundred" and v == 100 and st.stage == UNIT and 3 <= st.current % 10 <= 9:
             st.current = (st.current - st.current % 10) + (st.current % 10) * 100
@@ -201,9 +221,12 @@ def _apply_word(st: _State, nw: NumberWord, connected: bool) -> bool:
     if cls == "unit":
         if v == 10:
             return False
-        if st.stage in (EMPTY, HUNDRED) and (st.total or st.stage == HUNDRED):
+        if st.stage in (EMPTY, HUNDRED, TEN) and (st.total or st.stage in (HUNDRED, TEN)):
+            if st.stage == TEN and v < 2:
+                return False
             st.current += v
             st.stage = UNIT
+            st.last_unit = v
             return True
         return False
     if cls == "ten":
