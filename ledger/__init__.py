@@ -6,10 +6,10 @@ are thin layers over these functions.
 
 __version__ = "0.1.0"
 
-from .extract import extract_mentions, parse_value  # noqa: E402
-from .ingest import IngestReport, ingest  # noqa: E402
-from .model import Mention, format_value  # noqa: E402
-from .store import Ledger, LedgerError  # noqa: E402
+from .extract import extract_mentions, parse_value
+from .ingest import IngestReport, ingest
+from .model import Mention, format_value
+from .store import Ledger, LedgerError
 
 __all__ = [
     "IngestReport",

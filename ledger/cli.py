@@ -6,6 +6,7 @@ Exit codes: 0 success; 1 some input could not be read (the rest was processed);
 
 from __future__ import annotations
 
+import io
 import json
 import sys
 from pathlib import Path
@@ -117,6 +118,7 @@ def _run_ingest(
 
     try:
         if not show:
+
             def on_progress(report: IngestReport, item: ArticleInput | InputProblem) -> None:
                 if isinstance(item, InputProblem):
                     report_problem(item)
@@ -185,11 +187,10 @@ def extract_cmd(file, claims_only: bool) -> None:
     except DecodeError as exc:
         fail(f"{name}: {exc}", EXIT_INPUT_ERROR)
         return
-    out = click.get_text_stream("stdout", encoding="utf-8")
     for mention in extract_mentions(text):
         if claims_only and not mention.is_claim:
             continue
-        out.write(json.dumps(mention.to_json(), ensure_ascii=False) + "\n")
+        click.echo(json.dumps(mention.to_json(), ensure_ascii=False))
 
 
 @main.command("export")
@@ -205,10 +206,12 @@ def export_cmd(ctx: click.Context, output: Path | None, excel: bool) -> None:
     with open_ledger(ctx, create=False) as ledger:
         try:
             if output is None:
-                stream = click.get_text_stream("stdout", encoding=encoding)
-                if excel:
-                    stream.write("\ufeff")
+                stream = io.TextIOWrapper(
+                    click.get_binary_stream("stdout"), encoding=encoding, newline=""
+                )
                 rows = write_csv(ledger, stream)
+                stream.flush()
+                stream.detach()
             else:
                 tmp = output.with_name(output.name + ".part")
                 with tmp.open("w", encoding=encoding, newline="") as fh:
@@ -264,7 +267,9 @@ def search_cmd(ctx: click.Context, query: str, limit: int) -> None:
             fail(str(exc), 2)
             return
     for row in rows:
-        click.echo(f"{row['name']}\t{row['outlet'] or ''}\t{row['published'] or ''}\t{row['title'] or ''}")
+        click.echo(
+            f"{row['name']}\t{row['outlet'] or ''}\t{row['published'] or ''}\t{row['title'] or ''}"
+        )
 
 
 if __name__ == "__main__":

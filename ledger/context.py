@@ -108,7 +108,9 @@ class Context:
                     continue
                 event, strong = hit
                 rank = (0 if clause else 2) + (0 if strong else 1)
-                key = (rank, dist * 2 + side, event)
+                # Arabic puts the predicate first (استشهاد 10 وإصابة 3): cues before
+                # the number weigh more than cues after it
+                key = (rank, dist if side == 0 else dist * 2 + 3, event)
                 if best is None or key < best:
                     best = key
                 break_after = strong and clause

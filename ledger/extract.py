@@ -26,6 +26,8 @@ from .tokens import ARABIC_LETTERS, Tok, tokenize
 WINDOW_BEFORE = 120
 WINDOW_AFTER = 240
 RANGE_JOINERS = ("الي", "حتي")
+# Scale words whose accusative (ألفاً) and dual construct (ألفا) differ only in tanween.
+DUAL_CONSTRUCT = ("الفا", "مليونا", "مليارا")
 LOWER = ("more_than", "at_least")
 UPPER = ("less_than", "at_most")
 BOUNDS = LOWER + UPPER
@@ -111,7 +113,11 @@ class Extractor:
         out: list[Mention] = []
         consumed = 0
         norm = self.norm
-        urls = [m.span() for m in _URL.finditer(norm)] if ("http" in norm or "www" in norm or "@" in norm) else []
+        urls = (
+            [m.span() for m in _URL.finditer(norm)]
+            if ("http" in norm or "www" in norm or "@" in norm)
+            else []
+        )
         for m in anchor_regex().finditer(norm):
             a = m.start()
             if a < consumed or m.end() == a:
@@ -280,7 +286,14 @@ class Extractor:
         parse = parse_number(lex, toks, i)
         if parse is None:
             return None
+        if nw.cls == "scale" and nw.base in DUAL_CONSTRUCT and self._without_tanween(tok):
+            parse.value += nw.value  # ألفا دولار: the dual construct, two thousand
         return self._quantity(toks, parse)
+
+    def _without_tanween(self, tok: Tok) -> bool:
+        """True if the original spelling of ``tok`` carries no tanween (ألفا, not ألفاً)."""
+        start, end = self.nt.span_to_original(tok.start, tok.end)
+        return "\u064b" not in self.nt.original[start:end]
 
     def _article_number(self, toks: list[Tok], i: int) -> Draft | None:
         """ال + number word: the three (count), the twentieth (ordinal), a date."""
@@ -290,13 +303,18 @@ class Extractor:
         nxt = toks[i + 1] if i + 1 < len(toks) else None
         nxt2 = toks[i + 2] if i + 2 < len(toks) else None
         start = tok.start + nw.clitic_len
-        if nxt and nxt.text == "من" and nxt2 and (
-            nxt2.text in lex.cues["date_month"] or (nxt2.text,) in lex.months
+        if (
+            nxt
+            and nxt.text == "من"
+            and nxt2
+            and (nxt2.text in lex.cues["date_month"] or (nxt2.text,) in lex.months)
         ):
             last = i + 2
-            if nxt2.text == "الشهر" and i + 3 < len(toks) and toks[i + 3].text in lex.cues[
-                "date_month"
-            ]:
+            if (
+                nxt2.text == "الشهر"
+                and i + 3 < len(toks)
+                and toks[i + 3].text in lex.cues["date_month"]
+            ):
                 last = i + 3
             return Draft(start, toks[last].end, "date", False, i, last, label="day of month")
         if nw.cls == "unit" and nw.value < 10 and nxt is not None and nxt2 is not None:
@@ -380,8 +398,11 @@ class Extractor:
             k += 1
         if k < len(toks) and toks[k].kind == "word":
             nw = self.lex.number_words.get(toks[k].text)
-            if nw and nw.cls == "fraction" and not nw.article and (
-                bare_and and not nw.clitic_len or nw.clitic_len and toks[k].text[0] == "و"
+            if (
+                nw
+                and nw.cls == "fraction"
+                and not nw.article
+                and ((bare_and and not nw.clitic_len) or (nw.clitic_len and toks[k].text[0] == "و"))
             ):
                 return nw.value, k
         return None
@@ -407,8 +428,10 @@ class Extractor:
             return self._name(toks, i)
         if prev is not None and prev.text == "-" and prev.end == tok.start and i >= 2:
             before = toks[i - 2]
-            if before.end == prev.start and before.kind in ("latin", "word") and (
-                before.text not in lex.number_words
+            if (
+                before.end == prev.start
+                and before.kind in ("latin", "word")
+                and (before.text not in lex.number_words)
             ):
                 return self._name(toks, i)
         if tok.text == "24" and nxt and nxt.text == "/" and i + 2 < len(toks):
@@ -447,14 +470,19 @@ class Extractor:
 
     def _name(self, toks: list[Tok], i: int) -> Draft:
         first = i
-        while first > 0 and toks[first - 1].end == toks[first].start and toks[
-            first - 1
-        ].kind in ("latin", "punct", "word", "num") and toks[first - 1].text not in "«»\"'(":
+        while (
+            first > 0
+            and toks[first - 1].end == toks[first].start
+            and toks[first - 1].kind in ("latin", "punct", "word", "num")
+            and toks[first - 1].text not in "«»\"'("
+        ):
             first -= 1
         last = i
-        while last + 1 < len(toks) and toks[last + 1].start == toks[last].end and toks[
-            last + 1
-        ].kind in ("latin", "num"):
+        while (
+            last + 1 < len(toks)
+            and toks[last + 1].start == toks[last].end
+            and toks[last + 1].kind in ("latin", "num")
+        ):
             last += 1
         text = self.norm[toks[first].start : toks[last].end]
         return Draft(toks[first].start, toks[last].end, "name", False, first, last, label=text)
@@ -573,9 +601,7 @@ class Extractor:
         between = prev_base == "بين"
         from_ = prev_base == "من"
         j = draft.last + 1
-        if j >= len(toks):
-            return
-        joiner = toks[j]
+        joiner = toks[j] if j < len(toks) else Tok("end", "", 0, 0)
         second: NumberParse | None = None
         if joiner.text == "و" and (between or from_ is False) and between:
             second = parse_number(lex, toks, j + 1) if j + 1 < len(toks) else None
@@ -616,7 +642,10 @@ class Extractor:
         if low >= high and joiner.text == "او":
             return
         if between or from_:
-            draft.first, draft.start = first - 1, toks[first - 1].start + (len(prev) - len(prev_base))
+            draft.first, draft.start = (
+                first - 1,
+                toks[first - 1].start + (len(prev) - len(prev_base)),
+            )
             if first >= 2 and toks[first - 2].text == "ما" and between:
                 draft.first, draft.start = first - 2, toks[first - 2].start
         draft.qualifier = "range"
@@ -684,11 +713,18 @@ class Extractor:
         if q is not None and q[0] in BOUNDS and self._other_bound(toks, draft, q[0]):
             return draft
         after = self._match(self.lex.qual_after, toks, draft.last + 1, 2)
+        extend = after is not None
+        if after is None and draft.last + 2 < len(toks) and toks[draft.last + 1].kind == "word":
+            # 7 مدنيين على الأقل: the qualifier follows the counted noun
+            after = self._match(self.lex.qual_after, toks, draft.last + 2, 2)
         if after is not None:
             qualifier, _, last = after
             if q is None or qualifier != "exact":
-                draft.qualifier = qualifier if q is None or qualifier == "at_least" else draft.qualifier
-            draft.last, draft.end = last, toks[last].end
+                draft.qualifier = (
+                    qualifier if q is None or qualifier == "at_least" else draft.qualifier
+                )
+            if extend:
+                draft.last, draft.end = last, toks[last].end
         return draft
 
     def _other_bound(self, toks: list[Tok], draft: Draft, first: str) -> bool:

@@ -156,9 +156,7 @@ def _apply_word(st: _State, nw: NumberWord, connected: bool) -> bool:
             st.total, st.last_scale, st.stage = v, int(v), EMPTY
         elif cls == "dual_scale":
             st.total, st.last_scale, st.stage = v, int(v) // 2, EMPTY
-        elif cls == "fraction":
-            return False
-        elif cls == "fraction_plural":
+        elif cls == "fraction" or cls == "fraction_plural":
             return False
         else:
             st.current = v
@@ -211,15 +209,13 @@ def _apply_word(st: _State, nw: NumberWord, connected: bool) -> bool:
             st.stage = HUNDRED
             return True
         return False
-    if cls == "construct":
-        return False
     if cls == "hundred":
         if st.stage == EMPTY and st.total:
             st.current, st.stage = v, HUNDRED
             return True
         return False
-    if cls == "unit":
-        if v == 10:
+    if cls in ("unit", "construct"):
+        if v == 10 and st.stage == TEN:
             return False
         if st.stage in (EMPTY, HUNDRED, TEN) and (st.total or st.stage in (HUNDRED, TEN)):
             if st.stage == TEN and v < 2:

@@ -111,7 +111,9 @@ def iter_paths(paths: Iterable[str | os.PathLike]) -> Iterator[Path | InputProbl
                     found = True
                     yield sub
             if not found:
-                yield InputProblem(str(raw), "folder holds no .txt, .json, .jsonl, .csv or .zip files", "warning")
+                yield InputProblem(
+                    str(raw), "folder holds no .txt, .json, .jsonl, .csv or .zip files", "warning"
+                )
         else:
             yield path
 
@@ -132,7 +134,9 @@ def read_inputs(
         yield from read_file(item, max_bytes)
 
 
-def read_file(path: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> Iterator[ArticleInput | InputProblem]:
+def read_file(
+    path: Path, max_bytes: int = DEFAULT_MAX_BYTES
+) -> Iterator[ArticleInput | InputProblem]:
     """Articles in one file (a text, a collection or a zip archive)."""
     label = str(path)
     try:
@@ -152,7 +156,9 @@ def read_file(path: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> Iterator[Articl
 
 
 def _too_large(size: int, limit: int) -> str:
-    return f"file too large ({size / 1e6:.1f} MB; the limit is {limit / 1e6:.0f} MB, see --max-size)"
+    return (
+        f"file too large ({size / 1e6:.1f} MB; the limit is {limit / 1e6:.0f} MB, see --max-size)"
+    )
 
 
 def _read_zip(path: Path, max_bytes: int) -> Iterator[ArticleInput | InputProblem]:
@@ -233,7 +239,9 @@ def _read_json(
     try:
         data = json.loads(text)
     except json.JSONDecodeError as exc:
-        yield InputProblem(label, f"malformed JSON at line {exc.lineno} column {exc.colno}: {exc.msg}")
+        yield InputProblem(
+            label, f"malformed JSON at line {exc.lineno} column {exc.colno}: {exc.msg}"
+        )
         return
     if isinstance(data, dict):
         for key in ("articles", "data", "items", "records"):
@@ -243,7 +251,9 @@ def _read_json(
         else:
             data = [data]
     if not isinstance(data, list):
-        yield InputProblem(label, "JSON is neither an article, a list of articles nor {\"articles\": [...]}")
+        yield InputProblem(
+            label, 'JSON is neither an article, a list of articles nor {"articles": [...]}'
+        )
         return
     for n, record in enumerate(data, 1):
         yield _record(record, str(n), name, source, label, encoding)

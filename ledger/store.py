@@ -205,7 +205,9 @@ class Ledger:
         return self.db.execute(sql, list(params)).fetchone()[0]
 
     # ---------------------------------------------------------------- writing
-    def add_source(self, db: sqlite_utils.Database, source: str, article_id: str, name: str) -> None:
+    def add_source(
+        self, db: sqlite_utils.Database, source: str, article_id: str, name: str
+    ) -> None:
         db["sources"].upsert(
             {"source": source, "article_id": article_id, "name": name, "seen_at": now()},
             pk="source",
@@ -229,14 +231,14 @@ class Ledger:
             rowid = existing[0]
         else:
             db["articles"].insert(article)
-            rowid = db.execute("SELECT rowid FROM articles WHERE id = ?", [article_id]).fetchone()[0]
+            rowid = db.execute("SELECT rowid FROM articles WHERE id = ?", [article_id]).fetchone()[
+                0
+            ]
         db.execute(
             "INSERT INTO article_search(rowid, title, text) VALUES (?, ?, ?)",
             [rowid, search_title, search_text],
         )
-        db["mentions"].insert_all(
-            (mention_row(article_id, m) for m in mentions), batch_size=500
-        )
+        db["mentions"].insert_all((mention_row(article_id, m) for m in mentions), batch_size=500)
 
     def _drop_mentions(self, db: sqlite_utils.Database, article_id: str) -> None:
         db.execute("DELETE FROM mentions WHERE article_id = ?", [article_id])

@@ -1,0 +1,54 @@
+"""Shared fixtures: real ledgers in temp dirs, the bundled seeds, the optional corpus."""
+
+from __future__ import annotations
+
+import os
+import shutil
+from pathlib import Path
+
+import pytest
+
+from ledger import Ledger, ingest
+from ledger.seeds import seeds_dir
+
+REPO = Path(__file__).resolve().parent.parent
+
+
+def corpus_dir() -> Path | None:
+    """The SaudiNewsNet corpus, if present: $FACTLEDGER_CORPUS or a sibling checkout."""
+    env = os.environ.get("FACTLEDGER_CORPUS")
+    if env:
+        return Path(env) if Path(env).is_dir() else None
+    for parent in REPO.parent.iterdir():
+        candidate = parent / "corpora" / "saudinewsnet"
+        if candidate.is_dir():
+            return candidate
+    return None
+
+
+@pytest.fixture
+def seeds(tmp_path: Path) -> Path:
+    """A private copy of the seed articles (tests may change it)."""
+    dest = tmp_path / "seeds"
+    shutil.copytree(seeds_dir(), dest)
+    return dest
+
+
+@pytest.fixture
+def ledger_path(tmp_path: Path) -> Path:
+    return tmp_path / "ledger.db"
+
+
+@pytest.fixture
+def seeded(ledger_path: Path, seeds: Path) -> Ledger:
+    """A real ledger built from the seeds."""
+    ledger = Ledger(ledger_path)
+    report = ingest(ledger, [str(seeds)])
+    assert report.added == 5 and not report.errors
+    yield ledger
+    ledger.close()
+
+
+@pytest.fixture(autouse=True)
+def _short_busy_timeout(monkeypatch):
+    monkeypatch.setenv("FACTLEDGER_BUSY_TIMEOUT_MS", "200")

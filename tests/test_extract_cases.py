@@ -1,0 +1,156 @@
+"""What the extractor says about the forms DESIGN.md lists, one case at a time."""
+
+from fractions import Fraction
+
+import pytest
+
+from ledger import extract_mentions
+
+
+def one(text: str, claims_only: bool = True):
+    mentions = [m for m in extract_mentions(text) if m.is_claim or not claims_only]
+    assert len(mentions) == 1, [(m.text, m.kind) for m in mentions]
+    m = mentions[0]
+    assert text[m.start : m.end] == m.text
+    return m
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "qualifier", "value"),
+    [
+        ("قتل أكثر من 9 آلاف معتقل", "أكثر من 9 آلاف", "more_than", 9000),
+        ("تحتجز نحو 12 ألفاً من المسلحين", "نحو 12 ألفاً", "approx", 12000),
+        ("أصيب حوالي 30 شخصا", "حوالي 30", "approx", 30),
+        ("فر قرابة الـ 20 سجينا", "قرابة الـ 20", "approx", 20),
+        ("قتل ما يزيد على 50 شخصا", "ما يزيد على 50", "more_than", 50),
+        ("نقل أقل من 10 سجناء", "أقل من 10", "less_than", 10),
+        ("قتل ما لا يقل عن 7 مدنيين", "ما لا يقل عن 7", "at_least", 7),
+        ("قتل 7 مدنيين على الأقل", "7", "at_least", 7),
+        ("يصل إلى 700 عامل", "يصل إلى 700", "at_most", 700),
+        ("قتل زهاء 40 جنديا", "زهاء 40", "approx", 40),
+        ("لحوالي 30 سجيناً", "حوالي 30", "approx", 30),
+        ("قتل 25 شخصا تقريبا", "25", "approx", 25),
+    ],
+)
+def test_qualifiers(text, span, qualifier, value):
+    m = one(text)
+    assert m.text.startswith(span) and m.qualifier == qualifier and m.value == value
+
+
+@pytest.mark.parametrize(
+    ("text", "low", "high"),
+    [
+        ("بين 100 و 300 عنصر", 100, 300),
+        ("ما بين 5 و10 آلاف", 5000, 10000),
+        ("من 20 إلى 30 شخصا", 20, 30),
+        ("قتل 10-15 شخصا", 10, 15),
+        ("بين خمسة وعشرين", 5, 20),
+        ("بين خمسة وعشرين وثلاثين", 25, 30),
+        ("أكثر من 100 وأقل من 300 شخص", 100, 300),
+    ],
+)
+def test_ranges(text, low, high):
+    m = one(text)
+    assert (m.qualifier, m.value, m.low, m.high) == ("range", None, low, high)
+
+
+def test_change_from_to_is_two_values_not_a_range():
+    mentions = [m for m in extract_mentions("ارتفع عدد القتلى من 10 إلى 15") if m.is_claim]
+    assert [m.value for m in mentions] == [10, 15]
+
+
+@pytest.mark.parametrize(
+    ("text", "low", "high"),
+    [("نقلت العشرات من العناصر", 20, 99), ("آلاف المفقودين", 2000, 9999),
+     ("عشرات الآلاف من اللاجئين", 20000, 99999), ("بضعة آلاف", 3000, 9000)],
+)  # fmt: skip
+def test_vague_quantities(text, low, high):
+    m = one(text)
+    assert (m.qualifier, m.low, m.high, m.value) == ("vague", low, high, None)
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "unit", "value"),
+    [
+        ("أكثر من 80% من العناصر", "percent", "%", 80),
+        ("ارتفع بنسبة ٥ في المئة", "percent", "%", 5),
+        ("نما بنسبة 3.5 بالمئة", "percent", "%", Fraction(7, 2)),
+        ("بعمق 30 كيلو متراً", "measure", "km", 30),
+        ("بتكلفة 5 ملايين دولار", "money", "USD", 5000000),
+        ("بقيمة 200 ريال", "money", "SAR", 200),
+        ("قبل أكثر من عامين ونصف", "duration", "year", Fraction(5, 2)),
+        ("منذ 10 سنوات", "duration", "year", 10),
+        ("خلال ساعة ونصف", "duration", "hour", Fraction(3, 2)),
+        ("نصف مليون لاجئ", "count", None, 500000),
+        ("درجة الحرارة سالب 5 درجات", "measure", "degree", -5),
+    ],
+)
+def test_units_percents_fractions(text, kind, unit, value):
+    m = one(text)
+    assert (m.kind, m.unit, m.value) == (kind, unit, value)
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("الاثنين، ٢٠ يونيو ٢٠٢٢", "date"),
+        ("وفي 13 نيسان/أبريل الماضي", "date"),
+        ("في كانون الثاني الفائت", "date"),
+        ("في العشرين من الجاري", "date"),
+        ("في 2022/06/20", "date"),
+        ("في العام 2019", "year"),
+        ("عام 1436هـ", "year"),
+        ("الساعة 14:54", "time"),
+        ("لليوم الرابع على التوالي", "ordinal"),
+        ("ثاني أكبر حادثة", "ordinal"),
+        ("الحادي عشر من الشهر", "ordinal"),
+        ("يوم الاثنين", "weekday"),
+        ("فجر الأحد", "weekday"),
+        ("عصافير عديدة بحجر واحد", "phrase"),
+        ("الطريق المعروف بـ M4", "name"),
+        ("عاجل 24/7", "name"),
+        ("طائرة F-16", "name"),
+        ("المادة 12 من القانون", "reference"),
+    ],
+)
+def test_not_claims_are_labelled(text, kind):
+    mentions = extract_mentions(text)
+    assert mentions and all(not m.is_claim for m in mentions), [(m.text, m.kind) for m in mentions]
+    assert kind in {m.kind for m in mentions}
+
+
+def test_weekday_is_not_two():
+    (m,) = extract_mentions("وصل يوم الاثنين")
+    assert (m.kind, m.label) == ("weekday", "monday")
+    (c,) = extract_mentions("قتل اثنين من الجنود")
+    assert c.is_claim and c.value == 2
+
+
+def test_clitics_and_conjoined_tolls():
+    text = "استشهاد عشرة أشخاص وثلاثة أطفال وإصابة تسعة آخرين"
+    claims = [m for m in extract_mentions(text) if m.is_claim]
+    assert [(m.text, m.value) for m in claims] == [("عشرة", 10), ("ثلاثة", 3), ("تسعة", 9)]
+    assert [m.event for m in claims] == ["killed", "killed", "injured"]
+
+
+def test_entities_map_plural_and_singular_to_one_lemma():
+    a = one("فرار 5 سجناء")
+    b = one("فر سجين واحد")
+    assert a.entity == b.entity == "سجين"
+
+
+def test_urls_are_not_figures():
+    assert not extract_mentions("انظر https://example.com/news/2015/07/21/500.html")
+
+
+def test_year_versus_count():
+    assert one("يبلغ نحو 2000، وهم هربوا").value == 2000
+    assert extract_mentions("في 2019 وقعت")[0].kind == "year"
+    assert one("في 2000 حالة").value == 2000
+
+
+def test_extraction_is_a_pure_function_of_text():
+    text = "نقلت 750 من أفراد داعش في 13 نيسان"
+    assert [m.to_json() for m in extract_mentions(text)] == [
+        m.to_json() for m in extract_mentions(text)
+    ]

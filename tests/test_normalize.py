@@ -1,0 +1,51 @@
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from ledger.extract import extract_mentions
+from ledger.normalize import normalize, normalize_word
+
+
+def test_normalised_text_drops_marks_and_unifies_letters():
+    nt = normalize("أكثرُ مِن ٩ آلافٍ مُعتقلـــة")
+    assert nt.text == "اكثر من 9 الاف معتقله"
+
+
+def test_span_maps_back_with_trailing_tanween():
+    original = "نحو 12 ألفاً من المسلحين"
+    nt = normalize(original)
+    i = nt.text.index("الفا")
+    start, end = nt.span_to_original(i, i + 4)
+    assert original[start:end] == "ألفاً"
+
+
+def test_presentation_forms_take_the_general_path():
+    original = "قتل ﻻ أقل من ٥ أشخاص"
+    nt = normalize(original)
+    assert "لا اقل من 5" in nt.text
+    (m,) = [m for m in extract_mentions(original) if m.is_claim]
+    assert original[m.start : m.end] == m.text
+    assert m.value == 5 and m.qualifier == "at_least"
+
+
+def test_normalize_word_matches_normalize():
+    assert normalize_word("إحدى عشرة") == normalize("إحدى عشرة").text
+
+
+DIACRITICS = "\u064b\u064c\u064d\u064e\u064f\u0650\u0651\u0652\u0640"
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(st.sampled_from(list(DIACRITICS)), min_size=1, max_size=12), st.randoms())
+def test_offsets_survive_any_diacritics(marks, rnd):
+    base = "وأكد أن أكثر من 9 آلاف معتقل و12 ألفاً من المسلحين في 20 سجناً"
+    chars = list(base)
+    for mark in marks:
+        pos = rnd.randrange(1, len(chars))
+        if chars[pos - 1].isalpha():
+            chars.insert(pos, mark)
+    text = "".join(chars)
+    mentions = extract_mentions(text)
+    for m in mentions:
+        assert text[m.start : m.end] == m.text
+    values = sorted(m.value for m in mentions if m.is_claim)
+    assert values == [20, 9000, 12000]
