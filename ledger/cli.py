@@ -207,7 +207,7 @@ def export_cmd(ctx: click.Context, output: Path | None, excel: bool) -> None:
         try:
             if output is None:
                 stream = io.TextIOWrapper(
-                    click.get_binary_stream("stdout"), encoding=encoding, newline=""
+                    sys.stdout.buffer, encoding=encoding, newline=""
                 )
                 rows = write_csv(ledger, stream)
                 stream.flush()
