@@ -150,7 +150,7 @@ class Lexicon:
             self.cues.setdefault(role, set()).add(normalize_word(cue))
         self.entities: dict[str, Entity] = {}
         for form, lemma, gloss, cls in read_tsv("entities.tsv"):
-            self.entities[normalize_word(form)] = Entity(normalize_word(lemma), gloss, cls)
+            self.entities[normalize_word(form)] = Entity(lemma, gloss, cls)
         self.events: dict[str, tuple[str, bool]] = {}
         self.event_prefixes: list[tuple[str, str, bool]] = []
         for form, event, strength in read_tsv("events.tsv"):
