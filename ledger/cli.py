@@ -9,6 +9,7 @@ from __future__ import annotations
 import io
 import json
 import sys
+from dataclasses import asdict
 from pathlib import Path
 
 import click
@@ -16,6 +17,7 @@ import click
 from . import __version__
 from .extract import extract_mentions
 from .ingest import IngestReport, ingest
+from .intervals import TOLERANCES_ENV, default_tolerances, load_tolerances
 from .seeds import seeds_dir
 from .sources import DEFAULT_MAX_BYTES, ArticleInput, DecodeError, InputProblem, decode_bytes
 from .store import DB_ENV, DEFAULT_DB, Ledger, LedgerError
@@ -46,9 +48,15 @@ def open_ledger(ctx: click.Context, create: bool = True) -> Ledger:
     show_default=True,
     help=f"Ledger file (or set {DB_ENV}).",
 )
+@click.option(
+    "--tolerances",
+    type=click.Path(exists=True, dir_okay=False, path_type=Path),
+    envvar=TOLERANCES_ENV,
+    help=f"TOML file overriding the conflict tolerances (or set {TOLERANCES_ENV}).",
+)
 @click.version_option(__version__, prog_name="factledger")
 @click.pass_context
-def main(ctx: click.Context, db: Path) -> None:
+def main(ctx: click.Context, db: Path, tolerances: Path | None) -> None:
     """fact-ledger: every numeric claim in Arabic news, in a SQLite ledger.
 
     Run without a command to open the ledger; a new ledger is first built from the
@@ -56,6 +64,15 @@ def main(ctx: click.Context, db: Path) -> None:
     """
     ctx.ensure_object(dict)
     ctx.obj["db"] = db
+    if tolerances:
+        import os
+
+        os.environ[TOLERANCES_ENV] = str(tolerances)
+        try:
+            load_tolerances(tolerances)
+        except ValueError as exc:
+            raise click.BadParameter(str(exc), param_hint="--tolerances") from None
+        default_tolerances.cache_clear()
     if ctx.invoked_subcommand is None:
         ctx.invoke(open_cmd)
 
@@ -71,6 +88,7 @@ def open_cmd(ctx: click.Context) -> None:
             click.echo(f"New ledger {db}: ingesting the bundled seed articles", err=True)
             report = _run_ingest(ledger, [str(seeds_dir())], workers=1, quiet=False)
             _print_report(report)
+            _print_link(_run_link(ledger))
         _print_stats(ledger, as_json=False)
 
 
@@ -82,11 +100,12 @@ def open_cmd(ctx: click.Context) -> None:
 @click.option("--max-size", default=DEFAULT_MAX_BYTES // 1_000_000, show_default=True,
               type=click.IntRange(1), help="Largest file to read, in MB.")  # fmt: skip
 @click.option("-q", "--quiet", is_flag=True, help="No progress display.")
+@click.option("--no-link", is_flag=True, help="Do not re-link figures afterwards.")
 @click.option("--json", "as_json", is_flag=True, help="Print the report as JSON.")
 @click.pass_context
 def ingest_cmd(
     ctx: click.Context, paths: tuple[str, ...], seeds: bool, workers: int, max_size: int,
-    quiet: bool, as_json: bool,
+    quiet: bool, no_link: bool, as_json: bool,
 ) -> None:  # fmt: skip
     """Ingest articles from PATHS: .txt files, folders (recursive), JSON, JSON Lines
     and CSV collections, and .zip archives of these.
@@ -100,10 +119,16 @@ def ingest_cmd(
         raise click.UsageError("give at least one PATH (or --seeds)")
     with open_ledger(ctx) as ledger:
         report = _run_ingest(ledger, all_paths, workers, quiet, max_size * 1_000_000)
+        linked = None if no_link else _run_link(ledger)
     if as_json:
-        click.echo(json.dumps(_report_dict(report), ensure_ascii=False, indent=2))
+        data = _report_dict(report)
+        if linked is not None:
+            data["link"] = asdict(linked)
+        click.echo(json.dumps(data, ensure_ascii=False, indent=2))
     else:
         _print_report(report)
+        if linked is not None:
+            _print_link(linked)
     if report.errors:
         sys.exit(EXIT_INPUT_ERROR)
 
@@ -172,6 +197,250 @@ def _print_report(report: IngestReport) -> None:
     )
 
 
+def _run_link(ledger: Ledger, rescore: bool = True):
+    from .figures import link
+
+    try:
+        return link(ledger, rescore=rescore)
+    except LedgerError as exc:
+        fail(str(exc), EXIT_LEDGER_ERROR)
+        raise
+
+
+def _print_link(report) -> None:
+    click.echo(
+        f"linked {report.claims} claims: {report.pairs_compared} pairs compared, "
+        f"{report.pairs_scored} scored, {report.links} links; {report.figures} figures "
+        f"({report.multi_mention_figures} with several mentions), {report.conflicts} conflicts "
+        f"({report.resolved} resolved) in {report.seconds} s"
+        + (
+            f"; {report.stale_decisions} decisions whose mentions are gone"
+            if report.stale_decisions
+            else ""
+        )
+    )
+
+
+@main.command("link")
+@click.option("--json", "as_json", is_flag=True, help="Print the report as JSON.")
+@click.pass_context
+def link_cmd(ctx: click.Context, as_json: bool) -> None:
+    """Re-run linking: group claim mentions into figures and flag conflicts.
+
+    Applies every decision the analyst has made; thresholds are documented in the
+    README (ledger/linking.py LinkSettings), tolerances in ledger/tolerances.toml.
+    """
+    with open_ledger(ctx, create=False) as ledger:
+        report = _run_link(ledger)
+    if as_json:
+        click.echo(json.dumps(asdict(report), indent=2))
+    else:
+        _print_link(report)
+
+
+@main.command("conflicts")
+@click.option("--json", "as_json", is_flag=True, help="Print as JSON.")
+@click.option("--open", "open_only", is_flag=True, help="Leave out resolved conflicts.")
+@click.pass_context
+def conflicts_cmd(ctx: click.Context, as_json: bool, open_only: bool) -> None:
+    """List figures whose sources disagree, most severe first, with the reason."""
+    from .figures import conflicts
+
+    with open_ledger(ctx, create=False) as ledger:
+        rows = conflicts(ledger, include_resolved=not open_only)
+    if as_json:
+        click.echo(json.dumps(rows, ensure_ascii=False, indent=2))
+        return
+    if not rows:
+        click.echo("no conflicts")
+        return
+    for row in rows:
+        status = "RESOLVED" if row["status"] == "resolved" else row["severity_label"].upper()
+        click.echo(
+            f"figure {row['claim_id']}  [{status}]  {row['mentions']} mentions in "
+            f"{row['articles']} articles  entity={row['entity'] or '-'}  event={row['event'] or '-'}"
+        )
+        click.echo(f"  {row['reason']}")
+        if row["note"]:
+            click.echo(f"  note: {row['note']}")
+
+
+@main.command("show")
+@click.argument("claim_id", type=int)
+@click.option("--json", "as_json", is_flag=True, help="Print as JSON.")
+@click.pass_context
+def show_cmd(ctx: click.Context, claim_id: int, as_json: bool) -> None:
+    """Every mention of figure CLAIM_ID side by side: source, wording, value, sentence."""
+    from .figures import figure
+    from .intervals import wording
+
+    with open_ledger(ctx, create=False) as ledger:
+        try:
+            fig = figure(ledger, claim_id)
+        except LedgerError as exc:
+            fail(str(exc), 2)
+            return
+    if as_json:
+        click.echo(json.dumps(fig, ensure_ascii=False, indent=2))
+        return
+    click.echo(
+        f"figure {claim_id}: {fig['mentions']} mentions in {fig['articles']} articles, "
+        f"entity={fig['entity'] or '-'} event={fig['event'] or '-'} status={fig['status']}"
+    )
+    if fig["reason"]:
+        click.echo(f"conflict ({fig['severity_label']}): {fig['reason']}")
+    if fig["note"]:
+        click.echo(f"note: {fig['note']}")
+    for m in fig["mention_rows"]:
+        source = ", ".join(x for x in (m["article"], m["outlet"], m["published"]) if x)
+        said = wording(m["qualifier"], m["value"], m["low"], m["high"], m["unit"])
+        flag = " (corrected)" if m["corrected"] else ""
+        click.echo(f"- mention {m['mention_id']}: {said}{flag}  «{m['text']}»  [{source}]")
+        click.echo(f"    {m['sentence']}")
+        if m["link_reason"]:
+            click.echo(f"    linked {m['link_score']:.2f}: {m['link_reason']}")
+
+
+def _decide(ctx: click.Context, action, *args, **kwargs) -> None:
+    with open_ledger(ctx, create=False) as ledger:
+        try:
+            did = action(ledger, *args, **kwargs)
+        except LedgerError as exc:
+            fail(str(exc), 2)
+            return
+        row = ledger.db.execute("SELECT summary FROM decisions WHERE id = ?", [did]).fetchone()
+    click.echo(f"decision {did}: {row[0]}")
+
+
+NOTE = click.option("--note", help="Why (kept in the audit log).")
+AUTHOR = click.option(
+    "--author", envvar="FACTLEDGER_AUTHOR", help="Who decides (default: login name)."
+)
+
+
+@main.command("same")
+@click.argument("mention_a", type=int)
+@click.argument("mention_b", type=int)
+@NOTE
+@AUTHOR
+@click.pass_context
+def same_cmd(ctx, mention_a: int, mention_b: int, note, author) -> None:
+    """Say two mentions report the same figure (kept through every re-link)."""
+    from .figures import same_figure
+
+    _decide(ctx, same_figure, mention_a, mention_b, note=note, author=author)
+
+
+@main.command("split")
+@click.argument("mention_id", type=int)
+@NOTE
+@AUTHOR
+@click.pass_context
+def split_cmd(ctx, mention_id: int, note, author) -> None:
+    """Split a mention off the figure it was grouped with (it stays split)."""
+    from .figures import split_mention
+
+    _decide(ctx, split_mention, mention_id, note=note, author=author)
+
+
+@main.command("merge")
+@click.argument("claim_a", type=int)
+@click.argument("claim_b", type=int)
+@NOTE
+@AUTHOR
+@click.pass_context
+def merge_cmd(ctx, claim_a: int, claim_b: int, note, author) -> None:
+    """Merge two figures (claim ids) into one."""
+    from .figures import merge_figures
+
+    _decide(ctx, merge_figures, claim_a, claim_b, note=note, author=author)
+
+
+@main.command("resolve")
+@click.argument("claim_id", type=int)
+@click.option("--note", required=True, help="How the conflict was settled.")
+@AUTHOR
+@click.pass_context
+def resolve_cmd(ctx, claim_id: int, note: str, author) -> None:
+    """Mark a figure's conflict as resolved, with a note saying how."""
+    from .figures import resolve_conflict
+
+    _decide(ctx, resolve_conflict, claim_id, note, author=author)
+
+
+@main.command("correct")
+@click.argument("mention_id", type=int)
+@click.option("--value", help="The right value (digits in any script, or words).")
+@click.option("--low", help="Lower bound of a range.")
+@click.option("--high", help="Upper bound of a range.")
+@click.option("--qualifier", type=click.Choice(
+    ["exact", "approx", "more_than", "less_than", "at_least", "at_most", "range", "vague"]))  # fmt: skip
+@NOTE
+@AUTHOR
+@click.pass_context
+def correct_cmd(ctx, mention_id: int, value, low, high, qualifier, note, author) -> None:
+    """Correct the extracted value, bounds or qualifier of a mention."""
+    from .decisions import number_or_none
+    from .figures import correct_value
+
+    try:
+        numbers = {
+            k: number_or_none(v) for k, v in (("value", value), ("low", low), ("high", high))
+        }
+    except ValueError as exc:
+        raise click.BadParameter(str(exc)) from None
+    _decide(
+        ctx, correct_value, mention_id, **numbers, qualifier=qualifier, note=note, author=author
+    )
+
+
+@main.command("not-claim")
+@click.argument("mention_id", type=int)
+@NOTE
+@AUTHOR
+@click.pass_context
+def not_claim_cmd(ctx, mention_id: int, note, author) -> None:
+    """Mark a mention as not a claim: it leaves linking and the export."""
+    from .figures import mark_not_claim
+
+    _decide(ctx, mark_not_claim, mention_id, note=note, author=author)
+
+
+@main.command("undo")
+@click.argument("decision_id", type=int, required=False)
+@AUTHOR
+@click.pass_context
+def undo_cmd(ctx, decision_id: int | None, author) -> None:
+    """Undo a decision (the latest one by default); the audit log keeps both."""
+    from .figures import undo_decision
+
+    with open_ledger(ctx, create=False) as ledger:
+        try:
+            did = undo_decision(ledger, decision_id, author=author)
+        except LedgerError as exc:
+            fail(str(exc), 2)
+            return
+    click.echo(f"undid decision {did}")
+
+
+@main.command("log")
+@click.option("--json", "as_json", is_flag=True, help="Print as JSON.")
+@click.pass_context
+def log_cmd(ctx, as_json: bool) -> None:
+    """The audit log: every decision with its author and time, newest first."""
+    from .decisions import log
+
+    with open_ledger(ctx, create=False) as ledger:
+        entries = log(ledger)
+    if as_json:
+        click.echo(json.dumps([asdict(e) for e in entries], ensure_ascii=False, indent=2))
+        return
+    for e in entries:
+        undone = f"  (undone {e.undone_at})" if e.undone_at else ""
+        note = f"  note: {e.note}" if e.note else ""
+        click.echo(f"{e.id}\t{e.created_at}\t{e.author}\t{e.action}\t{e.summary}{note}{undone}")
+
+
 @main.command("extract")
 @click.argument("file", type=click.File("rb"))
 @click.option("--claims-only", is_flag=True, help="Only claims, not dates, ordinals, ...")
@@ -197,8 +466,9 @@ def extract_cmd(file, claims_only: bool) -> None:
 @click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path),
               help="CSV file to write (default: standard output).")  # fmt: skip
 @click.option("--excel", is_flag=True, help="Write UTF-8 with a BOM (utf-8-sig) for Excel.")
+@click.option("--conflicts-only", is_flag=True, help="Only mentions of conflicting figures.")
 @click.pass_context
-def export_cmd(ctx: click.Context, output: Path | None, excel: bool) -> None:
+def export_cmd(ctx: click.Context, output: Path | None, excel: bool, conflicts_only: bool) -> None:
     """Export every claim mention as CSV (the column contract is in the README)."""
     from .export import write_csv
 
@@ -206,16 +476,14 @@ def export_cmd(ctx: click.Context, output: Path | None, excel: bool) -> None:
     with open_ledger(ctx, create=False) as ledger:
         try:
             if output is None:
-                stream = io.TextIOWrapper(
-                    sys.stdout.buffer, encoding=encoding, newline=""
-                )
-                rows = write_csv(ledger, stream)
+                stream = io.TextIOWrapper(sys.stdout.buffer, encoding=encoding, newline="")
+                rows = write_csv(ledger, stream, conflicts_only)
                 stream.flush()
                 stream.detach()
             else:
                 tmp = output.with_name(output.name + ".part")
                 with tmp.open("w", encoding=encoding, newline="") as fh:
-                    rows = write_csv(ledger, fh)
+                    rows = write_csv(ledger, fh, conflicts_only)
                 tmp.replace(output)
         except BrokenPipeError:
             sys.stderr.close()  # the reader went away (| head): not an error

@@ -94,8 +94,12 @@ class Context:
         if self.draft.kind in NO_EVENT_KINDS:
             return None
         clause_only = self.draft.kind != "count"
-        best: tuple[int, int, str] | None = None
-        for side, words in ((0, self.before), (1, self.after)):
+        copulas = self.ex.lex.cues.get("copula", set())
+        # "... يبلغ نحو 2000": the number is what the words before it amount to
+        before_only = any(w in copulas for w in self.before[:3])
+        sides = ((0, self.before),) if before_only else ((0, self.before), (1, self.after))
+        best: tuple | None = None
+        for side, words in sides:
             clause = True
             for dist, word in enumerate(words):
                 if word in CLAUSE_MARKS:
@@ -107,13 +111,14 @@ class Context:
                 if hit is None:
                     continue
                 event, strong = hit
-                rank = (0 if clause else 2) + (0 if strong else 1)
-                # Arabic puts the predicate first (استشهاد 10 وإصابة 3): cues before
-                # the number weigh more than cues after it
-                key = (rank, dist if side == 0 else dist * 2 + 3, event)
+                # strong cues (verbs, verbal nouns) beat weak ones (participles that
+                # describe the counted thing); Arabic puts the predicate first, so a cue
+                # before the number beats one after it (استشهد 10 وثلاثة وأصيب تسعة);
+                # then the number's own clause, then the nearest
+                key = (0 if strong else 1, side, 0 if clause else 1, dist, event)
                 if best is None or key < best:
                     best = key
                 break_after = strong and clause
                 if break_after:
                     break
-        return best[2] if best else None
+        return best[-1] if best else None

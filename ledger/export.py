@@ -19,7 +19,10 @@ COLUMNS = (
     "low", "high", "qualifier", "kind", "unit", "entity", "event", "sentence", "outlet",
     "published", "url", "conflict_reason",
 )  # fmt: skip
-EXTRA_COLUMNS = ("article_id", "title")
+EXTRA_COLUMNS = (
+    "article_id", "title", "severity", "conflict_status", "resolution_note", "corrected",
+    "link_score", "link_reason",
+)  # fmt: skip
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 NUMERIC_COLUMNS = {"value", "low", "high"}
 
@@ -46,18 +49,17 @@ def number_cell(value: int | float | None) -> str:
 def export_rows(ledger: Ledger, conflicts_only: bool = False) -> Iterator[dict]:
     """The export rows, in article then position order."""
     sql = """
-        SELECT m.id AS mention_id, m.id AS claim_id, 0 AS conflict, a.name AS article,
-               m.start, m."end", m.text, m.value, m.low, m.high, m.qualifier, m.kind,
-               m.unit, m.entity, m.event, m.sentence, a.outlet, a.published, a.url,
-               NULL AS conflict_reason, a.id AS article_id, a.title
-        FROM mentions m JOIN articles a ON a.id = m.article_id
-        WHERE m.is_claim = 1
-        ORDER BY a.name, m.start
+        SELECT c.mention_id, coalesce(c.claim_id, c.mention_id) AS claim_id, c.conflict,
+               c.article, c.start, c."end", c.text, c.value, c.low, c.high, c.qualifier,
+               c.kind, c.unit, c.entity, c.event, c.sentence, c.outlet, c.published, c.url,
+               c.conflict_reason, c.article_id, c.title, f.severity, c.conflict_status,
+               c.resolution_note, coalesce(c.corrected, 0) AS corrected, c.link_score,
+               c.link_reason
+        FROM claims c LEFT JOIN figures f ON f.claim_id = c.claim_id
     """
-    for row in ledger.db.query(sql):
-        if conflicts_only and not row["conflict"]:
-            continue
-        yield row
+    if conflicts_only:
+        sql += " WHERE c.conflict = 1"
+    yield from ledger.db.query(sql + " ORDER BY c.article, c.start")
 
 
 def write_csv(ledger: Ledger, out: TextIO, conflicts_only: bool = False) -> int:
@@ -71,7 +73,7 @@ def write_csv(ledger: Ledger, out: TextIO, conflicts_only: bool = False) -> int:
             value = row[column]
             if column in NUMERIC_COLUMNS:
                 cells.append(number_cell(value))
-            elif isinstance(value, int):
+            elif isinstance(value, (int, float)):
                 cells.append(str(value))
             else:
                 cells.append(escape_cell(value))

@@ -21,6 +21,7 @@ from .model import Mention
 from .normalize import normalize
 from .sources import DEFAULT_MAX_BYTES, ArticleInput, InputProblem, read_inputs
 from .store import Ledger, now
+from .story import normalized_fingerprint
 
 BATCH_SIZE = 100
 
@@ -76,6 +77,7 @@ class _Planned:
     mentions: list[Mention] | None = None
     search_title: str = ""
     search_text: str = ""
+    shingles: bytes = b""
 
 
 def _extract_batch(batch: list[_Planned]) -> list[_Planned]:
@@ -83,6 +85,9 @@ def _extract_batch(batch: list[_Planned]) -> list[_Planned]:
         if planned.extract:
             planned.mentions, planned.search_text = extract_normalized(planned.item.text)
             planned.search_title = normalize(planned.item.title or "").text
+            planned.shingles = normalized_fingerprint(
+                planned.search_title + " " + planned.search_text
+            )
     return batch
 
 
@@ -165,6 +170,7 @@ def _write_batch(
                     "encoding": item.encoding,
                     "extractor": version,
                     "ingested_at": now(),
+                    "shingles": planned.shingles,
                 }
                 was_known = aid in extractors
                 ledger.write_article(

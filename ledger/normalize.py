@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from array import array
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 from functools import cache
 
@@ -94,6 +94,20 @@ class NormalizedText:
         if self._origin is not None:
             return self._origin[pos] if pos < len(self._origin) else len(self.original)
         return pos + bisect_right(self._removal_keys, pos)
+
+    def to_normalized(self, pos: int) -> int:
+        """Normalised offset of original offset ``pos`` (the next kept character)."""
+        if self._origin is not None:
+            return bisect_left(self._origin, pos)
+        # removal k happened at original position keys[k] + k
+        lo, hi = 0, len(self._removal_keys)
+        while lo < hi:
+            mid = (lo + hi) // 2
+            if self._removal_keys[mid] + mid < pos:
+                lo = mid + 1
+            else:
+                hi = mid
+        return pos - lo
 
     def span_to_original(self, start: int, end: int) -> tuple[int, int]:
         """Map a normalised half-open span to the original text.

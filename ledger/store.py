@@ -97,6 +97,61 @@ def m001_articles_mentions(db: sqlite_utils.Database) -> None:
     )
 
 
+@migrations()
+def m002_figures_and_decisions(db: sqlite_utils.Database) -> None:
+    for column, kind in [
+        ("claim_id", int), ("link_score", float), ("link_reason", str),
+        ("excluded", int), ("corrected", int), ("orig_value", float), ("orig_low", float),
+        ("orig_high", float), ("orig_qualifier", str),
+    ]:  # fmt: skip
+        db["mentions"].add_column(column, kind)
+    db["mentions"].create_index(["claim_id"])
+    db["figures"].create(
+        {
+            "claim_id": int, "mentions": int, "articles": int, "entity": str, "event": str,
+            "kind": str, "unit": str, "conflict": int, "severity": float,
+            "severity_label": str, "reason": str, "status": str, "note": str,
+        },
+        pk="claim_id",
+    )  # fmt: skip
+    db["links"].create(
+        {"mention_a": int, "mention_b": int, "score": float, "explanation": str, "source": str},
+        pk=("mention_a", "mention_b"),
+    )
+    db["pair_scores"].create(
+        {"mention_a": int, "mention_b": int, "score": float, "explanation": str},
+        pk=("mention_a", "mention_b"),
+    )
+    db["decisions"].create(
+        {
+            "id": int, "action": str, "refs": str, "payload": str, "note": str,
+            "author": str, "created_at": str, "undone_at": str, "undone_by": str,
+            "summary": str,
+        },
+        pk="id",
+    )  # fmt: skip
+    db.execute("DROP VIEW claims")
+    db.execute(
+        """
+        CREATE VIEW claims AS
+        SELECT m.id AS mention_id, m.claim_id, coalesce(f.conflict, 0) AS conflict,
+               m.article_id, a.name AS article, m.start, m."end", m.text, m.value, m.low,
+               m.high, m.qualifier, m.kind, m.unit, m.entity, m.event, m.sentence,
+               a.outlet, a.published, a.url, a.title, f.reason AS conflict_reason,
+               f.status AS conflict_status, f.note AS resolution_note, m.link_score,
+               m.link_reason, m.corrected
+        FROM mentions m JOIN articles a ON a.id = m.article_id
+        LEFT JOIN figures f ON f.claim_id = m.claim_id
+        WHERE m.is_claim = 1 AND coalesce(m.excluded, 0) = 0
+        """
+    )
+
+
+@migrations()
+def m003_story_fingerprints(db: sqlite_utils.Database) -> None:
+    db["articles"].add_column("shingles", bytes)
+
+
 class LedgerError(Exception):
     """The ledger cannot be used (missing, locked, read-only, not a ledger)."""
 

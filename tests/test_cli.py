@@ -49,7 +49,11 @@ def test_ingest_export_contract(ledger_path, seeds, tmp_path):
     for row in rows:
         article = texts[row["article"]]
         assert article[int(row["start"]) : int(row["end"])] == row["text"]
-        assert row["conflict"] == "0" and row["claim_id"] == row["mention_id"]
+        assert row["conflict"] in ("0", "1") and row["claim_id"].isdigit()
+    flagged = [r for r in rows if r["conflict"] == "1"]
+    assert {r["text"] for r in flagged} == {"أكثر من 9 آلاف", "نحو 12 ألفاً"}
+    assert flagged[0]["conflict_reason"].endswith("33% apart")
+    assert len({r["claim_id"] for r in flagged}) == 1
     by_text = {(r["article"][:3], r["text"]): r for r in rows}
     r = by_text[("001", "أكثر من 9 آلاف")]
     assert (r["value"], r["low"], r["high"], r["qualifier"]) == ("9000", "", "", "more_than")

@@ -56,7 +56,7 @@ def bench_extract(texts: list[str]) -> dict:
 
 
 def timed_ingest(db: Path, corpus: Path, workers: int) -> dict:
-    cmd = [sys.executable, "-m", "ledger.cli", "--db", str(db), "ingest", "-q", "--json",
+    cmd = [sys.executable, "-m", "ledger.cli", "--db", str(db), "ingest", "-q", "--json", "--no-link",
            "-w", str(workers), str(corpus)]  # fmt: skip
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
     start = time.perf_counter()
@@ -93,6 +93,12 @@ def main() -> None:
         results["ingest_again"] = timed_ingest(db, corpus, args.workers)
         print(json.dumps(results["ingest_again"]), flush=True)
         results["ledger_mb"] = round(db.stat().st_size / 1e6)
+        link = subprocess.run(
+            [sys.executable, str(Path(__file__).with_name("bench_link.py")), str(db)],
+            capture_output=True, text=True,
+        )  # fmt: skip
+        results["link"] = json.loads(link.stdout)
+        print(json.dumps(results["link"]), flush=True)
     print(json.dumps(results, indent=2))
 
 

@@ -1,0 +1,100 @@
+"""Conflict flags: a figure whose mentions cannot all be true together.
+
+Each mention becomes an interval (``intervals.interval_of``); a figure conflicts when
+the intervals have no common value. The reason names the two sources furthest apart,
+their wording and value, their dates, and how far apart they are, so a person can
+check it in seconds: "more than 9,000 «أكثر من 9 آلاف» (001) vs about 12,000 «نحو 12
+ألفاً» (004): 33% apart".
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from .intervals import (
+    Interval,
+    Tolerances,
+    apart,
+    default_tolerances,
+    interval_of,
+    representative,
+    severity_label,
+    wording,
+)
+
+
+@dataclass
+class SourceMention:
+    """One mention of a figure, as a conflict reason shows it."""
+
+    id: int
+    text: str
+    qualifier: str | None
+    value: float | None
+    low: float | None
+    high: float | None
+    unit: str | None
+    article: str
+    outlet: str | None
+    published: str | None
+
+
+@dataclass
+class Conflict:
+    severity: float
+    label: str
+    reason: str
+    low_mention: int
+    high_mention: int
+
+
+def short_name(article: str) -> str:
+    """A short label for an article: '001' for '001_7a9ed76940f91ec8.txt'."""
+    stem = article.rsplit("/", 1)[-1]
+    stem = stem[: stem.rfind(".")] if "." in stem and "#" not in stem else stem
+    head = stem.split("_", 1)[0]
+    return head if head and len(head) <= 12 and head != stem else stem[:24]
+
+
+def source_label(m: SourceMention) -> str:
+    parts = [short_name(m.article)]
+    if m.outlet:
+        parts.append(m.outlet)
+    if m.published:
+        parts.append(m.published[:10])
+    return ", ".join(parts)
+
+
+def find_conflict(mentions: list[SourceMention], tol: Tolerances | None = None) -> Conflict | None:
+    """The conflict in one figure's mentions, or None when they can all hold."""
+    tol = tol or default_tolerances()
+    spans: list[tuple[SourceMention, Interval]] = []
+    for m in mentions:
+        iv = interval_of(m.qualifier, m.value, m.low, m.high, tol)
+        if iv is not None:
+            spans.append((m, iv))
+    if len(spans) < 2:
+        return None
+    lowest_high = min(spans, key=lambda s: (s[1].high, not s[1].high_open))
+    highest_low = max(spans, key=lambda s: (s[1].low, s[1].low_open))
+    a, ia = lowest_high
+    b, ib = highest_low
+    if a is b:
+        return None
+    separated = ia.high < ib.low or (ia.high == ib.low and (ia.high_open or ib.low_open))
+    if not separated:
+        return None
+    va = representative(a.qualifier, a.value, a.low, a.high)
+    vb = representative(b.qualifier, b.value, b.low, b.high)
+    share = apart(va, vb) if va is not None and vb is not None else 0.0
+    reason = (
+        f"{wording(a.qualifier, a.value, a.low, a.high, a.unit)} «{a.text}» ({source_label(a)}) vs "
+        f"{wording(b.qualifier, b.value, b.low, b.high, b.unit)} «{b.text}» ({source_label(b)}): "
+        f"{share:.0%} apart"
+    )
+    if a.published and b.published and a.published[:10] != b.published[:10]:
+        reason += f"; reported on different days ({a.published[:10]} and {b.published[:10]}), may be an update"
+    others = len(spans) - 2
+    if others:
+        reason += f"; {others} more source{'s' if others > 1 else ''} in this figure"
+    return Conflict(round(share, 4), severity_label(share, tol), reason, a.id, b.id)

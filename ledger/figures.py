@@ -1,0 +1,303 @@
+"""Figures: link mentions, flag conflicts, and the analyst's actions on them.
+
+``link(ledger)`` is the whole pass: apply decisions, score candidate pairs (or reuse
+the stored scores), group, flag, write ``mentions.claim_id``, ``links`` and
+``figures``, all in one transaction. The decision functions record a decision and
+re-link with the stored pair scores, which takes a moment even on a large ledger.
+"""
+
+from __future__ import annotations
+
+import time
+from collections import defaultdict
+from dataclasses import dataclass
+
+from . import decisions as dec
+from .conflicts import SourceMention, find_conflict
+from .intervals import Tolerances
+from .linking import (
+    SETTINGS,
+    LinkSettings,
+    Pair,
+    blocks,
+    candidate_pairs,
+    cluster,
+    load_claims,
+    story_index,
+)
+from .store import Ledger, LedgerError
+
+
+@dataclass
+class LinkReport:
+    """What one link pass found, in numbers."""
+
+    claims: int = 0
+    pairs_compared: int = 0
+    pairs_scored: int = 0
+    links: int = 0
+    figures: int = 0
+    multi_mention_figures: int = 0
+    conflicts: int = 0
+    resolved: int = 0
+    stale_decisions: int = 0
+    seconds: float = 0.0
+
+
+def link(
+    ledger: Ledger,
+    *,
+    rescore: bool = True,
+    settings: LinkSettings = SETTINGS,
+    tolerances: Tolerances | None = None,
+) -> LinkReport:
+    """Group every claim mention into figures and flag the conflicting ones."""
+    started = time.perf_counter()
+    report = LinkReport()
+    with ledger.transaction() as db:
+        applied = dec.apply_decisions(ledger, db)
+        rows = load_claims(db, settings)
+        report.claims = len(rows)
+        if rescore or not db.execute("SELECT 1 FROM pair_scores LIMIT 1").fetchone():
+            report.pairs_compared = sum(len(b) * (len(b) - 1) // 2 for b in blocks(rows, settings))
+            pairs = candidate_pairs(rows, story_index(db, rows), settings)
+            db.execute("DELETE FROM pair_scores")
+            db.conn.executemany(
+                "INSERT INTO pair_scores (mention_a, mention_b, score, explanation) VALUES (?, ?, ?, ?)",
+                ((p.a, p.b, p.score, p.explanation) for p in pairs.values()),
+            )
+        else:
+            pairs = {
+                (a, b): Pair(a, b, s, e)
+                for a, b, s, e in db.execute(
+                    "SELECT mention_a, mention_b, score, explanation FROM pair_scores"
+                ).fetchall()
+            }
+        report.pairs_scored = len(pairs)
+        ids = [r.id for r in rows]
+        sentence_of = {r.id: (r.article_id, r.sentence_start) for r in rows}
+        claim_of, links = cluster(ids, pairs, sentence_of, applied.constraints, settings)
+        report.links = len(links)
+        report.stale_decisions = len(applied.unresolved)
+        _write(db, rows, claim_of, links, applied, tolerances, report)
+    report.seconds = round(time.perf_counter() - started, 2)
+    return report
+
+
+def _write(db, rows, claim_of, links, applied, tolerances, report: LinkReport) -> None:
+    db.execute("UPDATE mentions SET claim_id = NULL, link_score = NULL, link_reason = NULL")
+    best: dict[int, Pair] = {}
+    for p in links:
+        for m in (p.a, p.b):
+            if m not in best or p.score > best[m].score:
+                best[m] = p
+    db.conn.executemany(
+        "UPDATE mentions SET claim_id = ?, link_score = ?, link_reason = ? WHERE id = ?",
+        [
+            (claim_of[r.id], best[r.id].score if r.id in best else None,
+             best[r.id].explanation if r.id in best else None, r.id)
+            for r in rows
+        ],
+    )  # fmt: skip
+    db.execute("DELETE FROM links")
+    db.conn.executemany(
+        "INSERT INTO links (mention_a, mention_b, score, explanation, source) VALUES (?, ?, ?, ?, ?)",
+        ((p.a, p.b, p.score, p.explanation,
+          "analyst" if p.explanation.startswith("analyst") else "linker") for p in links),
+    )  # fmt: skip
+    groups: dict[int, list[int]] = defaultdict(list)
+    for r in rows:
+        groups[claim_of[r.id]].append(r.id)
+    details = _source_mentions(db)
+    by_id = {r.id: r for r in rows}
+    figures = []
+    for claim, members in groups.items():
+        first = by_id[claim]
+        entity = next((by_id[m].entity for m in members if by_id[m].entity), None)
+        event = next((by_id[m].event for m in members if by_id[m].event), None)
+        fig = {
+            "claim_id": claim, "mentions": len(members),
+            "articles": len({by_id[m].article_id for m in members}), "entity": entity,
+            "event": event, "kind": first.kind, "unit": first.unit, "conflict": 0,
+            "severity": None, "severity_label": None, "reason": None, "status": "ok", "note": None,
+        }  # fmt: skip
+        if len(members) > 1:
+            report.multi_mention_figures += 1
+            conflict = find_conflict([details[m] for m in members], tolerances)
+            if conflict is not None:
+                fig.update(
+                    conflict=1, severity=conflict.severity, severity_label=conflict.label,
+                    reason=conflict.reason, status="open",
+                )  # fmt: skip
+                for mentioned, note in applied.resolutions:
+                    if set(members) <= mentioned:
+                        fig.update(status="resolved", note=note)
+                report.conflicts += 1
+                report.resolved += fig["status"] == "resolved"
+        figures.append(fig)
+    report.figures = len(figures)
+    db.execute("DELETE FROM figures")
+    if figures:
+        columns = list(figures[0])
+        db.conn.executemany(
+            f"INSERT INTO figures ({', '.join(columns)}) VALUES ({', '.join('?' * len(columns))})",
+            (tuple(f[c] for c in columns) for f in figures),
+        )
+
+
+def _source_mentions(db) -> dict[int, SourceMention]:
+    sql = """
+        SELECT m.id, m.text, m.qualifier, m.value, m.low, m.high, m.unit, a.name, a.outlet,
+               a.published
+        FROM mentions m JOIN articles a ON a.id = m.article_id
+        WHERE m.is_claim = 1 AND coalesce(m.excluded, 0) = 0
+    """
+    return {r[0]: SourceMention(*r) for r in db.execute(sql).fetchall()}
+
+
+# ----------------------------------------------------------------- queries
+def figure(ledger: Ledger, claim_id: int) -> dict:
+    """One figure with every mention side by side."""
+    row = ledger.db.execute("SELECT * FROM figures WHERE claim_id = ?", [claim_id]).fetchone()
+    if row is None:
+        raise LedgerError(f"no figure {claim_id} (run `factledger link` first?)")
+    columns = [d[0] for d in ledger.db.execute("SELECT * FROM figures LIMIT 0").description]
+    out = dict(zip(columns, row, strict=True))
+    out["mention_rows"] = [
+        dict(r)
+        for r in ledger.db.query(
+            """SELECT mention_id, article, outlet, published, text, value, low, high, qualifier,
+                      unit, entity, event, sentence, link_score, link_reason, corrected
+               FROM claims WHERE claim_id = ? ORDER BY published, article, start""",
+            [claim_id],
+        )
+    ]
+    return out
+
+
+def conflicts(ledger: Ledger, include_resolved: bool = True) -> list[dict]:
+    """Flagged figures, most severe first."""
+    sql = "SELECT * FROM figures WHERE conflict = 1"
+    if not include_resolved:
+        sql += " AND status != 'resolved'"
+    return [dict(r) for r in ledger.db.query(sql + " ORDER BY severity DESC, claim_id")]
+
+
+# --------------------------------------------------------------- decisions
+def _mention(ledger: Ledger, mention_id: int) -> int:
+    row = ledger.db.execute(
+        "SELECT claim_id FROM mentions WHERE id = ? AND is_claim = 1", [mention_id]
+    ).fetchone()
+    if row is None:
+        raise LedgerError(f"no claim mention {mention_id}")
+    return row[0]
+
+
+def same_figure(
+    ledger: Ledger, a: int, b: int, note: str | None = None, author: str | None = None
+) -> int:
+    """Say mentions ``a`` and ``b`` report the same figure."""
+    _mention(ledger, a), _mention(ledger, b)
+    did = dec.record(
+        ledger,
+        "same",
+        [a, b],
+        f"mentions {a} and {b} are the same figure",
+        note=note,
+        author=author,
+    )
+    link(ledger, rescore=False)
+    return did
+
+
+def split_mention(
+    ledger: Ledger, mention_id: int, note: str | None = None, author: str | None = None
+) -> int:
+    """Split a mention off the figure it is grouped with."""
+    claim = _mention(ledger, mention_id)
+    mates = [m for m in dec.figure_mentions(ledger, claim) if m != mention_id] if claim else []
+    if not mates:
+        raise LedgerError(f"mention {mention_id} is alone in its figure; nothing to split")
+    did = dec.record(
+        ledger,
+        "split",
+        [mention_id, *mates],
+        f"mention {mention_id} split off figure {claim}",
+        note=note,
+        author=author,
+    )
+    link(ledger, rescore=False)
+    return did
+
+
+def merge_figures(
+    ledger: Ledger, a: int, b: int, note: str | None = None, author: str | None = None
+) -> int:
+    """Merge figures ``a`` and ``b`` (claim ids) into one."""
+    members = dec.figure_mentions(ledger, a) + dec.figure_mentions(ledger, b)
+    did = dec.record(
+        ledger, "merge", members, f"figures {a} and {b} merged", note=note, author=author
+    )
+    link(ledger, rescore=False)
+    return did
+
+
+def resolve_conflict(ledger: Ledger, claim_id: int, note: str, author: str | None = None) -> int:
+    """Mark a figure's conflict as settled, with the analyst's note."""
+    if not note.strip():
+        raise LedgerError("a resolution needs a note saying why")
+    members = dec.figure_mentions(ledger, claim_id)
+    did = dec.record(
+        ledger, "resolve", members, f"figure {claim_id} resolved", note=note, author=author
+    )
+    link(ledger, rescore=False)
+    return did
+
+
+def correct_value(
+    ledger: Ledger, mention_id: int, *, value=None, low=None, high=None,
+    qualifier: str | None = None, note: str | None = None, author: str | None = None,
+) -> int:  # fmt: skip
+    """Correct the extracted value (or bounds, or qualifier) of a mention."""
+    _mention(ledger, mention_id)
+    payload = {k: v for k, v in {"value": value, "low": low, "high": high}.items() if v is not None}
+    if qualifier:
+        payload["qualifier"] = qualifier
+    if not payload:
+        raise LedgerError("give a value, bounds or a qualifier to correct")
+    what = ", ".join(f"{k}={v}" for k, v in payload.items())
+    did = dec.record(
+        ledger,
+        "correct",
+        [mention_id],
+        f"mention {mention_id} corrected: {what}",
+        payload,
+        note,
+        author,
+    )
+    link(ledger, rescore=False)
+    return did
+
+
+def mark_not_claim(
+    ledger: Ledger, mention_id: int, note: str | None = None, author: str | None = None
+) -> int:
+    """Say a mention is not a claim: it leaves linking and export."""
+    _mention(ledger, mention_id)
+    did = dec.record(
+        ledger,
+        "not_claim",
+        [mention_id],
+        f"mention {mention_id} is not a claim",
+        note=note,
+        author=author,
+    )
+    link(ledger, rescore=False)
+    return did
+
+
+def undo_decision(ledger: Ledger, decision_id: int | None = None, author: str | None = None) -> int:
+    """Undo a decision (the latest by default) and re-link."""
+    did = dec.undo(ledger, decision_id, author)
+    link(ledger, rescore=False)
+    return did

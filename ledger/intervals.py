@@ -1,0 +1,184 @@
+"""The interval model: what values a stated figure allows, and how far apart two are.
+
+Tolerances live in ``tolerances.toml`` beside this module; a user file overrides any
+of them (``FACTLEDGER_TOLERANCES`` or ``load_tolerances(path)``).
+"""
+
+from __future__ import annotations
+
+import math
+import os
+import tomllib
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+
+TOLERANCES_ENV = "FACTLEDGER_TOLERANCES"
+DEFAULT_FILE = Path(__file__).with_name("tolerances.toml")
+
+
+@dataclass(frozen=True)
+class Tolerances:
+    approx_relative: float = 0.15
+    approx_absolute: float = 1.0
+    exact_relative: float = 0.0
+    step_factor: float = 1.0
+    severity_medium: float = 0.2
+    severity_high: float = 0.5
+
+
+def _merge(base: dict, extra: dict) -> dict:
+    out = {k: dict(v) if isinstance(v, dict) else v for k, v in base.items()}
+    for key, value in extra.items():
+        if isinstance(value, dict):
+            out.setdefault(key, {}).update(value)
+        else:
+            out[key] = value
+    return out
+
+
+def load_tolerances(path: str | os.PathLike | None = None) -> Tolerances:
+    """Tolerances from the defaults file, overridden by ``path`` (or the env variable)."""
+    data = tomllib.loads(DEFAULT_FILE.read_text(encoding="utf-8"))
+    override = path or os.environ.get(TOLERANCES_ENV)
+    if override:
+        try:
+            data = _merge(data, tomllib.loads(Path(override).read_text(encoding="utf-8")))
+        except (OSError, tomllib.TOMLDecodeError) as exc:
+            raise ValueError(f"{override}: cannot read tolerances ({exc})") from exc
+    return Tolerances(
+        approx_relative=float(data["approx"]["relative"]),
+        approx_absolute=float(data["approx"]["absolute"]),
+        exact_relative=float(data["exact"]["relative"]),
+        step_factor=float(data["bounds"]["step_factor"]),
+        severity_medium=float(data["severity"]["medium"]),
+        severity_high=float(data["severity"]["high"]),
+    )
+
+
+@cache
+def default_tolerances() -> Tolerances:
+    return load_tolerances()
+
+
+def leading_step(x: float) -> float:
+    """Magnitude of the leading digit: 1000 for 9000 and 4500, 10 for 20, 1 for 5."""
+    x = abs(x)
+    if x < 1:
+        return 0.1 if x else 1.0
+    return 10.0 ** math.floor(math.log10(x))
+
+
+@dataclass(frozen=True)
+class Interval:
+    """Plausible true values of one mention; open ends are exclusive."""
+
+    low: float
+    high: float
+    low_open: bool = False
+    high_open: bool = False
+
+    def contains(self, x: float) -> bool:
+        above = x > self.low if self.low_open else x >= self.low
+        below = x < self.high if self.high_open else x <= self.high
+        return above and below
+
+
+def interval_of(
+    qualifier: str | None,
+    value: float | None,
+    low: float | None,
+    high: float | None,
+    tol: Tolerances | None = None,
+) -> Interval | None:
+    """The interval a mention allows, or None if it states no number."""
+    tol = tol or default_tolerances()
+    if qualifier in ("range", "vague"):
+        if low is None or high is None:
+            return None
+        return Interval(float(low), float(high))
+    if value is None:
+        return None
+    x = float(value)
+    step = leading_step(x) * tol.step_factor
+    if qualifier == "approx":
+        d = max(abs(x) * tol.approx_relative, tol.approx_absolute)
+        return Interval(x - d, x + d)
+    if qualifier == "more_than":
+        return Interval(x, x + step, low_open=True)
+    if qualifier == "at_least":
+        return Interval(x, x + step)
+    if qualifier == "less_than":
+        return Interval(x - step, x, high_open=True)
+    if qualifier == "at_most":
+        return Interval(x - step, x)
+    d = abs(x) * tol.exact_relative
+    return Interval(x - d, x + d)
+
+
+def disjoint(a: Interval, b: Interval) -> bool:
+    """True when no value lies in both intervals."""
+    if a.high < b.low or b.high < a.low:
+        return True
+    if a.high == b.low:
+        return a.high_open or b.low_open
+    if b.high == a.low:
+        return b.high_open or a.low_open
+    return False
+
+
+def representative(qualifier: str | None, value, low, high) -> float | None:
+    """One number standing for a mention, for measuring distances: the stated value,
+    or the middle of a range."""
+    if value is not None:
+        return float(value)
+    if low is not None and high is not None:
+        return (float(low) + float(high)) / 2
+    return None
+
+
+def apart(a: float, b: float) -> float:
+    """Relative distance of two values, as a share of the smaller (33% for 9000/12000)."""
+    small, big = sorted((abs(a), abs(b)))
+    if small == 0:
+        return math.inf if big else 0.0
+    return (big - small) / small
+
+
+def severity_label(share: float, tol: Tolerances | None = None) -> str:
+    tol = tol or default_tolerances()
+    if share >= tol.severity_high:
+        return "high"
+    if share >= tol.severity_medium:
+        return "medium"
+    return "low"
+
+
+QUALIFIER_WORDS = {
+    "exact": "",
+    "approx": "about ",
+    "more_than": "more than ",
+    "less_than": "less than ",
+    "at_least": "at least ",
+    "at_most": "at most ",
+}
+
+
+def number_text(x) -> str:
+    """9000 -> '9,000'; 2.5 -> '2.5'."""
+    if x is None:
+        return "?"
+    f = float(x)
+    if f.is_integer():
+        return f"{int(f):,}"
+    return f"{f:,.6f}".rstrip("0").rstrip(".")
+
+
+def wording(qualifier: str | None, value, low, high, unit: str | None = None) -> str:
+    """An English rendering a reader can check: 'more than 9,000', 'between 100 and 300'."""
+    suffix = "" if not unit else ("%" if unit == "%" else f" {unit}")
+    if qualifier == "range":
+        return f"between {number_text(low)} and {number_text(high)}{suffix}"
+    if qualifier == "vague":
+        return f"an unstated number ({number_text(low)} to {number_text(high)}){suffix}"
+    return f"{QUALIFIER_WORDS.get(qualifier or 'exact', '')}{number_text(value)}{suffix}"

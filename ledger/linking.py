@@ -1,0 +1,599 @@
+"""Linking: group claim mentions that report the same real-world figure.
+
+What decides a link is what the figure is about, never its value (or conflicts could
+never be found): the counted entity, the event, the words around the number with all
+numbers masked (places, names, the institutions involved), the article, the outlet and
+the date. Candidate pairs come from blocks (same kind and unit, and the same entity or
+the same event in the same week), scored with rapidfuzz's ``process.cdist`` over the
+whole block at once. Mentions join a figure when their score clears ``LINK_THRESHOLD``
+and the average score between the two groups clears ``GROUP_THRESHOLD``; the analyst's
+decisions (same figure, split, merge, not a claim) are applied on top.
+
+All thresholds and weights are in ``LinkSettings``.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections import Counter, defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from functools import cache
+
+import numpy as np
+from rapidfuzz import fuzz, process
+
+from .lexicon import lexicon
+from .normalize import normalize
+from .story import StoryIndex
+from .tokens import ARABIC_LETTERS
+
+
+@dataclass(frozen=True)
+class LinkSettings:
+    """Every number that shapes linking, in one place."""
+
+    context_tokens: int = 10  # words kept on each side of the number
+    common_word_share: float = 0.15  # words in more claim contexts than this share ...
+    common_word_min: int = 30  # ... (and more than this many) are masked like stopwords
+    weight_context: float = 0.35  # rapidfuzz token_set_ratio of the masked contexts
+    weight_entity: float = 0.25  # same lemma 1, same class (person, place ...) 0.5
+    weight_event: float = 0.2  # same event 1, unknown 0.5 (different: never linked)
+    weight_story: float = 0.2  # how much the two articles tell the same story
+    story_full: float = 0.3  # bigram containment that counts as the same story
+    story_min: float = 0.12  # incidents (escapes, transfers, deaths ...) in different
+    # articles link only when the articles share at least this much of their wording;
+    # standing figures (STANDING_EVENTS, e.g. how many are held) need not
+    restrictor_penalty: float = 0.15  # "2,000 Iraqi members" vs "12,000 members"
+    restrictor_before: int = 5  # restrictors are looked for this many words before ...
+    restrictor_after: int = 4  # ... and after the number, within its clause
+    date_gap_days: int = 7  # reported further apart than this ...
+    date_gap_penalty: float = 0.15  # ... costs this much
+    prefilter_context: int = 35  # across articles, context similarity (0-100) below
+    # this never links
+    same_article_context: int = 50  # within one article (a title repeating the body
+    # shares its wording), the same
+    unanchored_context: int = 80  # with neither the entity nor the event in common
+    anchored_context: int = 20  # with both in common, or in articles that tell the
+    # same story (story_full), this is enough
+    keep_score: float = 0.45  # pairs scoring less are not stored
+    link_threshold: float = 0.55  # a pair must score this to be linked
+    group_threshold: float = 0.45  # and the two groups must average this
+    unknown_pair_score: float = 0.35  # what an unscored pair counts for in that average
+    max_block: int = 2000  # larger blocks are split by day, then into chunks
+
+
+# Events that describe a standing state rather than one incident: the same total is
+# repeated by many stories, so linking does not require the articles to match.
+STANDING_EVENTS = frozenset({"held", "totalled"})
+
+
+SETTINGS = LinkSettings()
+
+
+@dataclass(slots=True)
+class ClaimRow:
+    """What linking needs to know about one claim mention."""
+
+    id: int
+    article_id: str
+    sentence_start: int
+    entity: str | None
+    event: str | None
+    kind: str
+    unit: str | None
+    published: str | None
+    context: str = ""
+    entity_key: str | None = None
+    entity_class: str | None = None
+    day: dt.date | None = None
+    vague: bool = False
+    restrictors: frozenset = frozenset()
+    article_index: int = -1
+
+
+@dataclass(slots=True)
+class Pair:
+    a: int
+    b: int
+    score: float
+    explanation: str
+
+
+_WORD = re.compile(f"[{ARABIC_LETTERS}]+|[،,؛;:]")
+CLAUSE_MARKS = frozenset("،,؛;:")
+
+
+@cache
+def _ignored_words() -> frozenset[str]:
+    """Stopwords, number words and the words of qualifiers, in every clitic form."""
+    lex = lexicon()
+    words = set(lex.stopwords) | set(lex.number_words)
+    for table in (lex.qual_before, lex.qual_after):
+        for key in table:
+            words.update(key)
+    return frozenset(words)
+
+
+def _keep(word: str) -> str:
+    """A normalised word as linking compares it ('' for words it ignores)."""
+    if word in CLAUSE_MARKS:
+        return word
+    if len(word) < 2 or word in _ignored_words():
+        return ""
+    return word[2:] if word.startswith("ال") and len(word) > 4 else word
+
+
+def content_words_of_normalized(norm_text: str) -> list[str]:
+    """Content words of text that is already normalised."""
+    return [w for w in map(_keep, _WORD.findall(norm_text)) if w and w not in CLAUSE_MARKS]
+
+
+def _content_words(text: str) -> list[str]:
+    """Normalised content words of ``text``: no stopwords, numbers, number words or
+    clause marks; the article ال removed."""
+    return [
+        w for w in map(_keep, _WORD.findall(normalize(text).text)) if w and w not in CLAUSE_MARKS
+    ]
+
+
+def context_of(sentence: str, rel_start: int, rel_end: int, n: int) -> str:
+    """The words around a number in its sentence, numbers and stopwords masked."""
+    before = _content_words(sentence[: max(0, rel_start)])[-n:]
+    after = _content_words(sentence[max(0, rel_end) :])[:n]
+    return " ".join(before + after)
+
+
+def _day(published: str | None) -> dt.date | None:
+    if not published:
+        return None
+    try:
+        return dt.date.fromisoformat(published[:10])
+    except ValueError:
+        return None
+
+
+def load_claims(db, settings: LinkSettings = SETTINGS) -> list[ClaimRow]:
+    """Every claim mention the analyst has not set aside, with its features."""
+    from .normalize import normalize_word
+
+    lex = lexicon()
+    rows = []
+    raw_contexts = []
+    sql = """
+        SELECT m.id, m.article_id, m.sentence_start, m.entity, m.event, m.kind, m.unit,
+               a.published, m.sentence, m.start, m."end", m.qualifier
+        FROM mentions m JOIN articles a ON a.id = m.article_id
+        WHERE m.is_claim = 1 AND coalesce(m.excluded, 0) = 0
+        ORDER BY m.article_id, m.id
+    """
+    restrictors = _restrictor_stems()
+    sentences: dict[tuple[str, int], tuple] = {}
+    current_article = None
+    for r in db.execute(sql):
+        (mid, aid, s_start, entity, event, kind, unit, published, sentence, start, end, q) = r
+        row = ClaimRow(mid, aid, s_start or 0, entity, event, kind, unit, published)
+        if aid != current_article:
+            sentences.clear()  # mentions come article by article: keep one article's
+            current_article = aid
+        key = (aid, s_start or 0)
+        cached = sentences.get(key)
+        if cached is None:
+            nt = normalize(sentence or "")
+            words = [(m.start(), w) for m in _WORD.finditer(nt.text) if (w := _keep(m.group()))]
+            cached = sentences[key] = (nt, words)
+        nt, words = cached
+        n_start = nt.to_normalized(max(0, start - (s_start or 0)))
+        n_end = nt.to_normalized(max(0, end - (s_start or 0)))
+        before = [w for pos, w in words if pos < n_start]
+        after = [w for pos, w in words if pos >= n_end]
+        clause_before, clause_after = _clause(before, after)
+        near = (
+            clause_before[-settings.restrictor_before :] + clause_after[: settings.restrictor_after]
+        )
+        before = [w for w in before if w not in CLAUSE_MARKS]
+        after = [w for w in after if w not in CLAUSE_MARKS]
+        raw_contexts.append((before[-settings.context_tokens :], after[: settings.context_tokens]))
+        row.restrictors = _restrictors_in(near, restrictors)
+        if entity:
+            row.entity_key = normalize_word(entity)
+            hit = lex.entities.get(row.entity_key)
+            row.entity_class = hit.cls if hit else None
+        row.day = _day(published)
+        row.vague = q == "vague"
+        rows.append(row)
+    _set_contexts(rows, raw_contexts, settings)
+    return rows
+
+
+def story_index(db, rows: list[ClaimRow]) -> StoryIndex:
+    """The story index of the articles these claims come from (fingerprints that an
+    older ledger lacks are computed and stored now)."""
+    from .story import normalized_fingerprint
+
+    wanted = {r.article_id for r in rows}
+    prints: dict[str, bytes] = {}
+    missing = []
+    for aid, blob in db.execute("SELECT id, shingles FROM articles").fetchall():
+        if aid not in wanted:
+            continue
+        if blob is None:
+            missing.append(aid)
+        else:
+            prints[aid] = blob
+    for aid in missing:
+        text = db.execute(
+            "SELECT coalesce(title, '') || ' ' || text FROM articles WHERE id = ?", [aid]
+        ).fetchone()[0]
+        prints[aid] = normalized_fingerprint(normalize(text).text)
+        db.execute("UPDATE articles SET shingles = ? WHERE id = ?", [prints[aid], aid])
+    index = StoryIndex(prints)
+    for r in rows:
+        r.article_index = index.index.get(r.article_id, -1)
+    return index
+
+
+def _clause(before: list[str], after: list[str]) -> tuple[list[str], list[str]]:
+    """Words before and after the number within its clause (between commas)."""
+    left = len(before)
+    while left and before[left - 1] not in CLAUSE_MARKS:
+        left -= 1
+    right = 0
+    while right < len(after) and after[right] not in CLAUSE_MARKS:
+        right += 1
+    return before[left:], after[:right]
+
+
+@cache
+def _restrictor_stems() -> tuple[str, ...]:
+    from .lexicon import read_tsv
+
+    return tuple(row[0] for row in read_tsv("restrictors.tsv"))
+
+
+@cache
+def _restrictor_pattern() -> re.Pattern[str]:
+    """One regex for every restrictor: a stem with a nisba ending, or an exact word."""
+    stems = [re.escape(s) for s in _restrictor_stems() if not s.startswith("=")]
+    exact = [re.escape(s[1:]) for s in _restrictor_stems() if s.startswith("=")]
+    return re.compile(
+        f"^(?:(?P<stem>{'|'.join(stems)})(?:ي|يه|يين|يون|يات)|(?P<word>{'|'.join(exact) or 'x^'}))$"
+    )
+
+
+def _restrictors_in(words: list[str], stems: tuple[str, ...]) -> frozenset:
+    pattern = _restrictor_pattern()
+    found = set()
+    for word in words:
+        m = pattern.match(word)
+        if m:
+            found.add(m.group("stem") or m.group("word"))
+    return frozenset(found)
+
+
+def _set_contexts(
+    rows: list[ClaimRow], raw: list[tuple[list[str], list[str]]], settings: LinkSettings
+) -> None:
+    """Join each context, with clitics stripped where the bare word is known and the
+    words common to many claims (this ledger's own stopwords) masked."""
+    vocab: Counter = Counter()
+    for before, after in raw:
+        vocab.update(set(before) | set(after))
+
+    def bare(word: str) -> str:
+        for cut in (2, 1):
+            if (
+                len(word) > cut + 2
+                and word[:cut] in _CLITIC_PREFIXES[cut]
+                and vocab.get(word[cut:])
+            ):
+                return word[cut:]
+        return word
+
+    stripped = [[bare(w) for w in before + after] for before, after in raw]
+    df: Counter = Counter()
+    for words in stripped:
+        df.update(set(words))
+    limit = max(settings.common_word_min, int(settings.common_word_share * len(rows)))
+    for row, words in zip(rows, stripped, strict=True):
+        row.context = " ".join(w for w in words if df[w] <= limit)
+
+
+_CLITIC_PREFIXES = {1: frozenset("وفبلك"), 2: frozenset({"وب", "ول", "وك", "فب", "فل", "لل"})}
+
+
+def blocks(rows: list[ClaimRow], settings: LinkSettings = SETTINGS) -> list[list[int]]:
+    """Index lists of rows worth comparing with each other."""
+    keyed: dict[tuple, list[int]] = defaultdict(list)
+    for i, r in enumerate(rows):
+        if r.entity_key:
+            keyed[("entity", r.kind, r.unit, r.entity_key)].append(i)
+        if r.event:
+            # two-day windows: stories run over consecutive days
+            keyed[("event", r.kind, r.unit, r.event, r.day)].append(i)
+            if r.day:
+                keyed[("event", r.kind, r.unit, r.event, r.day - dt.timedelta(days=1))].append(i)
+        if not r.entity_key and not r.event:
+            keyed[("article", r.kind, r.unit, r.article_id)].append(i)
+    out = []
+    for members in keyed.values():
+        if len(members) < 2:
+            continue
+        if len(members) <= settings.max_block:
+            out.append(members)
+            continue
+        by_day: dict = defaultdict(list)
+        for i in members:
+            by_day[rows[i].day].append(i)
+        for part in by_day.values():
+            for k in range(0, len(part), settings.max_block):
+                chunk = part[k : k + settings.max_block]
+                if len(chunk) > 1:
+                    out.append(chunk)
+    return out
+
+
+def _entity_similarity(a: ClaimRow, b: ClaimRow) -> tuple[float, str]:
+    if a.entity_key and b.entity_key:
+        if a.entity_key == b.entity_key:
+            return 1.0, f"same entity {a.entity}"
+        if a.entity_class and a.entity_class == b.entity_class:
+            return 0.5, f"entities {a.entity} / {b.entity} ({a.entity_class})"
+        return 0.0, f"different entities {a.entity} / {b.entity}"
+    return 0.5, "entity unknown"
+
+
+def score_pair(
+    a: ClaimRow, b: ClaimRow, context: float, story: float, settings: LinkSettings = SETTINGS
+) -> Pair | None:
+    """Score two mentions; None when they can never be one figure."""
+    if a.kind != b.kind or a.unit != b.unit:
+        return None
+    same_article = a.article_id == b.article_id
+    if same_article and a.sentence_start == b.sentence_start:
+        return None  # two numbers in one sentence are two figures
+    if a.event and b.event and a.event != b.event:
+        return None
+    ent, ent_why = _entity_similarity(a, b)
+    if a.vague != b.vague and not (a.entity_key and a.entity_key == b.entity_key):
+        return None  # "dozens" joins a number only when both count the same noun
+    event = a.event or b.event
+    standing = event in STANDING_EVENTS
+    if not same_article and not standing and story < settings.story_min:
+        return None  # an incident needs the same story
+    if ent == 0.0:
+        return None  # a detainee is never a prison
+    evt = 1.0 if a.event and a.event == b.event else 0.5
+    why = [f"context {context:.0%}", ent_why]
+    why.append(f"same event {a.event}" if evt == 1.0 else "event unknown")
+    score = (
+        settings.weight_context * context
+        + settings.weight_entity * ent
+        + settings.weight_event * evt
+    )
+    if standing and not same_article:
+        score /= 1 - settings.weight_story  # the story does not matter for a standing total
+        why.append("standing figure")
+    else:
+        story_score = 1.0 if same_article else min(1.0, story / settings.story_full)
+        score += settings.weight_story * story_score
+        why.append("same article" if same_article else f"story overlap {story:.0%}")
+    if a.restrictors != b.restrictors:
+        score -= settings.restrictor_penalty
+        why.append("different restrictions " + "/".join(sorted(a.restrictors ^ b.restrictors)))
+    if a.day and b.day and abs((a.day - b.day).days) > settings.date_gap_days:
+        score -= settings.date_gap_penalty
+        why.append(f"{abs((a.day - b.day).days)} days apart")
+    lo, hi = sorted((a.id, b.id))
+    return Pair(lo, hi, round(score, 4), "; ".join(why))
+
+
+def _codes(values: list) -> np.ndarray:
+    """Integer codes for values (None -> -1), so rules run as array operations."""
+    table: dict = {}
+    return np.array([-1 if v is None else table.setdefault(v, len(table)) for v in values])
+
+
+def candidate_pairs(
+    rows: list[ClaimRow], stories, settings: LinkSettings = SETTINGS
+) -> dict[tuple[int, int], Pair]:
+    """Scored pairs from every block (best score kept when blocks overlap).
+
+    Within a block, rapidfuzz's cdist scores every pair of contexts at once and the
+    hard rules (different events, one sentence, vague against exact, unrelated
+    entities) are applied to whole arrays; only pairs that could still clear the
+    threshold are scored one by one, with their explanation.
+    """
+    pairs: dict[tuple[int, int], Pair] = {}
+    w = settings
+    for members in blocks(rows, settings):
+        sub = [rows[i] for i in members]
+        n = len(sub)
+        contexts = [r.context for r in sub]
+        ctx = process.cdist(
+            contexts,
+            contexts,
+            scorer=fuzz.token_set_ratio,
+            dtype=np.uint8,
+            workers=-1,
+            score_cutoff=min(w.prefilter_context, w.same_article_context),
+        )
+        art = _codes([r.article_id for r in sub])
+        sent = _codes([(r.article_id, r.sentence_start) for r in sub])
+        evt = _codes([r.event for r in sub])
+        ent = _codes([r.entity_key for r in sub])
+        cls = _codes([r.entity_class for r in sub])
+        vague = np.array([r.vague for r in sub])
+        same_art = art[:, None] == art[None, :]
+        both_evt = (evt[:, None] >= 0) & (evt[None, :] >= 0)
+        same_evt = both_evt & (evt[:, None] == evt[None, :])
+        both_ent = (ent[:, None] >= 0) & (ent[None, :] >= 0)
+        same_ent = both_ent & (ent[:, None] == ent[None, :])
+        same_cls = both_ent & (cls[:, None] >= 0) & (cls[:, None] == cls[None, :])
+        ent_score = np.where(same_ent, 1.0, np.where(same_cls | ~both_ent, 0.5, 0.0)).astype(
+            np.float32
+        )
+        ok = np.triu(np.ones((n, n), dtype=bool), k=1)
+        ok &= sent[:, None] != sent[None, :]
+        ok &= ~both_evt | same_evt
+        ok &= (vague[:, None] == vague[None, :]) | same_ent
+        ok &= ent_score > 0
+        # without a shared entity or event, only near-identical wording links
+        anchored = same_ent | same_evt
+        ok &= anchored | (ctx >= w.unanchored_context)
+        ok &= ~same_art | (ctx >= w.same_article_context)
+        # across articles: the story decides how much shared wording is needed
+        standing = np.array([r.event in STANDING_EVENTS for r in sub])
+        ii, jj = np.nonzero(ok & ~same_art)
+        if len(ii):
+            idx = np.array([r.article_index for r in sub])
+            story = stories.lookup(idx[ii], idx[jj])
+            either_standing = standing[ii] | standing[jj]
+            needed = np.where(
+                (same_ent[ii, jj] & same_evt[ii, jj]) | (story >= w.story_full),
+                w.anchored_context,
+                w.prefilter_context,
+            )
+            drop = (ctx[ii, jj] < needed) | (~either_standing & (story < w.story_min))
+            ok[ii[drop], jj[drop]] = False
+            story_of = {
+                (x, y): v for x, y, v in zip(ii.tolist(), jj.tolist(), story.tolist(), strict=True)
+            }
+        else:
+            story_of = {}
+        ii, jj = np.nonzero(ok)
+        best = (
+            w.weight_context * ctx[ii, jj] / 100
+            + w.weight_entity * ent_score[ii, jj]
+            + w.weight_event * np.where(same_evt[ii, jj], 1.0, 0.5)
+        )
+        # the most the story and standing-figure rules could add
+        best = np.maximum(best + w.weight_story, best / (1 - w.weight_story))
+        keep = best >= w.keep_score
+        ii, jj = ii[keep], jj[keep]
+        for x, y in zip(ii.tolist(), jj.tolist(), strict=True):
+            a, b = sub[x], sub[y]
+            key = (a.id, b.id) if a.id < b.id else (b.id, a.id)
+            if key in pairs:
+                continue
+            story = 1.0 if a.article_id == b.article_id else story_of.get((x, y), 0.0)
+            pair = score_pair(a, b, ctx[x, y] / 100, story, settings)
+            if pair is not None and pair.score >= w.keep_score:
+                pairs[key] = pair
+    return pairs
+
+
+@dataclass
+class Constraints:
+    """The analyst's decisions, as constraints on grouping."""
+
+    must: list[tuple[int, int]] = field(default_factory=list)
+    cannot: set[tuple[int, int]] = field(default_factory=set)
+    excluded: set[int] = field(default_factory=set)
+
+
+class _Groups:
+    """Union-find that knows each group's members and forbidden partners."""
+
+    def __init__(self, ids: Iterable[int], cannot: set[tuple[int, int]]) -> None:
+        self.parent = {i: i for i in ids}
+        self.members = {i: [i] for i in self.parent}
+        self.cannot: dict[int, set[int]] = defaultdict(set)
+        for a, b in cannot:
+            self.cannot[a].add(b)
+            self.cannot[b].add(a)
+
+    def find(self, i: int) -> int:
+        while self.parent[i] != i:
+            self.parent[i] = self.parent[self.parent[i]]
+            i = self.parent[i]
+        return i
+
+    def forbidden(self, ra: int, rb: int) -> bool:
+        small, big = sorted((ra, rb), key=lambda r: len(self.members[r]))
+        others = set(self.members[big])
+        return any(self.cannot[m] & others for m in self.members[small])
+
+    def union(self, ra: int, rb: int) -> int:
+        if len(self.members[ra]) < len(self.members[rb]):
+            ra, rb = rb, ra
+        self.parent[rb] = ra
+        self.members[ra].extend(self.members.pop(rb))
+        return ra
+
+
+def cluster(
+    ids: list[int],
+    pairs: dict[tuple[int, int], Pair],
+    sentence_of: dict[int, tuple[str, int]],
+    constraints: Constraints,
+    settings: LinkSettings = SETTINGS,
+) -> tuple[dict[int, int], list[Pair]]:
+    """Group mentions: returns mention id -> claim id, and the links that joined them."""
+    cannot = set(constraints.cannot)
+    # two numbers in one sentence are never one figure, unless the analyst says so
+    by_sentence: dict[tuple[str, int], list[int]] = defaultdict(list)
+    for i in ids:
+        by_sentence[sentence_of[i]].append(i)
+    must = {tuple(sorted(p)) for p in constraints.must}
+    for group in by_sentence.values():
+        for x in range(len(group)):
+            for y in range(x + 1, len(group)):
+                key = tuple(sorted((group[x], group[y])))
+                if key not in must:
+                    cannot.add(key)
+    groups = _Groups(ids, cannot)
+    neighbours: dict[int, dict[int, float]] = defaultdict(dict)
+    for (a, b), p in pairs.items():
+        neighbours[a][b] = p.score
+        neighbours[b][a] = p.score
+    links: list[Pair] = []
+    for a, b in constraints.must:
+        if a in groups.parent and b in groups.parent:
+            ra, rb = groups.find(a), groups.find(b)
+            if ra != rb:
+                groups.union(ra, rb)
+                links.append(Pair(min(a, b), max(a, b), 1.0, "analyst: same figure"))
+    for pair in sorted(pairs.values(), key=lambda p: (-p.score, p.a, p.b)):
+        if pair.score < settings.link_threshold:
+            break
+        if pair.a not in groups.parent or pair.b not in groups.parent:
+            continue
+        ra, rb = groups.find(pair.a), groups.find(pair.b)
+        if ra == rb or groups.forbidden(ra, rb):
+            continue
+        if not _average_ok(groups, ra, rb, neighbours, settings):
+            continue
+        groups.union(ra, rb)
+        links.append(pair)
+    claim_of = {}
+    for root, members in groups.members.items():
+        claim = min(members)
+        for m in members:
+            claim_of[m] = claim
+        del root
+    return claim_of, links
+
+
+def _average_ok(
+    groups: _Groups, ra: int, rb: int, neighbours: dict, settings: LinkSettings
+) -> bool:
+    """Average linkage: the pairs between two groups must score well on average (a
+    pair never scored counts as ``unknown_pair_score``), so one strong link cannot
+    chain two unrelated groups together."""
+    a, b = groups.members[ra], groups.members[rb]
+    total_pairs = len(a) * len(b)
+    if total_pairs == 1:
+        return True
+    if len(a) > len(b):
+        a, rb = b, ra
+    known = 0
+    total = 0.0
+    for x in a:
+        for y, score in neighbours.get(x, {}).items():
+            if groups.find(y) == rb:
+                known += 1
+                total += score
+    total += (total_pairs - known) * settings.unknown_pair_score
+    return total / total_pairs >= settings.group_threshold

@@ -1,0 +1,258 @@
+"""Linking, conflict flags and decisions on the seeds, in real ledgers."""
+
+import sqlite3
+
+import pytest
+
+from ledger import Ledger, LedgerError, ingest
+from ledger.conflicts import SourceMention, find_conflict
+from ledger.decisions import log
+from ledger.figures import (
+    conflicts,
+    correct_value,
+    figure,
+    link,
+    mark_not_claim,
+    merge_figures,
+    resolve_conflict,
+    same_figure,
+    split_mention,
+    undo_decision,
+)
+from ledger.intervals import interval_of, load_tolerances
+
+
+def mid(ledger: Ledger, article_prefix: str, text: str) -> int:
+    rows = ledger.db.execute(
+        "SELECT m.id FROM mentions m JOIN articles a ON a.id = m.article_id "
+        "WHERE a.name LIKE ? AND m.text = ? AND m.is_claim = 1 ORDER BY m.start",
+        [article_prefix + "%", text],
+    ).fetchall()
+    assert rows, (article_prefix, text)
+    return rows[0][0]
+
+
+def claim(ledger: Ledger, mention_id: int) -> int:
+    return ledger.db.execute("SELECT claim_id FROM mentions WHERE id = ?", [mention_id]).fetchone()[
+        0
+    ]
+
+
+def flagged(ledger: Ledger, claim_id: int) -> bool:
+    row = ledger.db.execute(
+        "SELECT conflict FROM figures WHERE claim_id = ?", [claim_id]
+    ).fetchone()
+    return bool(row[0])
+
+
+@pytest.fixture
+def linked(seeded):
+    report = link(seeded)
+    assert report.claims == 33
+    return seeded
+
+
+def test_sdf_detainee_total_is_one_flagged_figure(linked):
+    a = mid(linked, "001", "أكثر من 9 آلاف")
+    b = mid(linked, "004", "نحو 12 ألفاً")
+    assert claim(linked, a) == claim(linked, b)
+    assert flagged(linked, claim(linked, a))
+    (c,) = [c for c in conflicts(linked) if c["claim_id"] == claim(linked, a)]
+    assert c["reason"].startswith(
+        "more than 9,000 «أكثر من 9 آلاف» (001) vs about 12,000 «نحو 12 ألفاً» (004): 33% apart"
+    )
+    assert c["severity_label"] == "medium"
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["بين 100 و 300", "نحو 2000", "5", "اثنين فقط"],
+)
+def test_figures_000_and_001_share_are_linked_and_not_flagged(linked, text):
+    a = mid(linked, "000", text)
+    b = mid(linked, "001", text.replace(" فقط", ""))
+    assert claim(linked, a) == claim(linked, b)
+    assert not flagged(linked, claim(linked, a))
+
+
+def test_different_transfers_stay_apart(linked):
+    assert claim(linked, mid(linked, "003", "750")) != claim(linked, mid(linked, "004", "نحو 60"))
+
+
+def test_the_repeated_thirty_is_one_figure(linked):
+    ids = [r[0] for r in linked.db.execute(
+        "SELECT m.id FROM mentions m JOIN articles a ON a.id = m.article_id "
+        "WHERE a.name LIKE '002%' AND m.value = 30 AND m.kind = 'count'")]  # fmt: skip
+    assert len(ids) == 4
+    assert len({claim(linked, i) for i in ids}) == 1
+    assert not flagged(linked, claim(linked, ids[0]))
+
+
+def test_iraqi_subset_is_not_the_total(linked):
+    total = claim(linked, mid(linked, "001", "أكثر من 9 آلاف"))
+    assert claim(linked, mid(linked, "000", "نحو 2000")) != total
+
+
+def test_every_link_has_a_score_and_explanation(linked):
+    rows = linked.db.execute("SELECT score, explanation FROM links").fetchall()
+    assert rows and all((0 < s <= 1.2 and "context" in e) or "analyst" in e for s, e in rows)
+
+
+def test_export_fills_claim_and_conflict(linked, tmp_path):
+    from click.testing import CliRunner
+
+    from ledger.cli import main
+
+    out = CliRunner().invoke(main, ["--db", str(linked.path), "export", "--conflicts-only"]).output
+    lines = out.strip().splitlines()
+    assert len(lines) == 3  # header + two mentions of the flagged figure
+    assert all(",1," in line for line in lines[1:])
+    assert "33% apart" in lines[1]
+
+
+# ------------------------------------------------------------------ decisions
+def test_split_stays_split_through_relink_and_reingest(linked, seeds):
+    a = mid(linked, "001", "أكثر من 9 آلاف")
+    split_mention(linked, a, note="different scope")
+    b = mid(linked, "004", "نحو 12 ألفاً")
+    assert claim(linked, a) != claim(linked, b)
+    # change another article, re-ingest, re-link: the split holds
+    path = seeds / "003_52248782f917fa36.txt"
+    path.write_text(path.read_text(encoding="utf-8").replace("750", "700"), encoding="utf-8")
+    ingest(linked, [str(seeds)])
+    link(linked)
+    assert claim(linked, mid(linked, "001", "أكثر من 9 آلاف")) != claim(
+        linked, mid(linked, "004", "نحو 12 ألفاً")
+    )
+
+
+def test_decisions_survive_a_change_in_their_own_article(linked, seeds):
+    a, b = mid(linked, "003", "750"), mid(linked, "004", "نحو 60")
+    same_figure(linked, a, b, note="same convoy")
+    assert claim(linked, a) == claim(linked, b)
+    path = seeds / "003_52248782f917fa36.txt"
+    text = path.read_text(encoding="utf-8")
+    path.write_text("عاجل: " + text, encoding="utf-8")  # every offset shifts
+    report = ingest(linked, [str(seeds)])
+    assert report.changed == 1
+    link(linked)
+    a2, b2 = mid(linked, "003", "750"), mid(linked, "004", "نحو 60")
+    assert a2 != a  # re-extracted
+    assert claim(linked, a2) == claim(linked, b2)
+
+
+def test_correction_stays_corrected_and_undo_restores(linked):
+    a = mid(linked, "004", "نحو 12 ألفاً")
+    total = claim(linked, a)
+    did = correct_value(linked, a, value=9500, qualifier="approx")
+    assert linked.db.execute(
+        "SELECT value, qualifier, corrected FROM mentions WHERE id = ?", [a]
+    ).fetchone() == (9500, "approx", 1)
+    assert not flagged(linked, claim(linked, a))
+    link(linked)  # a full re-link keeps the correction
+    assert linked.db.execute("SELECT value FROM mentions WHERE id = ?", [a]).fetchone()[0] == 9500
+    undo_decision(linked, did)
+    assert linked.db.execute(
+        "SELECT value, qualifier, corrected FROM mentions WHERE id = ?", [a]
+    ).fetchone() == (12000, "approx", 0)
+    assert flagged(linked, total)
+
+
+def test_resolve_with_note_and_new_mentions_reopen(linked):
+    total = claim(linked, mid(linked, "001", "أكثر من 9 آلاف"))
+    with pytest.raises(LedgerError):
+        resolve_conflict(linked, total, "   ")
+    resolve_conflict(linked, total, "CENTCOM figure is older; 12,000 is current", author="rana")
+    row = linked.db.execute(
+        "SELECT status, note FROM figures WHERE claim_id = ?", [total]
+    ).fetchone()
+    assert row == ("resolved", "CENTCOM figure is older; 12,000 is current")
+    assert [c["claim_id"] for c in conflicts(linked, include_resolved=False)] == []
+    entries = log(linked)
+    assert entries[0].author == "rana" and entries[0].action == "resolve"
+
+
+def test_merge_and_undo(linked):
+    a = claim(linked, mid(linked, "003", "750"))
+    b = claim(linked, mid(linked, "004", "نحو 60"))
+    before = linked.db.execute("SELECT id, claim_id FROM mentions ORDER BY id").fetchall()
+    merge_figures(linked, a, b)
+    assert claim(linked, mid(linked, "003", "750")) == claim(linked, mid(linked, "004", "نحو 60"))
+    assert flagged(linked, claim(linked, mid(linked, "003", "750")))
+    undo_decision(linked)
+    assert linked.db.execute("SELECT id, claim_id FROM mentions ORDER BY id").fetchall() == before
+
+
+def test_not_a_claim_leaves_linking_and_export(linked):
+    a = mid(linked, "001", "أكثر من 9 آلاف")
+    mark_not_claim(linked, a)
+    assert (
+        linked.db.execute("SELECT count(*) FROM claims WHERE mention_id = ?", [a]).fetchone()[0]
+        == 0
+    )
+    assert not flagged(linked, claim(linked, mid(linked, "004", "نحو 12 ألفاً")))
+    undo_decision(linked)
+    assert flagged(linked, claim(linked, a))
+
+
+def test_figure_page(linked):
+    fig = figure(linked, claim(linked, mid(linked, "001", "أكثر من 9 آلاف")))
+    assert fig["mentions"] == 2 and len(fig["mention_rows"]) == 2
+    assert {m["text"] for m in fig["mention_rows"]} == {"أكثر من 9 آلاف", "نحو 12 ألفاً"}
+
+
+def test_undo_with_nothing_to_undo(linked):
+    with pytest.raises(LedgerError, match="no decision to undo"):
+        undo_decision(linked)
+
+
+# ------------------------------------------------------------------ intervals
+def test_intervals_from_qualifiers():
+    tol = load_tolerances()
+    assert interval_of("more_than", 9000, None, None, tol).high == 10000
+    approx = interval_of("approx", 12000, None, None, tol)
+    assert (approx.low, approx.high) == (10200, 13800)
+    assert interval_of("range", None, 100, 300, tol).contains(250)
+    assert interval_of("exact", 5, None, None, tol).contains(5)
+
+
+def test_tolerances_are_configurable(tmp_path):
+    path = tmp_path / "t.toml"
+    path.write_text("[approx]\nrelative = 0.5\n")
+    tol = load_tolerances(path)
+    m = [
+        SourceMention(
+            1, "أكثر من 9 آلاف", "more_than", 9000, None, None, None, "001.txt", None, None
+        ),
+        SourceMention(2, "نحو 12 ألفاً", "approx", 12000, None, None, None, "004.txt", None, None),
+    ]
+    assert find_conflict(m, load_tolerances()) is not None
+    assert find_conflict(m, tol) is None  # ±50% makes 12,000 reach down to 6,000
+
+
+def test_reason_shows_dates_of_updates():
+    m = [
+        SourceMention(
+            1, "10", "exact", 10, None, None, None, "a.json#1", "spa", "2015-07-21 10:00"
+        ),
+        SourceMention(
+            2, "14", "exact", 14, None, None, None, "b.json#2", "okaz", "2015-07-22 09:00"
+        ),
+    ]
+    reason = find_conflict(m).reason
+    assert (
+        "(a.json#1, spa, 2015-07-21)" in reason
+        and "2015-07-22" in reason
+        and "may be an update" in reason
+    )
+
+
+def test_link_refuses_locked_ledger(linked):
+    blocker = sqlite3.connect(linked.path)
+    blocker.execute("BEGIN IMMEDIATE")
+    try:
+        with pytest.raises(LedgerError, match="locked"):
+            link(linked)
+    finally:
+        blocker.rollback()
+        blocker.close()

@@ -1,0 +1,87 @@
+"""Linking and flagging on short excerpts of real stories that several outlets covered
+(tests/data/README.md says where each comes from)."""
+
+from pathlib import Path
+
+import pytest
+
+from ledger import Ledger, ingest
+from ledger.figures import link
+
+DATA = Path(__file__).parent / "data" / "saudinewsnet_excerpts.jsonl"
+
+
+@pytest.fixture
+def stories(ledger_path):
+    ledger = Ledger(ledger_path)
+    report = ingest(ledger, [str(DATA)])
+    assert report.added == 7 and not report.problems
+    link(ledger)
+    yield ledger
+    ledger.close()
+
+
+def figure_of(ledger, article_id_prefix: str, text: str):
+    row = ledger.db.execute(
+        "SELECT m.claim_id FROM mentions m JOIN articles a ON a.id = m.article_id "
+        "WHERE a.name LIKE ? AND m.text = ? AND m.is_claim = 1",
+        [f"%#{article_id_prefix}", text],
+    ).fetchone()
+    assert row, (article_id_prefix, text)
+    return row[0]
+
+
+def test_abha_toll_is_one_figure_flagged_for_the_outlet_that_says_13(stories):
+    ids = {
+        figure_of(stories, "abha-aawsat", "10"),
+        figure_of(stories, "abha-alwatan", "عشرة"),
+        figure_of(stories, "abha-alyaum", "10"),
+        figure_of(stories, "abha-aleqtisadiya", "13"),
+    }
+    assert len(ids) == 1
+    (fig,) = ids
+    conflict, reason = stories.db.execute(
+        "SELECT conflict, reason FROM figures WHERE claim_id = ?", [fig]
+    ).fetchone()
+    assert conflict == 1
+    assert "«13»" in reason and "aleqtisadiya" in reason and "30% apart" in reason
+
+
+def test_abha_workers_and_wounded_agree(stories):
+    workers = {
+        figure_of(stories, "abha-aawsat", "3"),
+        figure_of(stories, "abha-alwatan", "ثلاثة"),
+        figure_of(stories, "abha-aleqtisadiya", "ثلاثة"),
+    }
+    wounded = {
+        figure_of(stories, "abha-aawsat", "تسعة"),
+        figure_of(stories, "abha-alwatan", "تسعة"),
+        figure_of(stories, "abha-aleqtisadiya", "تسعة"),
+    }
+    assert len(workers) == 1 and len(wounded) == 1 and workers != wounded
+    for fig in workers | wounded:
+        assert (
+            stories.db.execute("SELECT conflict FROM figures WHERE claim_id = ?", [fig]).fetchone()[
+                0
+            ]
+            == 0
+        )
+
+
+def test_pkk_toll_agrees_across_outlets_and_days(stories):
+    ids = {
+        figure_of(stories, "pkk-aawsat", "نحو 260"),
+        figure_of(stories, "pkk-alweeam", "260"),
+        figure_of(stories, "pkk-alyaum", "ما لا يقل عن 260"),
+    }
+    assert len(ids) == 1
+    assert (
+        stories.db.execute(
+            "SELECT conflict FROM figures WHERE claim_id = ?", [ids.pop()]
+        ).fetchone()[0]
+        == 0
+    )
+    # the wounded are another figure
+    assert figure_of(stories, "pkk-alyaum", "حوالى 400") != figure_of(
+        stories, "pkk-alyaum", "ما لا يقل عن 260"
+    )
