@@ -78,10 +78,25 @@ def main(ctx: click.Context, db: Path, tolerances: Path | None) -> None:
 
 
 @main.command("open")
+@click.option("--bidi", type=click.Choice(["visual", "logical"]), help="How to show Arabic "
+              "(visual: reordered here, for most terminals; logical: for terminals that "
+              "reorder Arabic themselves). Remembered for next time.")  # fmt: skip
+@click.option(
+    "--no-tui", is_flag=True, help="Print the ledger's counts instead of opening the app."
+)
 @click.pass_context
-def open_cmd(ctx: click.Context) -> None:
-    """Open the ledger (building it from the bundled seeds if it is new)."""
+def open_cmd(ctx: click.Context, bidi: str | None, no_tui: bool) -> None:
+    """Open the ledger in the terminal app (building it from the bundled seeds, with
+    progress, if it is new)."""
     db = ctx.obj["db"]
+    if not no_tui and sys.stdout.isatty():
+        from tui import settings
+        from tui.app import run
+
+        if bidi:
+            settings.save_bidi_mode(bidi)
+        run(db)
+        return
     ledger = open_ledger(ctx)
     with ledger:
         if ledger.count("articles") == 0:

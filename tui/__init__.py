@@ -1,0 +1,2 @@
+"""fact-ledger's terminal interface (Textual). It reads and writes the ledger only
+through the engine's public functions in ``ledger``."""

@@ -1,0 +1,180 @@
+"""Read-side queries for views (the terminal app, scripts): articles, claim pages,
+fuzzy filters. Views call these instead of writing SQL of their own."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from rapidfuzz import fuzz, process
+
+from .normalize import normalize_word
+from .store import Ledger
+
+CLAIM_COLUMNS = (
+    "mention_id", "claim_id", "conflict", "article", "outlet", "published", "text", "value",
+    "low", "high", "qualifier", "kind", "unit", "entity", "event", "sentence",
+)  # fmt: skip
+SORTABLE = set(CLAIM_COLUMNS) | {"severity"}
+
+
+def articles(ledger: Ledger) -> list[dict]:
+    """Every article with its number of claims and of conflicting claims."""
+    sql = """
+        SELECT a.id, a.name, a.outlet, a.published, a.title, a.chars,
+               count(c.mention_id) AS claims, coalesce(sum(c.conflict), 0) AS conflicts
+        FROM articles a LEFT JOIN claims c ON c.article_id = a.id
+        GROUP BY a.id ORDER BY a.published, a.name
+    """
+    return [dict(r) for r in ledger.db.query(sql)]
+
+
+def article(ledger: Ledger, article_id: str) -> dict:
+    """One article: its text and every mention (claims and not-claims) with its figure."""
+    row = ledger.db.execute(
+        "SELECT id, name, outlet, published, url, title, text FROM articles WHERE id = ?",
+        [article_id],
+    ).fetchone()
+    if row is None:
+        raise KeyError(article_id)
+    keys = ("id", "name", "outlet", "published", "url", "title", "text")
+    out = dict(zip(keys, row, strict=True))
+    out["mentions"] = [
+        dict(r)
+        for r in ledger.db.query(
+            """SELECT m.id, m.start, m."end", m.text, m.is_claim, m.kind, m.claim_id,
+                      coalesce(m.excluded, 0) AS excluded, coalesce(f.conflict, 0) AS conflict
+               FROM mentions m LEFT JOIN figures f ON f.claim_id = m.claim_id
+               WHERE m.article_id = ? ORDER BY m.start""",
+            [article_id],
+        )
+    ]
+    return out
+
+
+@dataclass
+class ClaimQuery:
+    """A page of the ledger table: filters, sort and window."""
+
+    text: str = ""  # fuzzy match over entity, event, sentence and outlet
+    kind: str | None = None
+    value_min: float | None = None
+    value_max: float | None = None
+    conflicts_only: bool = False
+    sort: str = "mention_id"
+    descending: bool = False
+    offset: int = 0
+    limit: int = 200
+    fuzzy_cutoff: int = 85
+
+
+@dataclass
+class ClaimPage:
+    rows: list[dict]
+    total: int  # rows matching the filters
+    ledger_total: int  # all claim rows
+    offset: int = 0
+    ids: list[int] = field(default_factory=list)
+
+
+_FILTER_TOKEN = re.compile(r"(kind|value|sort):(\S+)|(!|conflicts?\b)")
+
+
+def parse_filter(text: str) -> ClaimQuery:
+    """Read the filter bar: ``سجين kind:count value:100..1000 conflicts sort:-value``."""
+    q = ClaimQuery()
+    rest = []
+    for token in text.split():
+        m = _FILTER_TOKEN.fullmatch(token)
+        if not m:
+            rest.append(token)
+        elif m.group(3):
+            q.conflicts_only = True
+        elif m.group(1) == "kind":
+            q.kind = m.group(2)
+        elif m.group(1) == "sort":
+            q.descending = m.group(2).startswith("-")
+            q.sort = m.group(2).lstrip("-")
+        else:
+            low, _, high = m.group(2).partition("..")
+            q.value_min = float(low) if low else None
+            q.value_max = float(high) if high else None
+    q.text = " ".join(rest)
+    return q
+
+
+class ClaimSearch:
+    """Pages of claim rows from SQLite; the fuzzy text filter runs on rapidfuzz over
+    a cached, normalised haystack (entity, event, outlet, sentence) per claim."""
+
+    def __init__(self, ledger: Ledger) -> None:
+        self.ledger = ledger
+        self._haystack: tuple[list[int], list[str]] | None = None
+
+    def invalidate(self) -> None:
+        self._haystack = None
+
+    def _hay(self) -> tuple[list[int], list[str]]:
+        if self._haystack is None:
+            ids, texts = [], []
+            for mid, entity, event, outlet, sentence in self.ledger.db.execute(
+                "SELECT mention_id, entity, event, outlet, sentence FROM claims"
+            ):
+                ids.append(mid)
+                texts.append(
+                    normalize_word(" ".join(x or "" for x in (entity, event, outlet, sentence)))
+                )
+            self._haystack = (ids, texts)
+        return self._haystack
+
+    def fuzzy_ids(self, text: str, cutoff: int) -> list[int]:
+        ids, texts = self._hay()
+        hits = process.extract(
+            normalize_word(text), texts, scorer=fuzz.partial_ratio, score_cutoff=cutoff, limit=None
+        )
+        return [ids[i] for _, _, i in hits]
+
+    def page(self, q: ClaimQuery) -> ClaimPage:
+        where, params = ["1 = 1"], []
+        if q.kind:
+            where.append("c.kind = ?")
+            params.append(q.kind)
+        if q.value_min is not None:
+            where.append("coalesce(c.value, c.high) >= ?")
+            params.append(q.value_min)
+        if q.value_max is not None:
+            where.append("coalesce(c.value, c.low) <= ?")
+            params.append(q.value_max)
+        if q.conflicts_only:
+            where.append("c.conflict = 1")
+        db = self.ledger.db
+        if q.text.strip():
+            ids = self.fuzzy_ids(q.text, q.fuzzy_cutoff)
+            db.execute("CREATE TEMP TABLE IF NOT EXISTS filter_ids (id INTEGER PRIMARY KEY)")
+            db.execute("DELETE FROM filter_ids")
+            db.conn.executemany("INSERT INTO filter_ids VALUES (?)", [(i,) for i in ids])
+            where.append("c.mention_id IN (SELECT id FROM filter_ids)")
+        sort = q.sort if q.sort in SORTABLE else "mention_id"
+        order = f"{'f.severity' if sort == 'severity' else 'c.' + sort} {'DESC' if q.descending else 'ASC'}"
+        base = f"FROM claims c LEFT JOIN figures f ON f.claim_id = c.claim_id WHERE {' AND '.join(where)}"
+        total = db.execute(f"SELECT count(*) {base}", params).fetchone()[0]
+        columns = ", ".join(f"c.{c}" if c != "end" else 'c."end"' for c in CLAIM_COLUMNS)
+        rows = [
+            dict(r)
+            for r in db.query(
+                f'SELECT {columns}, c.article_id, c.start, c."end" AS end_ {base} '
+                f"ORDER BY {order}, c.mention_id LIMIT ? OFFSET ?",
+                [*params, q.limit, q.offset],
+            )
+        ]
+        ledger_total = db.execute("SELECT count(*) FROM claims").fetchone()[0]
+        return ClaimPage(rows, total, ledger_total, q.offset, [r["mention_id"] for r in rows])
+
+    def position(self, q: ClaimQuery, mention_id: int) -> int | None:
+        """Row number of a mention under the current filters and sort (for jumps)."""
+        probe = ClaimQuery(**{**q.__dict__, "offset": 0, "limit": 10**9})
+        page = self.page(probe)
+        try:
+            return page.ids.index(mention_id)
+        except ValueError:
+            return None

@@ -1,0 +1,298 @@
+"""The terminal app, driven with Textual's Pilot on real ledgers in temp dirs."""
+
+import csv
+import json
+import sqlite3
+
+import pytest
+from textual.widgets import DataTable, Input, Label
+
+from ledger import Ledger, ingest
+from ledger.figures import link
+from tui.app import FactLedgerApp
+from tui.components.article_view import ArticleView
+from tui.components.screens import ConflictsScreen, ErrorScreen, FigureScreen, LogScreen
+
+
+@pytest.fixture(autouse=True)
+def _config(tmp_path, monkeypatch):
+    monkeypatch.setenv("FACTLEDGER_CONFIG_DIR", str(tmp_path / "config"))
+    monkeypatch.delenv("FACTLEDGER_BIDI", raising=False)
+
+
+@pytest.fixture
+def seeded_path(seeded):
+    link(seeded)
+    seeded.close()
+    return seeded.path
+
+
+async def ready(app, pilot):
+    await app.workers.wait_for_complete()
+    await pilot.pause()
+    await app.workers.wait_for_complete()
+    await pilot.pause()
+
+
+def ledger_rows(app) -> list[dict]:
+    return app.page_rows
+
+
+def claim_of(path, mention_id):
+    con = sqlite3.connect(path)
+    try:
+        return con.execute("SELECT claim_id FROM mentions WHERE id = ?", [mention_id]).fetchone()[0]
+    finally:
+        con.close()
+
+
+def row_index(app, text: str, article_prefix: str) -> int:
+    for i, r in enumerate(app.page_rows):
+        if r["text"] == text and r["article"].startswith(article_prefix):
+            return i
+    raise AssertionError(text)
+
+
+async def test_opens_on_the_ledger_with_counts(seeded_path):
+    app = FactLedgerApp(seeded_path)
+    async with app.run_test(size=(180, 45)) as pilot:
+        await ready(app, pilot)
+        table = app.query_one("#ledger", DataTable)
+        assert table.row_count == 33
+        status = str(app.query_one("#status", Label).render())
+        assert "of 33 shown" in status
+        assert app.query_one("#articles", DataTable).row_count == 5
+
+
+async def test_builds_from_seeds_when_new(tmp_path):
+    path = tmp_path / "new.db"
+    app = FactLedgerApp(path)
+    async with app.run_test(size=(180, 45)) as pilot:
+        await ready(app, pilot)
+        assert app.query_one("#ledger", DataTable).row_count == 33
+    assert path.exists()
+
+
+async def test_filter_and_sort(seeded_path):
+    app = FactLedgerApp(seeded_path)
+    async with app.run_test(size=(180, 45)) as pilot:
+        await ready(app, pilot)
+        await pilot.press("slash")
+        assert isinstance(app.focused, Input)
+        await pilot.press(*"conflicts", "enter")
+        await ready(app, pilot)
+        assert {r["text"] for r in app.page_rows} == {"أكثر من 9 آلاف", "نحو 12 ألفاً"}
+        app.query_one("#filter", Input).value = ""
+        app.apply_filter("kind:count sort:-value")
+        await ready(app, pilot)
+        values = [r["value"] for r in app.page_rows if r["value"] is not None]
+        assert values == sorted(values, reverse=True) and values[0] == 12000
+        app.apply_filter("value:100..1000")
+        await ready(app, pilot)
+        assert all(r["value"] is None or 100 <= r["value"] <= 1000 for r in app.page_rows)
+        app.apply_filter("سجناء")  # fuzzy over entity, event, sentence, outlet
+        await ready(app, pilot)
+        assert 0 < len(app.page_rows) < 33
+
+
+async def test_row_opens_article_and_text_selects_row(seeded_path):
+    app = FactLedgerApp(seeded_path)
+    async with app.run_test(size=(180, 45)) as pilot:
+        await ready(app, pilot)
+        table = app.query_one("#ledger", DataTable)
+        table.focus()
+        index = row_index(app, "نحو 12 ألفاً", "004")
+        table.move_cursor(row=index)
+        await pilot.pause()
+        view = app.query_one(ArticleView)
+        assert view.article["name"].startswith("004")
+        assert view.selected == app.page_rows[index]["mention_id"]
+        # pick another mention in the text: its row gets selected
+        view.focus()
+        await pilot.press("full_stop")
+        await pilot.pause()
+        assert app.current_row()["mention_id"] == view.selected
+
+
+async def test_split_and_undo(seeded_path):
+    app = FactLedgerApp(seeded_path)
+    async with app.run_test(size=(180, 45)) as pilot:
+        await ready(app, pilot)
+        table = app.query_one("#ledger", DataTable)
+        table.focus()
+        index = row_index(app, "نحو 12 ألفاً", "004")
+        mention = app.page_rows[index]["mention_id"]
+        table.move_cursor(row=index)
+        before = claim_of(seeded_path, mention)
+        await pilot.press("x")
+        await ready(app, pilot)
+        assert claim_of(seeded_path, mention) == mention != before
+        await pilot.press("u")
+        await ready(app, pilot)
+        assert claim_of(seeded_path, mention) == before
+
+
+async def test_same_figure_by_marking(seeded_path):
+    app = FactLedgerApp(seeded_path)
+    async with app.run_test(size=(180, 45)) as pilot:
+        await ready(app, pilot)
+        table = app.query_one("#ledger", DataTable)
+        table.focus()
+        a = row_index(app, "750", "003")
+        b = row_index(app, "نحو 60", "004")
+        ma, mb = app.page_rows[a]["mention_id"], app.page_rows[b]["mention_id"]
+        table.move_cursor(row=a)
+        await pilot.press("space")
+        table.move_cursor(row=b)
+        await pilot.press("s")
+        await ready(app, pilot)
+        assert claim_of(seeded_path, ma) == claim_of(seeded_path, mb)
+
+
+async def test_resolve_with_note_and_audit_log(seeded_path):
+    app = FactLedgerApp(seeded_path)
+    async with app.run_test(size=(180, 45)) as pilot:
+        await ready(app, pilot)
+        table = app.query_one("#ledger", DataTable)
+        table.focus()
+        table.move_cursor(row=row_index(app, "نحو 12 ألفاً", "004"))
+        await pilot.press("r")
+        await pilot.pause()
+        await pilot.press(*"newer count", "enter")
+        await ready(app, pilot)
+        ledger = Ledger(seeded_path, create=False)
+        assert ledger.db.execute(
+            "SELECT status, note FROM figures WHERE conflict = 1"
+        ).fetchone() == ("resolved", "newer count")
+        ledger.close()
+        await pilot.press("a")
+        await pilot.pause()
+        assert isinstance(app.screen, LogScreen)
+        assert app.screen.query_one(DataTable).row_count == 1
+
+
+async def test_correct_value_and_not_a_claim(seeded_path):
+    app = FactLedgerApp(seeded_path)
+    async with app.run_test(size=(180, 45)) as pilot:
+        await ready(app, pilot)
+        table = app.query_one("#ledger", DataTable)
+        table.focus()
+        index = row_index(app, "750", "003")
+        mention = app.page_rows[index]["mention_id"]
+        table.move_cursor(row=index)
+        await pilot.press("v")
+        await pilot.pause()
+        app.screen.query_one(Input).value = "٧٠٠"
+        await pilot.press("enter")
+        await ready(app, pilot)
+        con = sqlite3.connect(seeded_path)
+        assert con.execute(
+            "SELECT value, corrected FROM mentions WHERE id = ?", [mention]
+        ).fetchone() == (700, 1)
+        con.close()
+        table.move_cursor(row=row_index(app, "750", "003"))
+        await pilot.press("n")
+        await ready(app, pilot)
+        assert mention not in {r["mention_id"] for r in app.page_rows}
+
+
+async def test_figure_page_and_conflicts_view(seeded_path):
+    app = FactLedgerApp(seeded_path)
+    async with app.run_test(size=(180, 45)) as pilot:
+        await ready(app, pilot)
+        await pilot.press("c")
+        await pilot.pause()
+        assert isinstance(app.screen, ConflictsScreen)
+        assert app.screen.query_one(DataTable).row_count == 1
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, FigureScreen)
+        chart = str(app.screen.query_one("#figure-chart").render())
+        assert chart.count("[") + chart.count("(") >= 2
+        await pilot.press("escape", "escape")
+        await pilot.pause()
+        assert app.screen is app.screen_stack[0]
+
+
+async def test_export_from_the_app(seeded_path, tmp_path):
+    target = tmp_path / "out.csv"
+    app = FactLedgerApp(seeded_path)
+    async with app.run_test(size=(180, 45)) as pilot:
+        await ready(app, pilot)
+        await pilot.press("e")
+        await pilot.pause()
+        app.screen.query_one("#export-path", Input).value = str(target)
+        app.screen.query_one("#export-excel").value = True
+        await pilot.press("enter")
+        await ready(app, pilot)
+    raw = target.read_bytes()
+    assert raw.startswith(b"\xef\xbb\xbf")
+    rows = list(csv.DictReader(raw.decode("utf-8-sig").splitlines()))
+    assert len(rows) == 33
+
+
+async def test_bidi_toggle_persists(seeded_path, tmp_path):
+    app = FactLedgerApp(seeded_path)
+    async with app.run_test(size=(180, 45)) as pilot:
+        await ready(app, pilot)
+        assert app.mode == "visual"
+        first = app.query_one("#ledger", DataTable).get_row_at(0)
+        await pilot.press("b")
+        await ready(app, pilot)
+        assert app.mode == "logical"
+        text_col = [k for k, _ in __import__("tui.app", fromlist=["x"]).LEDGER_COLUMNS].index(
+            "text"
+        )
+        assert (
+            app.query_one("#ledger", DataTable).get_row_at(1)[text_col].plain
+            == app.page_rows[1]["text"]
+        )
+        del first
+    saved = json.loads((tmp_path / "config" / "settings.json").read_text())
+    assert saved["bidi_mode"] == "logical"
+    assert FactLedgerApp(seeded_path).mode == "logical"
+
+
+async def test_article_text_is_never_markup_or_escapes(ledger_path, tmp_path):
+    evil = tmp_path / "evil.txt"
+    evil.write_text(
+        "[b]عاجل[/b] \x1b[31mقتل 5 أشخاص\x1b[0m [link=http://x]هنا[/link]", encoding="utf-8"
+    )
+    ledger = Ledger(ledger_path)
+    ingest(ledger, [str(evil)])
+    link(ledger)
+    ledger.close()
+    app = FactLedgerApp(ledger_path)
+    async with app.run_test(size=(180, 45)) as pilot:
+        await ready(app, pilot)
+        app.query_one("#ledger", DataTable).move_cursor(row=0)
+        await pilot.pause()
+        shown = app.query_one(ArticleView).body.render()
+        plain = str(shown)
+        assert "[b]" in plain and "\x1b" not in plain and "␛" in plain
+
+
+async def test_corrupt_ledger_shows_a_message(tmp_path):
+    bad = tmp_path / "bad.db"
+    bad.write_bytes(b"not a database at all" * 50)
+    app = FactLedgerApp(bad)
+    async with app.run_test(size=(120, 30)) as pilot:
+        await ready(app, pilot)
+        assert isinstance(app.screen, ErrorScreen)
+        assert "not a valid SQLite database" in str(app.screen.query_one("#error-box").render())
+
+
+async def test_locked_ledger_decision_is_reported_not_raised(seeded_path):
+    app = FactLedgerApp(seeded_path)
+    async with app.run_test(size=(180, 45)) as pilot:
+        await ready(app, pilot)
+        app.query_one("#ledger", DataTable).focus()
+        blocker = sqlite3.connect(seeded_path)
+        blocker.execute("BEGIN IMMEDIATE")
+        try:
+            await pilot.press("x")
+            await ready(app, pilot)
+        finally:
+            blocker.rollback()
+            blocker.close()
+        assert app.is_running

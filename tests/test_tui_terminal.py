@@ -1,0 +1,63 @@
+"""The real console script in a real pseudo-terminal (tmux), driven with keys."""
+
+import os
+import shutil
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+pytestmark = pytest.mark.skipif(shutil.which("tmux") is None, reason="tmux is not installed")
+
+
+def capture(session: str) -> str:
+    return subprocess.run(
+        ["tmux", "capture-pane", "-p", "-t", session], capture_output=True, text=True
+    ).stdout
+
+
+def wait_for(session: str, needle: str, timeout: float = 30) -> str:
+    deadline = time.time() + timeout
+    screen = ""
+    while time.time() < deadline:
+        screen = capture(session)
+        if needle in screen:
+            return screen
+        time.sleep(0.3)
+    raise AssertionError(f"{needle!r} never appeared:\n{screen}")
+
+
+def test_factledger_in_tmux(tmp_path):
+    script = Path(sys.executable).with_name("factledger")
+    assert script.exists()
+    session = f"fl-test-{os.getpid()}"
+    db = tmp_path / "ledger.db"
+    env = f"FACTLEDGER_CONFIG_DIR={tmp_path / 'cfg'} TERM=xterm-256color"
+    subprocess.run(
+        ["tmux", "new-session", "-d", "-s", session, "-x", "180", "-y", "45",
+         f"env {env} {script} --db {db}"],
+        check=True,
+    )  # fmt: skip
+    try:
+        screen = wait_for(session, "of 33 shown")  # built from the seeds, then painted
+        assert "Quit" in screen and "Conflicts" in screen
+        subprocess.run(["tmux", "send-keys", "-t", session, "c"], check=True)
+        screen = wait_for(session, "conflicting figures")
+        assert "medium" in screen and "33%" in screen
+        subprocess.run(["tmux", "send-keys", "-t", session, "Escape"], check=True)
+        subprocess.run(["tmux", "send-keys", "-t", session, "b"], check=True)
+        screen = wait_for(session, "· logical")
+        # logical mode: the Arabic of the ledger rows is in stored order
+        assert "أكثر من 9 آلاف" in screen
+        subprocess.run(["tmux", "send-keys", "-t", session, "q"], check=True)
+        deadline = time.time() + 10
+        while (
+            time.time() < deadline
+            and "fl-test" in subprocess.run(["tmux", "ls"], capture_output=True, text=True).stdout
+        ):
+            time.sleep(0.3)
+    finally:
+        subprocess.run(["tmux", "kill-session", "-t", session], capture_output=True)
+    assert db.exists()

@@ -1,0 +1,620 @@
+"""The fact-ledger terminal app: articles beside the ledger, keyboard first."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from rich.text import Text
+from textual import on, work
+from textual.app import App, ComposeResult, SystemCommand
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical
+from textual.widgets import DataTable, Footer, Header, Input, Label, LoadingIndicator
+
+from ledger import Ledger, LedgerError
+from ledger.queries import ClaimQuery, ClaimSearch, articles, parse_filter
+from ledger.queries import article as load_article
+
+from . import settings
+from .bidi_display import LOGICAL, VISUAL, cell
+from .components.article_view import ArticleView
+from .components.screens import (
+    ConflictsScreen,
+    ErrorScreen,
+    ExportScreen,
+    FigureScreen,
+    HelpScreen,
+    LogScreen,
+    PromptScreen,
+)
+
+ARTICLE_LIMIT = 2000
+PAGE = 200
+LEDGER_COLUMNS = [
+    ("mention_id", "id"), ("claim_id", "fig"), ("conflict", "⚑"), ("outlet", "outlet"),
+    ("published", "date"), ("text", "text"), ("value", "value"), ("low", "low"),
+    ("high", "high"), ("qualifier", "qualifier"), ("kind", "kind"), ("entity", "entity"),
+    ("event", "event"), ("article", "article"),
+]  # fmt: skip
+
+
+class FactLedgerApp(App):
+    """Articles, their text and the ledger of claims; decisions on keys."""
+
+    TITLE = "fact-ledger"
+    CSS_PATH = "app.tcss"
+    BINDINGS = [
+        Binding("q", "quit", "Quit"),
+        Binding("question_mark", "help", "Help"),
+        Binding("slash", "filter", "Filter"),
+        Binding("c", "conflicts", "Conflicts"),
+        Binding("f", "figure", "Figure"),
+        Binding("space", "mark", "Mark", show=False),
+        Binding("s", "same", "Same as marked"),
+        Binding("m", "merge", "Merge", show=False),
+        Binding("x", "split", "Split"),
+        Binding("y", "confirm", "Confirm", show=False),
+        Binding("r", "resolve", "Resolve"),
+        Binding("v", "correct", "Correct", show=False),
+        Binding("n", "not_claim", "Not a claim", show=False),
+        Binding("u", "undo", "Undo"),
+        Binding("a", "audit_log", "Log", show=False),
+        Binding("e", "export", "Export"),
+        Binding("l", "relink", "Re-link", show=False),
+        Binding("b", "toggle_bidi", "Bidi"),
+        Binding("right_square_bracket", "page(1)", "Next page", show=False),
+        Binding("left_square_bracket", "page(-1)", "Prev page", show=False),
+    ]
+
+    def __init__(self, db_path: str | Path, build_from_seeds: bool = True) -> None:
+        super().__init__()
+        self.db_path = Path(db_path)
+        self.build_from_seeds = build_from_seeds
+        self.ledger: Ledger | None = None
+        self.search: ClaimSearch | None = None
+        self.query = ClaimQuery(limit=PAGE)
+        self.page_rows: list[dict] = []
+        self.marked: int | None = None
+        self.mode = settings.bidi_mode()
+        self.current_article: str | None = None
+
+    # ------------------------------------------------------------------ layout
+    def compose(self) -> ComposeResult:
+        yield Header()
+        with Horizontal(id="main"):
+            with Vertical(id="articles-pane"):
+                yield Label("Articles", id="articles-label")
+                yield DataTable(id="articles", cursor_type="row", zebra_stripes=True)
+            yield ArticleView(id="article-view")
+            with Vertical(id="ledger-pane"):
+                yield Input(
+                    placeholder="/ filter: words  kind:count  value:100..1000  conflicts  sort:-value",
+                    id="filter",
+                )
+                yield Label("", id="status")
+                yield DataTable(id="ledger", cursor_type="row", zebra_stripes=True)
+        yield LoadingIndicator(id="loading")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.sub_title = f"{self.db_path.name} · {self.mode}"
+        ledger_table = self.query_one("#ledger", DataTable)
+        for key, label in LEDGER_COLUMNS:
+            ledger_table.add_column(label, key=key)
+        self.query_one("#articles", DataTable).add_columns("outlet", "date", "title", "claims", "⚑")
+        self.open_ledger()
+
+    # ------------------------------------------------------------------ opening
+    @work(thread=True, exclusive=True, group="open")
+    def open_ledger(self) -> None:
+        """Open (or build from the seeds) the ledger off the UI thread."""
+        try:
+            if not self.db_path.exists() and not self.build_from_seeds:
+                raise LedgerError(f"{self.db_path}: no ledger here")
+            probe = Ledger(self.db_path)
+            empty = probe.count("articles") == 0
+            if empty and self.build_from_seeds:
+                from ledger import ingest
+                from ledger.figures import link
+                from ledger.seeds import seeds_dir
+
+                self.call_from_thread(self.notify, "New ledger: reading the bundled seed articles…")
+                report = ingest(probe, [str(seeds_dir())])
+                self.call_from_thread(
+                    self.notify, f"{report.added} articles, {report.claims} claims; linking…"
+                )
+                link(probe)
+            probe.close()
+        except LedgerError as exc:
+            self.call_from_thread(self.push_screen, ErrorScreen(str(exc)))
+            return
+        except Exception as exc:  # a corrupt file can fail in many ways
+            self.call_from_thread(self.push_screen, ErrorScreen(f"{self.db_path}: {exc}"))
+            return
+        self.call_from_thread(self._ledger_ready)
+
+    def _ledger_ready(self) -> None:
+        self.ledger = Ledger(self.db_path)
+        self.search = ClaimSearch(self.ledger)
+        self.query_one("#loading").display = False
+        self.load_page()
+        self.load_articles()
+        self.query_one("#ledger", DataTable).focus()
+
+    # ------------------------------------------------------------------ ledger table
+    def load_page(self, keep_mention: int | None = None) -> None:
+        """Fetch one page of rows from SQLite and show it."""
+        if self.search is None:
+            return
+        page = self.search.page(self.query)
+        self.page_rows = page.rows
+        table = self.query_one("#ledger", DataTable)
+        table.clear()
+        for r in page.rows:
+            table.add_row(
+                *(self._cell(key, r[key]) for key, _ in LEDGER_COLUMNS), key=str(r["mention_id"])
+            )
+        shown_to = self.query.offset + len(page.rows)
+        self.query_one("#status", Label).update(
+            Text(
+                f"rows {self.query.offset + 1 if page.rows else 0}–{shown_to} of {page.total:,}"
+                f" shown (ledger: {page.ledger_total:,} claims)"
+                + (f" · marked {self.marked}" if self.marked else "")
+            )
+        )
+        if keep_mention is not None and str(keep_mention) in {
+            str(r["mention_id"]) for r in page.rows
+        }:
+            index = [r["mention_id"] for r in page.rows].index(keep_mention)
+            table.move_cursor(row=index)
+
+    def _cell(self, key: str, value) -> Text:
+        if key == "conflict":
+            return Text("⚑" if value else "", style="bold red")
+        if key in ("value", "low", "high") and value is not None:
+            return Text(f"{value:,}" if isinstance(value, int) else f"{value:g}", justify="right")
+        if key == "published":
+            return cell((value or "")[:10], self.mode)
+        return cell(value, self.mode, 40 if key != "text" else 30)
+
+    def current_row(self) -> dict | None:
+        table = self.query_one("#ledger", DataTable)
+        if (
+            not self.page_rows
+            or table.cursor_row is None
+            or table.cursor_row >= len(self.page_rows)
+        ):
+            return None
+        return self.page_rows[table.cursor_row]
+
+    @on(DataTable.RowHighlighted, "#ledger")
+    def _row_highlighted(self, event: DataTable.RowHighlighted) -> None:
+        row = self.current_row()
+        if row is not None:
+            self.show_article(row["article_id"], row["mention_id"])
+
+    @on(DataTable.RowSelected, "#ledger")
+    def _row_selected(self, event: DataTable.RowSelected) -> None:
+        self.action_figure()
+
+    @on(DataTable.HeaderSelected, "#ledger")
+    def _sort(self, event: DataTable.HeaderSelected) -> None:
+        key = event.column_key.value
+        if self.query.sort == key:
+            self.query.descending = not self.query.descending
+        else:
+            self.query.sort, self.query.descending = key, False
+        self.query.offset = 0
+        self.load_page()
+
+    def action_page(self, delta: int) -> None:
+        if self.search is None:
+            return
+        new = max(0, self.query.offset + delta * PAGE)
+        total = self.search.page(ClaimQuery(**{**self.query.__dict__, "limit": 1})).total
+        if new < total:
+            self.query.offset = new
+            self.load_page()
+
+    # ------------------------------------------------------------------ filter
+    def action_filter(self) -> None:
+        self.query_one("#filter", Input).focus()
+
+    @on(Input.Submitted, "#filter")
+    def _filter(self, event: Input.Submitted) -> None:
+        self.apply_filter(event.value)
+
+    def apply_filter(self, text: str) -> None:
+        q = parse_filter(text)
+        q.limit = PAGE
+        if q.sort == "mention_id" and "sort:" not in text:
+            q.sort, q.descending = self.query.sort, self.query.descending
+        self.query = q
+        self.run_filter()
+
+    @work(thread=True, exclusive=True, group="filter")
+    def run_filter(self) -> None:
+        """The fuzzy part of a filter runs over the whole ledger: off the UI thread."""
+        if self.query.text and self.search is not None:
+            ledger = Ledger(self.db_path, create=False)
+            try:
+                search = ClaimSearch(ledger)
+                search._hay()  # warm the haystack in this thread
+                self.call_from_thread(self._adopt_haystack, search._haystack)
+            finally:
+                ledger.close()
+        self.call_from_thread(self.load_page)
+
+    def _adopt_haystack(self, hay) -> None:
+        if self.search is not None:
+            self.search._haystack = hay
+
+    def on_key(self, event) -> None:
+        if event.key == "escape" and self.focused is self.query_one("#filter", Input):
+            self.query_one("#ledger", DataTable).focus()
+
+    # ------------------------------------------------------------------ articles
+    @work(thread=True, exclusive=True, group="articles")
+    def load_articles(self) -> None:
+        ledger = Ledger(self.db_path, create=False)
+        try:
+            rows = articles(ledger)
+        finally:
+            ledger.close()
+        rows.sort(key=lambda r: (-r["conflicts"], -(r["claims"] or 0)))
+        self.call_from_thread(self._show_articles, rows)
+
+    def _show_articles(self, rows: list[dict]) -> None:
+        table = self.query_one("#articles", DataTable)
+        table.clear()
+        for r in rows[:ARTICLE_LIMIT]:
+            table.add_row(
+                cell(r["outlet"], self.mode, 12), cell((r["published"] or "")[:10], self.mode),
+                cell(r["title"] or r["name"], self.mode, 40), Text(str(r["claims"])),
+                Text(str(r["conflicts"]) if r["conflicts"] else "", style="bold red"), key=r["id"],
+            )  # fmt: skip
+        label = f"Articles ({min(len(rows), ARTICLE_LIMIT):,} of {len(rows):,}, conflicts first)"
+        self.query_one("#articles-label", Label).update(label)
+
+    @on(DataTable.RowSelected, "#articles")
+    def _article_chosen(self, event) -> None:
+        if event.row_key is not None and event.row_key.value:
+            self.show_article(event.row_key.value, None)
+
+    def show_article(self, article_id: str, mention_id: int | None) -> None:
+        if self.ledger is None:
+            return
+        try:
+            art = load_article(self.ledger, article_id)
+        except KeyError:
+            return
+        self.current_article = article_id
+        self.query_one(ArticleView).show(art, mention_id, self.mode)
+
+    @on(ArticleView.MentionChosen)
+    def _mention_chosen(self, event: ArticleView.MentionChosen) -> None:
+        """A mention picked in the text: find and select its row."""
+        if self.search is None:
+            return
+        position = self.search.position(self.query, event.mention_id)
+        if position is None:  # filtered out: clear the filter to show it
+            self.query = ClaimQuery(
+                limit=PAGE, sort=self.query.sort, descending=self.query.descending
+            )
+            self.query_one("#filter", Input).value = ""
+            position = self.search.position(self.query, event.mention_id)
+            if position is None:
+                return
+        self.query.offset = (position // PAGE) * PAGE
+        self.load_page(keep_mention=event.mention_id)
+        self.query_one("#ledger", DataTable).focus()
+
+    # ------------------------------------------------------------------ views
+    def action_help(self) -> None:
+        self.push_screen(HelpScreen())
+
+    def action_toggle_bidi(self) -> None:
+        self.mode = LOGICAL if self.mode == VISUAL else VISUAL
+        settings.save_bidi_mode(self.mode)
+        self.sub_title = f"{self.db_path.name} · {self.mode}"
+        row = self.current_row()
+        self.load_page(keep_mention=row["mention_id"] if row else None)
+        self.load_articles()
+        view = self.query_one(ArticleView)
+        view.mode = self.mode
+        view.refresh_text()
+        self.notify(
+            f"Arabic shown {self.mode}ly"
+            if self.mode == VISUAL
+            else "Arabic shown in logical order"
+        )
+
+    def action_conflicts(self) -> None:
+        if self.ledger is None:
+            return
+        from ledger.figures import conflicts
+
+        self.push_screen(ConflictsScreen(conflicts(self.ledger), self.mode))
+
+    def action_figure(self) -> None:
+        row = self.current_row()
+        if row is not None and row["claim_id"] is not None:
+            self.open_figure(row["claim_id"])
+
+    def open_figure(self, claim_id: int) -> None:
+        from ledger.figures import figure
+
+        try:
+            fig = figure(self.ledger, claim_id)
+        except LedgerError as exc:
+            self.notify(str(exc), severity="error")
+            return
+        self.push_screen(FigureScreen(fig, self.mode))
+
+    def action_audit_log(self) -> None:
+        from ledger.decisions import log
+
+        self.push_screen(LogScreen(log(self.ledger)))
+
+    # ------------------------------------------------------------------ decisions
+    def action_mark(self) -> None:
+        row = self.current_row()
+        if row is not None:
+            self.marked = row["mention_id"]
+            self.notify(
+                f"marked mention {self.marked}: now `s` (same figure) or `m` (merge) on another row"
+            )
+            self.load_page(keep_mention=self.marked)
+
+    def _decide(self, description: str, fn, *args, **kwargs) -> None:
+        self.run_decision(description, fn, args, kwargs)
+
+    @work(thread=True, exclusive=True, group="decide")
+    def run_decision(self, description: str, fn, args: tuple, kwargs: dict) -> None:
+        """Record a decision and re-link, off the UI thread, on its own connection."""
+        row = self.current_row()
+        keep = row["mention_id"] if row else None
+        ledger = Ledger(self.db_path, create=False)
+        try:
+            did = fn(ledger, *args, **kwargs)
+        except LedgerError as exc:
+            self.call_from_thread(self.notify, str(exc), severity="error")
+            return
+        finally:
+            ledger.close()
+        self.call_from_thread(self._after_decision, f"decision {did}: {description}", keep)
+
+    def _after_decision(self, message: str, keep: int | None) -> None:
+        self.notify(message)
+        if self.search is not None:
+            self.search.invalidate()
+        self.load_page(keep_mention=keep)
+        if self.current_article:
+            row = self.current_row()
+            self.show_article(self.current_article, row["mention_id"] if row else None)
+
+    def action_same(self) -> None:
+        from ledger.figures import same_figure
+
+        row = self.current_row()
+        if row is None or self.marked is None or self.marked == row["mention_id"]:
+            self.notify(
+                "mark a claim with space first, then press s on another", severity="warning"
+            )
+            return
+        self._decide(
+            f"{self.marked} and {row['mention_id']} are the same figure",
+            same_figure,
+            self.marked,
+            row["mention_id"],
+        )
+        self.marked = None
+
+    def action_merge(self) -> None:
+        from ledger.figures import merge_figures
+
+        row = self.current_row()
+        if row is None or self.marked is None:
+            self.notify(
+                "mark a claim with space first, then press m on another", severity="warning"
+            )
+            return
+        marked = next((r for r in self.page_rows if r["mention_id"] == self.marked), None)
+        other = (
+            marked["claim_id"]
+            if marked
+            else self.ledger.db.execute(
+                "SELECT claim_id FROM claims WHERE mention_id = ?", [self.marked]
+            ).fetchone()[0]
+        )
+        self._decide(
+            f"figures {other} and {row['claim_id']} merged", merge_figures, other, row["claim_id"]
+        )
+        self.marked = None
+
+    def action_split(self) -> None:
+        from ledger.figures import split_mention
+
+        row = self.current_row()
+        if row is not None:
+            self._decide(f"mention {row['mention_id']} split off", split_mention, row["mention_id"])
+
+    def action_confirm(self) -> None:
+        from ledger.figures import same_figure
+
+        row = self.current_row()
+        if row is None:
+            return
+        mates = [
+            r
+            for r in self.page_rows
+            if r["claim_id"] == row["claim_id"] and r["mention_id"] != row["mention_id"]
+        ]
+        if not mates:
+            self.notify("this claim is alone in its figure: nothing to confirm", severity="warning")
+            return
+        self._decide(
+            f"link of {row['mention_id']} confirmed",
+            same_figure,
+            mates[0]["mention_id"],
+            row["mention_id"],
+        )
+
+    def action_not_claim(self) -> None:
+        from ledger.figures import mark_not_claim
+
+        row = self.current_row()
+        if row is not None:
+            self._decide(
+                f"mention {row['mention_id']} is not a claim", mark_not_claim, row["mention_id"]
+            )
+
+    def action_undo(self) -> None:
+        from ledger.figures import undo_decision
+
+        self._decide("undone", undo_decision)
+
+    def action_resolve(self) -> None:
+        from ledger.figures import resolve_conflict
+
+        row = self.current_row()
+        if row is None or not row["conflict"]:
+            self.notify("this claim's figure has no conflict", severity="warning")
+            return
+
+        def done(note: str | None) -> None:
+            if note and note.strip():
+                self._decide(
+                    f"figure {row['claim_id']} resolved", resolve_conflict, row["claim_id"], note
+                )
+
+        self.push_screen(
+            PromptScreen(f"Resolve figure {row['claim_id']}: how was it settled?"), done
+        )
+
+    def action_correct(self) -> None:
+        from ledger.decisions import number_or_none
+        from ledger.figures import correct_value
+
+        row = self.current_row()
+        if row is None:
+            return
+
+        def done(answer: str | None) -> None:
+            if not answer:
+                return
+            try:
+                value = number_or_none(answer.strip())
+            except ValueError as exc:
+                self.notify(str(exc), severity="error")
+                return
+            self._decide(
+                f"mention {row['mention_id']} corrected to {value}",
+                correct_value,
+                row["mention_id"],
+                value=value,
+            )
+
+        current = "" if row["value"] is None else str(row["value"])
+        self.push_screen(PromptScreen(f"Correct the value of «{row['text']}»", current), done)
+
+    # ------------------------------------------------------------------ export, link
+    def action_export(self) -> None:
+        def done(answer) -> None:
+            if answer:
+                path, excel, conflicts_only = answer
+                self.run_export(path, excel, conflicts_only)
+
+        self.push_screen(ExportScreen(), done)
+
+    @work(thread=True, exclusive=True, group="export")
+    def run_export(self, path: str, excel: bool, conflicts_only: bool) -> None:
+        from ledger.export import write_csv
+
+        target = Path(path).expanduser()
+        ledger = Ledger(self.db_path, create=False)
+        try:
+            tmp = target.with_name(target.name + ".part")
+            with tmp.open("w", encoding="utf-8-sig" if excel else "utf-8", newline="") as fh:
+                rows = write_csv(ledger, fh, conflicts_only)
+            tmp.replace(target)
+        except OSError as exc:
+            self.call_from_thread(self.notify, f"{target}: {exc.strerror or exc}", severity="error")
+            return
+        finally:
+            ledger.close()
+        self.call_from_thread(self.notify, f"wrote {rows} rows to {target}")
+
+    def action_relink(self) -> None:
+        self.run_relink()
+
+    @work(thread=True, exclusive=True, group="decide")
+    def run_relink(self) -> None:
+        from ledger.figures import link
+
+        self.call_from_thread(self.notify, "re-linking…")
+        ledger = Ledger(self.db_path, create=False)
+        try:
+            report = link(ledger)
+        except LedgerError as exc:
+            self.call_from_thread(self.notify, str(exc), severity="error")
+            return
+        finally:
+            ledger.close()
+        self.call_from_thread(
+            self._after_decision,
+            f"linked: {report.figures} figures, {report.conflicts} conflicts in {report.seconds} s",
+            None,
+        )
+
+    # ------------------------------------------------------------------ palette
+    def get_system_commands(self, screen):
+        yield from super().get_system_commands(screen)
+        for title, help_text, action in [
+            (
+                "Conflicts",
+                "Figures whose sources disagree, most severe first",
+                self.action_conflicts,
+            ),
+            ("Figure page", "Every mention of the current claim's figure", self.action_figure),
+            ("Mark claim", "Mark the current claim for 'same figure' or 'merge'", self.action_mark),
+            (
+                "Same figure as marked",
+                "Say the current claim is the marked claim's figure",
+                self.action_same,
+            ),
+            (
+                "Merge figures",
+                "Merge the current figure with the marked claim's figure",
+                self.action_merge,
+            ),
+            ("Split claim off", "Split the current claim off its figure", self.action_split),
+            (
+                "Confirm link",
+                "Keep the current claim in its figure through every re-link",
+                self.action_confirm,
+            ),
+            ("Resolve conflict", "Settle the figure's conflict, with a note", self.action_resolve),
+            (
+                "Correct value",
+                "Correct the extracted value of the current claim",
+                self.action_correct,
+            ),
+            ("Not a claim", "Take the current number out of the ledger", self.action_not_claim),
+            ("Undo", "Undo the latest decision", self.action_undo),
+            ("Audit log", "Every decision with its author and time", self.action_audit_log),
+            ("Export CSV", "Write the ledger to a CSV file", self.action_export),
+            ("Re-link", "Re-run linking and conflict flags", self.action_relink),
+            ("Toggle bidi", "Arabic in visual or logical order", self.action_toggle_bidi),
+            ("Filter", "Filter the ledger", self.action_filter),
+        ]:
+            yield SystemCommand(title, help_text, action)
+
+    def on_unmount(self) -> None:
+        if self.ledger is not None:
+            self.ledger.close()
+
+
+def run(db_path: str | Path) -> None:
+    """Open the app on ``db_path``."""
+    FactLedgerApp(db_path).run()
