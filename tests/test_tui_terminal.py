@@ -47,10 +47,12 @@ def test_factledger_in_tmux(tmp_path):
         screen = wait_for(session, "conflicting figures")
         assert "medium" in screen and "33%" in screen
         subprocess.run(["tmux", "send-keys", "-t", session, "Escape"], check=True)
+        time.sleep(1)  # let the terminal's escape timeout pass, or Escape+b reads as alt+b
+        wait_for(session, "rows 1–33")
         subprocess.run(["tmux", "send-keys", "-t", session, "b"], check=True)
         screen = wait_for(session, "· logical")
         # logical mode: the Arabic of the ledger rows is in stored order
-        assert "أكثر من 9 آلاف" in screen
+        assert "بحماية أميركية" in screen, screen
         subprocess.run(["tmux", "send-keys", "-t", session, "q"], check=True)
         deadline = time.time() + 10
         while (
