@@ -164,9 +164,14 @@ def _apply_word(st: _State, nw: NumberWord, connected: bool) -> bool:
             st.last_unit = v if cls == "unit" else Fraction(0)
         return True
     if cls == "scale":
-        if connected:
-            return False
         scale = int(v)
+        if connected:
+            # مليونان وألف: a new group that is one of a smaller scale
+            if st.stage == EMPTY and st.current == 0 and st.last_scale and scale < st.last_scale:
+                st.total += v
+                st.last_scale = scale
+                return True
+            return False
         group = st.current or Fraction(1)
         if st.stage == EMPTY and st.current == 0:
             return False  # ألف ألف: two scales in a row

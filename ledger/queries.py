@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+import numpy as np
 from rapidfuzz import fuzz, process
 
 from .normalize import normalize_word
@@ -110,9 +111,12 @@ class ClaimSearch:
     def __init__(self, ledger: Ledger) -> None:
         self.ledger = ledger
         self._haystack: tuple[list[int], list[str]] | None = None
+        self._totals: dict[tuple, int] = {}
 
     def invalidate(self) -> None:
+        """Forget cached counts and the fuzzy haystack (after a decision or re-link)."""
         self._haystack = None
+        self._totals.clear()
 
     def _hay(self) -> tuple[list[int], list[str]]:
         if self._haystack is None:
@@ -129,10 +133,13 @@ class ClaimSearch:
 
     def fuzzy_ids(self, text: str, cutoff: int) -> list[int]:
         ids, texts = self._hay()
-        hits = process.extract(
-            normalize_word(text), texts, scorer=fuzz.partial_ratio, score_cutoff=cutoff, limit=None
-        )
-        return [ids[i] for _, _, i in hits]
+        if not texts:
+            return []
+        scores = process.cdist(
+            [normalize_word(text)], texts, scorer=fuzz.partial_ratio, score_cutoff=cutoff,
+            dtype=np.uint8, workers=-1,
+        )[0]  # fmt: skip
+        return [ids[i] for i in np.flatnonzero(scores).tolist()]
 
     def page(self, q: ClaimQuery) -> ClaimPage:
         where, params = ["1 = 1"], []
@@ -157,7 +164,10 @@ class ClaimSearch:
         sort = q.sort if q.sort in SORTABLE else "mention_id"
         order = f"{'f.severity' if sort == 'severity' else 'c.' + sort} {'DESC' if q.descending else 'ASC'}"
         base = f"FROM claims c LEFT JOIN figures f ON f.claim_id = c.claim_id WHERE {' AND '.join(where)}"
-        total = db.execute(f"SELECT count(*) {base}", params).fetchone()[0]
+        key = (base, tuple(params), q.text)
+        total = self._totals.get(key)
+        if total is None:
+            total = self._totals[key] = db.execute(f"SELECT count(*) {base}", params).fetchone()[0]
         columns = ", ".join(f"c.{c}" if c != "end" else 'c."end"' for c in CLAIM_COLUMNS)
         rows = [
             dict(r)
@@ -167,7 +177,11 @@ class ClaimSearch:
                 [*params, q.limit, q.offset],
             )
         ]
-        ledger_total = db.execute("SELECT count(*) FROM claims").fetchone()[0]
+        ledger_total = self._totals.get(("all",))
+        if ledger_total is None:
+            ledger_total = self._totals[("all",)] = db.execute(
+                "SELECT count(*) FROM claims"
+            ).fetchone()[0]
         return ClaimPage(rows, total, ledger_total, q.offset, [r["mention_id"] for r in rows])
 
     def position(self, q: ClaimQuery, mention_id: int) -> int | None:

@@ -9,7 +9,7 @@ from textual.widgets import DataTable, Input, Label
 
 from ledger import Ledger, ingest
 from ledger.figures import link
-from tui.app import FactLedgerApp
+from tui.app import LEDGER_COLUMNS, FactLedgerApp
 from tui.components.article_view import ArticleView
 from tui.components.screens import ConflictsScreen, ErrorScreen, FigureScreen, LogScreen
 
@@ -240,9 +240,7 @@ async def test_bidi_toggle_persists(seeded_path, tmp_path):
         await pilot.press("b")
         await ready(app, pilot)
         assert app.mode == "logical"
-        text_col = [k for k, _ in __import__("tui.app", fromlist=["x"]).LEDGER_COLUMNS].index(
-            "text"
-        )
+        text_col = [c[0] for c in LEDGER_COLUMNS].index("text")
         assert (
             app.query_one("#ledger", DataTable).get_row_at(1)[text_col].plain
             == app.page_rows[1]["text"]
@@ -253,7 +251,8 @@ async def test_bidi_toggle_persists(seeded_path, tmp_path):
     assert FactLedgerApp(seeded_path).mode == "logical"
 
 
-async def test_article_text_is_never_markup_or_escapes(ledger_path, tmp_path):
+async def test_article_text_is_never_markup_or_escapes(ledger_path, tmp_path, monkeypatch):
+    monkeypatch.setenv("FACTLEDGER_BIDI", "logical")
     evil = tmp_path / "evil.txt"
     evil.write_text(
         "[b]عاجل[/b] \x1b[31mقتل 5 أشخاص\x1b[0m [link=http://x]هنا[/link]", encoding="utf-8"

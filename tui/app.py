@@ -29,12 +29,14 @@ from .components.screens import (
 )
 
 ARTICLE_LIMIT = 2000
-PAGE = 200
+PAGE = 100
+# (column, header, width): fixed widths spare the table from measuring every cell
 LEDGER_COLUMNS = [
-    ("mention_id", "id"), ("claim_id", "fig"), ("conflict", "⚑"), ("outlet", "outlet"),
-    ("published", "date"), ("text", "text"), ("value", "value"), ("low", "low"),
-    ("high", "high"), ("qualifier", "qualifier"), ("kind", "kind"), ("entity", "entity"),
-    ("event", "event"), ("article", "article"),
+    ("mention_id", "id", 7), ("claim_id", "fig", 7), ("conflict", "⚑", 1),
+    ("outlet", "outlet", 10), ("published", "date", 10), ("text", "text", 22),
+    ("value", "value", 11), ("low", "low", 9), ("high", "high", 9),
+    ("qualifier", "qualifier", 9), ("kind", "kind", 8), ("entity", "entity", 10),
+    ("event", "event", 11), ("article", "article", 24),
 ]  # fmt: skip
 
 
@@ -77,6 +79,7 @@ class FactLedgerApp(App):
         self.marked: int | None = None
         self.mode = settings.bidi_mode()
         self.current_article: str | None = None
+        self.total = 0
 
     # ------------------------------------------------------------------ layout
     def compose(self) -> ComposeResult:
@@ -99,8 +102,8 @@ class FactLedgerApp(App):
     def on_mount(self) -> None:
         self.sub_title = f"{self.db_path.name} · {self.mode}"
         ledger_table = self.query_one("#ledger", DataTable)
-        for key, label in LEDGER_COLUMNS:
-            ledger_table.add_column(label, key=key)
+        for key, label, width in LEDGER_COLUMNS:
+            ledger_table.add_column(label, key=key, width=width)
         self.query_one("#articles", DataTable).add_columns("outlet", "date", "title", "claims", "⚑")
         self.open_ledger()
 
@@ -139,7 +142,19 @@ class FactLedgerApp(App):
         self.query_one("#loading").display = False
         self.load_page()
         self.load_articles()
+        self.warm_filter()
         self.query_one("#ledger", DataTable).focus()
+
+    @work(thread=True, exclusive=True, group="filter")
+    def warm_filter(self) -> None:
+        """Build the fuzzy filter's haystack in the background after first paint."""
+        ledger = Ledger(self.db_path, create=False)
+        try:
+            search = ClaimSearch(ledger)
+            search._hay()
+            self.call_from_thread(self._adopt_haystack, search._haystack)
+        finally:
+            ledger.close()
 
     # ------------------------------------------------------------------ ledger table
     def load_page(self, keep_mention: int | None = None) -> None:
@@ -148,11 +163,12 @@ class FactLedgerApp(App):
             return
         page = self.search.page(self.query)
         self.page_rows = page.rows
+        self.total = page.total
         table = self.query_one("#ledger", DataTable)
         table.clear()
         for r in page.rows:
             table.add_row(
-                *(self._cell(key, r[key]) for key, _ in LEDGER_COLUMNS), key=str(r["mention_id"])
+                *(self._cell(key, r[key]) for key, _, _ in LEDGER_COLUMNS), key=str(r["mention_id"])
             )
         shown_to = self.query.offset + len(page.rows)
         self.query_one("#status", Label).update(
@@ -211,8 +227,7 @@ class FactLedgerApp(App):
         if self.search is None:
             return
         new = max(0, self.query.offset + delta * PAGE)
-        total = self.search.page(ClaimQuery(**{**self.query.__dict__, "limit": 1})).total
-        if new < total:
+        if new < self.total:
             self.query.offset = new
             self.load_page()
 
@@ -235,7 +250,7 @@ class FactLedgerApp(App):
     @work(thread=True, exclusive=True, group="filter")
     def run_filter(self) -> None:
         """The fuzzy part of a filter runs over the whole ledger: off the UI thread."""
-        if self.query.text and self.search is not None:
+        if self.query.text and self.search is not None and self.search._haystack is None:
             ledger = Ledger(self.db_path, create=False)
             try:
                 search = ClaimSearch(ledger)
@@ -262,18 +277,24 @@ class FactLedgerApp(App):
         finally:
             ledger.close()
         rows.sort(key=lambda r: (-r["conflicts"], -(r["claims"] or 0)))
-        self.call_from_thread(self._show_articles, rows)
+        # the cells (reordering Arabic) are built here, off the UI thread
+        cells = [
+            (
+                (cell(r["outlet"], self.mode, 12), cell((r["published"] or "")[:10], self.mode),
+                 cell(r["title"] or r["name"], self.mode, 40), Text(str(r["claims"])),
+                 Text(str(r["conflicts"]) if r["conflicts"] else "", style="bold red")),
+                r["id"],
+            )
+            for r in rows[:ARTICLE_LIMIT]
+        ]  # fmt: skip
+        self.call_from_thread(self._show_articles, cells, len(rows))
 
-    def _show_articles(self, rows: list[dict]) -> None:
+    def _show_articles(self, cells: list, total: int) -> None:
         table = self.query_one("#articles", DataTable)
         table.clear()
-        for r in rows[:ARTICLE_LIMIT]:
-            table.add_row(
-                cell(r["outlet"], self.mode, 12), cell((r["published"] or "")[:10], self.mode),
-                cell(r["title"] or r["name"], self.mode, 40), Text(str(r["claims"])),
-                Text(str(r["conflicts"]) if r["conflicts"] else "", style="bold red"), key=r["id"],
-            )  # fmt: skip
-        label = f"Articles ({min(len(rows), ARTICLE_LIMIT):,} of {len(rows):,}, conflicts first)"
+        for row, key in cells:
+            table.add_row(*row, key=key)
+        label = f"Articles ({len(cells):,} of {total:,}, conflicts first)"
         self.query_one("#articles-label", Label).update(label)
 
     @on(DataTable.RowSelected, "#articles")

@@ -1,0 +1,76 @@
+"""Benchmark the terminal app on a large ledger (run by hand).
+
+    uv run python tests/benchmarks/bench_tui.py LEDGER.db
+
+Headless (Textual's run_test): time to first paint of the ledger table, the time to
+answer each kind of key press (move, page, sort, filter, open the figure page), and
+the peak memory.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import resource
+import statistics
+import sys
+import time
+
+from textual.widgets import DataTable
+
+from tui.app import FactLedgerApp
+
+
+async def measure(path: str) -> dict:
+    app = FactLedgerApp(path, build_from_seeds=False)
+    started = time.perf_counter()
+    out: dict = {}
+    async with app.run_test(size=(180, 45)) as pilot:
+        table = app.query_one("#ledger", DataTable)
+        while table.row_count == 0:
+            await asyncio.sleep(0.01)
+        out["first_paint_s"] = round(time.perf_counter() - started, 2)
+        table.focus()
+
+        async def timed(*keys: str) -> float:
+            t = time.perf_counter()
+            await pilot.press(*keys)
+            await app.workers.wait_for_complete()
+            await pilot.pause()
+            return (time.perf_counter() - t) * 1000
+
+        # what the harness itself costs: a key nothing is bound to
+        out["baseline_noop_key_ms"] = round(
+            statistics.median([await timed("z") for _ in range(10)])
+        )
+        out["move_ms"] = round(statistics.median([await timed("down") for _ in range(30)]))
+        out["page_ms"] = round(
+            statistics.median([await timed("right_square_bracket") for _ in range(5)])
+        )
+        t = time.perf_counter()
+        app.query.sort, app.query.descending, app.query.offset = "value", True, 0
+        app.load_page()
+        await pilot.pause()
+        out["sort_ms"] = round((time.perf_counter() - t) * 1000)
+        for name, text in (("filter_structured_ms", "kind:count value:100..1000 conflicts"),
+                           ("filter_fuzzy_ms", "قتلى")):  # fmt: skip
+            t = time.perf_counter()
+            app.apply_filter(text)
+            await app.workers.wait_for_complete()
+            await pilot.pause()
+            out[name] = round((time.perf_counter() - t) * 1000)
+        out["rows_after_fuzzy_filter"] = app.search.page(app.query).total
+        t = time.perf_counter()
+        app.apply_filter("")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        out["clear_filter_ms"] = round((time.perf_counter() - t) * 1000)
+        out["figure_page_ms"] = round(await timed("f"))
+    out["peak_rss_mb"] = round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024)
+    return out
+
+
+if __name__ == "__main__":
+    if len(sys.argv) != 2:
+        sys.exit(__doc__)
+    print(json.dumps(asyncio.run(measure(sys.argv[1])), indent=2))
