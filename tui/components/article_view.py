@@ -53,11 +53,13 @@ class ArticleView(VerticalScroll, can_focus=True):
             return
         art = self.article
         header = Text()
-        header.append(safe(art.get("title") or art["name"]), Style(bold=True))
+        title = art.get("title") or ""
+        if title and not art["text"].lstrip().startswith(title):
+            header.append(safe(title) + "\n", Style(bold=True))
         meta = " · ".join(
             safe(x) for x in (art["name"], art.get("outlet"), art.get("published")) if x
         )
-        header.append("\n" + meta + "\n\n", Style(dim=True))
+        header.append(meta + "\n\n", Style(dim=True))
         body = Text(safe(art["text"]))
         for m in art["mentions"]:
             if m["id"] == self.selected:
