@@ -168,6 +168,15 @@ def m005_claims_view_in_id_order(db: sqlite_utils.Database) -> None:
     db.execute(sql.replace("WHERE m.is_claim = 1", "WHERE +m.is_claim = 1"))
 
 
+@migrations()
+def m006_sort_indexes(db: sqlite_utils.Database) -> None:
+    # sorting the ledger table by these walks an index instead of sorting every claim
+    for column in ("value", "entity", "event", "kind", "qualifier"):
+        db.execute(
+            f'CREATE INDEX IF NOT EXISTS idx_mentions_sort_{column} ON mentions ("{column}")'
+        )
+
+
 class LedgerError(Exception):
     """The ledger cannot be used (missing, locked, read-only, not a ledger)."""
 

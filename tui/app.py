@@ -29,7 +29,7 @@ from .components.screens import (
 )
 
 ARTICLE_LIMIT = 2000
-PAGE = 100
+PAGE = 50
 # (column, header, width): fixed widths spare the table from measuring every cell
 LEDGER_COLUMNS = [
     ("mention_id", "id", 7), ("claim_id", "fig", 7), ("conflict", "⚑", 1),

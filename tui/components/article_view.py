@@ -75,6 +75,8 @@ class ArticleView(VerticalScroll, can_focus=True):
             body.stylize(style, m["start"], m["end"])
         width = max(20, self.size.width - 2)
         text = render(header + body, width, self.mode)
+        text.no_wrap = True  # already wrapped (before reordering): do not wrap again
+        text.overflow = "crop"
         self.body.update(text)
         self._scroll_to_selected(text)
 
