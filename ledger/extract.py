@@ -17,7 +17,7 @@ from fractions import Fraction
 from functools import cache
 
 from .context import Context
-from .lexicon import Lexicon, lexicon
+from .lexicon import Lexicon, lexicon, strip_clitics
 from .model import Mention
 from .normalize import NormalizedText, normalize
 from .numbers import NumberParse, parse_digits, parse_number
@@ -155,7 +155,6 @@ class Extractor:
 
     # --------------------------------------------------------- classification
     def _classify(self, toks: list[Tok], i: int) -> Draft | None:
-        lex = self.lex
         tok = toks[i]
         if tok.kind == "word":
             return (
@@ -170,7 +169,6 @@ class Extractor:
             return self._phrase(toks, i) or self._digits(toks, i)
         if tok.kind == "latin" and i + 1 < len(toks) and toks[i + 1].kind == "num":
             return self._name(toks, i + 1)
-        del lex
         return None
 
     def _phrase(self, toks: list[Tok], i: int) -> Draft | None:
@@ -857,8 +855,6 @@ def _lookup_entity(lex: Lexicon, word: str) -> str | None:
 
 
 def _clitic_candidates(word: str) -> list[tuple[int, str]]:
-    from .lexicon import strip_clitics
-
     return strip_clitics(word)
 
 

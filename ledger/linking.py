@@ -138,13 +138,6 @@ def _content_words(text: str) -> list[str]:
     ]
 
 
-def context_of(sentence: str, rel_start: int, rel_end: int, n: int) -> str:
-    """The words around a number in its sentence, numbers and stopwords masked."""
-    before = _content_words(sentence[: max(0, rel_start)])[-n:]
-    after = _content_words(sentence[max(0, rel_end) :])[:n]
-    return " ".join(before + after)
-
-
 def _day(published: str | None) -> dt.date | None:
     if not published:
         return None
@@ -568,11 +561,10 @@ def cluster(
         groups.union(ra, rb)
         links.append(pair)
     claim_of = {}
-    for root, members in groups.members.items():
+    for members in groups.members.values():
         claim = min(members)
         for m in members:
             claim_of[m] = claim
-        del root
     return claim_of, links
 
 

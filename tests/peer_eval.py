@@ -178,7 +178,6 @@ def _recognizers(case: dict, mentions: list[Mention]) -> bool:
             return not any(m.qualifier in ("range", "more_than", "less_than", "at_least",
                                            "at_most") for m in claims)  # fmt: skip
         return not claims
-    text = case["input"]
     for exp in expected:
         s, e = exp["start"], exp["end"] + 1
         if s < 0:  # the peer left the span out: find its text
@@ -209,7 +208,6 @@ def _recognizers(case: dict, mentions: list[Mention]) -> bool:
                 same(m.value, _num(value)))) for m in near)  # fmt: skip
         if not ok:
             return False
-    del text
     return True
 
 

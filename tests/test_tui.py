@@ -295,3 +295,45 @@ async def test_locked_ledger_decision_is_reported_not_raised(seeded_path):
             blocker.rollback()
             blocker.close()
         assert app.is_running
+
+
+async def test_merge_confirm_and_palette(seeded_path):
+    app = FactLedgerApp(seeded_path)
+    async with app.run_test(size=(180, 45)) as pilot:
+        await ready(app, pilot)
+        table = app.query_one("#ledger", DataTable)
+        table.focus()
+        a = row_index(app, "750", "003")
+        b = row_index(app, "ثلاث", "003")
+        ma, mb = app.page_rows[a]["mention_id"], app.page_rows[b]["mention_id"]
+        table.move_cursor(row=a)
+        await pilot.press("space")
+        table.move_cursor(row=b)
+        await pilot.press("m")
+        await ready(app, pilot)
+        assert claim_of(seeded_path, ma) == claim_of(seeded_path, mb)
+        # confirm keeps the link through a full re-link
+        table.move_cursor(row=row_index(app, "750", "003"))
+        await pilot.press("y")
+        await ready(app, pilot)
+        await pilot.press("l")
+        await ready(app, pilot)
+        assert claim_of(seeded_path, ma) == claim_of(seeded_path, mb)
+        titles = {c.title for c in app.get_system_commands(app.screen)}
+        assert {"Conflicts", "Merge figures", "Undo", "Export CSV", "Toggle bidi"} <= titles
+
+
+async def test_clicking_a_number_in_the_text_selects_its_row(seeded_path):
+    app = FactLedgerApp(seeded_path)
+    async with app.run_test(size=(180, 45)) as pilot:
+        await ready(app, pilot)
+        table = app.query_one("#ledger", DataTable)
+        table.move_cursor(row=row_index(app, "750", "003"))
+        await pilot.pause()
+        view = app.query_one(ArticleView)
+        target = next(
+            m["id"] for m in view.article["mentions"] if m["text"] == "3" and m["is_claim"]
+        )
+        await view.run_action(f"choose_mention({target})")  # what a click on the number runs
+        await ready(app, pilot)
+        assert app.current_row()["mention_id"] == target
