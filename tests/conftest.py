@@ -50,5 +50,18 @@ def seeded(ledger_path: Path, seeds: Path) -> Ledger:
 
 
 @pytest.fixture(autouse=True)
-def _short_busy_timeout(monkeypatch):
+def _isolated_environment(tmp_path, monkeypatch):
+    """Short lock waits, and app settings in a temp dir, never the user's own."""
     monkeypatch.setenv("FACTLEDGER_BUSY_TIMEOUT_MS", "200")
+    monkeypatch.setenv("FACTLEDGER_CONFIG_DIR", str(tmp_path / "config"))
+    monkeypatch.delenv("FACTLEDGER_BIDI", raising=False)
+
+
+@pytest.fixture
+def seeded_path(seeded) -> Path:
+    """Path of a linked, closed ledger built from the seeds (for the app)."""
+    from ledger.figures import link
+
+    link(seeded)
+    seeded.close()
+    return seeded.path

@@ -4,7 +4,6 @@ import csv
 import json
 import sqlite3
 
-import pytest
 from textual.widgets import DataTable, Input, Label
 
 from ledger import Ledger, ingest
@@ -12,19 +11,6 @@ from ledger.figures import link
 from tui.app import LEDGER_COLUMNS, FactLedgerApp
 from tui.components.article_view import ArticleView
 from tui.components.screens import ConflictsScreen, ErrorScreen, FigureScreen, LogScreen
-
-
-@pytest.fixture(autouse=True)
-def _config(tmp_path, monkeypatch):
-    monkeypatch.setenv("FACTLEDGER_CONFIG_DIR", str(tmp_path / "config"))
-    monkeypatch.delenv("FACTLEDGER_BIDI", raising=False)
-
-
-@pytest.fixture
-def seeded_path(seeded):
-    link(seeded)
-    seeded.close()
-    return seeded.path
 
 
 async def ready(app, pilot):

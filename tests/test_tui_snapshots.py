@@ -1,22 +1,6 @@
 """SVG snapshots of the main screens (pytest-textual-snapshot)."""
 
-import pytest
-
-from ledger.figures import link
 from tui.app import FactLedgerApp
-
-
-@pytest.fixture(autouse=True)
-def _config(tmp_path, monkeypatch):
-    monkeypatch.setenv("FACTLEDGER_CONFIG_DIR", str(tmp_path / "config"))
-    monkeypatch.delenv("FACTLEDGER_BIDI", raising=False)
-
-
-@pytest.fixture
-def seeded_path(seeded):
-    link(seeded)
-    seeded.close()
-    return seeded.path
 
 
 async def settle(pilot):
