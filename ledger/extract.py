@@ -711,16 +711,23 @@ class Extractor:
         if q is not None and q[0] in BOUNDS and self._other_bound(toks, draft, q[0]):
             return draft
         after = self._match(self.lex.qual_after, toks, draft.last + 1, 2)
+        if after is not None and after[2] + 2 < len(toks) and toks[after[2] + 1].text == "من":
+            if toks[after[2] + 2].kind == "num" or toks[after[2] + 2].text in self.lex.number_words:
+                after = None  # "5000 أو أقل من 6000": a second figure, not a qualifier
         extend = after is not None
         if after is None and draft.last + 2 < len(toks) and toks[draft.last + 1].kind == "word":
             # 7 مدنيين على الأقل: the qualifier follows the counted noun
             after = self._match(self.lex.qual_after, toks, draft.last + 2, 2)
         if after is not None:
             qualifier, _, last = after
-            if q is None or qualifier != "exact":
-                draft.qualifier = (
-                    qualifier if q is None or qualifier == "at_least" else draft.qualifier
-                )
+            # "about 500 or less" is at most 500; "exactly" never loosens a bound
+            if (
+                q is None
+                or q[0] in ("exact", "approx")
+                and qualifier != "exact"
+                or qualifier == "at_least"
+            ):
+                draft.qualifier = qualifier
             if extend:
                 draft.last, draft.end = last, toks[last].end
         return draft

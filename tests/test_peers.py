@@ -38,7 +38,7 @@ def test_duckling_all_applicable(duckling):
 
 
 def test_recognizers_number_percent_range(recognizers):
-    assert _rate(recognizers, ["NumberModel", "NumberRangeModel", "PercentModel"]) >= 0.72
+    assert _rate(recognizers, ["NumberModel", "NumberRangeModel", "PercentModel"]) >= 0.76
 
 
 def test_recognizers_percent(recognizers):
