@@ -723,8 +723,7 @@ class Extractor:
             # "about 500 or less" is at most 500; "exactly" never loosens a bound
             if (
                 q is None
-                or (q[0] in ("exact", "approx")
-                and qualifier != "exact")
+                or (q[0] in ("exact", "approx") and qualifier != "exact")
                 or qualifier == "at_least"
             ):
                 draft.qualifier = qualifier
