@@ -193,12 +193,19 @@ def _mention(ledger: Ledger, mention_id: int) -> int:
     return row[0]
 
 
+def _decide(ledger: Ledger, *args, **kwargs) -> int:
+    """Record a decision, then re-group with the stored pair scores; the decision's id."""
+    did = dec.record(ledger, *args, **kwargs)
+    link(ledger, rescore=False)
+    return did
+
+
 def same_figure(
     ledger: Ledger, a: int, b: int, note: str | None = None, author: str | None = None
 ) -> int:
     """Say mentions ``a`` and ``b`` report the same figure."""
     _mention(ledger, a), _mention(ledger, b)
-    did = dec.record(
+    return _decide(
         ledger,
         "same",
         [a, b],
@@ -206,8 +213,6 @@ def same_figure(
         note=note,
         author=author,
     )
-    link(ledger, rescore=False)
-    return did
 
 
 def split_mention(
@@ -218,7 +223,7 @@ def split_mention(
     mates = [m for m in dec.figure_mentions(ledger, claim) if m != mention_id] if claim else []
     if not mates:
         raise LedgerError(f"mention {mention_id} is alone in its figure; nothing to split")
-    did = dec.record(
+    return _decide(
         ledger,
         "split",
         [mention_id, *mates],
@@ -226,8 +231,6 @@ def split_mention(
         note=note,
         author=author,
     )
-    link(ledger, rescore=False)
-    return did
 
 
 def merge_figures(
@@ -235,11 +238,9 @@ def merge_figures(
 ) -> int:
     """Merge figures ``a`` and ``b`` (claim ids) into one."""
     members = dec.figure_mentions(ledger, a) + dec.figure_mentions(ledger, b)
-    did = dec.record(
+    return _decide(
         ledger, "merge", members, f"figures {a} and {b} merged", note=note, author=author
     )
-    link(ledger, rescore=False)
-    return did
 
 
 def resolve_conflict(ledger: Ledger, claim_id: int, note: str, author: str | None = None) -> int:
@@ -247,11 +248,9 @@ def resolve_conflict(ledger: Ledger, claim_id: int, note: str, author: str | Non
     if not note.strip():
         raise LedgerError("a resolution needs a note saying why")
     members = dec.figure_mentions(ledger, claim_id)
-    did = dec.record(
+    return _decide(
         ledger, "resolve", members, f"figure {claim_id} resolved", note=note, author=author
     )
-    link(ledger, rescore=False)
-    return did
 
 
 def correct_value(
@@ -266,7 +265,7 @@ def correct_value(
     if not payload:
         raise LedgerError("give a value, bounds or a qualifier to correct")
     what = ", ".join(f"{k}={v}" for k, v in payload.items())
-    did = dec.record(
+    return _decide(
         ledger,
         "correct",
         [mention_id],
@@ -275,8 +274,6 @@ def correct_value(
         note,
         author,
     )
-    link(ledger, rescore=False)
-    return did
 
 
 def mark_not_claim(
@@ -284,7 +281,7 @@ def mark_not_claim(
 ) -> int:
     """Say a mention is not a claim: it leaves linking and export."""
     _mention(ledger, mention_id)
-    did = dec.record(
+    return _decide(
         ledger,
         "not_claim",
         [mention_id],
@@ -292,8 +289,6 @@ def mark_not_claim(
         note=note,
         author=author,
     )
-    link(ledger, rescore=False)
-    return did
 
 
 def undo_decision(ledger: Ledger, decision_id: int | None = None, author: str | None = None) -> int:

@@ -32,6 +32,16 @@ def claim_of(path, mention_id):
         con.close()
 
 
+async def goto(app, pilot, text: str, article_prefix: str) -> int:
+    """Focus the ledger table and put the cursor on a claim; return its mention id."""
+    table = app.query_one("#ledger", DataTable)
+    table.focus()
+    index = row_index(app, text, article_prefix)
+    table.move_cursor(row=index)
+    await pilot.pause()
+    return app.page_rows[index]["mention_id"]
+
+
 def row_index(app, text: str, article_prefix: str) -> int:
     for i, r in enumerate(app.page_rows):
         if r["text"] == text and r["article"].startswith(article_prefix):
@@ -104,11 +114,7 @@ async def test_split_and_undo(seeded_path):
     app = FactLedgerApp(seeded_path)
     async with app.run_test(size=(180, 45)) as pilot:
         await ready(app, pilot)
-        table = app.query_one("#ledger", DataTable)
-        table.focus()
-        index = row_index(app, "نحو 12 ألفاً", "004")
-        mention = app.page_rows[index]["mention_id"]
-        table.move_cursor(row=index)
+        mention = await goto(app, pilot, "نحو 12 ألفاً", "004")
         before = claim_of(seeded_path, mention)
         await pilot.press("x")
         await ready(app, pilot)
@@ -139,9 +145,7 @@ async def test_resolve_with_note_and_audit_log(seeded_path):
     app = FactLedgerApp(seeded_path)
     async with app.run_test(size=(180, 45)) as pilot:
         await ready(app, pilot)
-        table = app.query_one("#ledger", DataTable)
-        table.focus()
-        table.move_cursor(row=row_index(app, "نحو 12 ألفاً", "004"))
+        await goto(app, pilot, "نحو 12 ألفاً", "004")
         await pilot.press("r")
         await pilot.pause()
         await pilot.press(*"newer count", "enter")
@@ -161,11 +165,7 @@ async def test_correct_value_and_not_a_claim(seeded_path):
     app = FactLedgerApp(seeded_path)
     async with app.run_test(size=(180, 45)) as pilot:
         await ready(app, pilot)
-        table = app.query_one("#ledger", DataTable)
-        table.focus()
-        index = row_index(app, "750", "003")
-        mention = app.page_rows[index]["mention_id"]
-        table.move_cursor(row=index)
+        mention = await goto(app, pilot, "750", "003")
         await pilot.press("v")
         await pilot.pause()
         app.screen.query_one(Input).value = "٧٠٠"
@@ -176,7 +176,7 @@ async def test_correct_value_and_not_a_claim(seeded_path):
             "SELECT value, corrected FROM mentions WHERE id = ?", [mention]
         ).fetchone() == (700, 1)
         con.close()
-        table.move_cursor(row=row_index(app, "750", "003"))
+        await goto(app, pilot, "750", "003")
         await pilot.press("n")
         await ready(app, pilot)
         assert mention not in {r["mention_id"] for r in app.page_rows}
