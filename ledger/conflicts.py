@@ -16,6 +16,7 @@ from .intervals import (
     Tolerances,
     apart,
     default_tolerances,
+    disjoint,
     interval_of,
     representative,
     severity_label,
@@ -81,8 +82,7 @@ def find_conflict(mentions: list[SourceMention], tol: Tolerances | None = None) 
     b, ib = highest_low
     if a is b:
         return None
-    separated = ia.high < ib.low or (ia.high == ib.low and (ia.high_open or ib.low_open))
-    if not separated:
+    if not disjoint(ia, ib):
         return None
     va = representative(a.qualifier, a.value, a.low, a.high)
     vb = representative(b.qualifier, b.value, b.low, b.high)

@@ -72,13 +72,6 @@ def strip_clitics(word: str) -> list[tuple[int, str]]:
     return out
 
 
-def drop_article(word: str) -> str:
-    """``word`` without a leading ال (or لل)."""
-    if word.startswith("ال") and len(word) > 3:
-        return word[2:]
-    return word
-
-
 @dataclass(frozen=True, slots=True)
 class NumberWord:
     """One surface form of a number word."""

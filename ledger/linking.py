@@ -130,14 +130,6 @@ def content_words_of_normalized(norm_text: str) -> list[str]:
     return [w for w in map(_keep, _WORD.findall(norm_text)) if w and w not in CLAUSE_MARKS]
 
 
-def _content_words(text: str) -> list[str]:
-    """Normalised content words of ``text``: no stopwords, numbers, number words or
-    clause marks; the article ال removed."""
-    return [
-        w for w in map(_keep, _WORD.findall(normalize(text).text)) if w and w not in CLAUSE_MARKS
-    ]
-
-
 def _day(published: str | None) -> dt.date | None:
     if not published:
         return None

@@ -276,10 +276,6 @@ class Ledger:
         """Every article id and the extractor version that produced its mentions."""
         return dict(self.db.execute("SELECT id, extractor FROM articles").fetchall())
 
-    def get_meta(self, key: str) -> str | None:
-        row = self.db.execute("SELECT value FROM meta WHERE key = ?", [key]).fetchone()
-        return row[0] if row else None
-
     def count(self, table: str, where: str = "", params: Iterable = ()) -> int:
         sql = f"SELECT count(*) FROM [{table}]" + (f" WHERE {where}" if where else "")
         return self.db.execute(sql, list(params)).fetchone()[0]

@@ -85,9 +85,3 @@ class StoryIndex:
         out = np.where(found, self.values[pos] if len(self.values) else 0.0, 0.0).astype(np.float32)
         out[a == b] = 1.0
         return out
-
-    def similarity(self, a: str, b: str) -> float:
-        ia, ib = self.index.get(a), self.index.get(b)
-        if ia is None or ib is None:
-            return 0.0
-        return float(self.lookup(np.array([ia]), np.array([ib]))[0])

@@ -3,8 +3,8 @@
 Most terminals (xterm, GNOME Terminal, iTerm2, Windows Terminal) draw characters in
 the order they are stored, so Arabic comes out backwards; Textual has no right-to-left
 support. In *visual* mode each line is wrapped first, then shaped (arabic-reshaper) and
-reordered (python-bidi's Unicode bidi algorithm), keeping each character's style, so
-marked mentions stay marked. Terminals that reorder by themselves (Konsole, mintty,
+reordered: table cells with python-bidi, article lines with a run-based reordering that
+keeps each character's style, so marked mentions stay marked (tests compare the two). Terminals that reorder by themselves (Konsole, mintty,
 macOS Terminal) need *logical* mode, or they reverse the text a second time.
 
 Visual text is for reading only: copying it gives reversed text.
@@ -50,26 +50,6 @@ def strip_marks(text: str) -> str:
     return "".join(
         ch for ch in text if not (unicodedata.combining(ch) and "\u0610" <= ch <= "\u06ff")
     )
-
-
-def visual_order(line: str) -> tuple[list[int], list[str]]:
-    """Indices of ``line`` in display order (Unicode bidi algorithm, python-bidi)."""
-    from bidi import algorithm as bidi
-
-    storage = bidi.get_empty_storage()
-    base = bidi.get_base_level(line)
-    storage["base_level"] = base
-    storage["base_dir"] = ("L", "R")[base]
-    bidi.get_embedding_levels(line, storage)
-    for i, ch in enumerate(storage["chars"]):
-        ch["idx"] = i
-    bidi.explicit_embed_and_overrides(storage)
-    bidi.resolve_weak_types(storage)
-    bidi.resolve_neutral_types(storage, False)
-    bidi.resolve_implicit_levels(storage, False)
-    bidi.reorder_resolved_levels(storage, False)
-    bidi.apply_mirroring(storage, False)
-    return [ch["idx"] for ch in storage["chars"]], [ch["ch"] for ch in storage["chars"]]
 
 
 _LTR_RUN = re.compile(
