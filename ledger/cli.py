@@ -14,13 +14,17 @@ from pathlib import Path
 
 import click
 
+from typing import TYPE_CHECKING
+
 from . import __version__
-from .extract import extract_mentions
-from .ingest import IngestReport, ingest
-from .intervals import TOLERANCES_ENV, default_tolerances, load_tolerances
+from .defaults import DB_ENV, DEFAULT_DB, DEFAULT_MAX_BYTES, TOLERANCES_ENV
+from .errors import LedgerError
 from .seeds import seeds_dir
-from .sources import DEFAULT_MAX_BYTES, ArticleInput, DecodeError, InputProblem, decode_bytes
-from .store import DB_ENV, DEFAULT_DB, Ledger, LedgerError
+
+if TYPE_CHECKING:  # each command imports what it needs when it runs
+    from .ingest import IngestReport
+    from .sources import ArticleInput, InputProblem
+    from .store import Ledger
 
 EXIT_INPUT_ERROR = 1
 EXIT_LEDGER_ERROR = 3
@@ -32,6 +36,8 @@ def fail(message: str, code: int) -> None:
 
 
 def open_ledger(ctx: click.Context, create: bool = True) -> Ledger:
+    from .store import Ledger
+
     try:
         return Ledger(ctx.obj["db"], create=create)
     except LedgerError as exc:
@@ -66,6 +72,8 @@ def main(ctx: click.Context, db: Path, tolerances: Path | None) -> None:
     ctx.obj["db"] = db
     if tolerances:
         import os
+
+        from .intervals import default_tolerances, load_tolerances
 
         os.environ[TOLERANCES_ENV] = str(tolerances)
         try:
@@ -151,6 +159,9 @@ def ingest_cmd(
 def _run_ingest(
     ledger: Ledger, paths: list[str], workers: int, quiet: bool, max_bytes: int = DEFAULT_MAX_BYTES
 ) -> IngestReport:
+    from .ingest import ingest
+    from .sources import InputProblem
+
     show = not quiet and sys.stderr.isatty()
 
     def report_problem(problem: InputProblem) -> None:
@@ -465,16 +476,21 @@ def extract_cmd(file, claims_only: bool) -> None:
     The ledger is not touched. Each line has start, end, text, kind, is_claim,
     qualifier, value, low, high, unit, entity, event, sentence and label.
     """
+    from .extract import extract_stream
+    from .sources import DecodeError, decode_stream
+
     name = getattr(file, "name", "-")
+    out = click.get_text_stream("stdout")
     try:
-        text, _ = decode_bytes(file.read())
+        for mention in extract_stream(decode_stream(file)):
+            if claims_only and not mention.is_claim:
+                continue
+            out.write(json.dumps(mention.to_json(), ensure_ascii=False) + "\n")
     except DecodeError as exc:
         fail(f"{name}: {exc}", EXIT_INPUT_ERROR)
-        return
-    for mention in extract_mentions(text):
-        if claims_only and not mention.is_claim:
-            continue
-        click.echo(json.dumps(mention.to_json(), ensure_ascii=False))
+    except BrokenPipeError:
+        sys.stderr.close()  # the reader went away (| head): not an error
+        sys.exit(0)
 
 
 @main.command("export")

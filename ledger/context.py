@@ -1,16 +1,15 @@
 """What a number counts and what happened: the counted entity and the event.
 
 Both come from the words around the number in its sentence. The sentence is
-tokenised with camel-tools' ``simple_word_tokenize``; clause boundaries (، ؛ :)
+tokenised like the text itself (``tokens``); clause boundaries (، ؛ :)
 matter, because a cue in the number's own clause beats a nearer one across a comma.
 """
 
 from __future__ import annotations
 
-from functools import cache
 from typing import TYPE_CHECKING
 
-from .tokens import Tok
+from .tokens import Tok, tokenize
 
 if TYPE_CHECKING:
     from .extract import Draft, Extractor
@@ -23,11 +22,9 @@ FALLBACK_CLASSES = ("person", "group")
 NO_EVENT_KINDS = ("duration",)
 
 
-@cache
-def _tokenizer():
-    from camel_tools.tokenizers.word import simple_word_tokenize
-
-    return simple_word_tokenize
+def _words(text: str, start: int, end: int) -> list[str]:
+    """Word, number and punctuation tokens of ``text[start:end]``."""
+    return [t.text for t in tokenize(text, start, end) if t.kind != "nl"]
 
 
 class Context:
@@ -49,7 +46,7 @@ class Context:
         """Sentence tokens before the mention, nearest first."""
         if self._before is None:
             lo = max(self.s_start, self.draft.start - CONTEXT_CHARS)
-            words = _tokenizer()(self.ex.norm[lo : self.draft.start])
+            words = _words(self.ex.norm, lo, self.draft.start)
             self._before = words[::-1][:CONTEXT_TOKENS]
         return self._before
 
@@ -58,7 +55,7 @@ class Context:
         """Sentence tokens after the mention, nearest first."""
         if self._after is None:
             hi = min(self.s_end, self.draft.end + CONTEXT_CHARS)
-            self._after = _tokenizer()(self.ex.norm[self.draft.end : hi])[:CONTEXT_TOKENS]
+            self._after = _words(self.ex.norm, self.draft.end, hi)[:CONTEXT_TOKENS]
         return self._after
 
     def entity(self) -> str | None:

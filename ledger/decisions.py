@@ -23,10 +23,10 @@ from dataclasses import dataclass
 
 from rapidfuzz import fuzz
 
+from .defaults import AUTHOR_ENV
 from .linking import Constraints
 from .store import Ledger, LedgerError, now, sql_number
 
-AUTHOR_ENV = "FACTLEDGER_AUTHOR"
 ACTIONS = ("same", "split", "merge", "resolve", "correct", "not_claim")
 
 

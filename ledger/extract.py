@@ -11,7 +11,8 @@ their kind and ``is_claim = False`` so they are never mistaken for counts.
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from fractions import Fraction
 from functools import cache
@@ -24,6 +25,8 @@ from .numbers import NumberParse, parse_digits, parse_number
 from .tokens import ARABIC_LETTERS, Tok, tokenize
 
 WINDOW_BEFORE = 120
+CHUNK_CHARS = 256 * 1024  # extract_stream's unit of work
+MAX_SENTENCE = 600  # a stored sentence longer than this is cut around the mention
 WINDOW_AFTER = 240
 RANGE_JOINERS = ("الي", "حتي")
 # Scale words whose accusative (ألفاً) and dual construct (ألفا) differ only in tanween.
@@ -83,6 +86,9 @@ def anchor_regex() -> re.Pattern[str]:
     return re.compile(rf"(?<![0-9])[0-9]|(?<!{letters})(?:{_trie_regex(words)})(?!{letters})")
 
 
+TOKEN_BUFFER = 4096  # tokens kept behind the current window before older ones are dropped
+# Where tokenising may stop: a newline, or a space that is not inside a number (9 000)
+_SAFE_CUT = re.compile(r"\n| (?![0-9])|(?<![0-9]) ")
 _SENTENCE_END = re.compile(r"[.!?؟…]+(?=\s|$)|\n+")
 # Digits inside addresses are identifiers, never figures.
 _URL = re.compile(r"(?:https?://|www\.)\S+|[\w.+-]+@[\w-]+\.[\w.]+", re.ASCII)
@@ -92,6 +98,36 @@ _LATIN = re.compile(r"[A-Za-z]")
 def extract_mentions(text: str) -> list[Mention]:
     """Every numeric expression in ``text``, in order of position."""
     return Extractor(normalize(text)).run()
+
+
+def extract_stream(parts: Iterable[str], chunk_chars: int = CHUNK_CHARS) -> Iterator[Mention]:
+    """The mentions of a text given in pieces (a file read block by block), with
+    offsets into the whole text. Memory stays flat however long the text is: it is
+    extracted a few hundred thousand characters at a time, cut at line ends (or, in
+    an endless line, at a space), which gives the same mentions as the whole."""
+    base = 0
+    for chunk in _chunks(parts, chunk_chars):
+        for m in Extractor(normalize(chunk)).iter():
+            m.start += base
+            m.end += base
+            m.sentence_start += base
+            yield m
+        base += len(chunk)
+
+
+def _chunks(parts: Iterable[str], size: int) -> Iterator[str]:
+    buffer = ""
+    for part in parts:
+        buffer += part
+        while len(buffer) >= size:
+            cut = buffer.rfind("\n", 0, size) + 1
+            if not cut:  # one long line: cut at a space outside any number
+                cut = max((m.end() for m in _SAFE_CUT.finditer(buffer, size // 2, size)),
+                          default=size)  # fmt: skip
+            yield buffer[:cut]
+            buffer = buffer[cut:]
+    if buffer:
+        yield buffer
 
 
 def extract_normalized(text: str) -> tuple[list[Mention], str]:
@@ -108,9 +144,15 @@ class Extractor:
         self.norm = nt.text
         self.lex: Lexicon = lexicon()
         self._sentence_ends: list[int] | None = None
+        self._toks: list[Tok] = []  # the token stream, read as far as anchors need it
+        self._starts: list[int] = []
+        self._tokenized = 0
 
     def run(self) -> list[Mention]:
-        out: list[Mention] = []
+        return list(self.iter())
+
+    def iter(self) -> Iterator[Mention]:
+        """The mentions, in order of position, one at a time."""
         consumed = 0
         norm = self.norm
         urls = (
@@ -134,24 +176,44 @@ class Extractor:
                 draft.start = max(draft.start, toks[draft.first].start)
                 if draft.start < consumed:
                     continue
-            out.append(self._finish(draft, toks))
+            yield self._finish(draft, toks)
             consumed = draft.end
-        return out
 
     # ----------------------------------------------------------------- tokens
     def _window(self, a: int) -> tuple[list[Tok], int | None]:
+        """Tokens around anchor ``a`` (a slice of the text's token stream)."""
         norm = self.norm
-        ws = max(0, a - WINDOW_BEFORE)
-        if ws:
+        # a window never crosses a line: numbers, qualifiers and ranges do not either,
+        # so a text read line by line (``extract_stream``) gives the same mentions
+        line_start = norm.rfind("\n", 0, a) + 1
+        ws = max(line_start, a - WINDOW_BEFORE)
+        if ws > line_start:
             space = norm.find(" ", ws, a)
             ws = space + 1 if space != -1 else a
-        toks = tokenize(norm, ws, min(len(norm), a + WINDOW_AFTER))
+        line_end = norm.find("\n", a)
+        we = min(len(norm) if line_end == -1 else line_end, a + WINDOW_AFTER)
+        self._tokens_until(we)
+        if len(self._starts) > TOKEN_BUFFER and self._starts[TOKEN_BUFFER // 2] < ws:
+            cut = bisect_right(self._starts, ws) - 1  # drop tokens no window needs again
+            del self._toks[:cut], self._starts[:cut]
+        lo = bisect_left(self._starts, ws)
+        hi = bisect_left(self._starts, we)
+        toks = self._toks[lo:hi]
         for idx, tok in enumerate(toks):
-            if tok.start >= a:
-                return toks, idx
-            if tok.end > a:  # anchor inside a token (a digit after letters)
+            if tok.start >= a or tok.end > a:  # the anchor, or a token it sits inside
                 return toks, idx
         return toks, None
+
+    def _tokens_until(self, pos: int) -> None:
+        """Tokenise the text up to a safe boundary at or after ``pos``, once."""
+        if pos <= self._tokenized:
+            return
+        m = _SAFE_CUT.search(self.norm, pos)
+        end = m.start() if m else len(self.norm)
+        new = tokenize(self.norm, self._tokenized, end)
+        self._toks.extend(new)
+        self._starts.extend(t.start for t in new)
+        self._tokenized = end
 
     # --------------------------------------------------------- classification
     def _classify(self, toks: list[Tok], i: int) -> Draft | None:
@@ -760,7 +822,7 @@ class Extractor:
     def _finish(self, draft: Draft, toks: list[Tok]) -> Mention:
         nt = self.nt
         start, end = nt.span_to_original(draft.start, draft.end)
-        s_start, s_end = self._sentence(draft.start)
+        s_start, s_end = self._sentence(draft.start, draft.end)
         o_s_start, o_s_end = nt.span_to_original(s_start, s_end)
         sentence = nt.original[o_s_start:o_s_end]
         stripped = sentence.lstrip()
@@ -787,14 +849,26 @@ class Extractor:
             mention.event = ctx.event()
         return mention
 
-    def _sentence(self, pos: int) -> tuple[int, int]:
+    def _sentence(self, pos: int, end: int) -> tuple[int, int]:
+        """The sentence around ``pos``; a run-on one is cut to ``MAX_SENTENCE``
+        characters around the mention (at spaces), so what is stored stays bounded."""
         if self._sentence_ends is None:
             self._sentence_ends = [m.end() for m in _SENTENCE_END.finditer(self.norm)]
         ends = self._sentence_ends
         k = bisect_right(ends, pos)
         start = ends[k - 1] if k else 0
-        end = ends[k] if k < len(ends) else len(self.norm)
-        return start, end
+        stop = ends[k] if k < len(ends) else len(self.norm)
+        if stop - start > MAX_SENTENCE:
+            half = (MAX_SENTENCE - (end - pos)) // 2
+            lo, hi = max(start, pos - half), min(stop, end + half)
+            if lo > start:
+                space = self.norm.find(" ", lo, pos)
+                lo = space + 1 if space != -1 else lo
+            if hi < stop:
+                space = self.norm.rfind(" ", end, hi)
+                hi = space if space != -1 else hi
+            start, stop = lo, hi
+        return start, stop
 
     # ----------------------------------------------------------- word lookups
     def entity_lemma(self, word: str) -> str | None:

@@ -13,7 +13,8 @@ from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
-TOLERANCES_ENV = "FACTLEDGER_TOLERANCES"
+from .defaults import TOLERANCES_ENV
+
 DEFAULT_FILE = Path(__file__).with_name("tolerances.toml")
 
 

@@ -8,18 +8,21 @@ UTF-8 with or without BOM, or Windows-1256 (with a warning). Every problem becom
 
 from __future__ import annotations
 
+import codecs
 import csv
 import io
 import json
 import os
 import zipfile
 from collections.abc import Iterable, Iterator
+from typing import BinaryIO
 from dataclasses import dataclass
 from pathlib import Path
 
+from .defaults import DEFAULT_MAX_BYTES
+
 TEXT_SUFFIXES = {".txt", ".text", ".md"}
 COLLECTION_SUFFIXES = {".json", ".jsonl", ".ndjson", ".csv"}
-DEFAULT_MAX_BYTES = 64 * 1024 * 1024
 
 TEXT_FIELDS = ("content", "text", "body", "article", "article_text", "full_text")
 TITLE_FIELDS = ("title", "headline")
@@ -79,6 +82,41 @@ def decode_bytes(data: bytes) -> tuple[str, str]:
     if letters and arabic / len(letters) >= 0.5 and "\ufffd" not in text:
         return text, "windows-1256"
     raise DecodeError(f"not UTF-8 ({utf8_error}) nor Windows-1256 Arabic text")
+
+
+STREAM_BLOCK = 1 << 20
+
+
+def decode_stream(fh: BinaryIO, block: int = STREAM_BLOCK) -> Iterator[str]:
+    """Decode a byte stream block by block (UTF-8, or Windows-1256 Arabic as
+    ``decode_bytes`` decides from the first block). Raises ``DecodeError``."""
+    head = fh.read(block)
+    if not head.strip() and len(head) < block:
+        raise DecodeError("empty file" if not head else "file holds only whitespace")
+    if b"\x00" in head[:8192]:
+        raise DecodeError("binary file (contains NUL bytes), not text")
+    decoder = codecs.getincrementaldecoder("utf-8-sig")()
+    try:
+        first = decoder.decode(head)
+        encoding = "utf-8"
+    except UnicodeDecodeError:
+        decode_bytes(head)  # raises unless the head reads as Windows-1256 Arabic
+        decoder, encoding = codecs.getincrementaldecoder("cp1256")(errors="replace"), "cp1256"
+        first = decoder.decode(head)
+    yield first
+    offset = len(head)
+    while data := fh.read(block):
+        try:
+            yield decoder.decode(data)
+        except UnicodeDecodeError as exc:
+            raise DecodeError(
+                f"invalid {encoding} byte 0x{data[exc.start]:02x} at offset {offset + exc.start}"
+            ) from None
+        offset += len(data)
+    try:
+        yield decoder.decode(b"", final=True)
+    except UnicodeDecodeError:
+        raise DecodeError("truncated: the file ends in the middle of a UTF-8 character") from None
 
 
 def first_line(text: str, limit: int = 200) -> str | None:

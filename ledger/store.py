@@ -22,11 +22,10 @@ from pathlib import Path
 import sqlite_utils
 from sqlite_utils import Migrations
 
+from .defaults import BUSY_TIMEOUT_ENV, DB_ENV, DEFAULT_DB
+from .errors import LedgerError
 from .model import Mention
 
-DEFAULT_DB = "ledger.db"
-DB_ENV = "FACTLEDGER_DB"
-BUSY_TIMEOUT_ENV = "FACTLEDGER_BUSY_TIMEOUT_MS"
 
 migrations = Migrations("fact-ledger")
 
@@ -175,10 +174,6 @@ def m006_sort_indexes(db: sqlite_utils.Database) -> None:
         db.execute(
             f'CREATE INDEX IF NOT EXISTS idx_mentions_sort_{column} ON mentions ("{column}")'
         )
-
-
-class LedgerError(Exception):
-    """The ledger cannot be used (missing, locked, read-only, not a ledger)."""
 
 
 def default_db_path() -> Path:

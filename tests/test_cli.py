@@ -80,7 +80,10 @@ def test_formulas_are_defused(ledger_path, tmp_path):
     rows = list(csv.DictReader(io.StringIO(result.output)))
     assert rows
     for row in rows:
-        for value in row.values():
+        for column, value in row.items():
+            if column in ("value", "low", "high", "severity", "link_score"):
+                float(value or 0)  # a plain number (a negative one is not a formula)
+                continue
             assert not value.startswith(("=", "+", "-", "@", "\t")), value
     assert any(r["sentence"].startswith("'=HYPERLINK") for r in rows)
 

@@ -1,3 +1,5 @@
+from fractions import Fraction
+
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -49,3 +51,48 @@ def test_offsets_survive_any_diacritics(marks, rnd):
         assert text[m.start : m.end] == m.text
     values = sorted(m.value for m in mentions if m.is_claim)
     assert values == [20, 9000, 12000]
+
+
+def test_diacritics_are_camel_tools_own():
+    """The diacritic set written out in normalize.py is camel-tools' AR_DIAC_CHARSET."""
+    from camel_tools.utils.charsets import AR_DIAC_CHARSET
+
+    from ledger.normalize import AR_DIACRITICS
+
+    assert set(AR_DIACRITICS) == set(AR_DIAC_CHARSET)
+
+
+def test_letters_follow_camel_tools():
+    from camel_tools.utils.dediac import dediac_ar
+    from camel_tools.utils.normalize import (
+        normalize_alef_ar,
+        normalize_alef_maksura_ar,
+        normalize_teh_marbuta_ar,
+    )
+
+    text = "إلى أنّ مدرسةَ الآباء ٱلأولى رأت مئةً وإحدى عشرة"
+    camel = normalize_teh_marbuta_ar(normalize_alef_maksura_ar(normalize_alef_ar(dediac_ar(text))))
+    assert normalize_word(text) == camel
+
+
+def test_bidi_marks_inside_numbers_are_ignored():
+    (m,) = extract_mentions("ارتفع 7.\u200f5 في المائة")
+    assert m.value == Fraction(15, 2) and m.text == "7.\u200f5 في المائة"
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(st.sampled_from(["ﻻ", "ﷺ", "ﻷ", "\u064b", "\u200f", "ـ", "ﺑ"]), max_size=8),
+       st.randoms())  # fmt: skip
+def test_general_path_maps_every_offset(inserts, rnd):
+    base = "قتل 25 شخصا وأصيب نحو 300 آخرين في 3 مدن"
+    chars = list(base)
+    for ch in inserts:
+        chars.insert(rnd.randrange(0, len(chars) + 1), ch)
+    text = "".join(chars)
+    nt = normalize(text)
+    for i in range(len(nt.text)):
+        o = nt.to_original(i)
+        assert 0 <= o < len(text)
+        assert nt.to_normalized(o) <= i
+    for m in extract_mentions(text):
+        assert text[m.start : m.end] == m.text
