@@ -23,7 +23,17 @@ _EXPORTS = {
     "parse_value": "extract",
 }
 
-__all__ = [*sorted(_EXPORTS), "__version__"]
+__all__ = [
+    "IngestReport",
+    "Ledger",
+    "LedgerError",
+    "Mention",
+    "__version__",
+    "extract_mentions",
+    "format_value",
+    "ingest",
+    "parse_value",
+]
 
 if TYPE_CHECKING:
     from .errors import LedgerError

@@ -11,10 +11,9 @@ import json
 import sys
 from dataclasses import asdict
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
-
-from typing import TYPE_CHECKING
 
 from . import __version__
 from .defaults import DB_ENV, DEFAULT_DB, DEFAULT_MAX_BYTES, TOLERANCES_ENV

@@ -15,9 +15,9 @@ import json
 import os
 import zipfile
 from collections.abc import Iterable, Iterator
-from typing import BinaryIO
 from dataclasses import dataclass
 from pathlib import Path
+from typing import BinaryIO
 
 from .defaults import DEFAULT_MAX_BYTES
 

@@ -26,7 +26,6 @@ from .defaults import BUSY_TIMEOUT_ENV, DB_ENV, DEFAULT_DB
 from .errors import LedgerError
 from .model import Mention
 
-
 migrations = Migrations("fact-ledger")
 
 

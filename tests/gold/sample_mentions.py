@@ -18,7 +18,7 @@ import sqlite3
 import sys
 
 COLUMNS = (
-    "a.name, a.outlet, a.published, m.start, m.\"end\", m.text, m.is_claim, m.kind, "
+    'a.name, a.outlet, a.published, m.start, m."end", m.text, m.is_claim, m.kind, '
     "m.qualifier, m.value, m.low, m.high, m.unit, m.entity, m.event, m.label, m.sentence, "
     "m.sentence_start"
 )
