@@ -479,7 +479,7 @@ def extract_cmd(file, claims_only: bool) -> None:
     from .sources import DecodeError, decode_stream
 
     name = getattr(file, "name", "-")
-    out = click.get_text_stream("stdout")
+    out = sys.stdout
     try:
         for mention in extract_stream(decode_stream(file)):
             if claims_only and not mention.is_claim:

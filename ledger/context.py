@@ -17,7 +17,8 @@ if TYPE_CHECKING:
 CONTEXT_CHARS = 300
 CONTEXT_TOKENS = 30
 CLAUSE_MARKS = frozenset("،,؛;:()")
-NOT_ENTITY_KINDS = ("money", "measure", "duration")
+NO_ENTITY_KINDS = ("money", "measure", "duration", "percent", "fraction")
+CLOSERS = frozenset(")»\"”'›]")
 FALLBACK_CLASSES = ("person", "group")
 NO_EVENT_KINDS = ("duration",)
 
@@ -59,31 +60,85 @@ class Context:
         return self._after
 
     def entity(self) -> str | None:
-        """The counted noun, as a lemma: the noun after the number, else one before."""
+        """The counted noun, as a lemma, or None: a noun of the sentence or nothing.
+
+        Arabic writes the counted noun right after the number (17 شخصا، ثلاثة زعماء،
+        10 من الجنود، عشرات القتلى); a number with ال after its noun agrees with it
+        (الموقوفين الثلاثة، مديريات عدن الثماني). Only words that can be counted nouns
+        qualify (``rules.counted_noun``): never a verb, a particle, a possessed noun.
+        Percents, fractions, money, measures and durations count no noun.
+        """
         draft = self.draft
-        if draft.kind in NOT_ENTITY_KINDS:
+        if draft.kind in NO_ENTITY_KINDS:
             return None
         ex = self.ex
-        after = self.after
-        j = 0
-        if j < len(after) and after[j] == "من":
-            j += 1
-        if j < len(after):
-            word = after[j]
-            if word not in ex.lex.stopwords and (word,) not in ex.lex.units:
-                lemma = ex.entity_lemma(word)
+        first = self.toks[draft.first] if draft.first < len(self.toks) else None
+        number = ex.lex.number_words.get(first.text) if first is not None else None
+        if (
+            number is not None
+            and number.article
+            and draft.qualifier != "vague"
+            and draft.first == draft.last
+        ):
+            for back in (1, 2):  # the noun before an adjectival number
+                k = draft.first - back
+                if k < 0 or self.toks[k].kind != "word":
+                    break
+                lemma = ex.counted_noun(self.toks[k].text, definite=True)
                 if lemma is not None:
                     return lemma
-        if draft.kind == "percent":
             return None
-        # "نحو 2000" with no noun after: the nearest person or group named in the
-        # sentence, before the number first
-        for words in (self.before, self.after[j:]):
-            for word in words:
-                hit = ex.known_entity(word)
+        after = [w for w in self.after if w not in CLOSERS]
+        j, definite = 0, draft.qualifier == "vague"
+        if j < len(after) and after[j] == "من":
+            j, definite = j + 1, True
+        word = after[j] if j < len(after) else ""
+        if word:
+            lemma = ex.counted_noun(word, definite=definite)
+            if lemma is not None:
+                return lemma
+            if ex.plain_noun(word):
+                # an indefinite noun we cannot lemmatise: after a hundred or a scale word
+                # it is a genitive singular (750 ألف مسافر، مائة شخص), the noun counted
+                return word if self._singular_follows() else None
+        # "نحو 2000" with no noun after: the nearest person or group the lexicon knows,
+        # in the number's clause, before it first
+        for words in (self.clause_before, self.clause_after[j:]):
+            for w in words:
+                hit = ex.known_entity(w)
                 if hit is not None and hit.cls in FALLBACK_CLASSES:
                     return hit.lemma
         return None
+
+    def _singular_follows(self) -> bool:
+        """Does Arabic put a singular noun after this number (100 and up, scales)?"""
+        value = self.draft.value
+        last = self.toks[self.draft.last] if self.draft.last < len(self.toks) else None
+        if last is not None and last.kind == "word":
+            nw = self.ex.lex.number_words.get(last.text)
+            if nw is not None and nw.cls in ("scale", "dual_scale", "hundred"):
+                return True
+        return value is not None and value >= 100 and value.denominator == 1
+
+    @property
+    def clause_before(self) -> list[str]:
+        """Words before the number up to the nearest clause mark."""
+        out = []
+        for w in self.before:
+            if w in CLAUSE_MARKS:
+                break
+            out.append(w)
+        return out
+
+    @property
+    def clause_after(self) -> list[str]:
+        """Words after the number up to the nearest clause mark."""
+        out = []
+        for w in self.after:
+            if w in CLAUSE_MARKS:
+                break
+            out.append(w)
+        return out
 
     def event(self) -> str | None:
         """The nearest event cue: strong then weak cues in the number's clause, then in

@@ -91,6 +91,15 @@ class Unit:
 
 
 @dataclass(frozen=True, slots=True)
+class Label:
+    """A noun after which a number names or ranks, not counts (``labels.tsv``)."""
+
+    kind: str
+    reach: int
+    meaning: str
+
+
+@dataclass(frozen=True, slots=True)
 class Entity:
     lemma: str
     gloss: str
@@ -114,9 +123,10 @@ class Lexicon:
             _add_phrase(self.vague, phrase, (int(low), int(high)), article=True)
         self.qual_before: dict[tuple[str, ...], tuple[str, int]] = {}
         self.qual_after: dict[tuple[str, ...], tuple[str, int]] = {}
+        self.qual_gap: dict[tuple[str, ...], tuple[str, int]] = {}
+        tables = {"before": self.qual_before, "after": self.qual_after, "gap": self.qual_gap}
         for phrase, qualifier, position in read_tsv("qualifiers.tsv"):
-            table = self.qual_before if position == "before" else self.qual_after
-            _add_phrase(table, phrase, qualifier)
+            _add_phrase(tables[position], phrase, qualifier)
         self.units: dict[tuple[str, ...], Unit] = {}
         for row in read_tsv("units.tsv"):
             count = int(row[3]) if len(row) > 3 and row[3] else None
@@ -153,6 +163,11 @@ class Lexicon:
             else:
                 self.events[normalize_word(form)] = (event, strong)
         self.stopwords = {normalize_word(w[0]) for w in read_tsv("stopwords.tsv")}
+        self.labels: dict[str, Label] = {}
+        for noun, kind, reach, meaning in read_tsv("labels.tsv"):
+            label = Label(kind, int(reach), meaning)
+            for surface, _, _ in with_clitics(normalize_word(noun), article=False):
+                self.labels.setdefault(surface, label)
 
     def anchor_words(self) -> set[str]:
         """Every surface word that can start or key a numeric expression."""

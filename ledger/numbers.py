@@ -1,46 +1,18 @@
 """The Arabic number grammar: digits in three scripts and number words.
 
-Digits arrive here already mapped to ASCII by normalisation; separators keep their
-script (٫ is always a decimal point, ٬ always a thousands separator). Number words
+Digit strings are read by ``notation``; number words
 are combined the way Arabic writes them: ثلاثة آلاف وخمسمائة وخمسة وعشرون.
 All values are exact ``Fraction`` objects.
 """
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 from fractions import Fraction
 
 from .lexicon import Lexicon, NumberWord
+from .notation import parse_digits
 from .tokens import Tok
-
-_THOUSANDS_GROUPS = re.compile(r"^[0-9]{1,3}(?:,[0-9]{3})+$")
-_DOT_GROUPS = re.compile(r"^[0-9]{1,3}(?:\.[0-9]{3}){2,}$")
-
-
-def parse_digits(text: str) -> Fraction:
-    """Value of a digit string with separators (``9,000``, ``1.5``, ``٣٫٥``, ``١٨٠,٢٥``)."""
-    s = text.replace("٬", "").replace("،", ",")
-    s = s.replace("\u00a0", ",").replace("\u202f", ",").replace(" ", ",")
-    if s[:1] in ".٫":
-        s = "0" + s
-    if "٫" in s:
-        s = s.replace(",", "").replace(".", "").replace("٫", ".")
-    elif "," in s and "." in s:
-        if s.rfind(",") > s.rfind("."):  # 1.234,56
-            s = s.replace(".", "").replace(",", ".")
-        else:  # 1,234.56
-            s = s.replace(",", "")
-    elif "," in s:
-        s = s.replace(",", "") if _THOUSANDS_GROUPS.match(s) else s.replace(",", ".", 1)
-    elif _DOT_GROUPS.match(s):  # 1.000.000
-        s = s.replace(".", "")
-    try:
-        return Fraction(s)
-    except ValueError:  # not a number we understand: keep its integer part
-        return Fraction(re.match(r"[0-9]*", s).group() or "0")
-
 
 # Stages of one additive group (e.g. the 525 in ثلاثة آلاف وخمسمائة وخمسة وعشرون).
 EMPTY, HUNDRED, UNIT, TEN, DONE = range(5)
@@ -84,12 +56,17 @@ def _connected(tok: Tok, nw: NumberWord) -> bool:
 
 
 def parse_number(
-    lex: Lexicon, toks: list[Tok], i: int, allow_connectors: bool = True
+    lex: Lexicon,
+    toks: list[Tok],
+    i: int,
+    allow_connectors: bool = True,
+    thousands: bool | None = None,
 ) -> NumberParse | None:
     """Parse the longest number phrase starting at token ``i``.
 
     Words join with و (ثلاثمائة وخمسون), scales multiply (ثلاثة آلاف, 9 آلاف), and a
     join is undone when what follows it shows it began a new number (بين 5 آلاف و7 آلاف).
+    ``thousands`` settles how the first token's digits read (``notation.parse_digits``).
     """
     st = _State()
     res = NumberParse(Fraction(0), i, i)
@@ -117,9 +94,11 @@ def parse_number(
         if tok.kind == "num":
             if st.started and not connected:
                 break
-            value = parse_digits(tok.text)
-            if st.started and not (st.stage == EMPTY and st.last_scale and value < st.last_scale):
-                break
+            value = parse_digits(tok.text, thousands if k == i else None)
+            after_scale = st.stage == EMPTY and st.last_scale and value < st.last_scale
+            after_hundred = st.stage == HUNDRED and 0 < value < 100 and value.denominator == 1
+            if st.started and not (after_scale or after_hundred):
+                break  # ٣ مئة و٢١ and ألف و500 go on; anything else starts a new number
             st.current += value
             st.stage = DONE
             res.has_digits = True
@@ -151,6 +130,8 @@ def parse_number(
 def _apply_word(st: _State, nw: NumberWord, connected: bool) -> bool:
     """Fold one number word into the state; False if it cannot continue the phrase."""
     cls, v = nw.cls, nw.value
+    if st.started and v == 0:
+        return False  # "و صفر" never adds to a number: it is a number of its own
     if not st.started:
         if cls == "scale":
             st.total, st.last_scale, st.stage = v, int(v), EMPTY
@@ -193,10 +174,15 @@ def _apply_word(st: _State, nw: NumberWord, connected: bool) -> bool:
     if cls == "fraction":
         return False
     if cls == "fraction_plural":
-        # ثلاثة أرباع = 3/4: the unit just read counts fractions, not ones
-        if connected or st.stage != UNIT or not 2 <= st.last_unit <= 10:
+        if connected:
             return False
-        st.current += st.last_unit * v - st.last_unit
+        if st.stage == UNIT and 2 <= st.last_unit <= 10:
+            # ثلاثة أرباع = 3/4, وعشرين وثلاثة أرباع = 20.75: the unit counts fractions
+            st.current += st.last_unit * v - st.last_unit
+        elif st.stage in (TEN, HUNDRED, DONE):
+            st.current, st.total = (st.total + st.current) * v, Fraction(0)  # 132 أخماس
+        else:
+            return False
         st.stage = DONE
         return True
     if not connected:
@@ -205,8 +191,8 @@ def _apply_word(st: _State, nw: NumberWord, connected: bool) -> bool:
             st.current += 10
             st.stage = TEN
             return True
-        if cls == "hundred" and v == 100 and st.stage == DONE and 1 <= st.current <= 9:
-            st.current *= 100  # ٣ مئة
+        if cls == "hundred" and v == 100 and st.stage == DONE and st.current > 0:
+            st.current *= 100  # ٣ مئة، 322 مائة
             st.stage = HUNDRED
             return True
         if cls == "hundred" and v == 100 and st.stage == UNIT and 3 <= st.current % 10 <= 9:

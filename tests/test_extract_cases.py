@@ -103,7 +103,7 @@ def test_units_percents_fractions(text, kind, unit, value):
         ("الساعة 14:54", "time"),
         ("لليوم الرابع على التوالي", "ordinal"),
         ("ثاني أكبر حادثة", "ordinal"),
-        ("الحادي عشر من الشهر", "ordinal"),
+        ("الحادي عشر من الشهر", "date"),
         ("يوم الاثنين", "weekday"),
         ("فجر الأحد", "weekday"),
         ("عصافير عديدة بحجر واحد", "phrase"),

@@ -4,7 +4,7 @@ import pytest
 
 from ledger import parse_value
 from ledger.model import format_value
-from ledger.numbers import parse_digits
+from ledger.notation import parse_digits
 
 
 @pytest.mark.parametrize(

@@ -1,0 +1,242 @@
+"""Dates, years, clock times, weekdays and ordinals: numbers that are not counts.
+
+Recognised: ``٢٠ يونيو ٢٠٢٢``, ``13 نيسان/أبريل``, ``4 من مايو``, numeric dates with or
+without spaces and with / - – between the parts (``19 / 6 / 1436هـ``, ``٢٢ – ١٠ –
+١٤٣٦هـ``, ``2022-06-20``), day ranges before a month (``5-7 ذي الحجة``، ``19 إلى 21 / 10 /
+1436هـ``), days written as ordinals (``في الثاني من شهر صفر``، ``السادس من أغسطس``، ``أول
+ذي الحجة``), years (``العام 2019``، ``1436هـ``، ``عام 767``، ``600 ميلادي``), clock times
+(``14:54``، ``الساعة 3``، ``الثامنة من مساء اليوم``) and ordinals (الرابع، الـ20).
+"""
+
+from __future__ import annotations
+
+from .rules import Draft, RuleBase, non_claim
+from .tokens import Tok
+
+DATE_SEPARATORS = ("/", "-", "–", "\\")
+DAY_JOINERS = ("-", "–", "الي", "حتي", "و")
+PARTS_OF_DAY = frozenset({"صباح", "مساء", "ظهر", "عصر", "ليل", "فجر", "صباحا", "ليلا"})
+
+
+class DateRules(RuleBase):
+    """Rules for dates, years, clock times, weekdays and ordinals."""
+
+    def _weekday(self, toks: list[Tok], i: int) -> Draft | None:
+        hit = self._match(self.lex.weekdays, toks, i, 1)
+        if hit is None:
+            return None
+        day, clen, last = hit
+        return non_claim(toks, i, last, "weekday", day, clen)
+
+    def _month_at(self, toks: list[Tok], j: int):
+        """A month name at token ``j`` (also with ال: المايو): (month, clitic, last)."""
+        if j >= len(toks) or toks[j].kind != "word":
+            return None
+        hit = self._match(self.lex.months, toks, j, 2)
+        if hit is None and toks[j].text.startswith("ال") and len(toks[j].text) > 4:
+            hit = self.lex.months.get((toks[j].text[2:],))
+            if hit is not None:
+                return hit[0], 0, j
+        return hit
+
+    def _month(self, toks: list[Tok], i: int) -> Draft | None:
+        hit = self._month_at(toks, i)
+        if hit is None:
+            return None
+        month, clen, last = hit
+        prev = toks[i - 1].text if i else ""
+        end_tok = self._year_after(toks, last)
+        if end_tok is None and last == i and prev not in ("شهر", "لشهر", "وشهر", "الشهر"):
+            return None  # a month name alone states no number (صفر can be zero)
+        last = end_tok if end_tok is not None else last
+        return non_claim(toks, i, last, "date", f"month {month}", clen)
+
+    def _year_after(self, toks: list[Tok], j: int) -> int | None:
+        """Index of a year right after token ``j`` (with its م / هـ), if any."""
+        k = j + 1
+        if k < len(toks) and toks[k].kind == "num" and len(toks[k].text) in (2, 4):
+            if k + 1 < len(toks) and toks[k + 1].text in self.lex.cues["year_after"]:
+                return k + 1
+            return k
+        return None
+
+    def _date_after_day(self, toks: list[Tok], j: int) -> int | None:
+        """Last token of a month (and year) that makes the day before token ``j`` a
+        date: ``من مايو``، ``من شهر صفر``، ``من الشهر الجاري``، ``ذي الحجة 1436``."""
+        lex = self.lex
+        if j < len(toks) and toks[j].text == "من":
+            j += 1
+            if j < len(toks) and toks[j].text in ("شهر", "الشهر") and j + 1 < len(toks):
+                if self._month_at(toks, j + 1) or toks[j + 1].text in lex.cues["date_month"]:
+                    j += 1
+            if j < len(toks) and toks[j].text in lex.cues["date_month"]:
+                last = j
+                if toks[j].text == "الشهر" and j + 1 < len(toks):
+                    if toks[j + 1].text in lex.cues["date_month"]:
+                        last = j + 1
+                return last
+        elif j < len(toks) and toks[j].text in ("شهر", "لشهر") and j + 1 < len(toks):
+            j += 1
+        hit = self._month_at(toks, j)
+        if hit is None:
+            return None
+        last = hit[2]
+        # نيسان/أبريل: a second name for the same month
+        if last + 2 < len(toks) and toks[last + 1].text == "/":
+            alt = self._month_at(toks, last + 2)
+            if alt is not None:
+                last = alt[2]
+        year = self._year_after(toks, last)
+        return year if year is not None else last
+
+    def _numeric_date(self, toks: list[Tok], i: int) -> Draft | None:
+        """Day / month / year with / - – (spaces allowed), or a year range 2015/2016."""
+        parts = [i]
+        seps: list[str] = []
+        j = i
+        while (
+            j + 2 < len(toks)
+            and toks[j + 1].text in DATE_SEPARATORS
+            and toks[j + 2].kind == "num"
+            and len(parts) < 3
+        ):
+            seps.append(toks[j + 1].text)
+            parts.append(j + 2)
+            j += 2
+        texts = [toks[p].text for p in parts]
+        if len(parts) == 3 and all(t.isdigit() for t in texts) and len(set(seps)) == 1:
+            tight = all(toks[p].start - toks[p - 1].end == 0 for p in range(i + 1, j + 1))
+            if tight or _plausible_date(texts):
+                last = j
+                if last + 1 < len(toks) and toks[last + 1].text in self.lex.cues["year_after"]:
+                    last += 1
+                return non_claim(toks, i, last, "date", "numeric date")
+        if len(parts) >= 2 and seps[0] == "/" and toks[parts[1]].start == toks[i].end + 1:
+            a, b = texts[0], texts[1]
+            if len(a) == 4 and len(b) in (2, 4) and a.isdigit() and 1300 <= int(a) <= 2100:
+                return non_claim(toks, i, parts[1], "year", "year range")
+        return None
+
+    def _day_month(self, toks: list[Tok], i: int) -> Draft | None:
+        """A day number before a month: ٢٠ يونيو ٢٠٢٢، 4 من مايو، 20 من الشهر الجاري."""
+        last = self._date_after_day(toks, i + 1)
+        if last is None:
+            return None
+        month = self._month_at(toks, last) or self._month_at(toks, i + 1)
+        label = f"month {month[0]}" if month else "day of month"
+        return non_claim(toks, i, last, "date", label)
+
+    def _day_range(self, toks: list[Tok], i: int) -> Draft | None:
+        """Days before a month or a numeric date: 5-7 ذي الحجة، من 19 إلى 21 / 10 / 1436هـ."""
+        j = i + 1
+        if j + 1 >= len(toks) or toks[j].text not in DAY_JOINERS or toks[j + 1].kind != "num":
+            return None
+        if not (toks[i].text.isdigit() and toks[j + 1].text.isdigit()):
+            return None
+        if not (1 <= int(toks[i].text) <= 31 and 1 <= int(toks[j + 1].text) <= 31):
+            return None
+        k = j + 1
+        if k + 4 < len(toks) and toks[k + 1].text in DATE_SEPARATORS:
+            date = self._numeric_date(toks, k)
+            if date is not None and date.label == "numeric date":
+                return self._with_from(toks, i, date.last, "date", "day range")
+        last = self._date_after_day(toks, k + 1)
+        if last is None:
+            return None
+        return self._with_from(toks, i, last, "date", "day range")
+
+    def _with_from(self, toks: list[Tok], i: int, last: int, kind: str, label: str) -> Draft:
+        first = i - 1 if i and toks[i - 1].text in ("من", "بين") else i
+        return non_claim(toks, first, last, kind, label)
+
+    def _year(self, toks: list[Tok], i: int, last: int) -> Draft | None:
+        """A bare number that names a year, not a count."""
+        lex = self.lex
+        tok = toks[i]
+        if last != i or not tok.text.isdigit() or len(tok.text) not in (3, 4):
+            return None
+        value = int(tok.text)
+        nxt = toks[last + 1] if last + 1 < len(toks) else None
+        if nxt is not None and nxt.text in lex.cues["year_after"] and nxt.start - tok.end <= 1:
+            if 300 <= value <= 2100:
+                return non_claim(toks, i, last + 1, "year", tok.text)
+        prev = toks[i - 1] if i else None
+        if prev is not None and prev.text in lex.cues["year_strong"] and 300 <= value <= 2100:
+            return non_claim(toks, i, i, "year", tok.text)
+        if len(tok.text) != 4 or (not 1900 <= value <= 2100 and not 1300 <= value <= 1500):
+            return None
+        if self._is_noun(nxt) or (nxt is not None and (nxt.text,) in lex.units):
+            return None
+        if prev is not None:
+            base = prev.text[1:] if prev.text[:1] in "وف" and len(prev.text) > 2 else prev.text
+            if prev.text in lex.cues["year_before"] or base in lex.cues["year_before"]:
+                return non_claim(toks, i, i, "year", tok.text)
+        if self._qualifier_before(toks, i) or not 1900 <= value <= 2100:
+            return None
+        if self._counted_after(toks, i):
+            return None
+        return non_claim(toks, i, i, "year", tok.text)
+
+    def _clock(self, toks: list[Tok], i: int) -> Draft | None:
+        """14:54، الساعة 3، 3 صباحا."""
+        lex = self.lex
+        tok = toks[i]
+        nxt = toks[i + 1] if i + 1 < len(toks) else None
+        prev = toks[i - 1] if i else None
+        if nxt and nxt.text == ":" and i + 2 < len(toks) and toks[i + 2].kind == "num":
+            if nxt.start == tok.end and toks[i + 2].start == nxt.end and len(toks[i + 2].text) == 2:
+                last = i + 2
+                if last + 1 < len(toks) and toks[last + 1].text in lex.cues["time_after"]:
+                    last += 1
+                return non_claim(toks, i, last, "time", "clock")
+        if len(tok.text) <= 2 and tok.text.isdigit():
+            if prev is not None and prev.text in lex.cues["time_before"]:
+                last = i + 1 if nxt and nxt.text in lex.cues["time_after"] else i
+                return non_claim(toks, i, last, "time", "clock")
+            if nxt is not None and nxt.text in lex.cues["time_after"]:
+                return non_claim(toks, i, i + 1, "time", "clock")
+        return None
+
+    def _ordinal(self, toks: list[Tok], i: int) -> Draft | None:
+        hit = self._match(self.lex.ordinals, toks, i, 2)
+        if hit is None:
+            return None
+        rank, clen, last = hit
+        if last == i and 1 <= rank <= 9 and last + 1 < len(toks):
+            nxt = toks[last + 1]
+            if nxt.text in ("عشر", "عشره"):
+                rank, last = rank + 10, last + 1
+            else:
+                k = last + 2 if nxt.text == "و" else last + 1
+                tens_tok = toks[k] if k < len(toks) else None
+                word = tens_tok.text if tens_tok is not None else ""
+                if nxt.text != "و" and word.startswith("و"):
+                    word = word[1:]
+                tens = self.lex.number_words.get(word)
+                if tens is not None and tens.cls == "ten" and tens.article:
+                    rank, last = rank + int(tens.value), k
+        prev = toks[i - 1].text if i else ""
+        if prev in self.lex.cues["time_before"] or self._part_of_day(toks, last + 1):
+            return non_claim(toks, i, self._part_of_day(toks, last + 1) or last, "time",
+                             str(rank), clen)  # fmt: skip
+        if rank <= 31:
+            date_end = self._date_after_day(toks, last + 1)
+            if date_end is not None:
+                return non_claim(toks, i, date_end, "date", f"day {rank}", clen)
+        return non_claim(toks, i, last, "ordinal", str(rank), clen)
+
+    def _part_of_day(self, toks: list[Tok], j: int) -> int | None:
+        """الثامنة صباحا، الثامنة من مساء اليوم: the last token of the part of day."""
+        if j < len(toks) and toks[j].text in self.lex.cues["time_after"]:
+            return j
+        if j + 1 < len(toks) and toks[j].text == "من" and toks[j + 1].text in PARTS_OF_DAY:
+            return j + 1
+        return None
+
+
+def _plausible_date(parts: list[str]) -> bool:
+    """d/m/y or y/m/d with sane values (spaced forms need it: 3 - 1 - 2 is a score)."""
+    a, b, c = (int(p) for p in parts)
+    if len(parts[2]) in (2, 4) and 1 <= a <= 31 and 1 <= b <= 12:
+        return len(parts[2]) == 4 or len(parts[0]) <= 2
+    return len(parts[0]) == 4 and 1 <= b <= 12 and 1 <= c <= 31
