@@ -216,6 +216,9 @@ class DateRules(RuleBase):
                 if tens is not None and tens.cls == "ten" and tens.article:
                     rank, last = rank + int(tens.value), k
         prev = toks[i - 1].text if i else ""
+        label = self.lex.labels.get(prev)
+        if label is not None and label.kind == "reference" and label.reach < 2:
+            return non_claim(toks, i, last, "reference", label.meaning, clen)  # المادة السادسة
         if prev in self.lex.cues["time_before"] or self._part_of_day(toks, last + 1):
             return non_claim(toks, i, self._part_of_day(toks, last + 1) or last, "time",
                              str(rank), clen)  # fmt: skip

@@ -93,7 +93,7 @@ class LabelRules(RuleBase):
             return None
         nxt = toks[i + 1].text if i + 1 < len(toks) else ""
         base = nw.base
-        if base == "واحد" and nw.clitic_len == 1 and self._written_with_hamza(tok):
+        if base in ("واحد", "واحده") and self._written_with_hamza(tok):
             base = "احد"  # وأحد: "and one of", not واحد (alef normalisation merges them)
         if base in ("احد", "احدي") and nxt not in ("عشر", "عشره"):
             return non_claim(toks, i, i, "phrase", "one of", nw.clitic_len)
@@ -143,7 +143,25 @@ class LabelRules(RuleBase):
     # ----------------------------------------------------------------- labels
     def _label(self, toks: list[Tok], i: int) -> Draft | None:
         """A number after a label noun names or ranks it: المادة (21)، القرار رقم 24،
-        قرار مجلس الأمن الدولي 2216، الأسبوع ٣٧، الرقم 19988."""
+        قرار مجلس الأمن الدولي 2216، الأسبوع ٣٧، الرقم 19988، الدورتين (36) و(11)."""
+        hit = self._label_noun_before(toks, i)
+        if hit is None:
+            return None
+        label, k, j, in_list = hit
+        if not in_list and (self._counted_after(toks, i) or self._plain_noun_after(toks, i)):
+            return None
+        last = self._skip_closers(toks, i + 1) - 1 if toks[j + 1].text == "(" else i
+        kind = label.kind
+        if kind == "reference" and toks[k].text in ("رقم", "الرقم", "برقم", "بالرقم"):
+            if self._phone_context(toks, i):
+                kind = "phone"
+        return non_claim(toks, i, max(i, last), kind, label.meaning)
+
+    def _label_noun_before(self, toks: list[Tok], i: int):
+        """(label, its index, the index before the number, whether it ends a list)
+        when a label noun stands
+        before the number at ``i``, directly, across its reach, or before a list of
+        numbers the number ends (الدورتين (36) و(11))."""
         lex = self.lex
         j = self._skip_openers_back(toks, i - 1)
         if j < 0:
@@ -155,28 +173,30 @@ class LabelRules(RuleBase):
             and len(toks[j - 1].text) <= 2
         ):
             j -= 2  # المرسوم رقم م/5
-        hit = None
+        start = j
+        # walk back over "(36) و" to the first number of a list
+        while start >= 2 and toks[start].text in ("و", "،", ","):
+            m = start - 1
+            while m >= 0 and toks[m].kind == "punct" and toks[m].text in ")»":
+                m -= 1
+            if m < 0 or toks[m].kind != "num":
+                break
+            start = self._skip_openers_back(toks, m - 1)
         for back in range(0, 4):
-            k = j - back
+            k = start - back
             if k < 0 or toks[k].kind not in ("word", "latin"):
                 break
             label = lex.labels.get(toks[k].text)
             if label is not None and back <= label.reach:
-                hit = (label, k)
-                break
+                return label, k, j, start != j
             if back and (toks[k].text in lex.stopwords or toks[k].text in lex.number_words):
                 break
-        if hit is None:
-            return None
-        label, k = hit
-        if self._counted_after(toks, i):
-            return None
-        last = self._skip_closers(toks, i + 1) - 1 if toks[j + 1].text == "(" else i
-        kind = label.kind
-        if kind == "reference" and toks[k].text in ("رقم", "الرقم", "برقم", "بالرقم"):
-            if self._phone_context(toks, i):
-                kind = "phone"
-        return non_claim(toks, i, max(i, last), kind, label.meaning)
+        return None
+
+    def _plain_noun_after(self, toks: list[Tok], i: int) -> bool:
+        """An indefinite noun right after the number (حدد القرار (8) دوائر انتخابية)."""
+        k = self._skip_closers(toks, i + 1)
+        return k < len(toks) and toks[k].kind == "word" and self.plain_noun(toks[k].text)
 
     def _phone_context(self, toks: list[Tok], i: int) -> bool:
         cues = self.lex.cues["phone_context"]

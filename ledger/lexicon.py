@@ -124,7 +124,9 @@ class Lexicon:
         self.qual_before: dict[tuple[str, ...], tuple[str, int]] = {}
         self.qual_after: dict[tuple[str, ...], tuple[str, int]] = {}
         self.qual_gap: dict[tuple[str, ...], tuple[str, int]] = {}
-        tables = {"before": self.qual_before, "after": self.qual_after, "gap": self.qual_gap}
+        self.qual_gap_direct: dict[tuple[str, ...], tuple[str, int]] = {}
+        tables = {"before": self.qual_before, "after": self.qual_after, "gap": self.qual_gap,
+                  "gap_direct": self.qual_gap_direct}  # fmt: skip
         for phrase, qualifier, position in read_tsv("qualifiers.tsv"):
             _add_phrase(tables[position], phrase, qualifier)
         self.units: dict[tuple[str, ...], Unit] = {}

@@ -29,6 +29,8 @@ COMPARATORS = frozenset("<>=")
 DURATION_SECONDS = {"second": 1, "minute": 60, "hour": 3600, "day": 86400, "week": 604800}
 # phrases that repeat a number in words or signal "and the like": not a new figure
 DECIMAL_WORDS = ("فاصله", "فاصل")
+GAP_WORDS = 14  # how far back a bound verb may stand from عن / على and its number
+DIRECT_GAP_WORDS = 4  # ... and from a number it governs directly
 
 
 class QuantityRules(RuleBase):
@@ -87,6 +89,9 @@ class QuantityRules(RuleBase):
         nxt = toks[i + 1] if i + 1 < len(toks) else None
         nxt2 = toks[i + 2] if i + 2 < len(toks) else None
         start = tok.start + nw.clitic_len
+        label = self._label_noun_before(toks, i)
+        if label is not None and label[0].kind in ("name", "reference") and not label[3]:
+            return Draft(start, tok.end, label[0].kind, False, i, i, label=label[0].meaning)
         if nxt and nxt.text == "من":
             last = self._date_after_day(toks, i + 1)
             if last is not None:
@@ -241,9 +246,10 @@ class QuantityRules(RuleBase):
         )
         if draft is not None:
             return draft
-        # ordinals written with digits: الـ20
+        # ordinals written with digits: الـ20 (but مدة الـ 3 دقائق counts minutes)
         if prev is not None and prev.text == "ال" and not self._qualifier_before(toks, i - 1):
-            return Draft(prev.start, tok.end, "ordinal", False, i - 1, i, label=tok.text)
+            if not self._counted_after(toks, i):
+                return Draft(prev.start, tok.end, "ordinal", False, i - 1, i, label=tok.text)
         if len(tok.text) <= 2 and "." not in tok.text:
             date = self._day_month(toks, i)
             if date is not None:
@@ -555,19 +561,22 @@ class QuantityRules(RuleBase):
         return q
 
     def _gap_qualifier(self, toks: list[Tok], draft: Draft) -> tuple | None:
-        """لا يقل عمر اللاعب عن 30 سنة، تزيد طاقتها عن ألف: a bound verb a few words
-        before عن / على and the number."""
+        """لا يقل عمر اللاعب عن 30 سنة، تزيد طاقتها عن ألف، لا يتجاوز مدة الـ 3 دقائق:
+        a bound verb a few words before the number (and before عن / على when the verb
+        takes one), within the number's clause."""
         j = self._skip_openers_back(toks, draft.first - 1)
-        if j < 1 or toks[j].text not in ("عن", "علي"):
-            return None
-        gap = self.lex.qual_gap
-        for k in range(j - 1, max(-1, j - 6), -1):
-            if toks[k].text in "،؛.":
+        if j >= 0 and toks[j].text == "ال":
+            j -= 1
+        preposition = j >= 1 and toks[j].text in ("عن", "علي")
+        table = self.lex.qual_gap if preposition else self.lex.qual_gap_direct
+        reach = GAP_WORDS if preposition else DIRECT_GAP_WORDS
+        for k in range(j - 1 if preposition else j, max(-1, j - reach), -1):
+            if toks[k].text in "،؛.:" or toks[k].kind == "num":
                 return None
             for n in (2, 1):
                 if k - n + 1 < 0:
                     continue
-                hit = gap.get(tuple(t.text for t in toks[k - n + 1 : k + 1]))
+                hit = table.get(tuple(t.text for t in toks[k - n + 1 : k + 1]))
                 if hit is not None:
                     draft.qualifier = hit[0]
                     return hit[0], draft.start, draft.first
