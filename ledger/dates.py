@@ -57,6 +57,8 @@ class DateRules(RuleBase):
         if k < len(toks) and toks[k].kind == "num" and len(toks[k].text) in (2, 4):
             if k + 1 < len(toks) and toks[k + 1].text in self.lex.cues["year_after"]:
                 return k + 1
+            if self._counted_after(toks, k) or self._plain_noun_after(toks, k):
+                return None  # سبتمبر أيلول 35 سنتا: a count after the month, not a year
             return k
         return None
 
@@ -189,6 +191,15 @@ class DateRules(RuleBase):
                 if last + 1 < len(toks) and toks[last + 1].text in lex.cues["time_after"]:
                     last += 1
                 return non_claim(toks, i, last, "time", "clock")
+        if (
+            len(tok.text) == 4
+            and tok.text.isdigit()
+            and int(tok.text[:2]) < 24
+            and int(tok.text[2:]) < 60
+            and nxt is not None
+            and nxt.text in ("بتوقيت", "GMT", "جرينتش", "غرينتش")
+        ):
+            return non_claim(toks, i, i, "time", "clock")  # الساعة 1100 بتوقيت جرينتش
         if len(tok.text) <= 2 and tok.text.isdigit():
             if prev is not None and prev.text in lex.cues["time_before"]:
                 last = i + 1 if nxt and nxt.text in lex.cues["time_after"] else i

@@ -205,6 +205,8 @@ class Extractor(DateRules, LabelRules, QuantityRules):
                 return None  # بالمائة is a unit, never the ordinal "the hundredth"
             return (
                 self._phrase(toks, i)
+                or self._quoted_word(toks, i)
+                or self._word_label(toks, i)
                 or self._weekday(toks, i)
                 or self._month(toks, i)
                 or self._ordinal(toks, i)

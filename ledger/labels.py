@@ -30,6 +30,8 @@ SPORT_CUES = frozenset(
      "كأس", "الكاس", "المنتخب", "فريق", "الفريق", "نادي", "النادي", "بثلاثية", "برباعية"}
 )  # fmt: skip
 PERSON_CLASSES = ("person", "civilian")
+OPEN_QUOTES = frozenset("\"«“'")
+CLOSE_QUOTES = frozenset("\"»”'")
 
 
 class LabelRules(RuleBase):
@@ -118,7 +120,8 @@ class LabelRules(RuleBase):
         before = self.norm[line_start : tok.start].strip()
         opened = before.endswith("(")
         lead = before[:-1].strip() if opened else before
-        at_start = lead == "" or lead[-1:] in (":", "؛")
+        lead = lead.rstrip("-–").rstrip()  # الآتي :- 1- حادث
+        at_start = lead == "" or lead[-1:] in (":", "؛", ".")
         nxt = toks[i + 1] if i + 1 < len(toks) else None
         if opened:
             close = nxt if nxt is not None and nxt.text == ")" else None
@@ -148,7 +151,10 @@ class LabelRules(RuleBase):
         if hit is None:
             return None
         label, k, j, in_list = hit
-        if not in_list and (self._counted_after(toks, i) or self._plain_noun_after(toks, i)):
+        nxt = self._skip_closers(toks, i + 1)
+        direct = nxt < len(toks) and toks[nxt].text != "من"  # الدورة (11) من المستفيدين
+        counted = direct and (self._counted_after(toks, i) or self._plain_noun_after(toks, i))
+        if counted and not in_list and not label.names_counted:
             return None
         last = self._skip_closers(toks, i + 1) - 1 if toks[j + 1].text == "(" else i
         kind = label.kind
@@ -156,6 +162,18 @@ class LabelRules(RuleBase):
             if self._phone_context(toks, i):
                 kind = "phone"
         return non_claim(toks, i, max(i, last), kind, label.meaning)
+
+    def _word_label(self, toks: list[Tok], i: int) -> Draft | None:
+        """A number word after a naming noun is part of a name (أبو قرنين، فئة العشرين
+        دولارا، رقم اثنين)."""
+        if toks[i].text not in self.lex.number_words and (toks[i].text,) not in self.lex.units:
+            return None
+        hit = self._label_noun_before(toks, i)
+        if hit is None or hit[3] or hit[0].kind not in ("name", "reference", "phone"):
+            return None
+        if not hit[0].names_counted and self._counted_after(toks, i):
+            return None  # أبو ثلاثة أطفال counts children
+        return non_claim(toks, i, i, hit[0].kind, hit[0].meaning)
 
     def _label_noun_before(self, toks: list[Tok], i: int):
         """(label, its index, the index before the number, whether it ends a list)
@@ -167,12 +185,15 @@ class LabelRules(RuleBase):
         if j < 0:
             return None
         if (
-            toks[j].text in ("/", "-")
+            toks[j].text in ("/", "-", "–")
             and j >= 1
             and toks[j - 1].kind == "word"
             and len(toks[j - 1].text) <= 2
         ):
-            j -= 2  # المرسوم رقم م/5
+            label = lex.labels.get(toks[j - 1].text)
+            if label is not None:  # «إف- 16»: the spelled letter names it
+                return label, j - 1, j, False
+            j = self._skip_openers_back(toks, j - 2)  # المرسوم رقم م/5
         start = j
         # walk back over "(36) و" to the first number of a list
         while start >= 2 and toks[start].text in ("و", "،", ","):
@@ -196,7 +217,9 @@ class LabelRules(RuleBase):
     def _plain_noun_after(self, toks: list[Tok], i: int) -> bool:
         """An indefinite noun right after the number (حدد القرار (8) دوائر انتخابية)."""
         k = self._skip_closers(toks, i + 1)
-        return k < len(toks) and toks[k].kind == "word" and self.plain_noun(toks[k].text)
+        if k >= len(toks) or toks[k].kind != "word" or toks[k].text.startswith("و"):
+            return False  # رقم م/5 وتاريخ: a word joined by و starts something new
+        return self.plain_noun(toks[k].text)
 
     def _phone_context(self, toks: list[Tok], i: int) -> bool:
         cues = self.lex.cues["phone_context"]
@@ -222,11 +245,14 @@ class LabelRules(RuleBase):
 
     # ------------------------------------------------------------------ names
     def _name_with_digits(self, toks: list[Tok], i: int) -> Draft | None:
-        """Latin stuck to or beside the number, digits stuck to an Arabic name, 24/7."""
+        """Latin stuck to or beside the number, digits stuck to an Arabic name, 24/7,
+        and HTML character references left in a text (&#8220;)."""
         tok = toks[i]
         prev = toks[i - 1] if i else None
         nxt = toks[i + 1] if i + 1 < len(toks) else None
         norm = self.norm
+        if norm[max(0, tok.start - 2) : tok.start] == "&#" and norm[tok.end : tok.end + 1] == ";":
+            return non_claim(toks, i, i, "code", "HTML character reference")
         if prev is not None and prev.end == tok.start and prev.kind == "latin":
             return self._name(toks, i)
         if tok.end < len(norm) and _LATIN.match(norm, tok.end):
@@ -272,6 +298,16 @@ class LabelRules(RuleBase):
             last += 1
         text = self.norm[toks[first].start : toks[last].end]
         return non_claim(toks, first, last, "name", text)
+
+    def _quoted_word(self, toks: list[Tok], i: int) -> Draft | None:
+        """A number word alone in quotes names something (مؤسسة "ست" السويسرية)."""
+        if not i or i + 1 >= len(toks):
+            return None
+        before, after = toks[i - 1], toks[i + 1]
+        if before.text in OPEN_QUOTES and after.text in CLOSE_QUOTES:
+            if before.end == toks[i].start and after.start == toks[i].end:
+                return non_claim(toks, i, i, "name", toks[i].text)
+        return None
 
     # ----------------------------------------------------------------- scores
     def _score(self, toks: list[Tok], i: int, first_value, j: int) -> Draft | None:

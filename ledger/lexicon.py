@@ -97,6 +97,7 @@ class Label:
     kind: str
     reach: int
     meaning: str
+    names_counted: bool = False  # فئة 500 ريال: a unit or noun after is part of the name
 
 
 @dataclass(frozen=True, slots=True)
@@ -117,6 +118,8 @@ class Lexicon:
                 self.number_words.setdefault(
                     surface, NumberWord(base, Fraction(value), cls, clen, art)
                 )
+        for form, _meaning in read_tsv("homographs.tsv"):
+            self.number_words.pop(normalize_word(form), None)
         # Phrase tables map a token tuple to (payload, clitic length of first token).
         self.vague: dict[tuple[str, ...], tuple[tuple[int, int], int]] = {}
         for phrase, low, high in read_tsv("vague.tsv"):
@@ -167,7 +170,7 @@ class Lexicon:
         self.stopwords = {normalize_word(w[0]) for w in read_tsv("stopwords.tsv")}
         self.labels: dict[str, Label] = {}
         for noun, kind, reach, meaning in read_tsv("labels.tsv"):
-            label = Label(kind, int(reach), meaning)
+            label = Label(kind, int(reach.rstrip("+")), meaning, reach.endswith("+"))
             for surface, _, _ in with_clitics(normalize_word(noun), article=False):
                 self.labels.setdefault(surface, label)
 

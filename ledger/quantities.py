@@ -89,9 +89,6 @@ class QuantityRules(RuleBase):
         nxt = toks[i + 1] if i + 1 < len(toks) else None
         nxt2 = toks[i + 2] if i + 2 < len(toks) else None
         start = tok.start + nw.clitic_len
-        label = self._label_noun_before(toks, i)
-        if label is not None and label[0].kind in ("name", "reference") and not label[3]:
-            return Draft(start, tok.end, label[0].kind, False, i, i, label=label[0].meaning)
         if nxt and nxt.text == "من":
             last = self._date_after_day(toks, i + 1)
             if last is not None:

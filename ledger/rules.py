@@ -220,6 +220,10 @@ def plain_noun(lex: Lexicon, word: str) -> bool:
         return False
     if word.endswith(_VERB_ENDINGS) or word.endswith(_PRONOUN_ENDINGS):
         return False
+    if word[0] in "لبك" and (
+        (word[1:],) in lex.units or word[1:] in lex.stopwords or word[1:] in lex.labels
+    ):
+        return False  # لسنة، بنسبة: a preposition on a unit or a particle
     return not (len(word) > 3 and word[0] in "يت" and event_of(lex, word) is not None)
 
 
@@ -232,6 +236,8 @@ def counted_noun(lex: Lexicon, word: str, definite: bool = False) -> str | None:
         return hit
     if word in lex.labels or word in lex.events or (word,) in lex.units:
         return None
+    if (word,) in lex.ordinals:
+        return None  # ثانيا، أولا
     if word.startswith(("ال", "وال", "بال", "فال", "كال", "لل")):
         if not definite:
             return None  # a counted noun is indefinite
@@ -242,9 +248,10 @@ def counted_noun(lex: Lexicon, word: str, definite: bool = False) -> str | None:
         return None  # an imperfect verb: يعانون، يمثلان، تتراوحين
     if len(word) > 3 and word[0] in "ل" and word[1] in "يتن":
         return None  # ل + verb: لتبلغ، ليصل
-    stem = word[1:] if word[0] in "وفب" and len(word) > 4 else word
-    sound = stem.endswith(("ين", "ون", "ات")) and len(stem) > 4
-    accusative = stem.endswith("ا") and len(stem) > 3 and not stem.endswith(("وا", "ما"))
+    if word[0] == "و" and not definite:
+        return None  # 2014 وكانون: a word joined by و is not what the number counts
+    sound = word.endswith(("ين", "ون", "ات")) and len(word) > 4
+    accusative = word.endswith("ا") and len(word) > 3 and not word.endswith(("وا", "ما"))
     if not (sound or accusative):
         return None  # unknown singulars and broken plurals: leave the entity empty
     return entity_lemma(lex, word)
