@@ -41,13 +41,14 @@ def default_author() -> str:
 def mention_ref(ledger: Ledger, mention_id: int) -> dict:
     """A stable reference to a mention: where it is and what it says."""
     row = ledger.db.execute(
-        "SELECT a.name, m.text, m.sentence, m.start, m.is_claim FROM mentions m "
+        "SELECT a.name, m.text, m.sentence, m.start, m.field FROM mentions m "
         "JOIN articles a ON a.id = m.article_id WHERE m.id = ?",
         [mention_id],
     ).fetchone()
     if row is None:
         raise LedgerError(f"no mention {mention_id} in {ledger.path}")
-    return {"article": row[0], "text": row[1], "sentence": row[2], "start": row[3]}
+    return {"article": row[0], "text": row[1], "sentence": row[2], "start": row[3],
+            "field": row[4]}  # fmt: skip
 
 
 def resolve_ref(ledger: Ledger, ref: dict) -> int | None:
@@ -55,9 +56,10 @@ def resolve_ref(ledger: Ledger, ref: dict) -> int | None:
     rows = ledger.db.execute(
         """
         SELECT m.id, m.sentence, m.start FROM mentions m JOIN articles a ON a.id = m.article_id
-        WHERE m.text = ? AND (a.name = ? OR a.id IN (SELECT article_id FROM sources WHERE name = ?))
+        WHERE m.text = ? AND m.field = ?
+          AND (a.name = ? OR a.id IN (SELECT article_id FROM sources WHERE name = ?))
         """,
-        [ref["text"], ref["article"], ref["article"]],
+        [ref["text"], ref.get("field", "text"), ref["article"], ref["article"]],
     ).fetchall()
     best, best_key = None, None
     for mid, sentence, start in rows:

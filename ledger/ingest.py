@@ -80,11 +80,28 @@ class _Planned:
     shingles: bytes = b""
 
 
+def article_mentions(text: str, title: str | None) -> tuple[list[Mention], str, str]:
+    """Mentions of an article's title and text, and both normalised (for search).
+
+    A title is extracted on its own (its mentions have ``field = "title"``, offsets
+    into the title) unless the text opens with it, as a plain-text file does.
+    """
+    mentions, search_text = extract_normalized(text)
+    title = title or ""
+    if title.strip() and not text.lstrip().startswith(title.strip()):
+        in_title, search_title = extract_normalized(title)
+        for m in in_title:
+            m.field = "title"
+        return in_title + mentions, search_title, search_text
+    return mentions, normalize(title).text, search_text
+
+
 def _extract_batch(batch: list[_Planned]) -> list[_Planned]:
     for planned in batch:
         if planned.extract:
-            planned.mentions, planned.search_text = extract_normalized(planned.item.text)
-            planned.search_title = normalize(planned.item.title or "").text
+            planned.mentions, planned.search_title, planned.search_text = article_mentions(
+                planned.item.text, planned.item.title
+            )
             planned.shingles = normalized_fingerprint(
                 planned.search_title + " " + planned.search_text
             )

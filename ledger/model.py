@@ -61,6 +61,7 @@ class Mention:
     sentence: str = ""
     sentence_start: int = 0
     label: str | None = None  # what a non-claim is (weekday name, idiom meaning, ...)
+    field: str = "text"  # which of the article's fields the offsets point into: text, title
 
     def to_json(self) -> dict:
         """A JSON-ready dict with exact numbers."""

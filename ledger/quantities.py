@@ -29,6 +29,7 @@ COMPARATORS = frozenset("<>=")
 DURATION_SECONDS = {"second": 1, "minute": 60, "hour": 3600, "day": 86400, "week": 604800}
 # phrases that repeat a number in words or signal "and the like": not a new figure
 DECIMAL_WORDS = ("فاصله", "فاصل")
+SCORE_MAX = 30  # "3-1" is a score; "8,500 - 8,000" a range written high to low
 GAP_WORDS = 14  # how far back a bound verb may stand from عن / على and its number
 DIRECT_GAP_WORDS = 4  # ... and from a number it governs directly
 
@@ -270,6 +271,13 @@ class QuantityRules(RuleBase):
         start = toks[first].start + parse.clitic_len
         draft = Draft(start, toks[last].end, "count", True, first, last, qualifier="exact")
         draft.value = parse.value
+        k = self._skip_closers(toks, last + 1)
+        scale = self.lex.number_words.get(toks[k].text) if last + 1 < k < len(toks) else None
+        if scale is not None and scale.cls == "scale" and not scale.clitic_len:
+            draft.value *= scale.value  # «6.9» مليون برميل
+            parse.last_scale = int(scale.value)
+            draft.last, draft.end = k, toks[k].end
+            last = k
         # ونصف after the number: مليون ونصف, 3 ساعات ونصف is handled after the unit
         frac = self._fraction_after(toks, last)
         if frac is not None:
@@ -351,9 +359,11 @@ class QuantityRules(RuleBase):
         first = draft.first
         prev = toks[first - 1].text if first else ""
         prev_base = prev[1:] if prev[:1] in "وف" and len(prev) > 3 else prev
-        between = prev_base == "بين"
+        between = prev_base in ("بين", "مابين")
         from_ = prev_base == "من"
         j = draft.last + 1
+        if j < len(toks) and toks[j].text in ("%", "٪") and (between or from_):
+            j += 1  # مابين 4.37% إلى 2.17%
         joiner = toks[j] if j < len(toks) else Tok("end", "", 0, 0)
         second: NumberParse | None = None
         second_first = j + 1
@@ -361,8 +371,8 @@ class QuantityRules(RuleBase):
             second = self._bound(toks, j + 1)
         elif joiner.kind == "word" and between and joiner.text[0] == "و":
             second, second_first = self._bound(toks, j), j
-        elif joiner.text in RANGE_JOINERS or (joiner.text == "او" and not between):
-            if joiner.text == "او" and (from_ or between):
+        elif joiner.text in RANGE_JOINERS or joiner.text == "او":
+            if joiner.text == "او" and from_:
                 return
             if from_ and self._change_before(toks, first - 1):
                 return
@@ -391,11 +401,17 @@ class QuantityRules(RuleBase):
             if low < second.value / second.last_scale or low < high / second.last_scale:
                 low *= second.last_scale
         if joiner.text in ("-", "–", "~") and low >= high:
-            draft.kind, draft.is_claim, draft.label = "score", False, "score or pair"
-            draft.qualifier, draft.value = None, None
-            draft.last, draft.end = second.last, toks[second.last].end
+            if max(low, high) <= SCORE_MAX:
+                draft.kind, draft.is_claim, draft.label = "score", False, "score or pair"
+                draft.qualifier, draft.value = None, None
+                draft.last, draft.end = second.last, toks[second.last].end
+                return
+            low, high = high, low  # مستويات 8,500 - 8,000 نقطة
+        if low >= high and joiner.text == "او" and not between:
             return
-        if low >= high and joiner.text == "او":
+        if low > high and (between or from_):
+            low, high = high, low  # مابين 4.37% إلى 2.17%
+        if low == high:
             return
         if between or from_:
             draft.first, draft.start = (

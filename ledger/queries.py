@@ -43,10 +43,10 @@ def article(ledger: Ledger, article_id: str) -> dict:
     out["mentions"] = [
         dict(r)
         for r in ledger.db.query(
-            """SELECT m.id, m.start, m."end", m.text, m.is_claim, m.kind, m.claim_id,
+            """SELECT m.id, m.field, m.start, m."end", m.text, m.is_claim, m.kind, m.claim_id,
                       coalesce(m.excluded, 0) AS excluded, coalesce(f.conflict, 0) AS conflict
                FROM mentions m LEFT JOIN figures f ON f.claim_id = m.claim_id
-               WHERE m.article_id = ? ORDER BY m.start""",
+               WHERE m.article_id = ? ORDER BY m.field = 'text', m.start""",
             [article_id],
         )
     ]

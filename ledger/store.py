@@ -175,6 +175,15 @@ def m006_sort_indexes(db: sqlite_utils.Database) -> None:
         )
 
 
+@migrations()
+def m007_mention_fields(db: sqlite_utils.Database) -> None:
+    # titles are extracted too: ``field`` says which text the offsets point into
+    db.execute("ALTER TABLE mentions ADD COLUMN field TEXT NOT NULL DEFAULT 'text'")
+    sql = db.execute("SELECT sql FROM sqlite_master WHERE name = 'claims'").fetchone()[0]
+    db.execute("DROP VIEW claims")
+    db.execute(sql.replace("m.link_reason, m.corrected", "m.link_reason, m.corrected, m.field"))
+
+
 def default_db_path() -> Path:
     """``$FACTLEDGER_DB`` or ``./ledger.db``."""
     return Path(os.environ.get(DB_ENV) or DEFAULT_DB)
@@ -376,6 +385,7 @@ def mention_row(article_id: str, m: Mention) -> dict:
         "label": m.label,
         "sentence": m.sentence,
         "sentence_start": m.sentence_start,
+        "field": m.field,
     }
 
 

@@ -61,7 +61,7 @@ class ArticleView(VerticalScroll, can_focus=True):
         )
         header.append(meta + "\n\n", Style(dim=True))
         body = Text(safe(art["text"]))
-        for m in art["mentions"]:
+        for m in (m for m in art["mentions"] if m["field"] == "text"):
             if m["id"] == self.selected:
                 style = SELECTED
             elif m["is_claim"] and m["conflict"]:
@@ -91,7 +91,11 @@ class ArticleView(VerticalScroll, can_focus=True):
     def _claims(self) -> list[int]:
         if not self.article:
             return []
-        return [m["id"] for m in self.article["mentions"] if m["is_claim"] and not m["excluded"]]
+        return [
+            m["id"]
+            for m in self.article["mentions"]
+            if m["is_claim"] and not m["excluded"] and m["field"] == "text"
+        ]
 
     def action_choose_mention(self, mention_id: int) -> None:
         self.post_message(self.MentionChosen(int(mention_id)))
