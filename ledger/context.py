@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from .rules import CLOSERS
 from .tokens import Tok, tokenize
 
 if TYPE_CHECKING:
@@ -18,7 +19,6 @@ CONTEXT_CHARS = 300
 CONTEXT_TOKENS = 30
 CLAUSE_MARKS = frozenset("،,؛;:()")
 NO_ENTITY_KINDS = ("money", "measure", "duration", "percent", "fraction")
-CLOSERS = frozenset(")»\"”'›]")
 FALLBACK_CLASSES = ("person", "group")
 NO_EVENT_KINDS = ("duration",)
 

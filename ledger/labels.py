@@ -274,11 +274,17 @@ class LabelRules(RuleBase):
         latin_before = prev is not None and prev.kind == "latin"
         if prev is not None and prev.text in ("-", "–") and i >= 2 and toks[i - 2].kind == "latin":
             latin_before = True
-        if latin_before and not self._counted_after(toks, i):
+        if latin_before and not self._unit_or_known_noun_after(toks, i):
             first = i - 1 if prev.kind == "latin" else i - 2
             last = i + 1 if nxt is not None and nxt.kind == "latin" else i
             return non_claim(toks, first, last, "name", norm[toks[first].start : toks[last].end])
         return None
+
+    def _unit_or_known_noun_after(self, toks: list[Tok], i: int) -> bool:
+        k = self._skip_closers(toks, i + 1)
+        if k >= len(toks):
+            return False
+        return bool(self._match(self.lex.units, toks, k, 3)) or self._is_noun(toks[k])
 
     def _name(self, toks: list[Tok], i: int) -> Draft:
         first = i

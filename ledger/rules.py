@@ -44,7 +44,7 @@ def non_claim(toks: list[Tok], first: int, last: int, kind: str, label: str | No
 
 
 # Closing marks that may stand between a number and its unit or noun: (٩٠) كلم، "25" لقاء
-CLOSERS = frozenset(")»\"”'›]")
+CLOSERS = frozenset(")»\"”'›]/")
 OPENERS = frozenset("(«\"“'‹[")
 # Clitic letters that may be written straight onto digits: ب5، و3، لـ10، ال20
 DIGIT_CLITICS = frozenset(

@@ -76,8 +76,19 @@ def test_letters_follow_camel_tools():
 
 
 def test_bidi_marks_inside_numbers_are_ignored():
-    (m,) = extract_mentions("ارتفع 7.\u200f5 في المائة")
-    assert m.value == Fraction(15, 2) and m.text == "7.\u200f5 في المائة"
+    (m,) = extract_mentions("ارتفع 7.\u200e5 في المائة")
+    assert m.value == Fraction(15, 2) and m.text == "7.\u200e5 في المائة"
+    (m,) = extract_mentions("ارتفع 7\u061c.5 في المائة")
+    assert m.value == Fraction(15, 2)
+
+
+def test_a_right_to_left_mark_after_the_point_reverses_the_parts():
+    """One outlet types decimals as 95.\u200f56 for 56.95 (its Brent price; Greek debt
+    at 168.8% is 8.\u200f168 there)."""
+    (m,) = extract_mentions("تراجع إلى 8.\u200f168 في المائة من الناتج المحلي")
+    assert m.value == Fraction("168.8")
+    (m,) = extract_mentions("ارتفع 7.\u200f0 في المائة")
+    assert m.value == Fraction("0.7")
 
 
 @settings(max_examples=60, deadline=None)
