@@ -570,5 +570,26 @@ def search_cmd(ctx: click.Context, query: str, limit: int) -> None:
         )
 
 
+def _db_after_command(ctx: click.Context, _param: click.Parameter, value: Path | None):
+    if value is not None:
+        ctx.ensure_object(dict)["db"] = value  # the group's dict: every command reads it
+    return value
+
+
+# ``--db`` is accepted after the command too (``factledger ingest seeds --db l.db``), as
+# people type it; there it wins over the one given before the command.
+for _command in main.commands.values():
+    if _command.name != "extract":
+        _command.params.append(
+            click.Option(
+                ["--db"],
+                type=click.Path(dir_okay=False, path_type=Path),
+                expose_value=False,
+                callback=_db_after_command,
+                help="Ledger file (also accepted before the command).",
+            )
+        )
+
+
 if __name__ == "__main__":
     main()

@@ -129,7 +129,15 @@ class QuantityRules(RuleBase):
                 draft.unit = unit.unit
                 return draft
             return None
-        if nxt is None or nw.article:
+        if nw.article:
+            return None
+        if nxt is None or (nxt.kind == "punct" and nxt.text in ".،؛!؟"):
+            if prev is None or prev.kind != "word" or prev.text in lex.stopwords:
+                # a fraction standing alone (قرأ نصف.) is a share; after a noun it is
+                # part of a phrase the rules above did not read
+                draft = Draft(tok.start + nw.clitic_len, tok.end, "fraction", True, i, i)
+                draft.qualifier, draft.value = "exact", frac
+                return draft
             return None
         if nxt.text in lex.cues.get("fraction_idiom", ()):
             return self._phrase_draft(toks, i, i + 1, "fraction idiom")
@@ -259,7 +267,8 @@ class QuantityRules(RuleBase):
             score = self._score(toks, i, int(tok.text), i + 1)
             if score is not None:
                 return score
-        year = self._year(toks, parse.first, parse.last)
+        ratio = parse.last + 2 < len(toks) and toks[parse.last + 1].text == "علي"
+        year = None if ratio else self._year(toks, parse.first, parse.last)
         if year is not None:
             return year
         return self._quantity(toks, parse)

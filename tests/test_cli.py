@@ -160,3 +160,35 @@ def test_engine_never_imports_textual():
     code = "import sys, ledger, ledger.cli, ledger.ingest, ledger.export; print('textual' in sys.modules)"
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "False"
+
+
+def test_db_is_accepted_after_the_command(tmp_path, seeds):
+    """``factledger ingest seeds --db l.db``, as people type it."""
+    db = tmp_path / "after.db"
+    result = run("ingest", str(seeds), "--db", str(db))
+    assert result.exit_code == 0 and db.exists()
+    stats = json.loads(run("stats", "--json", "--db", str(db)).output)
+    assert stats["articles"] == 5
+    other = tmp_path / "before.db"  # given both ways, the one after the command wins
+    run("ingest", str(seeds), "--db", str(other), db=tmp_path / "ignored.db")
+    assert other.exists() and not (tmp_path / "ignored.db").exists()
+
+
+def test_titles_are_extracted_and_exported_with_their_field(tmp_path):
+    """A collection's headline is read too; its offsets point into the title."""
+    collection = tmp_path / "news.jsonl"
+    collection.write_text(
+        json.dumps({"id": "a1", "title": "13 شهيدا في تفجير مسجد", "source": "x",
+                    "content": "استشهد 10 من منسوبي القوات في التفجير."}, ensure_ascii=False)
+        + "\n",
+        encoding="utf-8",
+    )  # fmt: skip
+    db = tmp_path / "t.db"
+    assert run("ingest", str(collection), db=db).exit_code == 0
+    rows = list(csv.DictReader(io.StringIO(run("export", db=db).output)))
+    fields = {r["field"]: r for r in rows}
+    assert fields["title"]["text"] == "13" and fields["text"]["text"] == "10"
+    for r in rows:
+        source = r["title"] if r["field"] == "title" else None
+        if source is not None:
+            assert source[int(r["start"]) : int(r["end"])] == r["text"]
