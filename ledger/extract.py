@@ -262,7 +262,7 @@ class Extractor(DateRules, LabelRules, QuantityRules):
         )
         if draft.is_claim:
             ctx = Context(self, toks, draft, s_start, s_end)
-            mention.entity = ctx.entity()
+            mention.entity = draft.entity or ctx.entity()
             mention.event = ctx.event()
         return mention
 

@@ -5,6 +5,7 @@ files are written in ordinary Arabic spelling."""
 from __future__ import annotations
 
 import os
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from fractions import Fraction
@@ -14,6 +15,8 @@ from pathlib import Path
 
 from .normalize import normalize_word
 
+# فاعل nouns (عامل، قائد، طالب) have a sound plural beside the broken one (عاملين)
+_PARTICIPLE = re.compile("^.ا..$")
 # Clitic prefixes that attach to a number word: conjunction, then preposition.
 CONJUNCTIONS = ("", "و", "ف")
 PREPOSITIONS = ("", "ب", "ل", "ك")
@@ -118,8 +121,9 @@ class Lexicon:
                 self.number_words.setdefault(
                     surface, NumberWord(base, Fraction(value), cls, clen, art)
                 )
-        for form, _meaning in read_tsv("homographs.tsv"):
-            self.number_words.pop(normalize_word(form), None)
+        self.homographs = {normalize_word(form) for form, _ in read_tsv("homographs.tsv")}
+        for form in self.homographs:
+            self.number_words.pop(form, None)
         # Phrase tables map a token tuple to (payload, clitic length of first token).
         self.vague: dict[tuple[str, ...], tuple[tuple[int, int], int]] = {}
         for phrase, low, high in read_tsv("vague.tsv"):
@@ -168,6 +172,7 @@ class Lexicon:
             else:
                 self.events[normalize_word(form)] = (event, strong)
         self.stopwords = {normalize_word(w[0]) for w in read_tsv("stopwords.tsv")}
+        self.duals = self._build_duals()
         self.labels: dict[str, Label] = {}
         for noun, kind, reach, meaning in read_tsv("labels.tsv"):
             label = Label(kind, int(reach.rstrip("+")), meaning, reach.endswith("+"))
@@ -181,7 +186,49 @@ class Lexicon:
             words.update(key[0] for key in table)
         words.update(key[0] for key in self.weekdays)
         words.update(k[0] for k, u in self.units.items() if u.count is not None)
+        words.update(self.duals)
         return words
+
+    def _build_duals(self) -> dict[str, tuple[str, bool]]:
+        """Duals of counted nouns: surface -> (lemma, construct).
+
+        A feminine noun's dual is unambiguous (حالة: حالتان، حالتين، حالتي وفاة); a
+        masculine one's is when the lexicon knows a broken plural for it, since
+        then -ين cannot be a plural (جندي/جنود: جنديين، جنديان، رجلي أمن).
+        """
+        broken: set[str] = set()
+        for form, entry in self.entities.items():
+            lemma = normalize_word(entry.lemma)
+            stem = lemma[:-1] if lemma.endswith("ه") else lemma
+            regular = form == lemma or any(
+                form == stem + suffix for suffix in ("ون", "ين", "ات", "ي", "و", "ا", "تين")
+            )
+            if not regular:
+                broken.add(lemma)  # جنود for جندي, هجمات for هجوم
+        taken = set(self.number_words) | {k[0] for k in self.units} | set(self.entities)
+        duals: dict[str, tuple[str, bool]] = {}
+        for entry in self.entities.values():
+            lemma = normalize_word(entry.lemma)
+            if len(lemma) < 3 or " " in lemma:
+                continue
+            if lemma.endswith("ه"):
+                stem, forms = lemma[:-1] + "ت", (("ان", False), ("ين", False), ("ا", True),
+                                                 ("ي", True))  # fmt: skip
+            elif lemma in broken and not _PARTICIPLE.fullmatch(lemma):
+                forms = (("ان", False), ("ين", False))
+                if entry.cls in ("person", "civilian"):
+                    forms += (("ي", True),)  # رجلي أمن
+                stem = lemma
+            else:  # -ين may be a sound plural (عاملين); -ان is a dual whatever the plural
+                stem, forms = lemma, (("ان", False),)
+            for suffix, construct in forms:
+                if stem + suffix in self.homographs:
+                    continue
+                # no article: "الجنديين" refers back to two already counted
+                for surface, _, _ in with_clitics(stem + suffix, article=False):
+                    if surface not in taken and surface not in self.homographs:
+                        duals.setdefault(surface, (entry.lemma, construct))
+        return duals
 
 
 def _add_phrase(table: dict, phrase: str, payload: object, article: bool = False) -> None:

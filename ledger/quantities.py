@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from fractions import Fraction
 
+from .lexicon import strip_clitics
 from .notation import AMBIGUOUS_DOT, AMBIGUOUS_RA, is_ambiguous
 from .numbers import NumberParse, parse_number
 from .rules import Draft, RuleBase
@@ -47,7 +48,7 @@ class QuantityRules(RuleBase):
         if nw is None:
             if unit is not None and unit.count:  # a dual unit: عامين ونصف
                 return self._dual_unit(toks, i)
-            return None
+            return self._dual_noun(toks, i)
         if self._not_a_number(toks, i, nw):
             return None
         if nw.cls == "fraction":
@@ -70,6 +71,29 @@ class QuantityRules(RuleBase):
             if score is not None:
                 return score
         return self._quantity(toks, parse)
+
+    def _dual_noun(self, toks: list[Tok], i: int) -> Draft | None:
+        """مقتل جنديين، حالتي وفاة، امرأتان: two of a counted noun, in one word. The
+        construct form (حالتي، رجلي) counts only before the noun it is joined to."""
+        dual = self.lex.duals.get(toks[i].text)
+        if dual is None:
+            return None
+        lemma, construct = dual
+        if construct:
+            nxt = toks[i + 1] if i + 1 < len(toks) else None
+            if (
+                nxt is None
+                or nxt.kind != "word"
+                or nxt.text.startswith("ال")
+                or nxt.text in self.lex.stopwords
+                or nxt.text in self.lex.number_words
+            ):
+                return None  # حالتي الصحية is "my condition"
+        clitic = next((n for n, base in strip_clitics(toks[i].text) if n and base in self.lex.duals
+                       and self.lex.duals[base] == dual), 0)  # fmt: skip
+        draft = Draft(toks[i].start + clitic, toks[i].end, "count", True, i, i, qualifier="exact")
+        draft.value, draft.entity = Fraction(2), lemma
+        return self._qualify(toks, draft)
 
     def _not_a_number(self, toks: list[Tok], i: int, nw) -> bool:
         """ست الدنيا (a lady), لست (I am not): letters that only look like a number."""

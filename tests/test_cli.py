@@ -44,7 +44,7 @@ def test_ingest_export_contract(ledger_path, seeds, tmp_path):
     rows = list(csv.DictReader(io.StringIO(raw.decode("utf-8"))))
     header = raw.decode("utf-8").splitlines()[0].split(",")
     assert header[: len(COLUMNS)] == list(COLUMNS)
-    assert len(rows) == 33
+    assert len(rows) == 34
     texts = {p.name: p.read_text(encoding="utf-8") for p in seeds.glob("*.txt")}
     for row in rows:
         article = texts[row["article"]]
@@ -139,7 +139,7 @@ def test_locked_ledger_exit_code(ledger_path, seeds):
 def test_stats_json(ledger_path, seeds):
     run("ingest", str(seeds), db=ledger_path)
     stats = json.loads(run("stats", "--json", db=ledger_path).output)
-    assert (stats["articles"], stats["mentions"], stats["claims"]) == (5, 63, 33)
+    assert (stats["articles"], stats["mentions"], stats["claims"]) == (5, 64, 34)
     assert stats["non_claims"]["time"] == 6
 
 

@@ -48,7 +48,7 @@ def flagged(ledger: Ledger, claim_id: int) -> bool:
 @pytest.fixture
 def linked(seeded):
     report = link(seeded)
-    assert report.claims == 33
+    assert report.claims == 34
     return seeded
 
 

@@ -30,10 +30,10 @@ def test_seeds_ingest_offsets_and_wal(seeded, ledger_path):
     rows = seeded.db.execute(
         'SELECT a.text, m.start, m."end", m.text FROM mentions m JOIN articles a ON a.id = m.article_id'
     ).fetchall()
-    assert len(rows) == 63
+    assert len(rows) == 64
     assert all(text[s:e] == t for text, s, e, t in rows)
     assert seeded.db.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
-    assert seeded.count("mentions", "is_claim = 1") == 33
+    assert seeded.count("mentions", "is_claim = 1") == 34
 
 
 def test_reingest_changes_nothing(seeded, seeds, ledger_path):

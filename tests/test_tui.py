@@ -54,9 +54,9 @@ async def test_opens_on_the_ledger_with_counts(seeded_path):
     async with app.run_test(size=(180, 45)) as pilot:
         await ready(app, pilot)
         table = app.query_one("#ledger", DataTable)
-        assert table.row_count == 33
+        assert table.row_count == 34
         status = str(app.query_one("#status", Label).render())
-        assert "of 33 shown" in status
+        assert "of 34 shown" in status
         assert app.query_one("#articles", DataTable).row_count == 5
 
 
@@ -65,7 +65,7 @@ async def test_builds_from_seeds_when_new(tmp_path):
     app = FactLedgerApp(path)
     async with app.run_test(size=(180, 45)) as pilot:
         await ready(app, pilot)
-        assert app.query_one("#ledger", DataTable).row_count == 33
+        assert app.query_one("#ledger", DataTable).row_count == 34
     assert path.exists()
 
 
@@ -214,7 +214,7 @@ async def test_export_from_the_app(seeded_path, tmp_path):
     raw = target.read_bytes()
     assert raw.startswith(b"\xef\xbb\xbf")
     rows = list(csv.DictReader(raw.decode("utf-8-sig").splitlines()))
-    assert len(rows) == 33
+    assert len(rows) == 34
 
 
 async def test_bidi_toggle_persists(seeded_path, tmp_path):
