@@ -189,8 +189,8 @@ class Lexicon:
         words.update(self.duals)
         return words
 
-    def _build_duals(self) -> dict[str, tuple[str, bool]]:
-        """Duals of counted nouns: surface -> (lemma, construct).
+    def _build_duals(self) -> dict[str, tuple[str, str]]:
+        """Duals of counted nouns: surface -> (lemma, class if a construct form else "").
 
         A feminine noun's dual is unambiguous (حالة: حالتان، حالتين، حالتي وفاة); a
         masculine one's is when the lexicon knows a broken plural for it, since
@@ -206,14 +206,13 @@ class Lexicon:
             if not regular:
                 broken.add(lemma)  # جنود for جندي, هجمات for هجوم
         taken = set(self.number_words) | {k[0] for k in self.units} | set(self.entities)
-        duals: dict[str, tuple[str, bool]] = {}
+        duals: dict[str, tuple[str, str]] = {}
         for entry in self.entities.values():
             lemma = normalize_word(entry.lemma)
             if len(lemma) < 3 or " " in lemma:
                 continue
             if lemma.endswith("ه"):
-                stem, forms = lemma[:-1] + "ت", (("ان", False), ("ين", False), ("ا", True),
-                                                 ("ي", True))  # fmt: skip
+                stem, forms = lemma[:-1] + "ت", (("ان", False), ("ين", False), ("ي", True))
             elif lemma in broken and not _PARTICIPLE.fullmatch(lemma):
                 forms = (("ان", False), ("ين", False))
                 if entry.cls in ("person", "civilian"):
@@ -227,7 +226,7 @@ class Lexicon:
                 # no article: "الجنديين" refers back to two already counted
                 for surface, _, _ in with_clitics(stem + suffix, article=False):
                     if surface not in taken and surface not in self.homographs:
-                        duals.setdefault(surface, (entry.lemma, construct))
+                        duals.setdefault(surface, (entry.lemma, entry.cls if construct else ""))
         return duals
 
 

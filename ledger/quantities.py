@@ -79,7 +79,7 @@ class QuantityRules(RuleBase):
         if dual is None:
             return None
         lemma, construct = dual
-        if construct:
+        if construct:  # حالتي وفاة، رجلي أمن; but حالتي الصحية is "my condition"
             nxt = toks[i + 1] if i + 1 < len(toks) else None
             if (
                 nxt is None
@@ -88,7 +88,10 @@ class QuantityRules(RuleBase):
                 or nxt.text in self.lex.stopwords
                 or nxt.text in self.lex.number_words
             ):
-                return None  # حالتي الصحية is "my condition"
+                return None
+            known = self.known_entity(nxt.text) is not None or self.event_of(nxt.text)
+            if construct not in ("person", "civilian") and not known:
+                return None
         clitic = next((n for n, base in strip_clitics(toks[i].text) if n and base in self.lex.duals
                        and self.lex.duals[base] == dual), 0)  # fmt: skip
         draft = Draft(toks[i].start + clitic, toks[i].end, "count", True, i, i, qualifier="exact")

@@ -231,25 +231,29 @@ def counted_noun(lex: Lexicon, word: str, definite: bool = False) -> str | None:
     """See ``RuleBase.counted_noun``."""
     if not _WORD.fullmatch(word) or word in lex.stopwords or word in lex.number_words:
         return None
-    hit = _lookup_entity(lex, word)
+    if definite and word.startswith("ال") and len(word) > 4:
+        word = word[2:]  # 10 من الجنود
+    elif definite and word.startswith("لل") and len(word) > 4:
+        word = word[2:]
+    # the word itself, never with a clitic stripped: a noun joined to و ب ل ك after a
+    # number (2018 لكرة القدم، 2014 وكانون) is not what the number counts
+    hit = lex.entities.get(word)
     if hit is not None:
-        return hit
+        return hit.lemma
     if word in lex.labels or word in lex.events or (word,) in lex.units:
         return None
     if (word,) in lex.ordinals:
         return None  # ثانيا، أولا
-    if word.startswith(("ال", "وال", "بال", "فال", "كال", "لل")):
-        if not definite:
-            return None  # a counted noun is indefinite
-        word = word[word.index("ل") + 1 :] if not word.startswith("لل") else word[2:]
+    if word.startswith(("ال", "و", "ب", "ل", "ك", "ف")) and (
+        word[1:] in lex.entities or word[2:] in lex.entities or word.startswith(("ال", "و"))
+    ):
+        return None
     if word.endswith(_VERB_ENDINGS) or word.endswith(_PRONOUN_ENDINGS):
         return None
     if len(word) > 4 and word[0] in "يت" and word.endswith(("ون", "ان", "ين")):
         return None  # an imperfect verb: يعانون، يمثلان، تتراوحين
     if len(word) > 3 and word[0] in "ل" and word[1] in "يتن":
         return None  # ل + verb: لتبلغ، ليصل
-    if word[0] == "و" and not definite:
-        return None  # 2014 وكانون: a word joined by و is not what the number counts
     sound = word.endswith(("ين", "ون", "ات")) and len(word) > 4
     accusative = word.endswith("ا") and len(word) > 3 and not word.endswith(("وا", "ما"))
     if not (sound or accusative):

@@ -183,7 +183,7 @@ def test_one_is_still_a_count_in_a_toll():
         ("تطالب بالإفراج عن الموقوفين الثلاثة", "الثلاثة", "موقوف"),
         ("وارتفعت الأسعار 5.3% وهو أعلى معدل", "5.3", None),  # a percent counts no noun
         ("بلغ عدد الزوار 750 ألف مسافر", "750", "مسافر"),
-        ("ونفذ المكتب (8) دوائر انتخابية", "8", None),  # unknown broken plural: empty
+        ("حدد القرار (8) دوائر انتخابية", "8", "دائرة"),  # a broken plural the lexicon knows
     ],
 )
 def test_counted_entities(text, literal, entity):
