@@ -60,7 +60,7 @@ class Scores:
     errors: list[str] = field(default_factory=list)
 
     def rate(self, num: int, den: int) -> str:
-        return f"{num}/{den} = {100 * num / den:.1f}%" if den else "n/a"
+        return f"{num}/{den} = {100 * num / den:.2f}%" if den else "n/a"
 
     def table(self) -> list[tuple[str, str]]:
         return [
