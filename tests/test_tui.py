@@ -323,3 +323,29 @@ async def test_clicking_a_number_in_the_text_selects_its_row(seeded_path):
         await view.run_action(f"choose_mention({target})")  # what a click on the number runs
         await ready(app, pilot)
         assert app.current_row()["mention_id"] == target
+
+
+async def test_a_headline_number_is_marked_in_the_heading(tmp_path):
+    """Collections carry headlines; their numbers are mentions too, drawn in the title."""
+    collection = tmp_path / "news.jsonl"
+    collection.write_text(
+        json.dumps({"id": "a1", "title": "13 شهيدا في تفجير المسجد", "source": "x",
+                    "content": "استشهد 10 من منسوبي القوات في التفجير."}, ensure_ascii=False)
+        + "\n",
+        encoding="utf-8",
+    )  # fmt: skip
+    path = tmp_path / "titles.db"
+    with Ledger(path) as ledger:
+        ingest(ledger, [str(collection)])
+        link(ledger)
+    app = FactLedgerApp(path)
+    async with app.run_test(size=(180, 45)) as pilot:
+        await ready(app, pilot)
+        rows = ledger_rows(app)
+        assert {r["text"] for r in rows} == {"13", "10"}
+        view = app.query_one(ArticleView)
+        assert len(view._claims()) == 2
+        heading = view.drawn.split("\n")[0]  # the headline, above the name and the text
+        assert "13" in heading.plain
+        marked = [heading.plain[s.start : s.end] for s in heading.spans if s.style.color]
+        assert "13" in "".join(marked), marked  # drawn character by character

@@ -54,14 +54,10 @@ class ArticleView(VerticalScroll, can_focus=True):
         art = self.article
         header = Text()
         title = art.get("title") or ""
-        if title and not art["text"].lstrip().startswith(title):
-            header.append(safe(title) + "\n", Style(bold=True))
-        meta = " · ".join(
-            safe(x) for x in (art["name"], art.get("outlet"), art.get("published")) if x
-        )
-        header.append(meta + "\n\n", Style(dim=True))
+        separate_title = title and not art["text"].lstrip().startswith(title)
+        heading = Text(safe(title), Style(bold=True))
         body = Text(safe(art["text"]))
-        for m in (m for m in art["mentions"] if m["field"] == "text"):
+        for m in art["mentions"]:
             if m["id"] == self.selected:
                 style = SELECTED
             elif m["is_claim"] and m["conflict"]:
@@ -72,11 +68,20 @@ class ArticleView(VerticalScroll, can_focus=True):
                 style = NOT_CLAIM
             if m["is_claim"] and not m["excluded"]:
                 style = style + Style(meta={"@click": f"choose_mention({m['id']})"})
-            body.stylize(style, m["start"], m["end"])
+            target = heading if m["field"] == "title" else body
+            target.stylize(style, m["start"], m["end"])
+        if separate_title:
+            header.append_text(heading)
+            header.append("\n")
+        meta = " · ".join(
+            safe(x) for x in (art["name"], art.get("outlet"), art.get("published")) if x
+        )
+        header.append(meta + "\n\n", Style(dim=True))
         width = max(20, self.size.width - 2)
         text = render(header + body, width, self.mode)
         text.no_wrap = True  # already wrapped (before reordering): do not wrap again
         text.overflow = "crop"
+        self.drawn = text  # what the body shows, line by line (for tests and scrolling)
         self.body.update(text)
         self._scroll_to_selected(text)
 
@@ -91,11 +96,7 @@ class ArticleView(VerticalScroll, can_focus=True):
     def _claims(self) -> list[int]:
         if not self.article:
             return []
-        return [
-            m["id"]
-            for m in self.article["mentions"]
-            if m["is_claim"] and not m["excluded"] and m["field"] == "text"
-        ]
+        return [m["id"] for m in self.article["mentions"] if m["is_claim"] and not m["excluded"]]
 
     def action_choose_mention(self, mention_id: int) -> None:
         self.post_message(self.MentionChosen(int(mention_id)))
