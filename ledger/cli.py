@@ -141,7 +141,7 @@ def ingest_cmd(
         raise click.UsageError("give at least one PATH (or --seeds)")
     with open_ledger(ctx) as ledger:
         report = _run_ingest(ledger, all_paths, workers, quiet, max_size * 1_000_000)
-        linked = None if no_link else _run_link(ledger)
+        linked = None if no_link or not _needs_link(ledger, report) else _run_link(ledger)
     if as_json:
         data = _report_dict(report)
         if linked is not None:
@@ -196,6 +196,18 @@ def _run_ingest(
     except LedgerError as exc:
         fail(str(exc), EXIT_LEDGER_ERROR)
         raise
+
+
+def _needs_link(ledger: Ledger, report: IngestReport) -> bool:
+    """Link after an ingest only if it changed the ledger, or claims are still unlinked
+    (an earlier ``--no-link``): re-ingesting unchanged input takes seconds."""
+    if report.added or report.changed or report.reextracted or report.removed:
+        return True
+    return bool(
+        ledger.db.execute(
+            "SELECT 1 FROM mentions WHERE is_claim = 1 AND claim_id IS NULL LIMIT 1"
+        ).fetchone()
+    )
 
 
 def _report_dict(report: IngestReport) -> dict:
@@ -266,23 +278,32 @@ def link_cmd(ctx: click.Context, as_json: bool) -> None:
 @main.command("conflicts")
 @click.option("--json", "as_json", is_flag=True, help="Print as JSON.")
 @click.option("--open", "open_only", is_flag=True, help="Leave out resolved conflicts.")
+@click.option("--kind", type=click.Choice(["update", "disagreement"]),
+              help="Only updates (a value that moved one way over time) or disagreements.")  # fmt: skip
 @click.pass_context
-def conflicts_cmd(ctx: click.Context, as_json: bool, open_only: bool) -> None:
-    """List figures whose sources disagree, most severe first, with the reason."""
+def conflicts_cmd(ctx: click.Context, as_json: bool, open_only: bool, kind: str | None) -> None:
+    """List figures whose sources disagree, most severe first, with the reason.
+
+    Each is an update (reports that moved one way as time went on, shown as a timeline)
+    or a disagreement (reports that cannot all hold at the same time); suspect ones
+    (a zero, values ten times apart) come last.
+    """
     from .figures import conflicts
 
     with open_ledger(ctx, create=False) as ledger:
-        rows = conflicts(ledger, include_resolved=not open_only)
+        rows = conflicts(ledger, include_resolved=not open_only, kind=kind)
     if as_json:
-        click.echo(json.dumps(rows, ensure_ascii=False, indent=2))
+        click.echo(json.dumps(rows, ensure_ascii=False, indent=2, allow_nan=False))
         return
     if not rows:
         click.echo("no conflicts")
         return
     for row in rows:
         status = "RESOLVED" if row["status"] == "resolved" else row["severity_label"].upper()
+        kind = row.get("conflict_kind") or "disagreement"
+        suspect = ", suspect" if row.get("suspect") else ""
         click.echo(
-            f"figure {row['claim_id']}  [{status}]  {row['mentions']} mentions in "
+            f"figure {row['claim_id']}  [{status}, {kind}{suspect}]  {row['mentions']} mentions in "
             f"{row['articles']} articles  entity={row['entity'] or '-'}  event={row['event'] or '-'}"
         )
         click.echo(f"  {row['reason']}")

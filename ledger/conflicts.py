@@ -9,9 +9,12 @@ check it in seconds: "more than 9,000 «أكثر من 9 آلاف» (001) vs abou
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass
+from itertools import pairwise
 
 from .intervals import (
+    MAX_SEVERITY,
     Interval,
     Tolerances,
     apart,
@@ -47,6 +50,8 @@ class Conflict:
     reason: str
     low_mention: int
     high_mention: int
+    kind: str = "disagreement"  # or "update": the value moved one way as time went on
+    suspect: bool = False  # a zero, or values 10x apart: more likely a wrong join or reading
 
 
 def short_name(article: str) -> str:
@@ -87,6 +92,11 @@ def find_conflict(mentions: list[SourceMention], tol: Tolerances | None = None) 
     va = representative(a.qualifier, a.value, a.low, a.high)
     vb = representative(b.qualifier, b.value, b.low, b.high)
     share = apart(va, vb) if va is not None and vb is not None else 0.0
+    suspect = share >= MAX_SEVERITY or not va or not vb
+    timeline = update_timeline(spans)
+    if timeline is not None:
+        return Conflict(round(share, 4), severity_label(share, tol), timeline, a.id, b.id,
+                        "update", suspect)  # fmt: skip
     reason = (
         f"{wording(a.qualifier, a.value, a.low, a.high, a.unit)} «{a.text}» ({source_label(a)}) vs "
         f"{wording(b.qualifier, b.value, b.low, b.high, b.unit)} «{b.text}» ({source_label(b)}): "
@@ -97,4 +107,53 @@ def find_conflict(mentions: list[SourceMention], tol: Tolerances | None = None) 
     others = len(spans) - 2
     if others:
         reason += f"; {others} more source{'s' if others > 1 else ''} in this figure"
-    return Conflict(round(share, 4), severity_label(share, tol), reason, a.id, b.id)
+    return Conflict(round(share, 4), severity_label(share, tol), reason, a.id, b.id,
+                    "disagreement", suspect)  # fmt: skip
+
+
+SAME_TIME = dt.timedelta(hours=3)  # reports this close were written from the same state
+
+
+def update_timeline(spans: list[tuple[SourceMention, Interval]]) -> str | None:
+    """The reason of an update, or None for a disagreement.
+
+    An update is a figure whose reports, in order of publication, move one way (a toll
+    that rises as bodies are found) and never disagree with a report published within
+    ``SAME_TIME`` of them. The reason is the timeline: value, wording, source, time.
+    """
+    timed = []
+    for m, iv in spans:
+        when = _when(m.published)
+        if when is None:
+            return None
+        timed.append((when, m, iv))
+    timed.sort(key=lambda t: (t[0], t[1].id))
+    for i, (when, _m, iv) in enumerate(timed):
+        for other_when, _o, other in timed[i + 1 :]:
+            if other_when - when <= SAME_TIME and disjoint(iv, other):
+                return None  # two reports at the same time that cannot both hold
+    values = [representative(m.qualifier, m.value, m.low, m.high) for _w, m, _iv in timed]
+    if any(v is None for v in values):
+        return None
+    rising = all(x <= y for x, y in pairwise(values))
+    falling = all(x >= y for x, y in pairwise(values))
+    if not (rising or falling):
+        return None
+    steps, last = [], None
+    for when, m, _iv in timed:
+        said = wording(m.qualifier, m.value, m.low, m.high, m.unit)
+        if said == last:
+            continue
+        last = said
+        where = ", ".join(x for x in (short_name(m.article), m.outlet) if x)
+        steps.append(f"{said} «{m.text}» ({where}, {when:%Y-%m-%d %H:%M})")
+    return "update: " + " → ".join(steps)
+
+
+def _when(published: str | None) -> dt.datetime | None:
+    if not published:
+        return None
+    try:
+        return dt.datetime.fromisoformat(published.replace("T", " ").replace("Z", "")[:19])
+    except ValueError:
+        return None

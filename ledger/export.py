@@ -20,7 +20,7 @@ COLUMNS = (
     "published", "url", "conflict_reason",
 )  # fmt: skip
 EXTRA_COLUMNS = (
-    "field", "article_id", "title", "severity", "conflict_status", "resolution_note", "corrected",
+    "field", "article_id", "title", "severity", "conflict_kind", "conflict_status", "resolution_note", "corrected",
     "link_score", "link_reason",
 )  # fmt: skip
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
@@ -52,7 +52,7 @@ def export_rows(ledger: Ledger, conflicts_only: bool = False) -> Iterator[dict]:
         SELECT c.mention_id, coalesce(c.claim_id, c.mention_id) AS claim_id, c.conflict,
                c.article, c.start, c."end", c.text, c.value, c.low, c.high, c.qualifier,
                c.kind, c.unit, c.entity, c.event, c.sentence, c.outlet, c.published, c.url,
-               c.conflict_reason, c.field, c.article_id, c.title, f.severity, c.conflict_status,
+               c.conflict_reason, c.field, c.article_id, c.title, f.severity, c.conflict_kind, c.conflict_status,
                c.resolution_note, coalesce(c.corrected, 0) AS corrected, c.link_score,
                c.link_reason
         FROM claims c LEFT JOIN figures f ON f.claim_id = c.claim_id

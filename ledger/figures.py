@@ -120,6 +120,7 @@ def _write(db, rows, claim_of, links, applied, tolerances, report: LinkReport) -
             "articles": len({by_id[m].article_id for m in members}), "entity": entity,
             "event": event, "kind": first.kind, "unit": first.unit, "conflict": 0,
             "severity": None, "severity_label": None, "reason": None, "status": "ok", "note": None,
+            "conflict_kind": None, "suspect": 0,
         }  # fmt: skip
         if len(members) > 1:
             report.multi_mention_figures += 1
@@ -127,7 +128,8 @@ def _write(db, rows, claim_of, links, applied, tolerances, report: LinkReport) -
             if conflict is not None:
                 fig.update(
                     conflict=1, severity=conflict.severity, severity_label=conflict.label,
-                    reason=conflict.reason, status="open",
+                    reason=conflict.reason, status="open", conflict_kind=conflict.kind,
+                    suspect=int(conflict.suspect),
                 )  # fmt: skip
                 for mentioned, note in applied.resolutions:
                     if set(members) <= mentioned:
@@ -175,12 +177,17 @@ def figure(ledger: Ledger, claim_id: int) -> dict:
     return out
 
 
-def conflicts(ledger: Ledger, include_resolved: bool = True) -> list[dict]:
-    """Flagged figures, most severe first."""
-    sql = "SELECT * FROM figures WHERE conflict = 1"
+def conflicts(ledger: Ledger, include_resolved: bool = True, kind: str | None = None) -> list[dict]:
+    """Flagged figures, most severe first; suspect ones (a zero, values ten times
+    apart) after the others. ``kind`` keeps only updates or only disagreements."""
+    sql, params = "SELECT * FROM figures WHERE conflict = 1", []
     if not include_resolved:
         sql += " AND status != 'resolved'"
-    return [dict(r) for r in ledger.db.query(sql + " ORDER BY severity DESC, claim_id")]
+    if kind:
+        sql += " AND conflict_kind = ?"
+        params.append(kind)
+    order = " ORDER BY coalesce(suspect, 0), severity DESC, claim_id"
+    return [dict(r) for r in ledger.db.query(sql + order, params)]
 
 
 # --------------------------------------------------------------- decisions

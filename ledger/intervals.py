@@ -138,12 +138,16 @@ def representative(qualifier: str | None, value, low, high) -> float | None:
     return None
 
 
+MAX_SEVERITY = 10.0  # 1000%: beyond this two values are not one figure misreported
+
+
 def apart(a: float, b: float) -> float:
-    """Relative distance of two values, as a share of the smaller (33% for 9000/12000)."""
+    """Relative distance of two values, as a share of the smaller (33% for 9000/12000),
+    never more than ``MAX_SEVERITY`` (a zero against anything is that far)."""
     small, big = sorted((abs(a), abs(b)))
     if small == 0:
-        return math.inf if big else 0.0
-    return (big - small) / small
+        return MAX_SEVERITY if big else 0.0
+    return min(MAX_SEVERITY, (big - small) / small)
 
 
 def severity_label(share: float, tol: Tolerances | None = None) -> str:

@@ -184,6 +184,18 @@ def m007_mention_fields(db: sqlite_utils.Database) -> None:
     db.execute(sql.replace("m.link_reason, m.corrected", "m.link_reason, m.corrected, m.field"))
 
 
+@migrations()
+def m008_conflict_kinds(db: sqlite_utils.Database) -> None:
+    # a conflict is an update (a value that moved one way over time) or a disagreement;
+    # a suspect one (a zero, values ten times apart) never heads the queue
+    db["figures"].add_column("conflict_kind", str)
+    db["figures"].add_column("suspect", int)
+    sql = db.execute("SELECT sql FROM sqlite_master WHERE name = 'claims'").fetchone()[0]
+    db.execute("DROP VIEW claims")
+    db.execute(sql.replace("f.reason AS conflict_reason,",
+                           "f.reason AS conflict_reason, f.conflict_kind,"))  # fmt: skip
+
+
 def default_db_path() -> Path:
     """``$FACTLEDGER_DB`` or ``./ledger.db``."""
     return Path(os.environ.get(DB_ENV) or DEFAULT_DB)

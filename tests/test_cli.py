@@ -192,3 +192,20 @@ def test_titles_are_extracted_and_exported_with_their_field(tmp_path):
         source = r["title"] if r["field"] == "title" else None
         if source is not None:
             assert source[int(r["start"]) : int(r["end"])] == r["text"]
+
+
+def test_ingesting_nothing_new_does_not_relink(ledger_path, seeds):
+    run("ingest", str(seeds), db=ledger_path)
+    again = json.loads(run("ingest", str(seeds), "--json", db=ledger_path).output)
+    assert again["unchanged"] == 5 and "link" not in again
+    missing = run("ingest", "/nonexistent", "--json", db=ledger_path)
+    assert missing.exit_code == 1 and "link" not in json.loads(missing.stdout)
+
+
+def test_conflicts_by_kind_and_valid_json(ledger_path, seeds):
+    run("ingest", str(seeds), db=ledger_path)
+    rows = json.loads(run("conflicts", "--json", db=ledger_path).output)
+    assert rows and all(r["conflict_kind"] in ("update", "disagreement") for r in rows)
+    only = json.loads(run("conflicts", "--json", "--kind", "update", db=ledger_path).output)
+    assert all(r["conflict_kind"] == "update" for r in only)
+    assert "kind" in run("conflicts", db=ledger_path).output or rows

@@ -230,21 +230,45 @@ def test_tolerances_are_configurable(tmp_path):
     assert find_conflict(m, tol) is None  # ±50% makes 12,000 reach down to 6,000
 
 
-def test_reason_shows_dates_of_updates():
-    m = [
-        SourceMention(
-            1, "10", "exact", 10, None, None, None, "a.json#1", "spa", "2015-07-21 10:00"
-        ),
-        SourceMention(
-            2, "14", "exact", 14, None, None, None, "b.json#2", "okaz", "2015-07-22 09:00"
-        ),
-    ]
-    reason = find_conflict(m).reason
-    assert (
-        "(a.json#1, spa, 2015-07-21)" in reason
-        and "2015-07-22" in reason
-        and "may be an update" in reason
+def _source(i, value, published, qualifier="exact", outlet="spa"):
+    return SourceMention(i, str(value), qualifier, value, None, None, None, f"a.json#{i}",
+                         outlet, published)  # fmt: skip
+
+
+def test_a_toll_that_rises_over_time_is_an_update_with_its_timeline():
+    """Suruç: 27 in the first reports, 30 the next morning, 32 the day after."""
+    conflict = find_conflict(
+        [_source(1, 27, "2015-07-21 02:52"), _source(2, 30, "2015-07-21 10:42", outlet="okaz"),
+         _source(3, 32, "2015-07-22 10:15", outlet="aawsat")]
+    )  # fmt: skip
+    assert conflict.kind == "update"
+    assert conflict.reason.startswith("update: 27 «27» (a.json#1, spa, 2015-07-21 02:52)")
+    assert conflict.reason.index("30") < conflict.reason.index("32")
+
+
+def test_outlets_that_differ_at_the_same_time_disagree():
+    conflict = find_conflict(
+        [_source(1, 10, "2015-08-06 18:50"), _source(2, 13, "2015-08-06 19:10", outlet="okaz")]
     )
+    assert conflict.kind == "disagreement" and "apart" in conflict.reason
+
+
+def test_values_that_go_up_and_down_disagree():
+    conflict = find_conflict(
+        [_source(1, 10, "2015-08-06 08:00"), _source(2, 14, "2015-08-07 08:00"),
+         _source(3, 12, "2015-08-08 08:00")]
+    )  # fmt: skip
+    assert conflict.kind == "disagreement"
+
+
+def test_a_zero_is_bounded_and_suspect():
+    conflict = find_conflict([_source(1, 0, "2015-08-06 08:00"), _source(2, 5, "2015-08-06 09:00")])
+    assert conflict.severity == 10.0 and conflict.suspect
+
+
+def test_qualifiers_are_honoured():
+    assert find_conflict([_source(1, 50, "2015-08-06 08:00", "more_than"),
+                          _source(2, 55, "2015-08-06 08:30")]) is None  # fmt: skip
 
 
 def test_link_refuses_locked_ledger(linked):

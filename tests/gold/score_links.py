@@ -99,7 +99,9 @@ def bcubed(db) -> tuple[float, float, float]:
 def conflict_scores(db, matched: dict[int, dict]) -> dict:
     slots = {s["slot"]: s for s in load("slots.jsonl")}
     flagged = dict(
-        db.execute("SELECT m.id, f.conflict FROM mentions m JOIN figures f ON f.claim_id = m.claim_id")
+        db.execute(
+            "SELECT m.id, f.conflict FROM mentions m JOIN figures f ON f.claim_id = m.claim_id"
+        )
     )
     by_slot: dict[str, list[int]] = defaultdict(list)
     for mid, g in matched.items():
@@ -135,7 +137,9 @@ def main() -> None:
         r = hit / gold_n if gold_n else 1.0
         return f"precision {p:.3f} ({hit}/{pred}), recall {r:.3f} ({hit}/{gold_n})"
 
-    print("same-figure pairs, all:        " + pr(c.get("hit", 0), c.get("pred", 0), c.get("gold", 0)))
+    print(
+        "same-figure pairs, all:        " + pr(c.get("hit", 0), c.get("pred", 0), c.get("gold", 0))
+    )
     print("same-figure pairs, across articles: "
           + pr(c.get("hit_x", 0), c.get("pred_x", 0), c.get("gold_x", 0)))  # fmt: skip
     columns = {r[1] for r in db.execute("PRAGMA table_info(articles)")}
