@@ -91,6 +91,12 @@ class ClaimRow:
     vague: bool = False
     restrictors: frozenset = frozenset()
     article_index: int = -1
+    part: bool = False  # a sub-count: منهم 97، بينهم امرأتان
+    comparison: bool = False  # another period or a former value: مقارنة بـ، العام الماضي
+    title: bool = False  # in the headline
+    sentence_key: str = ""  # the normalised sentence, to recognise verbatim repeats
+    list_size: int = 1  # claims in the same sentence (a parallel list when several)
+    list_index: int = 0  # this claim's place among them
 
 
 @dataclass(slots=True)
@@ -148,7 +154,7 @@ def load_claims(db, settings: LinkSettings = SETTINGS) -> list[ClaimRow]:
     raw_contexts = []
     sql = """
         SELECT m.id, m.article_id, m.sentence_start, m.entity, m.event, m.kind, m.unit,
-               a.published, m.sentence, m.start, m."end", m.qualifier
+               a.published, m.sentence, m.start, m."end", m.qualifier, m.field
         FROM mentions m JOIN articles a ON a.id = m.article_id
         WHERE m.is_claim = 1 AND coalesce(m.excluded, 0) = 0
         ORDER BY m.article_id, m.id
@@ -157,7 +163,7 @@ def load_claims(db, settings: LinkSettings = SETTINGS) -> list[ClaimRow]:
     sentences: dict[tuple[str, int], tuple] = {}
     current_article = None
     for r in db.execute(sql):
-        (mid, aid, s_start, entity, event, kind, unit, published, sentence, start, end, q) = r
+        (mid, aid, s_start, entity, event, kind, unit, published, sentence, start, end, q, fld) = r
         row = ClaimRow(mid, aid, s_start or 0, entity, event, kind, unit, published)
         if aid != current_article:
             sentences.clear()  # mentions come article by article: keep one article's
@@ -187,8 +193,21 @@ def load_claims(db, settings: LinkSettings = SETTINGS) -> list[ClaimRow]:
             row.entity_class = hit.cls if hit else None
         row.day = _day(published)
         row.vague = q == "vague"
+        row.title = fld == "title"
+        cues = lex.cues
+        lead = nt.text[max(0, n_start - 24) : n_start].split()[-3:]
+        row.part = any(w in cues["part"] for w in lead)
+        around = nt.text[max(0, n_start - 40) : n_end + 40].split()
+        row.comparison = any(w in cues["comparison"] for w in around)
+        row.sentence_key = nt.text[:200]
         rows.append(row)
     _set_contexts(rows, raw_contexts, settings)
+    in_sentence: dict[tuple, list[ClaimRow]] = defaultdict(list)
+    for row in rows:
+        in_sentence[(row.article_id, row.title, row.sentence_start)].append(row)
+    for members in in_sentence.values():
+        for index, row in enumerate(members):
+            row.list_size, row.list_index = len(members), index
     return rows
 
 
