@@ -70,10 +70,21 @@ class LabelRules(RuleBase):
             return None
         if self._fraction_after(toks, i) is not None:
             return None  # واحد ونصف
+        definite = prev.startswith(("ال", "وال", "بال", "لل", "فال", "كال"))
+        if self.event_of(prev) is not None or not (definite or self.plain_noun(prev)):
+            return None  # قتل واحد: after a verb, "one" is what is counted
         feminine = nw.base == "واحده"
         if self._ends_in_ta_marbuta(toks[i - 1]) != feminine:
             return None  # the noun and واحد must agree: ساعة واحد is not "a single hour"
-        if nw.article != prev.startswith(("ال", "وال", "بال", "لل", "فال", "كال")):
+        nxt = toks[i + 1].text if i + 1 < len(toks) else ""
+        if nxt == "فقط" or (prev,) in self.lex.units:
+            return None  # شركة واحدة فقط، يوم واحد: a count of one
+        definite_noun = prev.startswith(("ال", "وال", "بال", "لل", "فال", "كال"))
+        ends = nxt == "" or nxt.startswith("و") or nxt in ("،", ".", "؛")
+        if prev.startswith(("ال", "وال", "فال")) and not nw.article and ends:
+            # الفرح واحد والهدف واحد: "one" as a predicate, the same
+            return Draft(tok.start, tok.end, "phrase", False, i, i, label="one (the same)")
+        if nw.article != definite_noun:
             return None
         entity = self.known_entity(prev)
         if entity is not None and entity.cls in PERSON_CLASSES and not nw.article:
@@ -129,7 +140,14 @@ class LabelRules(RuleBase):
                 return None
             after = toks[i + 2] if i + 2 < len(toks) else None
             stuck = i >= 2 and toks[i - 1].start == toks[i - 2].end and toks[i - 2].kind == "punct"
-            if at_start or stuck or (after is not None and after.text in (":", "-", "–")):
+            item = (
+                after is not None
+                and after.kind == "word"
+                and after.text.startswith("ال")
+                and int(tok.text) <= 20
+                and not self._counted_after(toks, i + 1)
+            )  # و(3) الاستقلال الوطني: an item of an inline list
+            if at_start or stuck or item or (after is not None and after.text in (":", "-", "–")):
                 if after is not None and self._counted_after(toks, i + 1):
                     return None
                 return non_claim(toks, i - 1, i + 1, "list", "item number")

@@ -84,7 +84,7 @@ class QuantityRules(RuleBase):
             if (
                 nxt is None
                 or nxt.kind != "word"
-                or nxt.text.startswith("ال")
+                or nxt.text.startswith(("ال", "و"))
                 or nxt.text in self.lex.stopwords
                 or nxt.text in self.lex.number_words
             ):

@@ -24,7 +24,7 @@ from pathlib import Path
 import numpy as np
 from rapidfuzz import fuzz, process
 
-from .linking import SETTINGS, STANDING_EVENTS, ClaimRow, LinkSettings, Pair, blocks  # noqa: F401
+from .linking import SETTINGS, STANDING_EVENTS, ClaimRow, LinkSettings, Pair, blocks
 
 MODEL_FILE = Path(__file__).with_name("link_model.json")
 FEATURES = (

@@ -4,8 +4,11 @@ from tui.app import FactLedgerApp
 
 
 async def settle(pilot):
-    await pilot.app.workers.wait_for_complete()
-    await pilot.pause()
+    """Wait until no worker runs and the screen has taken their results (a worker may
+    start another: the article list, then the selected article)."""
+    for _ in range(5):
+        await pilot.app.workers.wait_for_complete()
+        await pilot.pause(0.05)
     await pilot.app.workers.wait_for_complete()
     await pilot.pause()
 

@@ -31,6 +31,7 @@ from .components.screens import (
 ARTICLE_LIMIT = 2000
 PAGE = 50
 # (column, header, width): fixed widths spare the table from measuring every cell
+ARTICLE_COLUMNS = (("outlet", 9), ("date", 10), ("title", 22), ("claims", 6), ("⚑", 2))
 LEDGER_COLUMNS = [
     ("mention_id", "id", 7), ("claim_id", "fig", 7), ("conflict", "⚑", 1),
     ("outlet", "outlet", 10), ("published", "date", 10), ("text", "text", 22),
@@ -104,7 +105,10 @@ class FactLedgerApp(App):
         ledger_table = self.query_one("#ledger", DataTable)
         for key, label, width in LEDGER_COLUMNS:
             ledger_table.add_column(label, key=key, width=width)
-        self.query_one("#articles", DataTable).add_columns("outlet", "date", "title", "claims", "⚑")
+        articles = self.query_one("#articles", DataTable)
+        # fixed widths: the claims and ⚑ columns stay in view whatever the titles' length
+        for label, width in ARTICLE_COLUMNS:
+            articles.add_column(label, width=width)
         self.open_ledger()
 
     # ------------------------------------------------------------------ opening
@@ -281,7 +285,7 @@ class FactLedgerApp(App):
         cells = [
             (
                 (cell(r["outlet"], self.mode, 12), cell((r["published"] or "")[:10], self.mode),
-                 cell(r["title"] or r["name"], self.mode, 40), Text(str(r["claims"])),
+                 cell(r["title"] or r["name"], self.mode, 22), Text(str(r["claims"])),
                  Text(str(r["conflicts"]) if r["conflicts"] else "", style="bold red")),
                 r["id"],
             )
