@@ -97,6 +97,8 @@ class ClaimRow:
     sentence_key: str = ""  # the normalised sentence, to recognise verbatim repeats
     list_size: int = 1  # claims in the same sentence (a parallel list when several)
     list_index: int = 0  # this claim's place among them
+    peers: int = 1  # claims of the article with the same event, kind and unit
+    rank: int = 0  # this claim's place among them (the article's first toll is 0)
 
 
 @dataclass(slots=True)
@@ -208,6 +210,13 @@ def load_claims(db, settings: LinkSettings = SETTINGS) -> list[ClaimRow]:
     for members in in_sentence.values():
         for index, row in enumerate(members):
             row.list_size, row.list_index = len(members), index
+    in_article: dict[tuple, list[ClaimRow]] = defaultdict(list)
+    for row in rows:
+        in_article[(row.article_id, row.event, row.kind, row.unit)].append(row)
+    for members in in_article.values():
+        members.sort(key=lambda r: (not r.title, r.id))
+        for index, row in enumerate(members):
+            row.peers, row.rank = len(members), index
     return rows
 
 

@@ -31,7 +31,7 @@ FEATURES = (
     "bias", "same_story", "context", "sentence", "same_entity", "entity_same_class",
     "entity_unknown", "same_event", "event_unknown", "restrictors_differ", "part_differs",
     "comparison_differs", "same_article", "days_apart", "list_place_differs", "title",
-    "standing",
+    "standing", "both_alone", "both_first", "crowded",
 )  # fmt: skip
 MAX_STORY_BLOCK = 1500  # a story's mentions of one kind are compared all with all up to this
 
@@ -52,6 +52,7 @@ class Model:
 
 DEFAULT_WEIGHTS = (
     -4.0, 2.0, 3.0, 3.0, 1.5, 0.3, 0.3, 1.5, 0.3, -1.5, -2.5, -2.0, 0.0, -1.0, -2.0, 0.0, 0.5,
+    1.0, 0.5, -1.0,
 )  # fmt: skip
 
 
@@ -92,6 +93,9 @@ def features(a: ClaimRow, b: ClaimRow, context: float, same_story: bool) -> list
         float(listed and a.list_index != b.list_index),
         float(a.title or b.title),
         float((a.event or b.event) in STANDING_EVENTS),
+        float(a.peers == 1 and b.peers == 1),
+        float(a.rank == 0 and b.rank == 0),
+        min(a.peers + b.peers, 20) / 20,
     ]
 
 
