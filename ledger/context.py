@@ -7,13 +7,8 @@ matter, because a cue in the number's own clause beats a nearer one across a com
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
-from .rules import CLOSERS
+from .rules import CLOSERS, Draft, RuleBase
 from .tokens import Tok, tokenize
-
-if TYPE_CHECKING:
-    from .extract import Draft, Extractor
 
 CONTEXT_CHARS = 300
 CONTEXT_TOKENS = 30
@@ -32,7 +27,7 @@ class Context:
     """The sentence around one claim, tokenised lazily."""
 
     def __init__(
-        self, ex: Extractor, toks: list[Tok], draft: Draft, s_start: int, s_end: int
+        self, ex: RuleBase, toks: list[Tok], draft: Draft, s_start: int, s_end: int
     ) -> None:
         self.ex = ex
         self.toks = toks

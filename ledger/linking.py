@@ -27,7 +27,7 @@ from rapidfuzz import fuzz, process
 from .lexicon import lexicon
 from .normalize import normalize
 from .story import StoryIndex
-from .tokens import ARABIC_LETTERS
+from .words import CLAUSE_MARKS, WORD, keep
 
 
 @dataclass(frozen=True)
@@ -109,35 +109,6 @@ class Pair:
     explanation: str
 
 
-_WORD = re.compile(f"[{ARABIC_LETTERS}]+|[،,؛;:]")
-CLAUSE_MARKS = frozenset("،,؛;:")
-
-
-@cache
-def _ignored_words() -> frozenset[str]:
-    """Stopwords, number words and the words of qualifiers, in every clitic form."""
-    lex = lexicon()
-    words = set(lex.stopwords) | set(lex.number_words)
-    for table in (lex.qual_before, lex.qual_after):
-        for key in table:
-            words.update(key)
-    return frozenset(words)
-
-
-def _keep(word: str) -> str:
-    """A normalised word as linking compares it ('' for words it ignores)."""
-    if word in CLAUSE_MARKS:
-        return word
-    if len(word) < 2 or word in _ignored_words():
-        return ""
-    return word[2:] if word.startswith("ال") and len(word) > 4 else word
-
-
-def content_words_of_normalized(norm_text: str) -> list[str]:
-    """Content words of text that is already normalised."""
-    return [w for w in map(_keep, _WORD.findall(norm_text)) if w and w not in CLAUSE_MARKS]
-
-
 def _day(published: str | None) -> dt.date | None:
     if not published:
         return None
@@ -174,7 +145,7 @@ def load_claims(db, settings: LinkSettings = SETTINGS) -> list[ClaimRow]:
         cached = sentences.get(key)
         if cached is None:
             nt = normalize(sentence or "")
-            words = [(m.start(), w) for m in _WORD.finditer(nt.text) if (w := _keep(m.group()))]
+            words = [(m.start(), w) for m in WORD.finditer(nt.text) if (w := keep(m.group()))]
             cached = sentences[key] = (nt, words)
         nt, words = cached
         n_start = nt.to_normalized(max(0, start - (s_start or 0)))

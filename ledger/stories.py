@@ -22,8 +22,8 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
-from .linking import content_words_of_normalized
 from .normalize import normalize
+from .words import content_words_of_normalized
 
 
 @dataclass(frozen=True)

@@ -14,6 +14,8 @@ from itertools import pairwise
 
 import numpy as np
 
+from .words import content_words_of_normalized
+
 # bigrams found in more articles than this are boilerplate, not evidence of one story
 MAX_POSTING = 12
 
@@ -26,8 +28,6 @@ def fingerprint(words: list[str]) -> bytes:
 
 def normalized_fingerprint(norm_text: str) -> bytes:
     """Fingerprint of an already normalised article text."""
-    from .linking import content_words_of_normalized
-
     return fingerprint(content_words_of_normalized(norm_text))
 
 
