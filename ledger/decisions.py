@@ -143,6 +143,15 @@ def undo(ledger: Ledger, decision_id: int | None = None, author: str | None = No
     return decision_id
 
 
+def decision_mentions(ledger: Ledger, decision_id: int) -> list[int]:
+    """The current mentions a decision names (those still found)."""
+    row = ledger.db.execute("SELECT refs FROM decisions WHERE id = ?", [decision_id]).fetchone()
+    if row is None:
+        return []
+    found = (resolve_ref(ledger, ref) for ref in json.loads(row[0]))
+    return [m for m in found if m is not None]
+
+
 def log(ledger: Ledger, include_undone: bool = True) -> list[Decision]:
     """Every decision, newest first."""
     sql = "SELECT id, action, summary, author, created_at, undone_at, note FROM decisions"

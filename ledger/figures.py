@@ -17,6 +17,8 @@ from .conflicts import SourceMention, find_conflict
 from .intervals import Tolerances
 from .linking import (
     SETTINGS,
+    ClaimRow,
+    Constraints,
     LinkSettings,
     Pair,
     blocks,
@@ -75,7 +77,7 @@ def link(
             }
         report.pairs_scored = len(pairs)
         ids = [r.id for r in rows]
-        sentence_of = {r.id: (r.article_id, r.sentence_start) for r in rows}
+        sentence_of = {r.id: (r.article_id, r.title, r.sentence_start) for r in rows}
         claim_of, links = cluster(ids, pairs, sentence_of, applied.constraints, settings)
         report.links = len(links)
         report.stale_decisions = len(applied.unresolved)
@@ -108,8 +110,20 @@ def _write(db, rows, claim_of, links, applied, tolerances, report: LinkReport) -
     groups: dict[int, list[int]] = defaultdict(list)
     for r in rows:
         groups[claim_of[r.id]].append(r.id)
-    details = _source_mentions(db)
-    by_id = {r.id: r for r in rows}
+    figures = _figure_rows(groups, {r.id: r for r in rows}, _source_mentions(db), applied,
+                           tolerances, report)  # fmt: skip
+    report.figures = len(figures)
+    db.execute("DELETE FROM figures")
+    if figures:
+        columns = list(figures[0])
+        db.conn.executemany(
+            f"INSERT INTO figures ({', '.join(columns)}) VALUES ({', '.join('?' * len(columns))})",
+            (tuple(f[c] for c in columns) for f in figures),
+        )
+
+
+def _figure_rows(groups, by_id, details, applied, tolerances, report: LinkReport) -> list[dict]:
+    """One ``figures`` row per group of mentions, with its conflict if any."""
     figures = []
     for claim, members in groups.items():
         first = by_id[claim]
@@ -137,24 +151,24 @@ def _write(db, rows, claim_of, links, applied, tolerances, report: LinkReport) -
                 report.conflicts += 1
                 report.resolved += fig["status"] == "resolved"
         figures.append(fig)
-    report.figures = len(figures)
-    db.execute("DELETE FROM figures")
-    if figures:
-        columns = list(figures[0])
-        db.conn.executemany(
-            f"INSERT INTO figures ({', '.join(columns)}) VALUES ({', '.join('?' * len(columns))})",
-            (tuple(f[c] for c in columns) for f in figures),
-        )
+    return figures
 
 
-def _source_mentions(db) -> dict[int, SourceMention]:
+def _source_mentions(db, ids: list[int] | None = None) -> dict[int, SourceMention]:
     sql = """
         SELECT m.id, m.text, m.qualifier, m.value, m.low, m.high, m.unit, a.name, a.outlet,
                a.published
         FROM mentions m JOIN articles a ON a.id = m.article_id
         WHERE m.is_claim = 1 AND coalesce(m.excluded, 0) = 0
     """
-    return {r[0]: SourceMention(*r) for r in db.execute(sql).fetchall()}
+    if ids is None:
+        return {r[0]: SourceMention(*r) for r in db.execute(sql).fetchall()}
+    out = {}
+    for k in range(0, len(ids), 500):
+        chunk = ids[k : k + 500]
+        rows = db.execute(sql + f" AND m.id IN ({', '.join('?' * len(chunk))})", chunk)
+        out.update({r[0]: SourceMention(*r) for r in rows.fetchall()})
+    return out
 
 
 # ----------------------------------------------------------------- queries
@@ -200,11 +214,147 @@ def _mention(ledger: Ledger, mention_id: int) -> int:
     return row[0]
 
 
-def _decide(ledger: Ledger, *args, **kwargs) -> int:
-    """Record a decision, then re-group with the stored pair scores; the decision's id."""
-    did = dec.record(ledger, *args, **kwargs)
-    link(ledger, rescore=False)
+def _decide(ledger: Ledger, action: str, mention_ids: list[int], *args, **kwargs) -> int:
+    """Record a decision, then re-group the figures it touches; the decision's id."""
+    did = dec.record(ledger, action, mention_ids, *args, **kwargs)
+    relink(ledger, mention_ids)
     return did
+
+
+def relink(ledger: Ledger, mention_ids: list[int], settings: LinkSettings = SETTINGS,
+           tolerances: Tolerances | None = None) -> LinkReport:  # fmt: skip
+    """Re-group only the part of the ledger that ``mention_ids`` can change, with the
+    stored pair scores: the mentions reachable from them through their figures, pairs
+    strong enough to link, and the analyst's same-figure decisions. Every other figure
+    stays as it is, so a decision on a ledger of the whole corpus takes a moment."""
+    started = time.perf_counter()
+    report = LinkReport()
+    with ledger.transaction() as db:
+        applied = dec.apply_decisions(ledger, db)
+        part = _reachable(db, set(mention_ids), applied.constraints, settings)
+        ids = sorted(part)
+        rows = _light_rows(db, ids)
+        live = [r.id for r in rows]  # claims still in play (not marked not-a-claim)
+        old_claims = {c for (c,) in _in_chunks(db, "SELECT DISTINCT claim_id FROM mentions "
+                                                   "WHERE claim_id IS NOT NULL AND id IN ({})", ids)}  # fmt: skip
+        pairs = {
+            (a, b): Pair(a, b, sc, e)
+            for a, b, sc, e in _in_chunks(
+                db,
+                "SELECT mention_a, mention_b, score, explanation FROM pair_scores "
+                "WHERE mention_a IN ({})",
+                ids,
+            )
+            if b in part
+        }
+        constraints = Constraints(
+            must=[(a, b) for a, b in applied.constraints.must if a in part and b in part],
+            cannot={(a, b) for a, b in applied.constraints.cannot if a in part and b in part},
+        )
+        sentence_of = {r.id: (r.article_id, r.title, r.sentence_start) for r in rows}
+        claim_of, links = cluster(live, pairs, sentence_of, constraints, settings)
+        for chunk in _chunks(ids):
+            marks = ", ".join("?" * len(chunk))
+            db.execute(f"UPDATE mentions SET claim_id = NULL, link_score = NULL, "
+                       f"link_reason = NULL WHERE id IN ({marks})", chunk)  # fmt: skip
+            db.execute(f"DELETE FROM links WHERE mention_a IN ({marks})", chunk)
+        for chunk in _chunks(sorted(old_claims)):
+            db.execute(f"DELETE FROM figures WHERE claim_id IN ({', '.join('?' * len(chunk))})",
+                       chunk)  # fmt: skip
+        _store_groups(db, rows, claim_of, links, applied, tolerances, report)
+        report.claims, report.links = len(live), len(links)
+    report.seconds = round(time.perf_counter() - started, 3)
+    return report
+
+
+def _reachable(db, seed: set[int], constraints: Constraints, settings: LinkSettings) -> set[int]:
+    """Mentions whose grouping a change to ``seed`` can affect."""
+    must: dict[int, set[int]] = defaultdict(set)
+    for a, b in constraints.must:
+        must[a].add(b)
+        must[b].add(a)
+    part, frontier = set(seed), list(seed)
+    while frontier:
+        batch, frontier = frontier[:500], frontier[500:]
+        marks = ", ".join("?" * len(batch))
+        found = set()
+        for (m,) in db.execute(
+            f"SELECT id FROM mentions WHERE claim_id IN (SELECT claim_id FROM mentions "
+            f"WHERE id IN ({marks}) AND claim_id IS NOT NULL)", batch
+        ):  # fmt: skip
+            found.add(m)
+        for a, b in db.execute(
+            f"SELECT mention_a, mention_b FROM pair_scores WHERE score >= ? AND "
+            f"(mention_a IN ({marks}) OR mention_b IN ({marks}))",
+            [settings.link_threshold, *batch, *batch],
+        ):  # fmt: skip
+            found.update((a, b))
+        for m in batch:
+            found.update(must.get(m, ()))
+        new = found - part
+        part |= new
+        frontier.extend(new)
+    return part
+
+
+def _light_rows(db, ids: list[int]) -> list[ClaimRow]:
+    """What grouping and figures need of these mentions (claims not set aside)."""
+    rows = []
+    for r in _in_chunks(
+        db, """SELECT m.id, m.article_id, m.sentence_start, m.entity, m.event, m.kind, m.unit,
+                      a.published, m.field
+               FROM mentions m JOIN articles a ON a.id = m.article_id
+               WHERE m.is_claim = 1 AND coalesce(m.excluded, 0) = 0 AND m.id IN ({})""", ids
+    ):  # fmt: skip
+        row = ClaimRow(*r[:8])
+        row.title = r[8] == "title"
+        rows.append(row)
+    rows.sort(key=lambda r: (r.article_id, r.id))  # as load_claims orders them
+    return rows
+
+
+def _store_groups(db, rows, claim_of, links, applied, tolerances, report: LinkReport) -> None:
+    """Write the figures, claim ids and links of a re-grouped part of the ledger."""
+    best: dict[int, Pair] = {}
+    for p in links:
+        for m in (p.a, p.b):
+            if m not in best or p.score > best[m].score:
+                best[m] = p
+    db.conn.executemany(
+        "UPDATE mentions SET claim_id = ?, link_score = ?, link_reason = ? WHERE id = ?",
+        [(claim_of[r.id], best[r.id].score if r.id in best else None,
+          best[r.id].explanation if r.id in best else None, r.id) for r in rows],
+    )  # fmt: skip
+    db.conn.executemany(
+        "INSERT OR REPLACE INTO links (mention_a, mention_b, score, explanation, source) "
+        "VALUES (?, ?, ?, ?, ?)",
+        ((p.a, p.b, p.score, p.explanation,
+          "analyst" if p.explanation.startswith("analyst") else "linker") for p in links),
+    )  # fmt: skip
+    groups: dict[int, list[int]] = defaultdict(list)
+    for r in rows:
+        groups[claim_of[r.id]].append(r.id)
+    details = _source_mentions(db, [r.id for r in rows])
+    figures = _figure_rows(groups, {r.id: r for r in rows}, details, applied, tolerances, report)
+    report.figures = len(figures)
+    if figures:
+        columns = list(figures[0])
+        db.conn.executemany(
+            f"INSERT OR REPLACE INTO figures ({', '.join(columns)}) "
+            f"VALUES ({', '.join('?' * len(columns))})",
+            (tuple(f[c] for c in columns) for f in figures),
+        )
+
+
+def _chunks(ids: list[int], size: int = 500):
+    for k in range(0, len(ids), size):
+        yield ids[k : k + size]
+
+
+def _in_chunks(db, sql: str, ids: list[int]):
+    """Rows of ``sql`` (with one ``IN ({})``) for every chunk of ``ids``."""
+    for chunk in _chunks(ids):
+        yield from db.execute(sql.format(", ".join("?" * len(chunk))), chunk).fetchall()
 
 
 def same_figure(
@@ -299,7 +449,7 @@ def mark_not_claim(
 
 
 def undo_decision(ledger: Ledger, decision_id: int | None = None, author: str | None = None) -> int:
-    """Undo a decision (the latest by default) and re-link."""
+    """Undo a decision (the latest by default) and re-group the figures it touched."""
     did = dec.undo(ledger, decision_id, author)
-    link(ledger, rescore=False)
+    relink(ledger, dec.decision_mentions(ledger, did))
     return did

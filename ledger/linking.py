@@ -335,7 +335,7 @@ def score_pair(
     if a.kind != b.kind or a.unit != b.unit:
         return None
     same_article = a.article_id == b.article_id
-    if same_article and a.sentence_start == b.sentence_start:
+    if same_article and a.sentence_start == b.sentence_start and a.title == b.title:
         return None  # two numbers in one sentence are two figures
     if a.event and b.event and a.event != b.event:
         return None
@@ -404,7 +404,7 @@ def candidate_pairs(
             score_cutoff=min(w.prefilter_context, w.same_article_context),
         )
         art = _codes([r.article_id for r in sub])
-        sent = _codes([(r.article_id, r.sentence_start) for r in sub])
+        sent = _codes([(r.article_id, r.title, r.sentence_start) for r in sub])
         evt = _codes([r.event for r in sub])
         ent = _codes([r.entity_key for r in sub])
         cls = _codes([r.entity_class for r in sub])

@@ -251,6 +251,8 @@ class Ledger:
                 self.db.conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
                 if "articles" not in self.db.table_names():
                     raise LedgerError(f"{self.path}: not a fact-ledger ledger (no articles table)")
+                if migrations.pending(self.db):
+                    migrations.apply(self.db)  # a ledger made by an older version
         except sqlite3.Error as exc:
             raise LedgerError(describe_sqlite_error(self.path, exc)) from exc
 

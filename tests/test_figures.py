@@ -280,3 +280,29 @@ def test_link_refuses_locked_ledger(linked):
     finally:
         blocker.rollback()
         blocker.close()
+
+
+def _state(ledger):
+    claims = dict(ledger.db.execute("SELECT id, claim_id FROM mentions WHERE is_claim = 1"))
+    figures = ledger.db.execute(
+        "SELECT claim_id, mentions, conflict, reason, status FROM figures ORDER BY claim_id"
+    ).fetchall()
+    return claims, figures
+
+
+def test_a_decision_relinks_only_what_it_touches_and_agrees_with_a_full_link(linked):
+    """The local re-grouping after a decision gives the ledger a full re-link gives."""
+    from ledger.figures import merge_figures, split_mention
+
+    rows = linked.db.execute(
+        "SELECT claim_id FROM figures WHERE mentions > 1 ORDER BY claim_id"
+    ).fetchall()
+    mention = linked.db.execute(
+        "SELECT id FROM mentions WHERE claim_id = ? AND id != claim_id", [rows[0][0]]
+    ).fetchone()[0]
+    split_mention(linked, mention)
+    merge_figures(linked, rows[1][0], rows[2][0])
+    undo_decision(linked)
+    local = _state(linked)
+    link(linked, rescore=False)
+    assert _state(linked) == local
