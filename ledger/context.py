@@ -16,6 +16,9 @@ CLAUSE_MARKS = frozenset("،,؛;:()")
 NO_ENTITY_KINDS = ("money", "measure", "duration", "percent", "fraction")
 FALLBACK_CLASSES = ("person", "group")
 NO_EVENT_KINDS = ("duration",)
+CHANGE_EVENTS = frozenset({"rose", "fell"})
+# counted nouns that name their own outcome: 30 قتيلا، 100 جريح
+CASUALTY_EVENTS = frozenset({"killed", "injured", "died", "missing"})
 
 
 def _words(text: str, start: int, end: int) -> list[str]:
@@ -136,16 +139,29 @@ class Context:
         return out
 
     def event(self) -> str | None:
-        """The nearest event cue: strong then weak cues in the number's clause, then in
-        the rest of its sentence (counts only; a measure looks in its clause alone)."""
+        """What happened to what is counted.
+
+        The counted noun says it first when it names a casualty (30 قتيلا: killed, 100
+        جريح: injured). Otherwise the nearest event cue: strong then weak cues in the
+        number's clause, then in the rest of its sentence (counts only; a measure looks
+        in its clause alone). A change verb (ارتفع، تراجع) gives way to an outcome in the
+        same clause: "ارتفعت حصيلة القتلى إلى 32" counts the killed.
+        """
         if self.draft.kind in NO_EVENT_KINDS:
             return None
+        after = [w for w in self.after if w not in CLOSERS]
+        if after and after[0] != "من":
+            lemma = self.ex.entity_lemma(after[0])
+            own = self.ex.event_of(after[0]) or (self.ex.event_of(lemma) if lemma else None)
+            if own is not None and own[0] in CASUALTY_EVENTS:
+                return own[0]
         clause_only = self.draft.kind != "count"
         copulas = self.ex.lex.cues.get("copula", set())
         # "... يبلغ نحو 2000": the number is what the words before it amount to
         before_only = any(w in copulas for w in self.before[:3])
         sides = ((0, self.before),) if before_only else ((0, self.before), (1, self.after))
         best: tuple | None = None
+        outcome: tuple | None = None  # the best cue that is not a change
         for side, words in sides:
             clause = True
             for dist, word in enumerate(words):
@@ -165,7 +181,10 @@ class Context:
                 key = (0 if strong else 1, side, 0 if clause else 1, dist, event)
                 if best is None or key < best:
                     best = key
-                break_after = strong and clause
-                if break_after:
+                if clause and event not in CHANGE_EVENTS and (outcome is None or key < outcome):
+                    outcome = key
+                if strong and clause and event not in CHANGE_EVENTS:
                     break
+        if best is not None and best[-1] in CHANGE_EVENTS and outcome is not None:
+            return outcome[-1]
         return best[-1] if best else None

@@ -58,7 +58,11 @@ class DateRules(RuleBase):
             if k + 1 < len(toks) and toks[k + 1].text in self.lex.cues["year_after"]:
                 return k + 1
             text = toks[k].text
-            plausible = len(text) == 4 and (1900 <= int(text) <= 2100 or 1300 <= int(text) <= 1500)
+            plausible = (
+                len(text) == 4
+                and text.isdigit()
+                and (1900 <= int(text) <= 2100 or 1300 <= int(text) <= 1500)
+            )
             if not plausible and (self._counted_after(toks, k) or self._plain_noun_after(toks, k)):
                 return None  # سبتمبر أيلول 35 سنتا: a count after the month, not a year
             return k

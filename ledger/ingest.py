@@ -78,6 +78,7 @@ class _Planned:
     search_title: str = ""
     search_text: str = ""
     shingles: bytes = b""
+    error: str | None = None  # extraction failed: the article is reported, not written
 
 
 def article_mentions(text: str, title: str | None) -> tuple[list[Mention], str, str]:
@@ -99,9 +100,13 @@ def article_mentions(text: str, title: str | None) -> tuple[list[Mention], str, 
 def _extract_batch(batch: list[_Planned]) -> list[_Planned]:
     for planned in batch:
         if planned.extract:
-            planned.mentions, planned.search_title, planned.search_text = article_mentions(
-                planned.item.text, planned.item.title
-            )
+            try:
+                planned.mentions, planned.search_title, planned.search_text = article_mentions(
+                    planned.item.text, planned.item.title
+                )
+            except Exception as exc:  # a bug must not cost the rest of the batch
+                planned.error = f"could not extract numbers ({type(exc).__name__}: {exc})"
+                continue
             planned.shingles = normalized_fingerprint(
                 planned.search_title + " " + planned.search_text
             )
@@ -173,6 +178,9 @@ def _write_batch(
         written: set[str] = set()
         for planned in batch:
             item, aid = planned.item, planned.aid
+            if planned.error is not None:
+                report.problems.append(InputProblem(item.name, planned.error))
+                continue
             fresh = extractors.get(aid) == version or aid in written
             if not fresh and planned.mentions is not None:
                 row = {
@@ -212,6 +220,8 @@ def _write_batch(
         ledger.set_meta(db, "extractor", version)
     # only after the transaction committed: update what this run knows
     for planned in batch:
+        if planned.error is not None:
+            continue
         sources[planned.item.source] = planned.aid
         extractors[planned.aid] = version
     for key, value in counts.items():

@@ -67,6 +67,12 @@ class LinkSettings:
 # Events that describe a standing state rather than one incident: the same total is
 # repeated by many stories, so linking does not require the articles to match.
 STANDING_EVENTS = frozenset({"held", "totalled"})
+# events that report the same outcome: deaths are deaths, however a report words them
+EVENT_FAMILY = {"died": "killed"}
+
+
+def event_family(event: str | None) -> str | None:
+    return EVENT_FAMILY.get(event, event) if event else None
 
 
 SETTINGS = LinkSettings()
@@ -337,7 +343,7 @@ def score_pair(
     same_article = a.article_id == b.article_id
     if same_article and a.sentence_start == b.sentence_start and a.title == b.title:
         return None  # two numbers in one sentence are two figures
-    if a.event and b.event and a.event != b.event:
+    if a.event and b.event and event_family(a.event) != event_family(b.event):
         return None
     ent, ent_why = _entity_similarity(a, b)
     if a.vague != b.vague and not (a.entity_key and a.entity_key == b.entity_key):
@@ -348,7 +354,7 @@ def score_pair(
         return None  # an incident needs the same story
     if ent == 0.0:
         return None  # a detainee is never a prison
-    evt = 1.0 if a.event and a.event == b.event else 0.5
+    evt = 1.0 if a.event and event_family(a.event) == event_family(b.event) else 0.5
     why = [f"context {context:.0%}", ent_why]
     why.append(f"same event {a.event}" if evt == 1.0 else "event unknown")
     score = (
@@ -405,7 +411,7 @@ def candidate_pairs(
         )
         art = _codes([r.article_id for r in sub])
         sent = _codes([(r.article_id, r.title, r.sentence_start) for r in sub])
-        evt = _codes([r.event for r in sub])
+        evt = _codes([event_family(r.event) for r in sub])
         ent = _codes([r.entity_key for r in sub])
         cls = _codes([r.entity_class for r in sub])
         vague = np.array([r.vague for r in sub])

@@ -24,7 +24,15 @@ from pathlib import Path
 import numpy as np
 from rapidfuzz import fuzz, process
 
-from .linking import SETTINGS, STANDING_EVENTS, ClaimRow, LinkSettings, Pair, blocks
+from .linking import (
+    SETTINGS,
+    STANDING_EVENTS,
+    ClaimRow,
+    LinkSettings,
+    Pair,
+    blocks,
+    event_family,
+)
 
 MODEL_FILE = Path(__file__).with_name("link_model.json")
 FEATURES = (
@@ -138,7 +146,7 @@ def _allowed(a: ClaimRow, b: ClaimRow) -> bool:
         return False
     if a.article_id == b.article_id and a.sentence_start == b.sentence_start and a.title == b.title:
         return False  # two numbers of one sentence are two figures
-    if a.event and b.event and a.event != b.event:
+    if a.event and b.event and event_family(a.event) != event_family(b.event):
         return False
     same_entity = bool(a.entity_key and a.entity_key == b.entity_key)
     if a.vague != b.vague and not same_entity:

@@ -235,3 +235,27 @@ def test_workers_give_the_same_ledger(seeds, tmp_path):
     ingest(Ledger(one), [str(seeds)], workers=1)
     ingest(Ledger(two), [str(seeds)], workers=2)
     assert snapshot(one)[:2] == snapshot(two)[:2]
+
+
+def test_an_extraction_error_costs_one_article_not_the_batch(ledger_path, tmp_path, monkeypatch):
+    import importlib
+
+    ingest_module = importlib.import_module("ledger.ingest")
+
+    real = ingest_module.article_mentions
+
+    def flaky(text, title):
+        if "BOOM" in text:
+            raise ValueError("bad digits")
+        return real(text, title)
+
+    monkeypatch.setattr(ingest_module, "article_mentions", flaky)
+    (tmp_path / "a.txt").write_text("قتل 5 أشخاص", encoding="utf-8")
+    (tmp_path / "b.txt").write_text("BOOM 7 أشخاص", encoding="utf-8")
+    with Ledger(ledger_path) as ledger:
+        report = ingest(ledger, [str(tmp_path / "a.txt"), str(tmp_path / "b.txt")])
+        assert report.added == 1
+        assert [p.message for p in report.errors] == [
+            "could not extract numbers (ValueError: bad digits)"
+        ]
+        assert ledger.count("articles") == 1
