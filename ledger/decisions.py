@@ -55,11 +55,12 @@ def resolve_ref(ledger: Ledger, ref: dict) -> int | None:
     """The current mention a reference points at (None if its text is gone)."""
     rows = ledger.db.execute(
         """
-        SELECT m.id, m.sentence, m.start FROM mentions m JOIN articles a ON a.id = m.article_id
-        WHERE m.text = ? AND m.field = ?
-          AND (a.name = ? OR a.id IN (SELECT article_id FROM sources WHERE name = ?))
+        SELECT m.id, m.sentence, m.start FROM mentions m
+        WHERE m.article_id IN (SELECT id FROM articles WHERE name = ?
+                               UNION SELECT article_id FROM sources WHERE name = ?)
+          AND m.text = ? AND m.field = ?
         """,
-        [ref["text"], ref.get("field", "text"), ref["article"], ref["article"]],
+        [ref["article"], ref["article"], ref["text"], ref.get("field", "text")],
     ).fetchall()
     best, best_key = None, None
     for mid, sentence, start in rows:

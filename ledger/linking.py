@@ -484,7 +484,10 @@ class Constraints:
 
 
 class _Groups:
-    """Union-find that knows each group's members and forbidden partners."""
+    """Groups that know their members, each member its group, and forbidden partners.
+
+    Joining relabels the smaller group's members, so finding a member's group is one
+    lookup (average linkage asks it for every neighbour of every candidate merge)."""
 
     def __init__(self, ids: Iterable[int], cannot: set[tuple[int, int]]) -> None:
         self.parent = {i: i for i in ids}
@@ -495,21 +498,22 @@ class _Groups:
             self.cannot[b].add(a)
 
     def find(self, i: int) -> int:
-        while self.parent[i] != i:
-            self.parent[i] = self.parent[self.parent[i]]
-            i = self.parent[i]
-        return i
+        return self.parent[i]
 
     def forbidden(self, ra: int, rb: int) -> bool:
         small, big = sorted((ra, rb), key=lambda r: len(self.members[r]))
-        others = set(self.members[big])
-        return any(self.cannot[m] & others for m in self.members[small])
+        parent = self.parent
+        return any(
+            parent.get(other) == big for m in self.members[small] for other in self.cannot[m]
+        )
 
     def union(self, ra: int, rb: int) -> int:
         if len(self.members[ra]) < len(self.members[rb]):
             ra, rb = rb, ra
-        self.parent[rb] = ra
-        self.members[ra].extend(self.members.pop(rb))
+        moved = self.members.pop(rb)
+        for m in moved:
+            self.parent[m] = ra
+        self.members[ra].extend(moved)
         return ra
 
 
@@ -577,11 +581,12 @@ def _average_ok(
         return True
     if len(a) > len(b):
         a, rb = b, ra
+    parent = groups.parent
     known = 0
     total = 0.0
     for x in a:
         for y, score in neighbours.get(x, {}).items():
-            if groups.find(y) == rb:
+            if parent.get(y) == rb:
                 known += 1
                 total += score
     total += (total_pairs - known) * settings.unknown_pair_score

@@ -196,6 +196,21 @@ def m008_conflict_kinds(db: sqlite_utils.Database) -> None:
                            "f.reason AS conflict_reason, f.conflict_kind,"))  # fmt: skip
 
 
+@migrations()
+def m009_decision_indexes(db: sqlite_utils.Database) -> None:
+    # a decision finds its mentions by article name and re-groups from the stored pairs
+    db.execute("CREATE INDEX IF NOT EXISTS idx_articles_name ON articles (name)")
+    db.execute("CREATE INDEX IF NOT EXISTS idx_sources_name ON sources (name)")
+    db.execute("CREATE INDEX IF NOT EXISTS idx_pair_scores_b ON pair_scores (mention_b)")
+    db.execute(
+        "CREATE INDEX IF NOT EXISTS idx_mentions_corrected ON mentions (corrected) "
+        "WHERE corrected = 1"
+    )
+    db.execute(
+        "CREATE INDEX IF NOT EXISTS idx_mentions_excluded ON mentions (excluded) WHERE excluded = 1"
+    )
+
+
 def default_db_path() -> Path:
     """``$FACTLEDGER_DB`` or ``./ledger.db``."""
     return Path(os.environ.get(DB_ENV) or DEFAULT_DB)
