@@ -87,39 +87,11 @@ def link(
 
 
 def _write(db, rows, claim_of, links, applied, tolerances, report: LinkReport) -> None:
+    """Replace every figure, claim id and link of the ledger."""
     db.execute("UPDATE mentions SET claim_id = NULL, link_score = NULL, link_reason = NULL")
-    best: dict[int, Pair] = {}
-    for p in links:
-        for m in (p.a, p.b):
-            if m not in best or p.score > best[m].score:
-                best[m] = p
-    db.conn.executemany(
-        "UPDATE mentions SET claim_id = ?, link_score = ?, link_reason = ? WHERE id = ?",
-        [
-            (claim_of[r.id], best[r.id].score if r.id in best else None,
-             best[r.id].explanation if r.id in best else None, r.id)
-            for r in rows
-        ],
-    )  # fmt: skip
     db.execute("DELETE FROM links")
-    db.conn.executemany(
-        "INSERT INTO links (mention_a, mention_b, score, explanation, source) VALUES (?, ?, ?, ?, ?)",
-        ((p.a, p.b, p.score, p.explanation,
-          "analyst" if p.explanation.startswith("analyst") else "linker") for p in links),
-    )  # fmt: skip
-    groups: dict[int, list[int]] = defaultdict(list)
-    for r in rows:
-        groups[claim_of[r.id]].append(r.id)
-    figures = _figure_rows(groups, {r.id: r for r in rows}, _source_mentions(db), applied,
-                           tolerances, report)  # fmt: skip
-    report.figures = len(figures)
     db.execute("DELETE FROM figures")
-    if figures:
-        columns = list(figures[0])
-        db.conn.executemany(
-            f"INSERT INTO figures ({', '.join(columns)}) VALUES ({', '.join('?' * len(columns))})",
-            (tuple(f[c] for c in columns) for f in figures),
-        )
+    _store_groups(db, rows, claim_of, links, applied, tolerances, report, whole=True)
 
 
 def _figure_rows(groups, by_id, details, applied, tolerances, report: LinkReport) -> list[dict]:
@@ -313,8 +285,11 @@ def _light_rows(db, ids: list[int]) -> list[ClaimRow]:
     return rows
 
 
-def _store_groups(db, rows, claim_of, links, applied, tolerances, report: LinkReport) -> None:
-    """Write the figures, claim ids and links of a re-grouped part of the ledger."""
+def _store_groups(
+    db, rows, claim_of, links, applied, tolerances, report: LinkReport, whole: bool = False
+) -> None:
+    """Write the figures, claim ids and links of a re-grouped part of the ledger (of all
+    of it when ``whole``)."""
     best: dict[int, Pair] = {}
     for p in links:
         for m in (p.a, p.b):
@@ -334,7 +309,7 @@ def _store_groups(db, rows, claim_of, links, applied, tolerances, report: LinkRe
     groups: dict[int, list[int]] = defaultdict(list)
     for r in rows:
         groups[claim_of[r.id]].append(r.id)
-    details = _source_mentions(db, [r.id for r in rows])
+    details = _source_mentions(db, None if whole else [r.id for r in rows])
     figures = _figure_rows(groups, {r.id: r for r in rows}, details, applied, tolerances, report)
     report.figures = len(figures)
     if figures:
