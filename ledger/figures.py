@@ -25,7 +25,9 @@ from .linking import (
     candidate_pairs,
     cluster,
     load_claims,
+    same_value_pairs,
     story_index,
+    verbatim_pairs,
 )
 from .store import Ledger, LedgerError
 
@@ -63,6 +65,8 @@ def link(
         if rescore or not db.execute("SELECT 1 FROM pair_scores LIMIT 1").fetchone():
             report.pairs_compared = sum(len(b) * (len(b) - 1) // 2 for b in blocks(rows, settings))
             pairs = candidate_pairs(rows, story_index(db, rows), settings)
+            pairs.update(same_value_pairs(rows))
+            pairs.update(verbatim_pairs(rows))
             db.execute("DELETE FROM pair_scores")
             db.conn.executemany(
                 "INSERT INTO pair_scores (mention_a, mention_b, score, explanation) VALUES (?, ?, ?, ?)",

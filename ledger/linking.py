@@ -103,8 +103,78 @@ class ClaimRow:
     sentence_key: str = ""  # the normalised sentence, to recognise verbatim repeats
     list_size: int = 1  # claims in the same sentence (a parallel list when several)
     list_index: int = 0  # this claim's place among them
+    verbatim: str = ""  # letters and digits around the number, to find copies of it
+    distinct: float | None = None  # the value, when it is distinctive (431, not 300)
     peers: int = 1  # claims of the article with the same event, kind and unit
     rank: int = 0  # this claim's place among them (the article's first toll is 0)
+
+
+_VERBATIM = re.compile(r"[^0-9\u0621-\u064a]+")
+VERBATIM_REACH = 60  # characters each side of a number that a copy must repeat
+VERBATIM_MIN = 50  # letters and digits the words around it need before a copy counts
+VERBATIM_MAX = 300  # copies of one sentence beyond this are boilerplate
+
+
+def verbatim_pairs(rows: list[ClaimRow]) -> dict[tuple[int, int], Pair]:
+    """The same words around a number in several articles (an agency statement every
+    outlet prints): one figure in all of them."""
+    copies: dict[tuple, list[ClaimRow]] = defaultdict(list)
+    for r in rows:
+        if len(r.verbatim) >= VERBATIM_MIN:
+            copies[(r.verbatim, r.kind, r.unit)].append(r)
+    pairs: dict[tuple[int, int], Pair] = {}
+    for group in copies.values():
+        articles = {r.article_id for r in group}
+        if len(articles) < 2 or len(group) > VERBATIM_MAX:
+            continue
+        for x, a in enumerate(group):
+            for b in group[x + 1 :]:
+                if a.article_id != b.article_id:
+                    key = (a.id, b.id) if a.id < b.id else (b.id, a.id)
+                    pairs[key] = Pair(key[0], key[1], 1.0, "the same words in both articles")
+    return pairs
+
+
+def distinctive(value) -> float | None:
+    """A value with three significant digits or more (431, 6,935,000; not 300 or 12,000):
+    reports that state it on the same days about the same event report one figure."""
+    if value is None or value < 100:
+        return None
+    digits = str(int(value)) if float(value).is_integer() else str(value).replace(".", "")
+    return float(value) if len(digits.rstrip("0")) >= 3 else None
+
+
+DISTINCT_DAYS = 3  # reports this many days apart may still state the same figure
+
+
+def same_value_pairs(rows: list[ClaimRow]) -> dict[tuple[int, int], Pair]:
+    """Independent reports of one figure rarely share wording but state the same
+    distinctive number (431 arrested): with the same event, a counted noun of the same
+    kind and a few days apart, they are one figure."""
+    by_value: dict[tuple, list[ClaimRow]] = defaultdict(list)
+    for r in rows:
+        if r.distinct is not None:
+            by_value[(r.distinct, r.kind, r.unit)].append(r)
+    pairs: dict[tuple[int, int], Pair] = {}
+    for (value, _kind, _unit), group in by_value.items():
+        if len(group) < 2 or len(group) > VERBATIM_MAX:
+            continue
+        for x, a in enumerate(group):
+            for b in group[x + 1 :]:
+                if a.article_id == b.article_id:
+                    continue
+                if a.day and b.day and abs((a.day - b.day).days) > DISTINCT_DAYS:
+                    continue
+                if a.entity_class and b.entity_class and a.entity_class != b.entity_class:
+                    continue
+                event = event_family(a.event)
+                if a.event and b.event and event != event_family(b.event):
+                    continue
+                key = (a.id, b.id) if a.id < b.id else (b.id, a.id)
+                event = event or b.event
+                why = f"the same distinctive figure {value:g}" + (f", {event}" if event else "")
+                pairs[key] = Pair(key[0], key[1], 0.9, why)
+    return pairs
 
 
 @dataclass(slots=True)
@@ -133,7 +203,7 @@ def load_claims(db, settings: LinkSettings = SETTINGS) -> list[ClaimRow]:
     raw_contexts = []
     sql = """
         SELECT m.id, m.article_id, m.sentence_start, m.entity, m.event, m.kind, m.unit,
-               a.published, m.sentence, m.start, m."end", m.qualifier, m.field
+               a.published, m.sentence, m.start, m."end", m.qualifier, m.field, m.value
         FROM mentions m JOIN articles a ON a.id = m.article_id
         WHERE m.is_claim = 1 AND coalesce(m.excluded, 0) = 0
         ORDER BY m.article_id, m.id
@@ -142,7 +212,8 @@ def load_claims(db, settings: LinkSettings = SETTINGS) -> list[ClaimRow]:
     sentences: dict[tuple[str, int], tuple] = {}
     current_article = None
     for r in db.execute(sql):
-        (mid, aid, s_start, entity, event, kind, unit, published, sentence, start, end, q, fld) = r
+        (mid, aid, s_start, entity, event, kind, unit, published, sentence, start, end, q, fld,
+         value) = r  # fmt: skip
         row = ClaimRow(mid, aid, s_start or 0, entity, event, kind, unit, published)
         if aid != current_article:
             sentences.clear()  # mentions come article by article: keep one article's
@@ -172,6 +243,7 @@ def load_claims(db, settings: LinkSettings = SETTINGS) -> list[ClaimRow]:
             row.entity_class = hit.cls if hit else None
         row.day = _day(published)
         row.vague = q == "vague"
+        row.distinct = distinctive(value) if q == "exact" and kind != "percent" else None
         row.title = fld == "title"
         cues = lex.cues
         lead = nt.text[max(0, n_start - 24) : n_start].split()[-3:]
@@ -179,6 +251,11 @@ def load_claims(db, settings: LinkSettings = SETTINGS) -> list[ClaimRow]:
         around = nt.text[max(0, n_start - 40) : n_end + 40].split()
         row.comparison = any(w in cues["comparison"] for w in around)
         row.sentence_key = nt.text[:200]
+        row.verbatim = (
+            _VERBATIM.sub("", nt.text[max(0, n_start - VERBATIM_REACH) : n_start])
+            + "|" + _VERBATIM.sub("", nt.text[n_start:n_end]) + "|"
+            + _VERBATIM.sub("", nt.text[n_end : n_end + VERBATIM_REACH])
+        )  # fmt: skip
         rows.append(row)
     _set_contexts(rows, raw_contexts, settings)
     in_sentence: dict[tuple, list[ClaimRow]] = defaultdict(list)
