@@ -85,3 +85,30 @@ def test_pkk_toll_agrees_across_outlets_and_days(stories):
     assert figure_of(stories, "pkk-alyaum", "حوالى 400") != figure_of(
         stories, "pkk-alyaum", "ما لا يقل عن 260"
     )
+
+
+def test_one_statement_copied_and_one_figure_reported_independently_link(tmp_path):
+    """431 arrested (July 2015): outlets printing the ministry's sentence, and others
+    writing their own, report one figure."""
+    import json
+
+    from ledger import Ledger, ingest
+    from ledger.figures import link
+
+    records = [
+        {"id": "1", "source": "alriyadh", "date": "2015-07-21 10:00:00",
+         "content": "أعلنت وزارة الداخلية السعودية، أمس، القبض على 431 عنصرا أغلبهم سعوديون."},
+        {"id": "2", "source": "alyaum", "date": "2015-07-21 11:00:00",
+         "content": "الرياض - واس\nأعلنت وزارة الداخلية السعودية، أمس، القبض على 431 عنصرا أغلبهم سعوديون."},
+        {"id": "3", "source": "okaz", "date": "2015-07-22 08:00:00",
+         "content": "ثمن الأهالي إنجاز رجال الأمن في ضبط 431 إرهابيا خلال الأسابيع الماضية."},
+    ]  # fmt: skip
+    path = tmp_path / "arrests.json"
+    path.write_text(json.dumps(records, ensure_ascii=False), encoding="utf-8")
+    with Ledger(tmp_path / "l.db") as ledger:
+        ingest(ledger, [str(path)])
+        link(ledger)
+        claims = {
+            c for (c,) in ledger.db.execute("SELECT claim_id FROM mentions WHERE value = 431")
+        }
+        assert len(claims) == 1
