@@ -26,6 +26,7 @@ from .linking import (
     cluster,
     load_claims,
     same_value_pairs,
+    self_contradictions,
     story_index,
     verbatim_pairs,
 )
@@ -82,7 +83,9 @@ def link(
         report.pairs_scored = len(pairs)
         ids = [r.id for r in rows]
         sentence_of = {r.id: (r.article_id, r.title, r.sentence_start) for r in rows}
-        claim_of, links = cluster(ids, pairs, sentence_of, applied.constraints, settings)
+        constraints = applied.constraints
+        constraints.cannot |= self_contradictions({r.id: r for r in rows}, pairs)
+        claim_of, links = cluster(ids, pairs, sentence_of, constraints, settings)
         report.links = len(links)
         report.stale_decisions = len(applied.unresolved)
         _write(db, rows, claim_of, links, applied, tolerances, report)
@@ -227,6 +230,7 @@ def relink(ledger: Ledger, mention_ids: list[int], settings: LinkSettings = SETT
             must=[(a, b) for a, b in applied.constraints.must if a in part and b in part],
             cannot={(a, b) for a, b in applied.constraints.cannot if a in part and b in part},
         )
+        constraints.cannot |= self_contradictions({r.id: r for r in rows}, pairs)
         sentence_of = {r.id: (r.article_id, r.title, r.sentence_start) for r in rows}
         claim_of, links = cluster(live, pairs, sentence_of, constraints, settings)
         for chunk in _chunks(ids):
@@ -278,12 +282,13 @@ def _light_rows(db, ids: list[int]) -> list[ClaimRow]:
     rows = []
     for r in _in_chunks(
         db, """SELECT m.id, m.article_id, m.sentence_start, m.entity, m.event, m.kind, m.unit,
-                      a.published, m.field
+                      a.published, m.field, m.qualifier, m.value, m.low, m.high
                FROM mentions m JOIN articles a ON a.id = m.article_id
                WHERE m.is_claim = 1 AND coalesce(m.excluded, 0) = 0 AND m.id IN ({})""", ids
     ):  # fmt: skip
         row = ClaimRow(*r[:8])
         row.title = r[8] == "title"
+        row.stated = tuple(r[9:13])
         rows.append(row)
     rows.sort(key=lambda r: (r.article_id, r.id))  # as load_claims orders them
     return rows

@@ -105,6 +105,7 @@ class ClaimRow:
     list_index: int = 0  # this claim's place among them
     verbatim: str = ""  # letters and digits around the number, to find copies of it
     distinct: float | None = None  # the value, when it is distinctive (431, not 300)
+    stated: tuple = (None, None, None, None)  # qualifier, value, low, high
     peers: int = 1  # claims of the article with the same event, kind and unit
     rank: int = 0  # this claim's place among them (the article's first toll is 0)
 
@@ -133,6 +134,28 @@ def verbatim_pairs(rows: list[ClaimRow]) -> dict[tuple[int, int], Pair]:
                     key = (a.id, b.id) if a.id < b.id else (b.id, a.id)
                     pairs[key] = Pair(key[0], key[1], 1.0, "the same words in both articles")
     return pairs
+
+
+SELF_REACH = 3000  # characters: numbers this close in one article that disagree are two figures
+
+
+def self_contradictions(rows: dict[int, ClaimRow], pairs) -> set[tuple[int, int]]:
+    """Pairs of one article whose values cannot both hold: an article rarely contradicts
+    itself, so two such numbers are two figures (parallel items, a part and its total),
+    never one figure in conflict."""
+    from .intervals import disjoint, interval_of
+
+    out = set()
+    for a_id, b_id in pairs:
+        a, b = rows.get(a_id), rows.get(b_id)
+        if a is None or b is None or a.article_id != b.article_id:
+            continue
+        if a.title != b.title or abs(a.sentence_start - b.sentence_start) > SELF_REACH:
+            continue  # a headline, or a later section (an update of a live article)
+        ia, ib = interval_of(*a.stated), interval_of(*b.stated)
+        if ia is not None and ib is not None and disjoint(ia, ib):
+            out.add((a_id, b_id))
+    return out
 
 
 def distinctive(value) -> float | None:
@@ -203,7 +226,8 @@ def load_claims(db, settings: LinkSettings = SETTINGS) -> list[ClaimRow]:
     raw_contexts = []
     sql = """
         SELECT m.id, m.article_id, m.sentence_start, m.entity, m.event, m.kind, m.unit,
-               a.published, m.sentence, m.start, m."end", m.qualifier, m.field, m.value
+               a.published, m.sentence, m.start, m."end", m.qualifier, m.field, m.value,
+               m.low, m.high
         FROM mentions m JOIN articles a ON a.id = m.article_id
         WHERE m.is_claim = 1 AND coalesce(m.excluded, 0) = 0
         ORDER BY m.article_id, m.id
@@ -213,7 +237,7 @@ def load_claims(db, settings: LinkSettings = SETTINGS) -> list[ClaimRow]:
     current_article = None
     for r in db.execute(sql):
         (mid, aid, s_start, entity, event, kind, unit, published, sentence, start, end, q, fld,
-         value) = r  # fmt: skip
+         value, low, high) = r  # fmt: skip
         row = ClaimRow(mid, aid, s_start or 0, entity, event, kind, unit, published)
         if aid != current_article:
             sentences.clear()  # mentions come article by article: keep one article's
@@ -244,6 +268,7 @@ def load_claims(db, settings: LinkSettings = SETTINGS) -> list[ClaimRow]:
         row.day = _day(published)
         row.vague = q == "vague"
         row.distinct = distinctive(value) if q == "exact" and kind != "percent" else None
+        row.stated = (q, value, low, high)
         row.title = fld == "title"
         cues = lex.cues
         lead = nt.text[max(0, n_start - 24) : n_start].split()[-3:]
