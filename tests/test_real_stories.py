@@ -112,3 +112,20 @@ def test_one_statement_copied_and_one_figure_reported_independently_link(tmp_pat
             c for (c,) in ledger.db.execute("SELECT claim_id FROM mentions WHERE value = 431")
         }
         assert len(claims) == 1
+
+
+def test_an_article_does_not_contradict_itself(tmp_path):
+    """Parallel items of one report (two places, two tolls) are two figures, not a
+    flagged one."""
+    from ledger import Ledger, ingest
+    from ledger.figures import conflicts, link
+
+    text = (
+        "قتل 5 أشخاص في غارة على ريف حلب الشمالي صباح اليوم.\n"
+        "وفي ريف إدلب قتل 8 أشخاص في غارة مماثلة صباح اليوم."
+    )
+    (tmp_path / "a.txt").write_text(text, encoding="utf-8")
+    with Ledger(tmp_path / "l.db") as ledger:
+        ingest(ledger, [str(tmp_path / "a.txt")])
+        link(ledger)
+        assert conflicts(ledger) == []
