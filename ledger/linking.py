@@ -143,16 +143,24 @@ def self_contradictions(rows: dict[int, ClaimRow], pairs) -> set[tuple[int, int]
     """Pairs of one article whose values cannot both hold: an article rarely contradicts
     itself, so two such numbers are two figures (parallel items, a part and its total),
     never one figure in conflict."""
-    from .intervals import disjoint, interval_of
+    from .intervals import default_tolerances, disjoint, interval_of
+
+    tol = default_tolerances()
+    intervals: dict[int, object] = {}
+
+    def interval(row: ClaimRow):
+        if row.id not in intervals:
+            intervals[row.id] = interval_of(*row.stated, tol)
+        return intervals[row.id]
 
     out = set()
     for a_id, b_id in pairs:
         a, b = rows.get(a_id), rows.get(b_id)
-        if a is None or b is None or a.article_id != b.article_id:
+        if a is None or b is None or a.article_id != b.article_id or a.title != b.title:
             continue
-        if a.title != b.title or abs(a.sentence_start - b.sentence_start) > SELF_REACH:
-            continue  # a headline, or a later section (an update of a live article)
-        ia, ib = interval_of(*a.stated), interval_of(*b.stated)
+        if abs(a.sentence_start - b.sentence_start) > SELF_REACH:
+            continue  # a later section (an update of a live article)
+        ia, ib = interval(a), interval(b)
         if ia is not None and ib is not None and disjoint(ia, ib):
             out.add((a_id, b_id))
     return out
