@@ -9,6 +9,7 @@ from fractions import Fraction
 CLAIM_KINDS = ("count", "percent", "fraction", "measure", "money", "duration")
 NON_CLAIM_KINDS = (
     "date", "year", "time", "ordinal", "weekday", "phrase", "name", "score", "reference",
+    "list", "phone", "code",
 )  # fmt: skip
 QUALIFIERS = (
     "exact", "approx", "more_than", "less_than", "at_least", "at_most", "range", "vague",

@@ -188,3 +188,19 @@ def test_one_is_still_a_count_in_a_toll():
 )
 def test_counted_entities(text, literal, entity):
     assert only(text, literal).entity == entity
+
+
+def test_every_kind_found_is_a_documented_kind():
+    from ledger.model import CLAIM_KINDS, NON_CLAIM_KINDS
+
+    text = "\n".join(
+        [
+            "2 - تعيين الأستاذ عضوا في المجلس",
+            "ومركز الاتصال السياحي على الرقم 19988 وغيرها",
+            "أعلن الموقع أن رقم الطلب 3601115991 مقبول",
+            "قتل 17 شخصا في 3-1 فاز الفريق بنتيجة 3-1",
+        ]
+    )
+    kinds = {m.kind for m in extract_mentions(text)}
+    assert kinds <= set(CLAIM_KINDS) | set(NON_CLAIM_KINDS)
+    assert {"list", "phone", "code"} <= kinds
