@@ -101,7 +101,7 @@ class Context:
                 return word if self._singular_follows() else None
         # "نحو 2000" with no noun after: the nearest person or group the lexicon knows,
         # in the number's clause, before it first
-        for words in (self.clause_before, self.clause_after[j:]):
+        for words in (_clause(self.before), _clause(self.after)[j:]):
             for w in words:
                 hit = ex.known_entity(w)
                 if hit is not None and hit.cls in FALLBACK_CLASSES:
@@ -117,26 +117,6 @@ class Context:
             if nw is not None and nw.cls in ("scale", "dual_scale", "hundred"):
                 return True
         return value is not None and value >= 100 and value.denominator == 1
-
-    @property
-    def clause_before(self) -> list[str]:
-        """Words before the number up to the nearest clause mark."""
-        out = []
-        for w in self.before:
-            if w in CLAUSE_MARKS:
-                break
-            out.append(w)
-        return out
-
-    @property
-    def clause_after(self) -> list[str]:
-        """Words after the number up to the nearest clause mark."""
-        out = []
-        for w in self.after:
-            if w in CLAUSE_MARKS:
-                break
-            out.append(w)
-        return out
 
     def event(self) -> str | None:
         """What happened to what is counted.
@@ -188,3 +168,13 @@ class Context:
         if best is not None and best[-1] in CHANGE_EVENTS and outcome is not None:
             return outcome[-1]
         return best[-1] if best else None
+
+
+def _clause(words: list[str]) -> list[str]:
+    """The words up to the nearest clause mark (words run outward from the number)."""
+    out = []
+    for w in words:
+        if w in CLAUSE_MARKS:
+            break
+        out.append(w)
+    return out

@@ -208,4 +208,6 @@ def test_conflicts_by_kind_and_valid_json(ledger_path, seeds):
     assert rows and all(r["conflict_kind"] in ("update", "disagreement") for r in rows)
     only = json.loads(run("conflicts", "--json", "--kind", "update", db=ledger_path).output)
     assert all(r["conflict_kind"] == "update" for r in only)
-    assert "kind" in run("conflicts", db=ledger_path).output or rows
+    text = run("conflicts", db=ledger_path).output
+    assert all(f"figure {r['claim_id']}" in text for r in rows)
+    assert ", disagreement" in text or ", update" in text
