@@ -246,8 +246,8 @@ def _run_link(ledger: Ledger, rescore: bool = True):
 
 def _print_link(report) -> None:
     click.echo(
-        f"linked {report.claims} claims: {report.pairs_compared} pairs compared, "
-        f"{report.pairs_scored} scored, {report.links} links; {report.figures} figures "
+        f"linked {report.claims} claims in {report.stories} stories: "
+        f"{report.pairs_compared} pairs likely one slot, {report.pairs_scored} kept, {report.links} links; {report.figures} figures "
         f"({report.multi_mention_figures} with several mentions), {report.conflicts} conflicts "
         f"({report.resolved} resolved) in {report.seconds} s"
         + (
@@ -309,6 +309,43 @@ def conflicts_cmd(ctx: click.Context, as_json: bool, open_only: bool, kind: str 
         click.echo(f"  {row['reason']}")
         if row["note"]:
             click.echo(f"  note: {row['note']}")
+
+
+def plural(n: int, noun: str) -> str:
+    """``1 article``, ``3 articles``."""
+    return f"{n} {noun}" if n == 1 else f"{n} {noun}s"
+
+
+@main.command("stories")
+@click.option("--json", "as_json", is_flag=True, help="Print as JSON.")
+@click.option("--min-articles", default=2, show_default=True, type=click.IntRange(1),
+              help="Leave out stories told by fewer articles.")  # fmt: skip
+@click.option("-n", "--limit", default=50, show_default=True, type=click.IntRange(1))
+@click.pass_context
+def stories_cmd(ctx: click.Context, as_json: bool, min_articles: int, limit: int) -> None:
+    """List stories (articles about one incident or announcement), largest first.
+
+    Stories are formed by ``link``: each shows its id, how many articles and outlets
+    tell it, its days and its most telling words.
+    """
+    from .stories import listing
+
+    with open_ledger(ctx, create=False) as ledger:
+        rows = listing(ledger.db, min_articles=min_articles, limit=limit)
+    if as_json:
+        click.echo(json.dumps(rows, ensure_ascii=False, indent=2))
+        return
+    if not rows:
+        click.echo("no stories (run `factledger link` first?)")
+        return
+    for row in rows:
+        days = row["first_day"] or "-"
+        if row["last_day"] and row["last_day"] != row["first_day"]:
+            days += f" to {row['last_day']}"
+        click.echo(
+            f"story {row['id']}  {plural(row['articles'], 'article')} from "
+            f"{plural(row['outlets'], 'outlet')}  {days}  {row['terms']}"
+        )
 
 
 @main.command("show")

@@ -139,15 +139,22 @@ def update_timeline(spans: list[tuple[SourceMention, Interval]]) -> str | None:
     falling = all(x >= y for x, y in pairwise(values))
     if not (rising or falling):
         return None
-    steps, last = [], None
-    for when, m, _iv in timed:
-        said = wording(m.qualifier, m.value, m.low, m.high, m.unit)
-        if said == last:
+    steps: list[str] = []
+    agreeing: list[int] = []
+    shown = None
+    for when, m, iv in timed:
+        if shown is not None and not disjoint(shown, iv):
+            agreeing[-1] += 1  # a later report that agrees with the step shown
             continue
-        last = said
+        shown = iv
+        said = wording(m.qualifier, m.value, m.low, m.high, m.unit)
         where = ", ".join(x for x in (short_name(m.article), m.outlet) if x)
         steps.append(f"{said} «{m.text}» ({where}, {when:%Y-%m-%d %H:%M})")
-    return "update: " + " → ".join(steps)
+        agreeing.append(0)
+    return "update: " + " → ".join(
+        step + (f" and {n} later {'report agrees' if n == 1 else 'reports agree'}" if n else "")
+        for step, n in zip(steps, agreeing, strict=True)
+    )
 
 
 def _when(published: str | None) -> dt.datetime | None:

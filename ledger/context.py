@@ -19,6 +19,8 @@ NO_EVENT_KINDS = ("duration",)
 CHANGE_EVENTS = frozenset({"rose", "fell"})
 # counted nouns that name their own outcome: 30 قتيلا، 100 جريح
 CASUALTY_EVENTS = frozenset({"killed", "injured", "died", "missing"})
+# nouns that count cases of an outcome named after them (حالة وفاة، حالات إصابة)
+CASE_NOUNS = frozenset({"حاله", "حالة"})
 
 
 def _words(text: str, start: int, end: int) -> list[str]:
@@ -130,11 +132,17 @@ class Context:
         if self.draft.kind in NO_EVENT_KINDS:
             return None
         after = [w for w in self.after if w not in CLOSERS]
-        if after and after[0] != "من":
+        # the counted noun itself (30 قتيلا), never a verbal noun or a coordinated
+        # clause that follows it (مقتل جنديين وإصابة 24: the two are killed)
+        if after and after[0] != "من" and not after[0].startswith("و"):
             lemma = self.ex.entity_lemma(after[0])
             own = self.ex.event_of(after[0]) or (self.ex.event_of(lemma) if lemma else None)
-            if own is not None and own[0] in CASUALTY_EVENTS:
+            if own is not None and own[0] in CASUALTY_EVENTS and not own[1]:
                 return own[0]
+            if lemma in CASE_NOUNS and len(after) > 1:  # 471 حالة وفاة: cases of death
+                own = self.ex.event_of(after[1])
+                if own is not None and own[0] in CASUALTY_EVENTS:
+                    return own[0]
         clause_only = self.draft.kind != "count"
         copulas = self.ex.lex.cues.get("copula", set())
         # "... يبلغ نحو 2000": the number is what the words before it amount to

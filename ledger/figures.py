@@ -13,24 +13,31 @@ from collections import defaultdict
 from dataclasses import dataclass
 
 from . import decisions as dec
+from . import slots, stories
 from .conflicts import SourceMention, find_conflict
 from .intervals import Tolerances
 from .linking import (
-    SETTINGS,
     ClaimRow,
     Constraints,
     LinkSettings,
     Pair,
-    blocks,
-    candidate_pairs,
     cluster,
     load_claims,
     same_value_pairs,
     self_contradictions,
-    story_index,
     verbatim_pairs,
 )
 from .store import Ledger, LedgerError
+
+
+def slot_settings() -> LinkSettings:
+    """Grouping thresholds of the shipped same-slot model."""
+    m = slots.model()
+    return LinkSettings(link_threshold=m.link, group_threshold=m.group,
+                        unknown_pair_score=m.unknown)  # fmt: skip
+
+
+SETTINGS = slot_settings()
 
 
 @dataclass
@@ -38,6 +45,7 @@ class LinkReport:
     """What one link pass found, in numbers."""
 
     claims: int = 0
+    stories: int = 0
     pairs_compared: int = 0
     pairs_scored: int = 0
     links: int = 0
@@ -64,8 +72,10 @@ def link(
         rows = load_claims(db, settings)
         report.claims = len(rows)
         if rescore or not db.execute("SELECT 1 FROM pair_scores LIMIT 1").fetchone():
-            report.pairs_compared = sum(len(b) * (len(b) - 1) // 2 for b in blocks(rows, settings))
-            pairs = candidate_pairs(rows, story_index(db, rows), settings)
+            found = stories.assign(db)
+            report.stories = len(set(found.story_of.values()))
+            pairs = slots.scored_pairs(rows, found.story_of, found.related)
+            report.pairs_compared = len(pairs)
             pairs.update(same_value_pairs(rows))
             pairs.update(verbatim_pairs(rows))
             db.execute("DELETE FROM pair_scores")

@@ -21,7 +21,7 @@ from .model import Mention
 from .normalize import normalize
 from .sources import DEFAULT_MAX_BYTES, ArticleInput, InputProblem, read_inputs
 from .store import Ledger, now
-from .story import normalized_fingerprint
+from .stories import encode_terms, normalized_terms
 
 BATCH_SIZE = 100
 
@@ -77,7 +77,7 @@ class _Planned:
     mentions: list[Mention] | None = None
     search_title: str = ""
     search_text: str = ""
-    shingles: bytes = b""
+    terms: str | None = None  # the anchor terms of its story (stories.normalized_terms)
     error: str | None = None  # extraction failed: the article is reported, not written
 
 
@@ -107,8 +107,8 @@ def _extract_batch(batch: list[_Planned]) -> list[_Planned]:
             except Exception as exc:  # a bug must not cost the rest of the batch
                 planned.error = f"could not extract numbers ({type(exc).__name__}: {exc})"
                 continue
-            planned.shingles = normalized_fingerprint(
-                planned.search_title + " " + planned.search_text
+            planned.terms = encode_terms(
+                normalized_terms(planned.search_title, planned.search_text)
             )
     return batch
 
@@ -195,7 +195,7 @@ def _write_batch(
                     "encoding": item.encoding,
                     "extractor": version,
                     "ingested_at": now(),
-                    "shingles": planned.shingles,
+                    "terms": planned.terms,
                 }
                 was_known = aid in extractors
                 ledger.write_article(

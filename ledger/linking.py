@@ -21,47 +21,24 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import cache
 
-import numpy as np
-from rapidfuzz import fuzz, process
-
 from .lexicon import lexicon
 from .normalize import normalize
-from .story import StoryIndex
 from .words import CLAUSE_MARKS, WORD, keep
 
 
 @dataclass(frozen=True)
 class LinkSettings:
-    """Every number that shapes linking, in one place."""
+    """The numbers that shape the words around a number and the grouping of mentions
+    (the same-slot model's own thresholds are in ``slots.Model``)."""
 
     context_tokens: int = 10  # words kept on each side of the number
     common_word_share: float = 0.15  # words in more claim contexts than this share ...
     common_word_min: int = 30  # ... (and more than this many) are masked like stopwords
-    weight_context: float = 0.35  # rapidfuzz token_set_ratio of the masked contexts
-    weight_entity: float = 0.25  # same lemma 1, same class (person, place ...) 0.5
-    weight_event: float = 0.2  # same event 1, unknown 0.5 (different: never linked)
-    weight_story: float = 0.2  # how much the two articles tell the same story
-    story_full: float = 0.3  # bigram containment that counts as the same story
-    story_min: float = 0.12  # incidents (escapes, transfers, deaths ...) in different
-    # articles link only when the articles share at least this much of their wording;
-    # standing figures (STANDING_EVENTS, e.g. how many are held) need not
-    restrictor_penalty: float = 0.15  # "2,000 Iraqi members" vs "12,000 members"
     restrictor_before: int = 5  # restrictors are looked for this many words before ...
     restrictor_after: int = 4  # ... and after the number, within its clause
-    date_gap_days: int = 7  # reported further apart than this ...
-    date_gap_penalty: float = 0.15  # ... costs this much
-    prefilter_context: int = 35  # across articles, context similarity (0-100) below
-    # this never links
-    same_article_context: int = 50  # within one article (a title repeating the body
-    # shares its wording), the same
-    unanchored_context: int = 80  # with neither the entity nor the event in common
-    anchored_context: int = 20  # with both in common, or in articles that tell the
-    # same story (story_full), this is enough
-    keep_score: float = 0.45  # pairs scoring less are not stored
-    link_threshold: float = 0.55  # a pair must score this to be linked
-    group_threshold: float = 0.45  # and the two groups must average this
-    unknown_pair_score: float = 0.35  # what an unscored pair counts for in that average
-    max_block: int = 2000  # larger blocks are split by day, then into chunks
+    link_threshold: float = 0.5  # a pair must score this to be linked
+    group_threshold: float = 0.35  # and the two groups must average this
+    unknown_pair_score: float = 0.0  # what an unscored pair counts for in that average
 
 
 # Events that describe a standing state rather than one incident: the same total is
@@ -96,13 +73,9 @@ class ClaimRow:
     day: dt.date | None = None
     vague: bool = False
     restrictors: frozenset = frozenset()
-    article_index: int = -1
     part: bool = False  # a sub-count: منهم 97، بينهم امرأتان
     comparison: bool = False  # another period or a former value: مقارنة بـ، العام الماضي
     title: bool = False  # in the headline
-    sentence_key: str = ""  # the normalised sentence, to recognise verbatim repeats
-    list_size: int = 1  # claims in the same sentence (a parallel list when several)
-    list_index: int = 0  # this claim's place among them
     verbatim: str = ""  # letters and digits around the number, to find copies of it
     distinct: float | None = None  # the value, when it is distinctive (431, not 300)
     stated: tuple = (None, None, None, None)  # qualifier, value, low, high
@@ -156,9 +129,9 @@ def self_contradictions(rows: dict[int, ClaimRow], pairs) -> set[tuple[int, int]
     out = set()
     for a_id, b_id in pairs:
         a, b = rows.get(a_id), rows.get(b_id)
-        if a is None or b is None or a.article_id != b.article_id or a.title != b.title:
+        if a is None or b is None or a.article_id != b.article_id:
             continue
-        if abs(a.sentence_start - b.sentence_start) > SELF_REACH:
+        if a.title == b.title and abs(a.sentence_start - b.sentence_start) > SELF_REACH:
             continue  # a later section (an update of a live article)
         ia, ib = interval(a), interval(b)
         if ia is not None and ib is not None and disjoint(ia, ib):
@@ -283,7 +256,6 @@ def load_claims(db, settings: LinkSettings = SETTINGS) -> list[ClaimRow]:
         row.part = any(w in cues["part"] for w in lead)
         around = nt.text[max(0, n_start - 40) : n_end + 40].split()
         row.comparison = any(w in cues["comparison"] for w in around)
-        row.sentence_key = nt.text[:200]
         row.verbatim = (
             _VERBATIM.sub("", nt.text[max(0, n_start - VERBATIM_REACH) : n_start])
             + "|" + _VERBATIM.sub("", nt.text[n_start:n_end]) + "|"
@@ -291,12 +263,6 @@ def load_claims(db, settings: LinkSettings = SETTINGS) -> list[ClaimRow]:
         )  # fmt: skip
         rows.append(row)
     _set_contexts(rows, raw_contexts, settings)
-    in_sentence: dict[tuple, list[ClaimRow]] = defaultdict(list)
-    for row in rows:
-        in_sentence[(row.article_id, row.title, row.sentence_start)].append(row)
-    for members in in_sentence.values():
-        for index, row in enumerate(members):
-            row.list_size, row.list_index = len(members), index
     in_article: dict[tuple, list[ClaimRow]] = defaultdict(list)
     for row in rows:
         in_article[(row.article_id, row.event, row.kind, row.unit)].append(row)
@@ -305,33 +271,6 @@ def load_claims(db, settings: LinkSettings = SETTINGS) -> list[ClaimRow]:
         for index, row in enumerate(members):
             row.peers, row.rank = len(members), index
     return rows
-
-
-def story_index(db, rows: list[ClaimRow]) -> StoryIndex:
-    """The story index of the articles these claims come from (fingerprints that an
-    older ledger lacks are computed and stored now)."""
-    from .story import normalized_fingerprint
-
-    wanted = {r.article_id for r in rows}
-    prints: dict[str, bytes] = {}
-    missing = []
-    for aid, blob in db.execute("SELECT id, shingles FROM articles").fetchall():
-        if aid not in wanted:
-            continue
-        if blob is None:
-            missing.append(aid)
-        else:
-            prints[aid] = blob
-    for aid in missing:
-        text = db.execute(
-            "SELECT coalesce(title, '') || ' ' || text FROM articles WHERE id = ?", [aid]
-        ).fetchone()[0]
-        prints[aid] = normalized_fingerprint(normalize(text).text)
-        db.execute("UPDATE articles SET shingles = ? WHERE id = ?", [prints[aid], aid])
-    index = StoryIndex(prints)
-    for r in rows:
-        r.article_index = index.index.get(r.article_id, -1)
-    return index
 
 
 def _clause(before: list[str], after: list[str]) -> tuple[list[str], list[str]]:
@@ -401,187 +340,6 @@ def _set_contexts(
 
 
 _CLITIC_PREFIXES = {1: frozenset("وفبلك"), 2: frozenset({"وب", "ول", "وك", "فب", "فل", "لل"})}
-
-
-def blocks(rows: list[ClaimRow], settings: LinkSettings = SETTINGS) -> list[list[int]]:
-    """Index lists of rows worth comparing with each other."""
-    keyed: dict[tuple, list[int]] = defaultdict(list)
-    for i, r in enumerate(rows):
-        if r.entity_key:
-            keyed[("entity", r.kind, r.unit, r.entity_key)].append(i)
-        if r.event:
-            # two-day windows: stories run over consecutive days
-            keyed[("event", r.kind, r.unit, r.event, r.day)].append(i)
-            if r.day:
-                keyed[("event", r.kind, r.unit, r.event, r.day - dt.timedelta(days=1))].append(i)
-        if not r.entity_key and not r.event:
-            keyed[("article", r.kind, r.unit, r.article_id)].append(i)
-    out = []
-    for members in keyed.values():
-        if len(members) < 2:
-            continue
-        if len(members) <= settings.max_block:
-            out.append(members)
-            continue
-        by_day: dict = defaultdict(list)
-        for i in members:
-            by_day[rows[i].day].append(i)
-        for part in by_day.values():
-            for k in range(0, len(part), settings.max_block):
-                chunk = part[k : k + settings.max_block]
-                if len(chunk) > 1:
-                    out.append(chunk)
-    return out
-
-
-def _entity_similarity(a: ClaimRow, b: ClaimRow) -> tuple[float, str]:
-    if a.entity_key and b.entity_key:
-        if a.entity_key == b.entity_key:
-            return 1.0, f"same entity {a.entity}"
-        if a.entity_class and a.entity_class == b.entity_class:
-            return 0.5, f"entities {a.entity} / {b.entity} ({a.entity_class})"
-        return 0.0, f"different entities {a.entity} / {b.entity}"
-    return 0.5, "entity unknown"
-
-
-def score_pair(
-    a: ClaimRow, b: ClaimRow, context: float, story: float, settings: LinkSettings = SETTINGS
-) -> Pair | None:
-    """Score two mentions; None when they can never be one figure."""
-    if a.kind != b.kind or a.unit != b.unit:
-        return None
-    same_article = a.article_id == b.article_id
-    if same_article and a.sentence_start == b.sentence_start and a.title == b.title:
-        return None  # two numbers in one sentence are two figures
-    if a.event and b.event and event_family(a.event) != event_family(b.event):
-        return None
-    ent, ent_why = _entity_similarity(a, b)
-    if a.vague != b.vague and not (a.entity_key and a.entity_key == b.entity_key):
-        return None  # "dozens" joins a number only when both count the same noun
-    event = a.event or b.event
-    standing = event in STANDING_EVENTS
-    if not same_article and not standing and story < settings.story_min:
-        return None  # an incident needs the same story
-    if ent == 0.0:
-        return None  # a detainee is never a prison
-    evt = 1.0 if a.event and event_family(a.event) == event_family(b.event) else 0.5
-    why = [f"context {context:.0%}", ent_why]
-    why.append(f"same event {a.event}" if evt == 1.0 else "event unknown")
-    score = (
-        settings.weight_context * context
-        + settings.weight_entity * ent
-        + settings.weight_event * evt
-    )
-    if standing and not same_article:
-        score /= 1 - settings.weight_story  # the story does not matter for a standing total
-        why.append("standing figure")
-    else:
-        story_score = 1.0 if same_article else min(1.0, story / settings.story_full)
-        score += settings.weight_story * story_score
-        why.append("same article" if same_article else f"story overlap {story:.0%}")
-    if a.restrictors != b.restrictors:
-        score -= settings.restrictor_penalty
-        why.append("different restrictions " + "/".join(sorted(a.restrictors ^ b.restrictors)))
-    if a.day and b.day and abs((a.day - b.day).days) > settings.date_gap_days:
-        score -= settings.date_gap_penalty
-        why.append(f"{abs((a.day - b.day).days)} days apart")
-    lo, hi = sorted((a.id, b.id))
-    return Pair(lo, hi, round(score, 4), "; ".join(why))
-
-
-def _codes(values: list) -> np.ndarray:
-    """Integer codes for values (None -> -1), so rules run as array operations."""
-    table: dict = {}
-    return np.array([-1 if v is None else table.setdefault(v, len(table)) for v in values])
-
-
-def candidate_pairs(
-    rows: list[ClaimRow], stories, settings: LinkSettings = SETTINGS
-) -> dict[tuple[int, int], Pair]:
-    """Scored pairs from every block (best score kept when blocks overlap).
-
-    Within a block, rapidfuzz's cdist scores every pair of contexts at once and the
-    hard rules (different events, one sentence, vague against exact, unrelated
-    entities) are applied to whole arrays; only pairs that could still clear the
-    threshold are scored one by one, with their explanation.
-    """
-    pairs: dict[tuple[int, int], Pair] = {}
-    w = settings
-    for members in blocks(rows, settings):
-        sub = [rows[i] for i in members]
-        n = len(sub)
-        contexts = [r.context for r in sub]
-        ctx = process.cdist(
-            contexts,
-            contexts,
-            scorer=fuzz.token_set_ratio,
-            dtype=np.uint8,
-            workers=-1,
-            score_cutoff=min(w.prefilter_context, w.same_article_context),
-        )
-        art = _codes([r.article_id for r in sub])
-        sent = _codes([(r.article_id, r.title, r.sentence_start) for r in sub])
-        evt = _codes([event_family(r.event) for r in sub])
-        ent = _codes([r.entity_key for r in sub])
-        cls = _codes([r.entity_class for r in sub])
-        vague = np.array([r.vague for r in sub])
-        same_art = art[:, None] == art[None, :]
-        both_evt = (evt[:, None] >= 0) & (evt[None, :] >= 0)
-        same_evt = both_evt & (evt[:, None] == evt[None, :])
-        both_ent = (ent[:, None] >= 0) & (ent[None, :] >= 0)
-        same_ent = both_ent & (ent[:, None] == ent[None, :])
-        same_cls = both_ent & (cls[:, None] >= 0) & (cls[:, None] == cls[None, :])
-        ent_score = np.where(same_ent, 1.0, np.where(same_cls | ~both_ent, 0.5, 0.0)).astype(
-            np.float32
-        )
-        ok = np.triu(np.ones((n, n), dtype=bool), k=1)
-        ok &= sent[:, None] != sent[None, :]
-        ok &= ~both_evt | same_evt
-        ok &= (vague[:, None] == vague[None, :]) | same_ent
-        ok &= ent_score > 0
-        # without a shared entity or event, only near-identical wording links
-        anchored = same_ent | same_evt
-        ok &= anchored | (ctx >= w.unanchored_context)
-        ok &= ~same_art | (ctx >= w.same_article_context)
-        # across articles: the story decides how much shared wording is needed
-        standing = np.array([r.event in STANDING_EVENTS for r in sub])
-        ii, jj = np.nonzero(ok & ~same_art)
-        if len(ii):
-            idx = np.array([r.article_index for r in sub])
-            story = stories.lookup(idx[ii], idx[jj])
-            either_standing = standing[ii] | standing[jj]
-            needed = np.where(
-                (same_ent[ii, jj] & same_evt[ii, jj]) | (story >= w.story_full),
-                w.anchored_context,
-                w.prefilter_context,
-            )
-            drop = (ctx[ii, jj] < needed) | (~either_standing & (story < w.story_min))
-            ok[ii[drop], jj[drop]] = False
-            story_of = {
-                (x, y): v for x, y, v in zip(ii.tolist(), jj.tolist(), story.tolist(), strict=True)
-            }
-        else:
-            story_of = {}
-        ii, jj = np.nonzero(ok)
-        best = (
-            w.weight_context * ctx[ii, jj] / 100
-            + w.weight_entity * ent_score[ii, jj]
-            + w.weight_event * np.where(same_evt[ii, jj], 1.0, 0.5)
-        )
-        # the most the story and standing-figure rules could add
-        best = np.maximum(best + w.weight_story, best / (1 - w.weight_story))
-        keep = best >= w.keep_score
-        ii, jj = ii[keep], jj[keep]
-        for x, y in zip(ii.tolist(), jj.tolist(), strict=True):
-            a, b = sub[x], sub[y]
-            key = (a.id, b.id) if a.id < b.id else (b.id, a.id)
-            if key in pairs:
-                continue
-            story = 1.0 if a.article_id == b.article_id else story_of.get((x, y), 0.0)
-            pair = score_pair(a, b, ctx[x, y] / 100, story, settings)
-            if pair is not None and pair.score >= w.keep_score:
-                pairs[key] = pair
-    return pairs
 
 
 @dataclass

@@ -1,15 +1,16 @@
 """Slots: which claim mentions report the same quantity of the same story.
 
-A figure is a slot in a story: what happened x what is counted x its scope. Two
-mentions fill the same slot when they tell the same story and agree on the event, the
-counted entity and the scope; never their value, or conflicts could never be found.
-Parts (منهم 97), other periods (مقارنة بـ، العام الماضي) and items of a parallel list
-are other slots.
+A figure is a slot in a story: what happened x what is counted x its scope. Two mentions
+fill the same slot when they tell the same story (or their articles are close, see
+``stories.Stories.related``) and agree on the event, the counted entity and the scope.
+Their values are not compared, or conflicts could never be found, with one exception:
+numbers more than ``MAX_RATIO`` apart are not one quantity reported twice (a toll of 30
+and the 40,000 dead of a war; the 10 of them who were students).
 
-Each candidate pair is described by the features in ``FEATURES``; the probability that
-the two fill one slot is a logistic model over them, fitted on the story dev set with
-cross-validation by story (``tests/gold/fit_link_model.py``) and shipped as
-``link_model.json`` beside this module.
+Hard rules say which pairs can never be one slot. The others are described by the
+features in ``FEATURES``, and the probability that they fill one slot is a logistic model
+over them, fitted on the story dev set with cross-validation by story
+(``tests/gold/fit_link_model.py``) and shipped as ``link_model.json`` beside this module.
 """
 
 from __future__ import annotations
@@ -22,26 +23,22 @@ from functools import cache
 from pathlib import Path
 
 import numpy as np
-from rapidfuzz import fuzz, process
+from rapidfuzz import fuzz
 
-from .linking import (
-    SETTINGS,
-    STANDING_EVENTS,
-    ClaimRow,
-    LinkSettings,
-    Pair,
-    blocks,
-    event_family,
-)
+from .linking import ClaimRow, Pair, event_family
 
 MODEL_FILE = Path(__file__).with_name("link_model.json")
 FEATURES = (
-    "bias", "same_story", "context", "sentence", "same_entity", "entity_same_class",
-    "entity_unknown", "same_event", "event_unknown", "restrictors_differ", "part_differs",
-    "comparison_differs", "same_article", "days_apart", "list_place_differs", "title",
-    "standing", "both_alone", "both_first", "crowded",
+    "bias", "same_story", "cosine", "context", "same_event", "event_unknown", "same_entity",
+    "entity_unknown", "part_differs", "comparison_differs", "restrictors_differ", "ratio",
+    "same_article", "days_apart", "both_lead", "title", "repeated", "same_class",
+    "event_and_entity",
 )  # fmt: skip
-MAX_STORY_BLOCK = 1500  # a story's mentions of one kind are compared all with all up to this
+MAX_RATIO = 2.0  # values further apart than this are never one slot
+CLOSE_RATIO = 1.5  # values closer than this are no evidence of two slots
+FEATURE_CHUNK = 100_000  # candidate pairs scored at a time, so memory stays bounded
+MAX_BLOCK = 1500  # a story's mentions of one kind beyond this are compared by event
+UNANCHORED_CONTEXT = 0.5  # with no event and no shared entity, this much shared wording
 
 
 @dataclass(frozen=True)
@@ -52,15 +49,15 @@ class Model:
     keep: float = 0.2  # pairs less likely than this are not stored
     link: float = 0.5  # a pair must be this likely to join two groups ...
     group: float = 0.35  # ... and the groups this likely on average
-    unknown: float = 0.05  # what an unscored pair counts for in that average
+    unknown: float = 0.0  # what an unscored pair counts for in that average
 
     def probability(self, x: np.ndarray) -> np.ndarray:
         return 1 / (1 + np.exp(-(x @ np.array(self.weights))))
 
 
 DEFAULT_WEIGHTS = (
-    -4.0, 2.0, 3.0, 3.0, 1.5, 0.3, 0.3, 1.5, 0.3, -1.5, -2.5, -2.0, 0.0, -1.0, -2.0, 0.0, 0.5,
-    1.0, 0.5, -1.0,
+    -3.0, 1.5, 2.0, 2.0, 2.0, 0.5, 1.0, 0.3, -3.0, -3.0, -1.0, -2.0, 0.0, -1.0, 1.0, 0.0, 1.0,
+    0.5, 1.0,
 )  # fmt: skip
 
 
@@ -69,111 +66,260 @@ def model() -> Model:
     """The shipped model (hand-set defaults when the file is missing)."""
     if MODEL_FILE.exists():
         data = json.loads(MODEL_FILE.read_text(encoding="utf-8"))
-        return Model(tuple(data["weights"][f] for f in FEATURES),
-                     **{k: data[k] for k in ("keep", "link", "group", "unknown") if k in data})  # fmt: skip
+        weights = tuple(data["weights"].get(f, 0.0) for f in FEATURES)
+        extra = {k: data[k] for k in ("keep", "link", "group", "unknown") if k in data}
+        return Model(weights, **extra)
     return Model(DEFAULT_WEIGHTS)
 
 
-def features(a: ClaimRow, b: ClaimRow, context: float, same_story: bool) -> list[float]:
-    """The feature vector of one candidate pair (see ``FEATURES``)."""
-    same_entity = bool(a.entity_key and a.entity_key == b.entity_key)
-    same_class = bool(
-        a.entity_key and b.entity_key and not same_entity and a.entity_class
-        and a.entity_class == b.entity_class
-    )  # fmt: skip
-    days = abs((a.day - b.day).days) if a.day and b.day else 0
-    listed = a.list_size > 1 or b.list_size > 1
-    return [
-        1.0,
-        float(same_story),
-        context,
-        fuzz.ratio(a.sentence_key, b.sentence_key) / 100,
-        float(same_entity),
-        float(same_class),
-        float(not (a.entity_key and b.entity_key)),
-        float(bool(a.event and a.event == b.event)),
-        float(not (a.event and b.event)),
-        float(a.restrictors != b.restrictors),
-        float(a.part != b.part),
-        float(a.comparison != b.comparison),
-        float(a.article_id == b.article_id),
-        min(days, 7) / 7,
-        float(listed and a.list_index != b.list_index),
-        float(a.title or b.title),
-        float((a.event or b.event) in STANDING_EVENTS),
-        float(a.peers == 1 and b.peers == 1),
-        float(a.rank == 0 and b.rank == 0),
-        min(a.peers + b.peers, 20) / 20,
-    ]
+def middle(row: ClaimRow) -> float | None:
+    """The value a mention states, or the middle of its range."""
+    _q, value, low, high = row.stated
+    if value is not None:
+        return value
+    if low is not None and high is not None:
+        return (low + high) / 2
+    return low if low is not None else high
 
 
-def candidates(
-    rows: list[ClaimRow], story_of: dict[str, int], settings: LinkSettings = SETTINGS
-) -> list[tuple[int, int, float, bool]]:
-    """Pairs of row indices worth scoring: (i, j, context similarity, same story).
+def ratio(a: ClaimRow, b: ClaimRow) -> float | None:
+    """How many times larger one value is than the other (None when one is unknown)."""
+    va, vb = middle(a), middle(b)
+    if va is None or vb is None:
+        return None
+    if va <= 0 or vb <= 0:
+        return 1.0 if va == vb else math.inf
+    return max(va, vb) / min(va, vb)
 
-    Mentions of one kind and unit are compared within each story, and across stories
-    within the linker's blocks (same entity, or same event within two days), so a story
-    split in two still links. The hard rules hold: never two numbers of one sentence,
-    never two different events, a vague quantity only with a number of the same noun.
-    """
-    groups: list[list[int]] = [list(b) for b in blocks(rows, settings)]
-    by_story: dict[tuple, list[int]] = defaultdict(list)
-    for i, r in enumerate(rows):
+
+def allowed(a: ClaimRow, b: ClaimRow) -> bool:
+    """The hard rules for one pair (``Table.allowed`` applies them to many at once)."""
+    table = Table([a, b])
+    return bool(table.allowed(np.array([0]), np.array([1]))[0])
+
+
+class Table:
+    """The rows' features as arrays, so the hard rules and the features are computed
+    for many pairs at once."""
+
+    def __init__(self, rows: list[ClaimRow]) -> None:
+        self.rows = rows
+        self.article = _codes([r.article_id for r in rows])
+        self.sentence = _codes([(r.article_id, r.title, r.sentence_start) for r in rows])
+        self.kind_unit = _codes([(r.kind, r.unit) for r in rows])
+        self.event = _codes([event_family(r.event) for r in rows])
+        self.entity = _codes([r.entity_key for r in rows])
+        self.entity_class = _codes([r.entity_class for r in rows])
+        self.restrictors = _codes([r.restrictors or None for r in rows])
+        self.vague = np.array([r.vague for r in rows], dtype=bool)
+        self.part = np.array([r.part for r in rows], dtype=bool)
+        self.comparison = np.array([r.comparison for r in rows], dtype=bool)
+        self.title = np.array([r.title for r in rows], dtype=bool)
+        self.lead = np.array([r.rank == 0 for r in rows], dtype=bool)
+        mid = [middle(r) for r in rows]
+        self.value = np.array([np.nan if v is None else float(v) for v in mid], dtype=np.float64)
+        self.day = np.array([r.day.toordinal() if r.day else 0 for r in rows], dtype=np.int64)
+
+    def ratio(self, i: np.ndarray, j: np.ndarray) -> np.ndarray:
+        """max/min of the two values (1 when one is unknown, inf for 0 against non-zero)."""
+        va, vb = self.value[i], self.value[j]
+        lo, hi = np.fmin(va, vb), np.fmax(va, vb)
+        with np.errstate(divide="ignore", invalid="ignore"):
+            r = np.where(lo > 0, hi / np.where(lo > 0, lo, 1.0), np.where(hi == lo, 1.0, np.inf))
+        return np.where(np.isnan(va) | np.isnan(vb), 1.0, r)
+
+    def allowed(self, i: np.ndarray, j: np.ndarray) -> np.ndarray:
+        """False where two mentions can never report one quantity: another kind or unit,
+        two numbers of one sentence, different events, counted things of different
+        classes, a vague quantity against a number (unless both count the same noun),
+        values more than ``MAX_RATIO`` apart."""
+        ok = (self.kind_unit[i] == self.kind_unit[j]) & (self.sentence[i] != self.sentence[j])
+        ei, ej = self.event[i], self.event[j]
+        ok &= (ei < 0) | (ej < 0) | (ei == ej)
+        ni, nj = self.entity[i], self.entity[j]
+        same_entity = (ni >= 0) & (ni == nj)
+        other_class = self.entity_class[i] != self.entity_class[j]
+        ok &= ~((ni >= 0) & (nj >= 0) & ~same_entity & other_class)
+        ok &= (self.vague[i] == self.vague[j]) | same_entity
+        ok &= self.ratio(i, j) <= MAX_RATIO
+        return ok
+
+    def anchored(self, i: np.ndarray, j: np.ndarray) -> np.ndarray:
+        """An event on either side, or a counted thing both share (its noun or class)."""
+        ni, nj = self.entity[i], self.entity[j]
+        ci, cj = self.entity_class[i], self.entity_class[j]
+        return (
+            (self.event[i] >= 0) | (self.event[j] >= 0)
+            | ((ni >= 0) & (ni == nj)) | ((ci >= 0) & (ci == cj))
+        )  # fmt: skip
+
+    def features(self, i, j, context, cosine, same_story) -> np.ndarray:
+        """The feature matrix of pairs ``(i, j)`` (see ``FEATURES``)."""
+        ei, ej = self.event[i], self.event[j]
+        ni, nj = self.entity[i], self.entity[j]
+        ci, cj = self.entity_class[i], self.entity_class[j]
+        same_event = (ei >= 0) & (ei == ej)
+        same_entity = (ni >= 0) & (ni == nj)
+        same_class = (ci >= 0) & (ci == cj)
+        ri, rj = self.restrictors[i], self.restrictors[j]
+        r = self.ratio(i, j)
+        # values within CLOSE_RATIO of each other are as likely one slot as equal ones (a
+        # toll of 13 then 15): only a wider gap is evidence of two quantities
+        gap = np.log(np.maximum(r, CLOSE_RATIO)) - math.log(CLOSE_RATIO)
+        ratio = np.minimum(gap / (math.log(MAX_RATIO) - math.log(CLOSE_RATIO)), 1.0)
+        same_article = self.article[i] == self.article[j]
+        days = np.minimum(np.abs(self.day[i] - self.day[j]), 7) / 7
+        columns = [
+            np.ones(len(i)), same_story, np.where(same_article, 1.0, cosine), context,
+            same_event, (ei < 0) | (ej < 0), same_entity, (ni < 0) | (nj < 0),
+            self.part[i] != self.part[j], self.comparison[i] != self.comparison[j],
+            (ri >= 0) & (rj >= 0) & (ri != rj), ratio, same_article, days,
+            self.lead[i] & self.lead[j], self.title[i] | self.title[j],
+            same_article & (self.value[i] == self.value[j]), same_class, same_event & (same_entity | same_class),
+        ]  # fmt: skip
+        return np.column_stack([np.asarray(c, dtype=np.float64) for c in columns])
+
+
+def _codes(values: list) -> np.ndarray:
+    """Integer codes for values (None -> -1), so rules run as array operations."""
+    table: dict = {}
+    return np.array([-1 if v is None else table.setdefault(v, len(table)) for v in values],
+                    dtype=np.int64)  # fmt: skip
+
+
+@dataclass
+class Candidates:
+    """Candidate pairs ``(i[k], j[k])`` of row indices and what scoring them needs."""
+
+    table: Table
+    i: np.ndarray
+    j: np.ndarray
+    context: np.ndarray
+    cosine: np.ndarray
+    same_story: np.ndarray
+
+    def __len__(self) -> int:
+        return len(self.i)
+
+    def features(self, lo: int = 0, hi: int | None = None) -> np.ndarray:
+        """The feature matrix of candidates ``lo`` to ``hi``."""
+        part = slice(lo, hi)
+        return self.table.features(self.i[part], self.j[part], self.context[part],
+                                   self.cosine[part], self.same_story[part])  # fmt: skip
+
+
+def _story_pairs(table: Table, rows: list[ClaimRow], story_of: dict[str, int]):
+    """Every two mentions of one kind and unit in one story (by event when many)."""
+    groups: dict[tuple, list[int]] = defaultdict(list)
+    for n, r in enumerate(rows):
         story = story_of.get(r.article_id)
         if story is not None:
-            by_story[(story, r.kind, r.unit)].append(i)
-    groups += [m for m in by_story.values() if 1 < len(m) <= MAX_STORY_BLOCK]
-    seen: dict[tuple[int, int], tuple[float, bool]] = {}
-    for members in groups:
-        contexts = [rows[i].context for i in members]
-        ctx = process.cdist(contexts, contexts, scorer=fuzz.token_set_ratio, dtype=np.uint8,
-                            workers=-1)  # fmt: skip
-        for x in range(len(members)):
-            a = rows[members[x]]
-            for y in range(x + 1, len(members)):
-                b = rows[members[y]]
-                i, j = sorted((members[x], members[y]))
-                if (i, j) in seen or not _allowed(a, b):
-                    continue
-                same_story = story_of.get(a.article_id) == story_of.get(b.article_id)
-                seen[(i, j)] = (ctx[x, y] / 100, same_story)
-    return [(i, j, c, s) for (i, j), (c, s) in seen.items()]
+            groups[(story, int(table.kind_unit[n]))].append(n)
+    for members in groups.values():
+        if len(members) > MAX_BLOCK:
+            by_event: dict = defaultdict(list)
+            for n in members:
+                by_event[int(table.event[n])].append(n)
+            chunks = [m[k : k + MAX_BLOCK] for m in by_event.values()
+                      for k in range(0, len(m), MAX_BLOCK)]  # fmt: skip
+        else:
+            chunks = [members]
+        for chunk in chunks:
+            if len(chunk) > 1:
+                block = np.array(chunk, dtype=np.int64)
+                x, y = np.triu_indices(len(block), k=1)
+                yield block[x], block[y]
 
 
-def _allowed(a: ClaimRow, b: ClaimRow) -> bool:
-    if a.kind != b.kind or a.unit != b.unit:
-        return False
-    if a.article_id == b.article_id and a.sentence_start == b.sentence_start and a.title == b.title:
-        return False  # two numbers of one sentence are two figures
-    if a.event and b.event and event_family(a.event) != event_family(b.event):
-        return False
-    same_entity = bool(a.entity_key and a.entity_key == b.entity_key)
-    if a.vague != b.vague and not same_entity:
-        return False
-    return not (
-        a.entity_key and b.entity_key and not same_entity and a.entity_class != b.entity_class
-    )
+def _related_pairs(rows, story_of, related):
+    """The mentions of two related articles of different stories."""
+    by_article: dict[str, list[int]] = defaultdict(list)
+    for n, r in enumerate(rows):
+        by_article[r.article_id].append(n)
+    for aa, bb in related:
+        if story_of.get(aa) == story_of.get(bb):
+            continue
+        left, right = by_article.get(aa), by_article.get(bb)
+        if left and right:
+            yield (np.repeat(np.array(left, dtype=np.int64), len(right)),
+                   np.tile(np.array(right, dtype=np.int64), len(left)))  # fmt: skip
+
+
+def candidates(rows: list[ClaimRow], story_of: dict[str, int],
+               related: dict[tuple[str, str], float]) -> Candidates:  # fmt: skip
+    """Pairs of row indices that may fill one slot, with what scoring them needs.
+
+    Within a story every two mentions of one kind and unit are compared; across stories,
+    the mentions of two related articles (``related``: article pair -> cosine). The hard
+    rules (``Table.allowed``) hold, and without an event or a shared counted thing the
+    two need enough shared wording."""
+    table = Table(rows)
+    parts = []
+    for origin, pairs in ((True, _story_pairs(table, rows, story_of)),
+                          (False, _related_pairs(rows, story_of, related))):  # fmt: skip
+        for i, j in pairs:
+            ok = table.allowed(i, j)
+            if ok.any():
+                parts.append((i[ok], j[ok], np.full(int(ok.sum()), origin)))
+    if not parts:
+        empty = np.zeros(0, dtype=np.int64)
+        return Candidates(table, empty, empty, np.zeros(0), np.zeros(0), np.zeros(0, dtype=bool))
+    i = np.concatenate([p[0] for p in parts])
+    j = np.concatenate([p[1] for p in parts])
+    same_story = np.concatenate([p[2] for p in parts])
+    context = np.fromiter(
+        (fuzz.token_set_ratio(rows[a].context, rows[b].context) / 100
+         for a, b in zip(i.tolist(), j.tolist(), strict=True)),
+        dtype=np.float64, count=len(i),
+    )  # fmt: skip
+    ok = table.anchored(i, j) | (context >= UNANCHORED_CONTEXT)
+    i, j, same_story, context = i[ok], j[ok], same_story[ok], context[ok]
+    cosine = np.fromiter(
+        (_cos(related, rows[a], rows[b]) for a, b in zip(i.tolist(), j.tolist(), strict=True)),
+        dtype=np.float64, count=len(i),
+    )  # fmt: skip
+    return Candidates(table, i, j, context, cosine, same_story)
+
+
+def _cos(related: dict[tuple[str, str], float], a: ClaimRow, b: ClaimRow) -> float:
+    if a.article_id == b.article_id:
+        return 1.0
+    x, y = a.article_id, b.article_id
+    return related.get((x, y) if x < y else (y, x), 0.0)
 
 
 def scored_pairs(
-    rows: list[ClaimRow], story_of: dict[str, int], m: Model | None = None
+    rows: list[ClaimRow],
+    story_of: dict[str, int],
+    related: dict[tuple[str, str], float],
+    m: Model | None = None,
 ) -> dict[tuple[int, int], Pair]:
-    """Every candidate pair likely enough to keep, scored by the model."""
+    """Every candidate pair likely enough to keep, scored by the model, with a reason."""
     m = m or model()
-    cands = candidates(rows, story_of)
-    if not cands:
+    cands = candidates(rows, story_of, related)
+    if not len(cands):
         return {}
-    x = np.array([features(rows[i], rows[j], c, s) for i, j, c, s in cands])
-    p = m.probability(x)
+    p = np.concatenate([
+        m.probability(cands.features(k, k + FEATURE_CHUNK))
+        for k in range(0, len(cands), FEATURE_CHUNK)
+    ])  # fmt: skip
     out = {}
-    for (i, j, c, s), prob in zip(cands, p.tolist(), strict=True):
-        if prob < m.keep:
-            continue
-        a, b = rows[i], rows[j]
-        why = f"same slot {prob:.0%}: context {c:.0%}" + ("; same story" if s else "")
+    for k in np.nonzero(p >= m.keep)[0].tolist():
+        a, b = rows[int(cands.i[k])], rows[int(cands.j[k])]
+        why = [f"same slot {p[k]:.0%}"]
+        if a.event and event_family(a.event) == event_family(b.event):
+            why.append(f"both {event_family(a.event)}")
+        if a.entity_key and a.entity_key == b.entity_key:
+            why.append(f"both count {a.entity}")
+        if a.article_id == b.article_id:
+            why.append("same article")
+        elif cands.same_story[k]:
+            why.append("same story")
+        else:
+            why.append(f"related articles ({cands.cosine[k]:.0%})")
+        why.append(f"context {cands.context[k]:.0%}")
         key = (a.id, b.id) if a.id < b.id else (b.id, a.id)
-        out[key] = Pair(key[0], key[1], round(prob, 4), why)
+        out[key] = Pair(key[0], key[1], round(float(p[k]), 4), "; ".join(why))
     return out
 
 

@@ -211,6 +211,22 @@ def m009_decision_indexes(db: sqlite_utils.Database) -> None:
     )
 
 
+@migrations()
+def m010_stories(db: sqlite_utils.Database) -> None:
+    # articles are grouped into stories; a story's id is its first article's rowid
+    db["stories"].create(
+        {"id": int, "articles": int, "outlets": int, "first_day": str, "last_day": str,
+         "outlet_names": str, "terms": str},
+        pk="id",
+        if_not_exists=True,
+    )  # fmt: skip
+    if "story_id" not in db["articles"].columns_dict:
+        db["articles"].add_column("story_id", int)
+    if "terms" not in db["articles"].columns_dict:
+        db["articles"].add_column("terms", str)  # anchor terms, JSON
+    db.execute("CREATE INDEX IF NOT EXISTS idx_articles_story ON articles (story_id)")
+
+
 def default_db_path() -> Path:
     """``$FACTLEDGER_DB`` or ``./ledger.db``."""
     return Path(os.environ.get(DB_ENV) or DEFAULT_DB)

@@ -15,15 +15,17 @@ article is added to it.
 from __future__ import annotations
 
 import datetime as dt
-import math
+import json
 import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
+from functools import cache
+from pathlib import Path
 
 import numpy as np
 
-from .normalize import normalize
-from .words import content_words_of_normalized
+from .normalize import normalize_word
+from .words import content_words_of_normalized, light_stem
 
 
 @dataclass(frozen=True)
@@ -32,14 +34,37 @@ class StorySettings:
 
     lead_words: int = 250  # words of the text read after the title
     title_weight: int = 3  # a title word counts this many times
-    top_terms: int = 40  # terms kept per article, by TF-IDF
-    max_share: float = 0.02  # terms in more than this share of articles are not anchors
-    window_days: int = 3  # articles further apart never share a story
-    link: float = 0.30  # cosine two articles need to be joined directly
-    group: float = 0.18  # average cosine two groups need to be merged
+    top_terms: int = 60  # terms kept per article, by TF-IDF
+    max_share: float = 0.1  # terms in more than this share of articles ...
+    common_min: int = 50  # ... and more than this many are not anchors; nor those
+    common_max: int = 400  # in more than this many, however large the ledger
+    idf_floor: float = 0.5  # a term every article shares still weighs this much
+    window_days: int = 8  # articles further apart are never compared directly
+    link: float = 0.22  # cosine two articles need to be joined directly
+    group: float = 0.08  # average cosine two groups need to be merged
+    relate: float = 0.1  # articles this close may share a figure across stories
+    floor: float = 0.05  # closeness below this is not kept
+    background: bool = True  # pool the ledger's term counts with the corpus's
 
 
 SETTINGS = StorySettings()
+BACKGROUND_FILE = Path(__file__).with_name("background_df.tsv")
+BACKGROUND_TOTAL = "@articles"  # the row holding how many articles were counted
+
+
+@cache
+def background() -> tuple[int, dict[str, int]]:
+    """How many articles the background counts cover, and each term's count."""
+    if not BACKGROUND_FILE.exists():
+        return 0, {}
+    counts: dict[str, int] = {}
+    with BACKGROUND_FILE.open(encoding="utf-8") as fh:
+        for line in fh:
+            if line.startswith("#") or "\t" not in line:
+                continue
+            term, n = line.rstrip("\n").split("\t")
+            counts[term] = int(n)
+    return counts.pop(BACKGROUND_TOTAL, 0), counts
 _FIGURE = re.compile(r"(?<![0-9.,])[0-9]{2,}(?:[.,][0-9]+)?(?![0-9])")
 
 
@@ -57,18 +82,31 @@ def article_terms(title: str, text: str, settings: StorySettings = SETTINGS) -> 
     Figures count as terms (``#431``): a distinctive number is an anchor that reports
     written independently share (431 arrested), while common ones weigh little by IDF.
     """
-    words = Counter()
-    title_norm = normalize(title or "").text
+    lead = (text or "")[: settings.lead_words * LEAD_CHARS]
+    return normalized_terms(normalize_word(title or ""), normalize_word(lead), settings)
+
+
+LEAD_CHARS = 8  # characters read per lead word
+
+
+def normalized_terms(
+    title_norm: str, text_norm: str, settings: StorySettings = SETTINGS
+) -> Counter:
+    """``article_terms`` of an already normalised title and text."""
+    words: Counter = Counter()
     for w in content_words_of_normalized(title_norm):
         words[w] += settings.title_weight
-    text_norm = normalize(text or "").text
-    lead = content_words_of_normalized(text_norm)[: settings.lead_words]
-    words.update(lead)
-    lead_chars = text_norm[: settings.lead_words * 8]
+    lead_chars = text_norm[: settings.lead_words * LEAD_CHARS]
+    words.update(content_words_of_normalized(lead_chars)[: settings.lead_words])
     for m in _FIGURE.finditer(title_norm):
         words["#" + m.group()] += settings.title_weight
     words.update("#" + m.group() for m in _FIGURE.finditer(lead_chars))
     return words
+
+
+def encode_terms(terms: Counter) -> str:
+    """Terms as stored in ``articles.terms``."""
+    return json.dumps(terms, ensure_ascii=False, separators=(",", ":"))
 
 
 def _day(published: str | None) -> dt.date | None:
@@ -78,85 +116,286 @@ def _day(published: str | None) -> dt.date | None:
         return None
 
 
-def vectors(items: list[ArticleTerms], settings: StorySettings = SETTINGS):
-    """Unit TF-IDF vectors (term ids and weights per article) over the anchor terms."""
-    df: Counter = Counter()
-    for item in items:
-        df.update(item.terms.keys())
-    n = max(1, len(items))
-    limit = max(3, int(settings.max_share * n))
-    ids: dict[str, int] = {}
+@dataclass
+class TermTable:
+    """Every article's terms in compact arrays: article ``k`` holds terms
+    ``ids[start[k]:start[k + 1]]`` (indices into ``vocab``) with their ``counts``."""
+
+    vocab: list[str]
+    start: np.ndarray
+    ids: np.ndarray
+    counts: np.ndarray
+
+    @classmethod
+    def of(cls, term_maps) -> TermTable:
+        """A table from one mapping (term -> count) per article, read one at a time."""
+        index: dict[str, int] = {}
+        ids: list[int] = []
+        counts: list[float] = []
+        start = [0]
+        for terms in term_maps:
+            for term, n in terms.items():
+                ids.append(index.setdefault(term, len(index)))
+                counts.append(n)
+            start.append(len(ids))
+        return cls(list(index), np.array(start, dtype=np.int64),
+                   np.array(ids, dtype=np.int64), np.array(counts, dtype=np.float32))  # fmt: skip
+
+    def stemmed(self, background: bool = True) -> TermTable:
+        """Proclitics stripped where the bare word occurs on its own in some article
+        of the ledger or of the background counts (``words.light_stem``), the counts of
+        words with one stem added up."""
+        known = set(self.vocab)
+        if background:
+            known |= globals()["background"]()[1].keys()
+        stems: dict[str, int] = {}
+        to_stem = np.array([
+            stems.setdefault(t if t.startswith("#") else light_stem(t, known), len(stems))
+            for t in self.vocab
+        ], dtype=np.int64)  # fmt: skip
+        article = np.repeat(np.arange(len(self.start) - 1), np.diff(self.start))
+        key = article * len(stems) + to_stem[self.ids] if len(self.ids) else self.ids
+        unique, inverse = np.unique(key, return_inverse=True)
+        counts = np.bincount(inverse, weights=self.counts).astype(np.float32)
+        new_article = unique // max(1, len(stems))
+        start = np.searchsorted(new_article, np.arange(len(self.start)), side="left")
+        return TermTable(list(stems), start.astype(np.int64), unique % max(1, len(stems)), counts)
+
+
+def vectors(table: TermTable, settings: StorySettings = SETTINGS) -> list[tuple]:
+    """Unit TF-IDF vectors over the anchor terms: per article (term ids, weights)."""
+    n = max(1, len(table.start) - 1)
+    df = np.bincount(table.ids, minlength=len(table.vocab))
+    limit = max(settings.common_min, min(settings.common_max, int(settings.max_share * n)))
+    usable = (df >= 2) & (df <= limit)
+    total, counts = background() if settings.background else (0, {})
+    if total:  # rarity pooled with the background: a small ledger cannot tell it alone
+        extra = np.array([counts.get(t, 0) for t in table.vocab], dtype=np.float64)
+        pooled, pooled_n = df + extra, n + total
+        usable &= pooled <= settings.max_share * pooled_n
+    else:
+        pooled, pooled_n = df, n
+    idf = np.log((1 + pooled_n) / (1 + pooled)) + settings.idf_floor
+    weight = np.where(
+        usable[table.ids], (1 + np.log(np.maximum(table.counts, 1))) * idf[table.ids], 0
+    )
     out = []
-    for item in items:
-        scored = []
-        for term, tf in item.terms.items():
-            if df[term] < 2 or df[term] > limit:
-                continue
-            scored.append(((1 + math.log(tf)) * math.log(n / df[term]), term))
-        scored.sort(reverse=True)
-        scored = scored[: settings.top_terms]
-        norm = math.sqrt(sum(w * w for w, _ in scored)) or 1.0
-        out.append([(ids.setdefault(t, len(ids)), w / norm) for w, t in scored])
+    for k in range(n if len(table.start) > 1 else 0):
+        lo, hi = table.start[k], table.start[k + 1]
+        w, ids = weight[lo:hi], table.ids[lo:hi]
+        top = np.argsort(-w, kind="stable")[: settings.top_terms]
+        top = top[w[top] > 0]
+        norm = float(np.sqrt((w[top] ** 2).sum())) or 1.0
+        out.append((ids[top], (w[top] / norm).astype(np.float32)))
     return out
 
 
-def similar_pairs(items: list[ArticleTerms], settings: StorySettings = SETTINGS) -> dict:
-    """Cosine of every pair of articles that share an anchor term and are close in time."""
-    vecs = vectors(items, settings)
-    postings: dict[int, list[tuple[int, float]]] = defaultdict(list)
-    for i, vec in enumerate(vecs):
-        for term, w in vec:
-            postings[term].append((i, w))
-    days = [it.day.toordinal() if it.day else None for it in items]
-    sims: dict[tuple[int, int], float] = defaultdict(float)
-    for posting in postings.values():
-        if len(posting) < 2:
-            continue
-        idx = np.array([p[0] for p in posting])
-        w = np.array([p[1] for p in posting])
-        d = np.array([days[i] if days[i] is not None else -(10**6) for i in idx])
-        a, b = np.triu_indices(len(idx), k=1)
-        near = np.abs(d[a] - d[b]) <= settings.window_days
-        for x, y, v in zip(idx[a][near].tolist(), idx[b][near].tolist(),
-                           (w[a] * w[b])[near].tolist(), strict=True):  # fmt: skip
-            sims[(x, y) if x < y else (y, x)] += v
-    return sims
+NO_DAY = -1  # articles without a date are compared only with each other
+
+
+def similar_pairs(days: list[dt.date | None], vecs: list[tuple],
+                  settings: StorySettings = SETTINGS) -> Similar:  # fmt: skip
+    """Cosine of every pair of articles close in time that share anchor terms (pairs
+    below ``settings.floor`` are left out).
+
+    Day by day, the articles of one day are scored against those of the following
+    ``window_days`` in one dense block, adding each shared term's weight products, so
+    memory stays bounded by one block however large the ledger."""
+    n = len(vecs)
+    day_of = np.array([d.toordinal() if d else NO_DAY for d in days], dtype=np.int64)
+    article = np.repeat(np.arange(n), [len(v[0]) for v in vecs]) if n else np.zeros(0, np.int64)
+    term = np.concatenate([v[0] for v in vecs]) if n else np.zeros(0, np.int64)
+    weight = np.concatenate([v[1] for v in vecs]) if n else np.zeros(0, np.float32)
+    order = np.argsort(term, kind="stable")
+    article, term, weight = article[order], term[order], weight[order]
+    bounds = np.flatnonzero(np.diff(term)) + 1
+    first = np.concatenate([[0], bounds]) if len(term) else np.zeros(0, np.int64)
+    last = np.concatenate([bounds, [len(term)]]) if len(term) else np.zeros(0, np.int64)
+    shared = (last - first) > 1
+    postings = dict(zip(term[first[shared]].tolist(),
+                        zip(first[shared].tolist(), last[shared].tolist(), strict=True),
+                        strict=True))  # fmt: skip
+    found_a, found_b, found_v = [], [], []
+    row_pos = np.full(n, -1, dtype=np.int64)
+    col_pos = np.full(n, -1, dtype=np.int64)
+    for day in np.unique(day_of).tolist():
+        rows = np.nonzero(day_of == day)[0]
+        if day == NO_DAY:
+            cols = rows
+        else:
+            cols = np.nonzero((day_of >= day) & (day_of <= day + settings.window_days))[0]
+        row_pos[rows] = np.arange(len(rows))
+        col_pos[cols] = np.arange(len(cols))
+        acc = np.zeros((len(rows), len(cols)), dtype=np.float32)
+        terms = np.unique(np.concatenate([vecs[i][0] for i in rows.tolist()]))
+        for t in terms.tolist():
+            span = postings.get(t)
+            if span is None:
+                continue
+            idx, w = article[span[0] : span[1]], weight[span[0] : span[1]]
+            r, c = row_pos[idx], col_pos[idx]
+            in_r, in_c = r >= 0, c >= 0
+            acc[np.ix_(r[in_r], c[in_c])] += np.outer(w[in_r], w[in_c])
+        ri, ci = np.nonzero(acc >= settings.floor)
+        a, b = rows[ri], cols[ci]
+        keep = (a < b) | (day_of[b] > day)
+        found_a.append(np.minimum(a[keep], b[keep]))
+        found_b.append(np.maximum(a[keep], b[keep]))
+        found_v.append(acc[ri[keep], ci[keep]])
+        row_pos[rows] = -1
+        col_pos[cols] = -1
+    if not found_a:
+        return Similar(np.zeros(0, np.int64), np.zeros(0, np.int64), np.zeros(0, np.float32))
+    return Similar(np.concatenate(found_a), np.concatenate(found_b), np.concatenate(found_v))
+
+
+@dataclass
+class Similar:
+    """Pairs of articles (indices ``a[k] < b[k]``) and their cosine ``v[k]``."""
+
+    a: np.ndarray
+    b: np.ndarray
+    v: np.ndarray
+
+    def __len__(self) -> int:
+        return len(self.a)
+
+    def as_dict(self) -> dict[tuple[int, int], float]:
+        return dict(
+            zip(zip(self.a.tolist(), self.b.tolist(), strict=True), self.v.tolist(), strict=True)
+        )
+
+
+@dataclass
+class Stories:
+    """Story of each article, and the pairs of articles close enough to share a figure."""
+
+    story_of: dict[str, int]
+    related: dict[tuple[str, str], float]
+    terms: dict[int, list[str]] = field(default_factory=dict)  # story -> its top terms
+
+
+def build(items: list[ArticleTerms], settings: StorySettings = SETTINGS,
+          table: TermTable | None = None) -> Stories:  # fmt: skip
+    """Group articles into stories (see the module's docstring); ``table`` holds their
+    terms when the items do not."""
+    table = (table or TermTable.of(it.terms for it in items)).stemmed(settings.background)
+    vecs = vectors(table, settings)
+    sims = similar_pairs([it.day for it in items], vecs, settings)
+    related = {}
+    close = sims.v >= settings.relate
+    for a, b, v in zip(sims.a[close].tolist(), sims.b[close].tolist(), sims.v[close].tolist(),
+                       strict=True):  # fmt: skip
+        x, y = items[a].article_id, items[b].article_id
+        related[(x, y) if x < y else (y, x)] = round(v, 4)
+    story_of = _group(items, sims, settings)
+    weight: dict[int, Counter] = defaultdict(Counter)
+    for item, (ids, ws) in zip(items, vecs, strict=True):
+        bucket = weight[story_of[item.article_id]]
+        for t, w in zip(ids.tolist(), ws.tolist(), strict=True):
+            bucket[t] += w
+    terms = {story: [table.vocab[t] for t, _ in c.most_common(TOP_TERMS)]
+             for story, c in weight.items()}  # fmt: skip
+    return Stories(story_of, related, terms)
+
+
+TOP_TERMS = 6  # terms shown for a story
+
+
+def assign(db, settings: StorySettings = SETTINGS) -> Stories:
+    """Group every article of the ledger into stories and store them: the ``stories``
+    table and ``articles.story_id``. Each article's terms are stored at ingest
+    (``articles.terms``); those an older ledger lacks are computed now and kept."""
+    items: list[ArticleTerms] = []
+    missing: list[tuple[str, int]] = []
+
+    def terms_of_each():
+        for rowid, aid, published, stored in db.execute(
+            "SELECT rowid, id, published, terms FROM articles"
+        ):
+            items.append(ArticleTerms(rowid, aid, _day(published)))
+            if stored is not None:
+                yield json.loads(stored)
+                continue
+            title, text = db.execute("SELECT title, text FROM articles WHERE rowid = ?",
+                                     [rowid]).fetchone()  # fmt: skip
+            terms = article_terms(title, text, settings)
+            missing.append((encode_terms(terms), rowid))
+            yield terms
+
+    table = TermTable.of(terms_of_each())
+    db.conn.executemany("UPDATE articles SET terms = ? WHERE rowid = ?", missing)
+    found = build(items, settings, table)
+    meta = {
+        aid: (outlet, (published or "")[:10])
+        for aid, outlet, published in db.execute("SELECT id, outlet, published FROM articles")
+    }
+    members: dict[int, list[str]] = defaultdict(list)
+    for aid, story in found.story_of.items():
+        members[story].append(aid)
+    rows = []
+    for story, aids in members.items():
+        outlets = sorted({meta[a][0] for a in aids if meta[a][0]})
+        days = sorted(meta[a][1] for a in aids if meta[a][1])
+        rows.append({
+            "id": story, "articles": len(aids), "outlets": len(outlets),
+            "first_day": days[0] if days else None, "last_day": days[-1] if days else None,
+            "outlet_names": ", ".join(outlets), "terms": " ".join(found.terms.get(story, [])),
+        })  # fmt: skip
+    db.execute("DELETE FROM stories")
+    db["stories"].insert_all(rows)
+    db.conn.executemany(
+        "UPDATE articles SET story_id = ? WHERE id = ?",
+        ((story, aid) for aid, story in found.story_of.items()),
+    )
+    return found
+
+
+def listing(db, *, min_articles: int = 1, limit: int | None = None) -> list[dict]:
+    """Stories of the ledger, largest first."""
+    sql = "SELECT * FROM stories WHERE articles >= ? ORDER BY articles DESC, id"
+    params: list = [min_articles]
+    if limit is not None:
+        sql += " LIMIT ?"
+        params.append(limit)
+    return [dict(r) for r in db.query(sql, params)]
 
 
 def group(items: list[ArticleTerms], settings: StorySettings = SETTINGS) -> dict[str, int]:
     """Article id -> story id (the smallest rowid of the story's articles)."""
-    sims = similar_pairs(items, settings)
-    parent = list(range(len(items)))
-    members = {i: [i] for i in range(len(items))}
-    neighbours: dict[int, dict[int, float]] = defaultdict(dict)
-    for (a, b), v in sims.items():
-        neighbours[a][b] = v
-        neighbours[b][a] = v
+    return build(items, settings).story_of
 
-    def find(i: int) -> int:
-        while parent[i] != i:
-            parent[i] = parent[parent[i]]
-            i = parent[i]
-        return i
 
-    for (a, b), v in sorted(sims.items(), key=lambda kv: -kv[1]):
-        if v < settings.link:
-            break
-        ra, rb = find(a), find(b)
+def _group(items: list[ArticleTerms], sims: Similar, settings: StorySettings) -> dict[str, int]:
+    """Average linkage over the article pairs, strongest first (see the module's
+    docstring); adjacency is kept as sorted arrays (CSR), so a ledger of the whole
+    corpus groups in seconds."""
+    n = len(items)
+    heads = np.concatenate([sims.a, sims.b])
+    tails = np.concatenate([sims.b, sims.a])
+    weights = np.concatenate([sims.v, sims.v]).astype(np.float64)
+    order = np.argsort(heads, kind="stable")
+    tails, weights = tails[order], weights[order]
+    start = np.zeros(n + 1, dtype=np.int64)
+    np.cumsum(np.bincount(heads, minlength=n), out=start[1:])
+    root = np.arange(n)
+    members = {i: [i] for i in range(n)}
+    strong = np.nonzero(sims.v >= settings.link)[0]
+    strong = strong[np.argsort(-sims.v[strong], kind="stable")]
+    for a, b in zip(sims.a[strong].tolist(), sims.b[strong].tolist(), strict=True):
+        ra, rb = int(root[a]), int(root[b])
         if ra == rb:
             continue
         small, big = sorted((ra, rb), key=lambda r: len(members[r]))
-        total = 0.0
-        for x in members[small]:
-            for y, s in neighbours[x].items():
-                if find(y) == big:
-                    total += s
+        idx = np.concatenate([np.arange(start[x], start[x + 1]) for x in members[small]])
+        total = float(weights[idx][root[tails[idx]] == big].sum())
         if total / (len(members[small]) * len(members[big])) < settings.group:
             continue
-        parent[small] = big
-        members[big].extend(members.pop(small))
+        moved = members.pop(small)
+        root[moved] = big
+        members[big].extend(moved)
     out = {}
-    for _root, group_members in members.items():
+    for group_members in members.values():
         story = min(items[i].rowid for i in group_members)
         for i in group_members:
             out[items[i].article_id] = story

@@ -39,3 +39,19 @@ def keep(word: str) -> str:
 def content_words_of_normalized(norm_text: str) -> list[str]:
     """Content words of text that is already normalised."""
     return [w for w in map(keep, WORD.findall(norm_text)) if w and w not in CLAUSE_MARKS]
+
+
+_PROCLITICS = ("وبال", "وكال", "فبال", "وال", "فال", "بال", "كال", "ولل", "لل", "ال", "وب", "ول",
+               "وك", "فب", "فل", "و", "ف", "ب", "ل", "ك")  # fmt: skip
+
+
+def light_stem(word: str, known) -> str:
+    """A content word without its proclitics (و، ف، ب، ل، ك، ال) when the bare word is
+    ``known`` (a set of words seen on their own), for comparing the anchors of articles:
+    بعسير and عسير are one term, while كردستان keeps its ك. A stem keeps three letters."""
+    for clitic in _PROCLITICS:
+        if word.startswith(clitic) and len(word) - len(clitic) >= 3:
+            bare = word[len(clitic) :]
+            if bare in known:
+                return bare
+    return word

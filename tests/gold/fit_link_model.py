@@ -17,7 +17,6 @@ import argparse
 import json
 import sqlite3
 import sys
-from collections import defaultdict
 from itertools import combinations
 from pathlib import Path
 
@@ -30,27 +29,36 @@ sys.path.insert(0, str(HERE))
 from score_links import load, match  # noqa: E402
 
 from ledger import slots  # noqa: E402
-from ledger.linking import Constraints, Pair, cluster, load_claims  # noqa: E402
-from ledger.stories import ArticleTerms, _day, article_terms, group  # noqa: E402
+from ledger.linking import (  # noqa: E402
+    Constraints,
+    LinkSettings,
+    Pair,
+    cluster,
+    load_claims,
+    self_contradictions,
+)
+from ledger.stories import ArticleTerms, Stories, _day, article_terms, build  # noqa: E402
 
 
-def story_map(db) -> dict[str, int]:
+def story_map(db) -> Stories:
     items = [
         ArticleTerms(r, a, _day(p), article_terms(t, x))
         for r, a, p, t, x in db.execute("SELECT rowid, id, published, title, text FROM articles")
     ]
-    return group(items)
+    return build(items)
 
 
-def evaluate(ids, gold_of, pairs: dict, m: slots.Model, rows_by_id) -> tuple[int, int, int]:
-    """Group ``ids`` with ``pairs`` and count (hits, predicted, gold) same-slot pairs."""
-    sentence_of = {i: (rows_by_id[i].article_id, rows_by_id[i].title,
-                       rows_by_id[i].sentence_start) for i in ids}  # fmt: skip
-    settings = slots.SETTINGS.__class__(link_threshold=m.link, group_threshold=m.group,
-                                        unknown_pair_score=m.unknown)  # fmt: skip
-    claim_of, _ = cluster(list(ids), pairs, sentence_of, Constraints(), settings)
+def evaluate(rows, gold_of, pairs: dict, m: slots.Model) -> tuple[int, int, int]:
+    """Group every mention of the ledger with ``pairs`` and count (hits, predicted, gold)
+    same-slot pairs among the gold mentions."""
+    rows_by_id = {r.id: r for r in rows}
+    sentence_of = {r.id: (r.article_id, r.title, r.sentence_start) for r in rows}
+    settings = LinkSettings(link_threshold=m.link, group_threshold=m.group,
+                            unknown_pair_score=m.unknown)  # fmt: skip
+    constraints = Constraints(cannot=self_contradictions(rows_by_id, pairs))
+    claim_of, _ = cluster([r.id for r in rows], pairs, sentence_of, constraints, settings)
     hit = pred = gold = 0
-    for a, b in combinations(ids, 2):
+    for a, b in combinations(sorted(gold_of), 2):
         same_gold = gold_of[a]["slot"] == gold_of[b]["slot"]
         same_pred = claim_of[a] == claim_of[b]
         gold += same_gold
@@ -63,67 +71,64 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("ledger")
     parser.add_argument("--write", action="store_true")
+    parser.add_argument("--sweep", action="store_true", help="try other grouping thresholds")
+    parser.add_argument("--oracle", action="store_true", help="gold labels as probabilities")
+    parser.add_argument("--keep", type=float, help="keep pairs this likely (default: the model's)")
     args = parser.parse_args()
     db = sqlite3.connect(args.ledger)
     rows = load_claims(db)
     rows_by_id = {r.id: r for r in rows}
-    story_of = story_map(db)
-    gold_of = match(db, load("mentions.jsonl"))  # ledger mention id -> gold mention
-    cands = slots.candidates(rows, story_of)
-    x, y, story, keys = [], [], [], []
-    for i, j, c, s in cands:
-        a, b = rows[i], rows[j]
-        if a.id in gold_of and b.id in gold_of:
-            x.append(slots.features(a, b, c, s))
-            y.append(float(gold_of[a.id]["slot"] == gold_of[b.id]["slot"]))
-            story.append(gold_of[a.id]["slot"].split(".")[0])
-            keys.append((a.id, b.id) if a.id < b.id else (b.id, a.id))
-    x, y = np.array(x), np.array(y)
-    print(f"{len(cands)} candidate pairs, {len(y)} labelled ({int(y.sum())} same slot)")
+    found = story_map(db)
+    gold_of = {m: g for m, g in match(db, load("mentions.jsonl")).items() if m in rows_by_id}
+    story_of_article = {
+        rows_by_id[m].article_id: g["slot"].split(".")[0] for m, g in gold_of.items()
+    }
+    cands = slots.candidates(rows, found.story_of, found.related)
+    x = cands.features()
+    pairs_ij = list(zip(cands.i.tolist(), cands.j.tolist(), strict=True))
+    fold = [story_of_article.get(rows[i].article_id) or story_of_article.get(rows[j].article_id)
+            for i, j in pairs_ij]  # fmt: skip
+    labelled = np.array([rows[i].id in gold_of and rows[j].id in gold_of for i, j in pairs_ij])
+    y = np.array([float(lab and gold_of[rows[i].id]["slot"] == gold_of[rows[j].id]["slot"])
+                  for (i, j), lab in zip(pairs_ij, labelled, strict=True)])  # fmt: skip
+    print(f"{len(cands)} candidate pairs, {int(labelled.sum())} labelled "
+          f"({int(y[labelled].sum())} same slot)")  # fmt: skip
     base = slots.model()
-    stories = sorted(set(story))
-    by_story_ids: dict[str, list[int]] = defaultdict(list)
-    for mid, g in gold_of.items():
-        if mid in rows_by_id:
-            by_story_ids[g["slot"].split(".")[0]].append(mid)
-    totals = [0, 0, 0]
-    pair_counts = [0, 0, 0]
-    for held in stories:
-        train = np.array([s != held for s in story])
-        if not train.any() or train.all():
-            continue
+    folds = np.array([f or "" for f in fold])
+    prob = np.zeros(len(cands))
+    full = slots.fit(x[labelled], y[labelled])
+    prob[folds == ""] = slots.Model(tuple(full.tolist())).probability(x[folds == ""])
+    for held in sorted(set(folds) - {""}):
+        train = labelled & (folds != held)
         w = slots.fit(x[train], y[train])
-        m = slots.Model(tuple(w.tolist()), base.keep, base.link, base.group, base.unknown)
-        test = ~train
-        prob = m.probability(x[test])
-        ids = set(by_story_ids[held])
+        test = folds == held
+        prob[test] = slots.Model(tuple(w.tolist())).probability(x[test])
+    if args.oracle:
+        prob[labelled] = y[labelled]
+    truth = y == 1
+    cls = labelled & (prob >= 0.5)
+    print(f"labelled pairs classified (p >= 0.5), cross-validated by story: precision "
+          f"{(cls & truth).sum() / max(1, cls.sum()):.3f}, recall "
+          f"{(cls & truth).sum() / max(1, (labelled & truth).sum()):.3f}")  # fmt: skip
+    for link, group, unknown in ((base.link, base.group, base.unknown),) + tuple(
+        (lk, g, u) for lk in (0.5, 0.6) for g in (0.15, 0.2, 0.25, 0.3) for u in (0.0,)
+    ) * args.sweep:
+        m = slots.Model(base.weights, args.keep or base.keep, link, group, unknown)
         pairs = {}
-        held_keys = [k for k, t in zip(keys, test, strict=True) if t]
-        for k, p in zip(held_keys, prob.tolist(), strict=True):
-            if p >= m.keep and k[0] in ids and k[1] in ids:
-                pairs[k] = Pair(k[0], k[1], p, "")
-        cls = prob >= 0.5
-        truth = y[test] == 1
-        pair_counts[0] += int((cls & truth).sum())
-        pair_counts[1] += int(cls.sum())
-        pair_counts[2] += int(truth.sum())
-        hit, pred, gold = evaluate(by_story_ids[held], gold_of, pairs, m, rows_by_id)
-        totals = [totals[0] + hit, totals[1] + pred, totals[2] + gold]
-        print(f"  {held:28s} pairs: precision {hit / max(1, pred):.2f} ({hit}/{pred}), "
-              f"recall {hit / max(1, gold):.2f} ({hit}/{gold})")  # fmt: skip
-    hit, pred, gold = pair_counts
-    print(f"candidate pairs classified (p >= 0.5): precision {hit / max(1, pred):.3f}, "
-          f"recall {hit / max(1, gold):.3f} (of labelled candidate pairs)")  # fmt: skip
-    hit, pred, gold = totals
-    print(f"cross-validated by story: precision {hit / max(1, pred):.3f} ({hit}/{pred}), "
-          f"recall {hit / max(1, gold):.3f} ({hit}/{gold})")  # fmt: skip
+        for (i, j), p in zip(pairs_ij, prob.tolist(), strict=True):
+            if p >= m.keep:
+                a, b = sorted((rows[i].id, rows[j].id))
+                pairs[(a, b)] = Pair(a, b, p, "")
+        hit, pred, gold = evaluate(rows, gold_of, pairs, m)
+        print(f"link {link} group {group} unknown {unknown}: cross-validated by story: precision "
+              f"{hit / max(1, pred):.3f} ({hit}/{pred}), recall {hit / max(1, gold):.3f} "
+              f"({hit}/{gold})")  # fmt: skip
     if args.write:
-        w = slots.fit(x, y)
-        data = {"weights": dict(zip(slots.FEATURES, [round(v, 4) for v in w.tolist()],
+        data = {"weights": dict(zip(slots.FEATURES, [round(v, 4) for v in full.tolist()],
                                     strict=True)),
                 "keep": base.keep, "link": base.link, "group": base.group,
                 "unknown": base.unknown,
-                "fitted_on": f"{len(y)} labelled pairs of the story dev set"}  # fmt: skip
+                "fitted_on": f"{int(labelled.sum())} labelled pairs of the story dev set"}  # fmt: skip
         slots.MODEL_FILE.write_text(json.dumps(data, indent=2, ensure_ascii=False) + "\n")
         print(f"wrote {slots.MODEL_FILE}")
 
