@@ -65,6 +65,8 @@ def background() -> tuple[int, dict[str, int]]:
             term, n = line.rstrip("\n").split("\t")
             counts[term] = int(n)
     return counts.pop(BACKGROUND_TOTAL, 0), counts
+
+
 _FIGURE = re.compile(r"(?<![0-9.,])[0-9]{2,}(?:[.,][0-9]+)?(?![0-9])")
 
 
