@@ -71,6 +71,29 @@ def source_label(m: SourceMention) -> str:
     return ", ".join(parts)
 
 
+EVIDENCE = 0.6  # a flag needs two mentions that disagree and were linked this likely
+
+
+def witnessed(
+    mentions: list[SourceMention], strong: dict[int, set[int]], tol: Tolerances | None = None
+) -> bool:
+    """Do two of ``mentions`` that cannot both hold share a strong link of their own
+    (``strong``: mention -> partners linked with at least ``EVIDENCE``, or by the
+    analyst)? A figure joined only through others is not evidence enough of a conflict:
+    most such flags are two quantities chained together, not sources that disagree."""
+    tol = tol or default_tolerances()
+    spans = {m.id: interval_of(m.qualifier, m.value, m.low, m.high, tol) for m in mentions}
+    for m in mentions:
+        own = spans[m.id]
+        if own is None:
+            continue
+        for other in strong.get(m.id, ()):
+            theirs = spans.get(other)
+            if theirs is not None and disjoint(own, theirs):
+                return True
+    return False
+
+
 def find_conflict(mentions: list[SourceMention], tol: Tolerances | None = None) -> Conflict | None:
     """The conflict in one figure's mentions, or None when they can all hold."""
     tol = tol or default_tolerances()

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 from . import decisions as dec
 from . import slots, stories
-from .conflicts import SourceMention, find_conflict
+from .conflicts import EVIDENCE, SourceMention, find_conflict, witnessed
 from .intervals import Tolerances
 from .linking import (
     ClaimRow,
@@ -98,21 +98,37 @@ def link(
         claim_of, links = cluster(ids, pairs, sentence_of, constraints, settings)
         report.links = len(links)
         report.stale_decisions = len(applied.unresolved)
-        _write(db, rows, claim_of, links, applied, tolerances, report)
+        _write(db, rows, claim_of, links, applied, tolerances, report, _strong(pairs, constraints))
     report.seconds = round(time.perf_counter() - started, 2)
     return report
 
 
-def _write(db, rows, claim_of, links, applied, tolerances, report: LinkReport) -> None:
+def _strong(pairs: dict, constraints: Constraints) -> dict[int, set[int]]:
+    """Mention -> the mentions it is linked to strongly enough to witness a conflict."""
+    strong: dict[int, set[int]] = defaultdict(set)
+    for (a, b), p in pairs.items():
+        if p.score >= EVIDENCE:
+            strong[a].add(b)
+            strong[b].add(a)
+    for a, b in constraints.must:
+        strong[a].add(b)
+        strong[b].add(a)
+    return strong
+
+
+def _write(db, rows, claim_of, links, applied, tolerances, report: LinkReport, strong) -> None:
     """Replace every figure, claim id and link of the ledger."""
     db.execute("UPDATE mentions SET claim_id = NULL, link_score = NULL, link_reason = NULL")
     db.execute("DELETE FROM links")
     db.execute("DELETE FROM figures")
-    _store_groups(db, rows, claim_of, links, applied, tolerances, report, whole=True)
+    _store_groups(db, rows, claim_of, links, applied, tolerances, report, strong, whole=True)
 
 
-def _figure_rows(groups, by_id, details, applied, tolerances, report: LinkReport) -> list[dict]:
-    """One ``figures`` row per group of mentions, with its conflict if any."""
+def _figure_rows(
+    groups, by_id, details, applied, tolerances, report: LinkReport, strong
+) -> list[dict]:
+    """One ``figures`` row per group of mentions, with its conflict if any (witnessed by
+    two disagreeing mentions strongly linked to each other, ``conflicts.witnessed``)."""
     figures = []
     for claim, members in groups.items():
         first = by_id[claim]
@@ -127,7 +143,10 @@ def _figure_rows(groups, by_id, details, applied, tolerances, report: LinkReport
         }  # fmt: skip
         if len(members) > 1:
             report.multi_mention_figures += 1
-            conflict = find_conflict([details[m] for m in members], tolerances)
+            sources = [details[m] for m in members]
+            conflict = find_conflict(sources, tolerances)
+            if conflict is not None and not witnessed(sources, strong, tolerances):
+                conflict = None
             if conflict is not None:
                 fig.update(
                     conflict=1, severity=conflict.severity, severity_label=conflict.label,
@@ -251,7 +270,8 @@ def relink(ledger: Ledger, mention_ids: list[int], settings: LinkSettings = SETT
         for chunk in _chunks(sorted(old_claims)):
             db.execute(f"DELETE FROM figures WHERE claim_id IN ({', '.join('?' * len(chunk))})",
                        chunk)  # fmt: skip
-        _store_groups(db, rows, claim_of, links, applied, tolerances, report)
+        _store_groups(db, rows, claim_of, links, applied, tolerances, report,
+                      _strong(pairs, constraints))  # fmt: skip
         report.claims, report.links = len(live), len(links)
     report.seconds = round(time.perf_counter() - started, 3)
     return report
@@ -305,7 +325,7 @@ def _light_rows(db, ids: list[int]) -> list[ClaimRow]:
 
 
 def _store_groups(
-    db, rows, claim_of, links, applied, tolerances, report: LinkReport, whole: bool = False
+    db, rows, claim_of, links, applied, tolerances, report: LinkReport, strong, whole=False
 ) -> None:
     """Write the figures, claim ids and links of a re-grouped part of the ledger (of all
     of it when ``whole``)."""
@@ -329,7 +349,9 @@ def _store_groups(
     for r in rows:
         groups[claim_of[r.id]].append(r.id)
     details = _source_mentions(db, None if whole else [r.id for r in rows])
-    figures = _figure_rows(groups, {r.id: r for r in rows}, details, applied, tolerances, report)
+    figures = _figure_rows(
+        groups, {r.id: r for r in rows}, details, applied, tolerances, report, strong
+    )
     report.figures = len(figures)
     if figures:
         columns = list(figures[0])

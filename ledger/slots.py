@@ -32,9 +32,16 @@ FEATURES = (
     "bias", "same_story", "cosine", "context", "same_event", "event_unknown", "same_entity",
     "entity_unknown", "part_differs", "comparison_differs", "restrictors_differ", "ratio",
     "same_article", "days_apart", "both_lead", "title", "repeated", "same_class",
-    "event_and_entity",
+    "event_and_entity", "incident",
 )  # fmt: skip
 MAX_RATIO = 2.0  # values further apart than this are never one slot
+MAX_DAYS = 0  # reports further apart are one slot only for a lasting count (below)
+# counts that outlets keep repeating and updating for days or weeks (a toll, the
+# arrested, cumulative cases); market figures, percentages and amounts of another day
+# are another day's figures
+PEOPLE = frozenset({"person", "group"})  # classes of counted things that are people
+LASTING_EVENTS = frozenset({"killed", "injured", "captured", "recovered", "missing", "held",
+                            "displaced", "escaped"})  # fmt: skip
 CLOSE_RATIO = 1.5  # values closer than this are no evidence of two slots
 FEATURE_CHUNK = 100_000  # candidate pairs scored at a time, so memory stays bounded
 MAX_BLOCK = 1500  # a story's mentions of one kind beyond this are compared by event
@@ -57,7 +64,7 @@ class Model:
 
 DEFAULT_WEIGHTS = (
     -3.0, 1.5, 2.0, 2.0, 2.0, 0.5, 1.0, 0.3, -3.0, -3.0, -1.0, -2.0, 0.0, -1.0, 1.0, 0.0, 1.0,
-    0.5, 1.0,
+    0.5, 1.0, 1.0,
 )  # fmt: skip
 
 
@@ -119,6 +126,8 @@ class Table:
         mid = [middle(r) for r in rows]
         self.value = np.array([np.nan if v is None else float(v) for v in mid], dtype=np.float64)
         self.day = np.array([r.day.toordinal() if r.day else 0 for r in rows], dtype=np.int64)
+        self.lasting = np.array([event_family(r.event) in LASTING_EVENTS for r in rows], dtype=bool)
+        self.person = np.array([r.entity_class in PEOPLE for r in rows], dtype=bool)
 
     def ratio(self, i: np.ndarray, j: np.ndarray) -> np.ndarray:
         """max/min of the two values (1 when one is unknown, inf for 0 against non-zero)."""
@@ -132,7 +141,8 @@ class Table:
         """False where two mentions can never report one quantity: another kind or unit,
         two numbers of one sentence, different events, counted things of different
         classes, a vague quantity against a number (unless both count the same noun),
-        values more than ``MAX_RATIO`` apart."""
+        values more than ``MAX_RATIO`` apart, reports more than ``MAX_DAYS`` apart unless
+        the count lasts (``LASTING_EVENTS``)."""
         ok = (self.kind_unit[i] == self.kind_unit[j]) & (self.sentence[i] != self.sentence[j])
         ei, ej = self.event[i], self.event[j]
         ok &= (ei < 0) | (ej < 0) | (ei == ej)
@@ -142,16 +152,18 @@ class Table:
         ok &= ~((ni >= 0) & (nj >= 0) & ~same_entity & other_class)
         ok &= (self.vague[i] == self.vague[j]) | same_entity
         ok &= self.ratio(i, j) <= MAX_RATIO
+        di, dj = self.day[i], self.day[j]
+        apart = (di > 0) & (dj > 0) & (np.abs(di - dj) > MAX_DAYS)
+        ok &= ~apart | self.lasting[i] | self.lasting[j]
         return ok
 
     def anchored(self, i: np.ndarray, j: np.ndarray) -> np.ndarray:
-        """An event on either side, or a counted thing both share (its noun or class)."""
+        """What an incident's reports share besides wording: a lasting event (killed,
+        captured ...) on either side, or the same counted noun. Market and economic
+        figures (an index, a share price, a percentage that rose or fell) are told apart
+        by the item they name, so without these the wording must match."""
         ni, nj = self.entity[i], self.entity[j]
-        ci, cj = self.entity_class[i], self.entity_class[j]
-        return (
-            (self.event[i] >= 0) | (self.event[j] >= 0)
-            | ((ni >= 0) & (ni == nj)) | ((ci >= 0) & (ci == cj))
-        )  # fmt: skip
+        return self.lasting[i] | self.lasting[j] | ((ni >= 0) & (ni == nj) & self.person[i])
 
     def features(self, i, j, context, cosine, same_story) -> np.ndarray:
         """The feature matrix of pairs ``(i, j)`` (see ``FEATURES``)."""
@@ -175,7 +187,8 @@ class Table:
             self.part[i] != self.part[j], self.comparison[i] != self.comparison[j],
             (ri >= 0) & (rj >= 0) & (ri != rj), ratio, same_article, days,
             self.lead[i] & self.lead[j], self.title[i] | self.title[j],
-            same_article & (self.value[i] == self.value[j]), same_class, same_event & (same_entity | same_class),
+            same_article & (self.value[i] == self.value[j]), same_class,
+            same_event & (same_entity | same_class), same_event & self.lasting[i],
         ]  # fmt: skip
         return np.column_stack([np.asarray(c, dtype=np.float64) for c in columns])
 
