@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 __version__ = "0.2.0"
 
 _EXPORTS = {
+    "Database": "database",
     "IngestReport": "ingest",
     "Ledger": "store",
     "LedgerError": "errors",
@@ -24,6 +25,7 @@ _EXPORTS = {
 }
 
 __all__ = [
+    "Database",
     "IngestReport",
     "Ledger",
     "LedgerError",
@@ -36,6 +38,7 @@ __all__ = [
 ]
 
 if TYPE_CHECKING:
+    from .database import Database
     from .errors import LedgerError
     from .extract import extract_mentions, parse_value
     from .ingest import IngestReport, ingest

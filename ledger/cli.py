@@ -141,7 +141,9 @@ def ingest_cmd(
         raise click.UsageError("give at least one PATH (or --seeds)")
     with open_ledger(ctx) as ledger:
         report = _run_ingest(ledger, all_paths, workers, quiet, max_size * 1_000_000)
-        linked = None if no_link or not _needs_link(ledger, report) else _run_link(ledger)
+        linked = (
+            None if no_link or not _needs_link(ledger, report) else _run_link(ledger, quiet=quiet)
+        )
     if as_json:
         data = _report_dict(report)
         if linked is not None:
@@ -234,11 +236,26 @@ def _print_report(report: IngestReport) -> None:
     )
 
 
-def _run_link(ledger: Ledger, rescore: bool = True):
-    from .figures import link
+def _run_link(ledger: Ledger, rescore: bool = True, quiet: bool = False):
+    """Link, showing each stage and the time it has taken on a terminal."""
+    from .figures import LINK_STAGES, link
 
     try:
-        return link(ledger, rescore=rescore)
+        if quiet or not sys.stderr.isatty():
+            return link(ledger, rescore=rescore)
+        from rich.console import Console
+        from rich.progress import BarColumn, Progress, TextColumn, TimeElapsedColumn
+
+        with Progress(TextColumn("linking: {task.description}"), BarColumn(),
+                      TextColumn("{task.completed}/{task.total} stages"), TimeElapsedColumn(),
+                      console=Console(stderr=True), transient=True) as progress:  # fmt: skip
+            task = progress.add_task("starting", total=len(LINK_STAGES))
+
+            def on_stage(name: str) -> None:
+                done = LINK_STAGES.index(name) if name in LINK_STAGES else 0
+                progress.update(task, description=name, completed=done)
+
+            return link(ledger, rescore=rescore, on_stage=on_stage)
     except LedgerError as exc:
         fail(str(exc), EXIT_LEDGER_ERROR)
         raise
@@ -260,15 +277,17 @@ def _print_link(report) -> None:
 
 @main.command("link")
 @click.option("--json", "as_json", is_flag=True, help="Print the report as JSON.")
+@click.option("-q", "--quiet", is_flag=True, help="No progress display.")
 @click.pass_context
-def link_cmd(ctx: click.Context, as_json: bool) -> None:
+def link_cmd(ctx: click.Context, as_json: bool, quiet: bool) -> None:
     """Re-run linking: group claim mentions into figures and flag conflicts.
 
     Applies every decision the analyst has made; thresholds are documented in the
-    README (ledger/linking.py LinkSettings), tolerances in ledger/tolerances.toml.
+    README, tolerances in ledger/tolerances.toml. On a terminal each stage is shown as
+    it runs.
     """
     with open_ledger(ctx, create=False) as ledger:
-        report = _run_link(ledger)
+        report = _run_link(ledger, quiet=quiet)
     if as_json:
         click.echo(json.dumps(asdict(report), indent=2))
     else:
@@ -384,10 +403,13 @@ def show_cmd(ctx: click.Context, claim_id: int, as_json: bool) -> None:
             click.echo(f"    linked {m['link_score']:.2f}: {m['link_reason']}")
 
 
-def _decide(ctx: click.Context, action, *args, **kwargs) -> None:
+def _decide(ctx: click.Context, action: str, *args, author: str | None = None, **kwargs) -> None:
+    """Run one decision (a ``Database`` method) and print what it recorded."""
+    from .database import Database
+
     with open_ledger(ctx, create=False) as ledger:
         try:
-            did = action(ledger, *args, **kwargs)
+            did = getattr(Database.wrap(ledger, author), action)(*args, **kwargs)
         except LedgerError as exc:
             fail(str(exc), 2)
             return
@@ -409,9 +431,7 @@ AUTHOR = click.option(
 @click.pass_context
 def same_cmd(ctx, mention_a: int, mention_b: int, note, author) -> None:
     """Say two mentions report the same figure (kept through every re-link)."""
-    from .figures import same_figure
-
-    _decide(ctx, same_figure, mention_a, mention_b, note=note, author=author)
+    _decide(ctx, "same", mention_a, mention_b, note=note, author=author)
 
 
 @main.command("split")
@@ -421,9 +441,7 @@ def same_cmd(ctx, mention_a: int, mention_b: int, note, author) -> None:
 @click.pass_context
 def split_cmd(ctx, mention_id: int, note, author) -> None:
     """Split a mention off the figure it was grouped with (it stays split)."""
-    from .figures import split_mention
-
-    _decide(ctx, split_mention, mention_id, note=note, author=author)
+    _decide(ctx, "split", mention_id, note=note, author=author)
 
 
 @main.command("merge")
@@ -434,9 +452,7 @@ def split_cmd(ctx, mention_id: int, note, author) -> None:
 @click.pass_context
 def merge_cmd(ctx, claim_a: int, claim_b: int, note, author) -> None:
     """Merge two figures (claim ids) into one."""
-    from .figures import merge_figures
-
-    _decide(ctx, merge_figures, claim_a, claim_b, note=note, author=author)
+    _decide(ctx, "merge", claim_a, claim_b, note=note, author=author)
 
 
 @main.command("resolve")
@@ -446,9 +462,7 @@ def merge_cmd(ctx, claim_a: int, claim_b: int, note, author) -> None:
 @click.pass_context
 def resolve_cmd(ctx, claim_id: int, note: str, author) -> None:
     """Mark a figure's conflict as resolved, with a note saying how."""
-    from .figures import resolve_conflict
-
-    _decide(ctx, resolve_conflict, claim_id, note, author=author)
+    _decide(ctx, "resolve", claim_id, note, author=author)
 
 
 @main.command("correct")
@@ -464,7 +478,6 @@ def resolve_cmd(ctx, claim_id: int, note: str, author) -> None:
 def correct_cmd(ctx, mention_id: int, value, low, high, qualifier, note, author) -> None:
     """Correct the extracted value, bounds or qualifier of a mention."""
     from .decisions import number_or_none
-    from .figures import correct_value
 
     try:
         numbers = {
@@ -472,9 +485,7 @@ def correct_cmd(ctx, mention_id: int, value, low, high, qualifier, note, author)
         }
     except ValueError as exc:
         raise click.BadParameter(str(exc)) from None
-    _decide(
-        ctx, correct_value, mention_id, **numbers, qualifier=qualifier, note=note, author=author
-    )
+    _decide(ctx, "correct", mention_id, **numbers, qualifier=qualifier, note=note, author=author)
 
 
 @main.command("not-claim")
@@ -484,9 +495,7 @@ def correct_cmd(ctx, mention_id: int, value, low, high, qualifier, note, author)
 @click.pass_context
 def not_claim_cmd(ctx, mention_id: int, note, author) -> None:
     """Mark a mention as not a claim: it leaves linking and the export."""
-    from .figures import mark_not_claim
-
-    _decide(ctx, mark_not_claim, mention_id, note=note, author=author)
+    _decide(ctx, "not_claim", mention_id, note=note, author=author)
 
 
 @main.command("undo")
@@ -495,11 +504,11 @@ def not_claim_cmd(ctx, mention_id: int, note, author) -> None:
 @click.pass_context
 def undo_cmd(ctx, decision_id: int | None, author) -> None:
     """Undo a decision (the latest one by default); the audit log keeps both."""
-    from .figures import undo_decision
+    from .database import Database
 
     with open_ledger(ctx, create=False) as ledger:
         try:
-            did = undo_decision(ledger, decision_id, author=author)
+            did = Database.wrap(ledger, author).undo(decision_id)
         except LedgerError as exc:
             fail(str(exc), 2)
             return

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import time
 from collections import defaultdict
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from . import decisions as dec
@@ -38,6 +39,8 @@ def slot_settings() -> LinkSettings:
 
 
 SETTINGS = slot_settings()
+LINK_STAGES = ("reading claims", "grouping stories", "scoring slots", "grouping figures",
+               "flagging conflicts")  # fmt: skip
 
 
 @dataclass
@@ -63,17 +66,26 @@ def link(
     rescore: bool = True,
     settings: LinkSettings = SETTINGS,
     tolerances: Tolerances | None = None,
+    on_stage: Callable[[str], None] | None = None,
 ) -> LinkReport:
-    """Group every claim mention into figures and flag the conflicting ones."""
+    """Group every claim mention into figures and flag the conflicting ones.
+
+    ``rescore=False`` re-groups with the stored pair scores (after a decision);
+    ``on_stage`` is told the name of each stage as it starts (``LINK_STAGES``), for a
+    progress display."""
+    stage = on_stage or (lambda _name: None)
     started = time.perf_counter()
     report = LinkReport()
     with ledger.transaction() as db:
+        stage("reading claims")
         applied = dec.apply_decisions(ledger, db)
         rows = load_claims(db, settings)
         report.claims = len(rows)
         if rescore or not db.execute("SELECT 1 FROM pair_scores LIMIT 1").fetchone():
+            stage("grouping stories")
             found = stories.assign(db)
             report.stories = len(set(found.story_of.values()))
+            stage("scoring slots")
             pairs = slots.scored_pairs(rows, found.story_of, found.related)
             report.pairs_compared = len(pairs)
             pairs.update(same_value_pairs(rows))
@@ -91,6 +103,7 @@ def link(
                 ).fetchall()
             }
         report.pairs_scored = len(pairs)
+        stage("grouping figures")
         ids = [r.id for r in rows]
         sentence_of = {r.id: (r.article_id, r.title, r.sentence_start) for r in rows}
         constraints = applied.constraints
@@ -98,6 +111,7 @@ def link(
         claim_of, links = cluster(ids, pairs, sentence_of, constraints, settings)
         report.links = len(links)
         report.stale_decisions = len(applied.unresolved)
+        stage("flagging conflicts")
         _write(db, rows, claim_of, links, applied, tolerances, report, _strong(pairs, constraints))
     report.seconds = round(time.perf_counter() - started, 2)
     return report
