@@ -75,6 +75,7 @@ class ClaimRow:
     restrictors: frozenset = frozenset()
     part: bool = False  # a sub-count: منهم 97، بينهم امرأتان
     comparison: bool = False  # another period or a former value: مقارنة بـ، العام الماضي
+    elsewhen: int | None = None  # an earlier year named beside the number (another incident)
     title: bool = False  # in the headline
     verbatim: str = ""  # letters and digits around the number, to find copies of it
     distinct: float | None = None  # the value, when it is distinctive (431, not 300)
@@ -256,6 +257,8 @@ def load_claims(db, settings: LinkSettings = SETTINGS) -> list[ClaimRow]:
         row.part = any(w in cues["part"] for w in lead)
         around = nt.text[max(0, n_start - 40) : n_end + 40].split()
         row.comparison = any(w in cues["comparison"] for w in around)
+        row.elsewhen = _earlier_year(nt.text[max(0, n_start - YEAR_REACH) : n_end + YEAR_REACH],
+                                     row.day)  # fmt: skip
         row.verbatim = (
             _VERBATIM.sub("", nt.text[max(0, n_start - VERBATIM_REACH) : n_start])
             + "|" + _VERBATIM.sub("", nt.text[n_start:n_end]) + "|"
@@ -271,6 +274,24 @@ def load_claims(db, settings: LinkSettings = SETTINGS) -> list[ClaimRow]:
         for index, row in enumerate(members):
             row.peers, row.rank = len(members), index
     return rows
+
+
+YEAR_REACH = 60  # characters each side of a number searched for another year
+_YEAR = re.compile(r"(?<![0-9])(19[0-9]{2}|20[0-9]{2})(?![0-9])")
+_SINCE = re.compile(r"(?:^|\s)(?:منذ|من|حتي|مطلع|بدايه)(?:\s|$)")  # since 2012: a running count
+
+
+def _earlier_year(window: str, day: dt.date | None) -> int | None:
+    """A Gregorian year before the article's own named near a number ("the 2013
+    Reyhanli attack", "in 1996"): the number is about another incident or period. A
+    running count "since 2012" (منذ) is not."""
+    if day is None:
+        return None
+    years = [
+        int(m.group()) for m in _YEAR.finditer(window)
+        if int(m.group()) < day.year and not _SINCE.search(window[max(0, m.start() - 24) : m.start()])
+    ]  # fmt: skip
+    return max(years) if years else None
 
 
 def _clause(before: list[str], after: list[str]) -> tuple[list[str], list[str]]:

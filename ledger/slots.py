@@ -126,6 +126,7 @@ class Table:
         mid = [middle(r) for r in rows]
         self.value = np.array([np.nan if v is None else float(v) for v in mid], dtype=np.float64)
         self.day = np.array([r.day.toordinal() if r.day else 0 for r in rows], dtype=np.int64)
+        self.elsewhen = np.array([r.elsewhen or 0 for r in rows], dtype=np.int64)
         self.lasting = np.array([event_family(r.event) in LASTING_EVENTS for r in rows], dtype=bool)
         self.person = np.array([r.entity_class in PEOPLE for r in rows], dtype=bool)
 
@@ -141,7 +142,8 @@ class Table:
         """False where two mentions can never report one quantity: another kind or unit,
         two numbers of one sentence, different events, counted things of different
         classes, a vague quantity against a number (unless both count the same noun),
-        values more than ``MAX_RATIO`` apart, reports more than ``MAX_DAYS`` apart unless
+        values more than ``MAX_RATIO`` apart, one about an earlier year (``elsewhen``)
+        and one not, reports more than ``MAX_DAYS`` apart unless
         the count lasts (``LASTING_EVENTS``)."""
         ok = (self.kind_unit[i] == self.kind_unit[j]) & (self.sentence[i] != self.sentence[j])
         ei, ej = self.event[i], self.event[j]
@@ -152,6 +154,7 @@ class Table:
         ok &= ~((ni >= 0) & (nj >= 0) & ~same_entity & other_class)
         ok &= (self.vague[i] == self.vague[j]) | same_entity
         ok &= self.ratio(i, j) <= MAX_RATIO
+        ok &= self.elsewhen[i] == self.elsewhen[j]  # another year, another incident
         di, dj = self.day[i], self.day[j]
         apart = (di > 0) & (dj > 0) & (np.abs(di - dj) > MAX_DAYS)
         ok &= ~apart | self.lasting[i] | self.lasting[j]
