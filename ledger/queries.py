@@ -3,6 +3,7 @@ fuzzy filters. Views call these instead of writing SQL of their own."""
 
 from __future__ import annotations
 
+import json
 import re
 from dataclasses import dataclass, field
 
@@ -156,11 +157,12 @@ class ClaimSearch:
             where.append("c.conflict = 1")
         db = self.ledger.db
         if q.text.strip():
+            # the matching ids travel as one JSON parameter: a read never writes (a temp
+            # table written outside a transaction would hold this connection's snapshot
+            # open, and the app would never see a later decision)
             ids = self.fuzzy_ids(q.text, q.fuzzy_cutoff)
-            db.execute("CREATE TEMP TABLE IF NOT EXISTS filter_ids (id INTEGER PRIMARY KEY)")
-            db.execute("DELETE FROM filter_ids")
-            db.conn.executemany("INSERT INTO filter_ids VALUES (?)", [(i,) for i in ids])
-            where.append("c.mention_id IN (SELECT id FROM filter_ids)")
+            where.append("c.mention_id IN (SELECT value FROM json_each(?))")
+            params.append(json.dumps(ids))
         sort = q.sort if q.sort in SORTABLE else "mention_id"
         order = f"{'f.severity' if sort == 'severity' else 'c.' + sort} {'DESC' if q.descending else 'ASC'}"
         base = f"FROM claims c LEFT JOIN figures f ON f.claim_id = c.claim_id WHERE {' AND '.join(where)}"

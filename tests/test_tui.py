@@ -349,3 +349,69 @@ async def test_a_headline_number_is_marked_in_the_heading(tmp_path):
         assert "13" in heading.plain
         marked = [heading.plain[s.start : s.end] for s in heading.spans if s.style.color]
         assert "13" in "".join(marked), marked  # drawn character by character
+
+
+async def test_keys_on_the_figure_page_act_on_that_figure(seeded_path):
+    app = FactLedgerApp(seeded_path)
+    async with app.run_test(size=(180, 45)) as pilot:
+        await ready(app, pilot)
+        table = app.query_one("#ledger", DataTable)
+        table.focus()
+        table.move_cursor(row=0)  # the main table's cursor sits on another figure
+        hidden = app.page_rows[0]["mention_id"]
+        hidden_claim = claim_of(seeded_path, hidden)
+        await pilot.press("c")
+        await pilot.pause()
+        await pilot.press("enter")
+        await pilot.pause()
+        page = app.screen
+        assert isinstance(page, FigureScreen)
+        shown = page.figure["mention_rows"][1]["mention_id"]
+        page.query_one("#figure-table", DataTable).move_cursor(row=1)
+        await pilot.press("x")
+        await ready(app, pilot)
+        assert claim_of(seeded_path, shown) == shown  # the mention shown was split off
+        assert hidden == shown or claim_of(seeded_path, hidden) == hidden_claim
+        assert isinstance(app.screen, FigureScreen)  # the page is shown again, refreshed
+        assert app.screen.figure["claim_id"] == shown
+
+
+async def test_a_prompt_swallows_shortcut_keys(seeded_path, tmp_path, monkeypatch):
+    cwd = tmp_path / "cwd"
+    cwd.mkdir()
+    monkeypatch.chdir(cwd)
+    app = FactLedgerApp(seeded_path)
+    async with app.run_test(size=(180, 45)) as pilot:
+        await ready(app, pilot)
+        await goto(app, pilot, "أكثر من 9 آلاف", "001")
+        await pilot.press("r")
+        await pilot.pause()
+        app.screen.query_one(Input).blur()  # focus away from the input: keys still stay
+        await pilot.press("e", "c", "u")
+        await pilot.pause()
+        assert not isinstance(app.screen, (ConflictsScreen, FigureScreen))
+        assert app.screen.__class__.__name__ == "PromptScreen"
+        await pilot.press("escape")
+        await pilot.pause()
+    assert list(cwd.iterdir()) == []  # nothing written into the working directory
+
+
+async def test_export_offers_a_path_beside_the_ledger(seeded_path):
+    app = FactLedgerApp(seeded_path)
+    async with app.run_test(size=(180, 45)) as pilot:
+        await ready(app, pilot)
+        await pilot.press("e")
+        await pilot.pause()
+        offered = app.screen.query_one("#export-path", Input).value
+        assert offered == str(seeded_path.resolve().with_suffix(".csv"))
+        await pilot.press("escape")
+
+
+async def test_textual_query_is_not_shadowed(seeded_path):
+    app = FactLedgerApp(seeded_path)
+    async with app.run_test(size=(180, 45)) as pilot:
+        await ready(app, pilot)
+        assert len(app.query(DataTable)) >= 1
+        app.action_focus("ledger")
+        await pilot.pause()
+        assert app.focused is app.query_one("#ledger", DataTable)

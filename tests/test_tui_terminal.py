@@ -44,7 +44,7 @@ def test_factledger_in_tmux(tmp_path):
         screen = wait_for(session, "of 34 shown")  # built from the seeds, then painted
         assert "Quit" in screen and "Conflicts" in screen
         subprocess.run(["tmux", "send-keys", "-t", session, "c"], check=True)
-        screen = wait_for(session, "conflicting figures")
+        screen = wait_for(session, "conflicting figure")
         assert "medium" in screen and "33%" in screen
         subprocess.run(["tmux", "send-keys", "-t", session, "Escape"], check=True)
         time.sleep(1)  # let the terminal's escape timeout pass, or Escape+b reads as alt+b

@@ -9,6 +9,7 @@ from textual import on, work
 from textual.app import App, ComposeResult, SystemCommand
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
+from textual.screen import ModalScreen
 from textual.widgets import DataTable, Footer, Header, Input, Label, LoadingIndicator
 
 from ledger import Ledger, LedgerError
@@ -75,7 +76,7 @@ class FactLedgerApp(App):
         self.build_from_seeds = build_from_seeds
         self.ledger: Ledger | None = None
         self.search: ClaimSearch | None = None
-        self.query = ClaimQuery(limit=PAGE)
+        self.claim_query = ClaimQuery(limit=PAGE)
         self.page_rows: list[dict] = []
         self.marked: int | None = None
         self.mode = settings.bidi_mode()
@@ -165,7 +166,7 @@ class FactLedgerApp(App):
         """Fetch one page of rows from SQLite and show it."""
         if self.search is None:
             return
-        page = self.search.page(self.query)
+        page = self.search.page(self.claim_query)
         self.page_rows = page.rows
         self.total = page.total
         table = self.query_one("#ledger", DataTable)
@@ -174,10 +175,10 @@ class FactLedgerApp(App):
             table.add_row(
                 *(self._cell(key, r[key]) for key, _, _ in LEDGER_COLUMNS), key=str(r["mention_id"])
             )
-        shown_to = self.query.offset + len(page.rows)
+        shown_to = self.claim_query.offset + len(page.rows)
         self.query_one("#status", Label).update(
             Text(
-                f"rows {self.query.offset + 1 if page.rows else 0}–{shown_to} of {page.total:,}"
+                f"rows {self.claim_query.offset + 1 if page.rows else 0}–{shown_to} of {page.total:,}"
                 f" shown (ledger: {page.ledger_total:,} claims)"
                 + (f" · marked {self.marked}" if self.marked else "")
             )
@@ -197,8 +198,30 @@ class FactLedgerApp(App):
             return cell((value or "")[:10], self.mode)
         return cell(value, self.mode, 40 if key != "text" else 30)
 
+    # actions that act on a row: on the figure page they act on its selected mention;
+    # elsewhere (conflicts list, audit log) there is no row to act on
+    ROW_ACTIONS = frozenset({"mark", "same", "merge", "split", "confirm", "resolve", "correct",
+                             "not_claim", "figure"})  # fmt: skip
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """While a prompt or dialog is open, its keys are its own: no shortcut fires
+        behind it (typing ``e`` in a note never opens the export)."""
+        if isinstance(self.screen, ModalScreen):
+            return action in ("pop_screen", "quit") or None
+        if action in self.ROW_ACTIONS and self.screen is not self.screen_stack[0]:
+            return isinstance(self.screen, FigureScreen) and action != "figure"
+        return True
+
     def current_row(self) -> dict | None:
-        table = self.query_one("#ledger", DataTable)
+        """The claim the analyst is looking at: the selected mention of an open figure
+        page, else the selected row of the ledger table."""
+        if isinstance(self.screen, FigureScreen):
+            return self.screen.selected_row()
+        return self.ledger_row()
+
+    def ledger_row(self) -> dict | None:
+        """The selected row of the ledger table (on the main screen)."""
+        table = self.screen_stack[0].query_one("#ledger", DataTable)
         if (
             not self.page_rows
             or table.cursor_row is None
@@ -209,7 +232,7 @@ class FactLedgerApp(App):
 
     @on(DataTable.RowHighlighted, "#ledger")
     def _row_highlighted(self, event: DataTable.RowHighlighted) -> None:
-        row = self.current_row()
+        row = self.ledger_row()
         if row is not None:
             self.show_article(row["article_id"], row["mention_id"])
 
@@ -220,19 +243,19 @@ class FactLedgerApp(App):
     @on(DataTable.HeaderSelected, "#ledger")
     def _sort(self, event: DataTable.HeaderSelected) -> None:
         key = event.column_key.value
-        if self.query.sort == key:
-            self.query.descending = not self.query.descending
+        if self.claim_query.sort == key:
+            self.claim_query.descending = not self.claim_query.descending
         else:
-            self.query.sort, self.query.descending = key, False
-        self.query.offset = 0
+            self.claim_query.sort, self.claim_query.descending = key, False
+        self.claim_query.offset = 0
         self.load_page()
 
     def action_page(self, delta: int) -> None:
         if self.search is None:
             return
-        new = max(0, self.query.offset + delta * PAGE)
+        new = max(0, self.claim_query.offset + delta * PAGE)
         if new < self.total:
-            self.query.offset = new
+            self.claim_query.offset = new
             self.load_page()
 
     # ------------------------------------------------------------------ filter
@@ -247,14 +270,14 @@ class FactLedgerApp(App):
         q = parse_filter(text)
         q.limit = PAGE
         if q.sort == "mention_id" and "sort:" not in text:
-            q.sort, q.descending = self.query.sort, self.query.descending
-        self.query = q
+            q.sort, q.descending = self.claim_query.sort, self.claim_query.descending
+        self.claim_query = q
         self.run_filter()
 
     @work(thread=True, exclusive=True, group="filter")
     def run_filter(self) -> None:
         """The fuzzy part of a filter runs over the whole ledger: off the UI thread."""
-        if self.query.text and self.search is not None and self.search._haystack is None:
+        if self.claim_query.text and self.search is not None and self.search._haystack is None:
             ledger = Ledger(self.db_path, create=False)
             try:
                 search = ClaimSearch(ledger)
@@ -321,16 +344,16 @@ class FactLedgerApp(App):
         """A mention picked in the text: find and select its row."""
         if self.search is None:
             return
-        position = self.search.position(self.query, event.mention_id)
+        position = self.search.position(self.claim_query, event.mention_id)
         if position is None:  # filtered out: clear the filter to show it
-            self.query = ClaimQuery(
-                limit=PAGE, sort=self.query.sort, descending=self.query.descending
+            self.claim_query = ClaimQuery(
+                limit=PAGE, sort=self.claim_query.sort, descending=self.claim_query.descending
             )
             self.query_one("#filter", Input).value = ""
-            position = self.search.position(self.query, event.mention_id)
+            position = self.search.position(self.claim_query, event.mention_id)
             if position is None:
                 return
-        self.query.offset = (position // PAGE) * PAGE
+        self.claim_query.offset = (position // PAGE) * PAGE
         self.load_page(keep_mention=event.mention_id)
         self.query_one("#ledger", DataTable).focus()
 
@@ -392,13 +415,14 @@ class FactLedgerApp(App):
             self.load_page(keep_mention=self.marked)
 
     def _decide(self, description: str, fn, *args, **kwargs) -> None:
-        self.run_decision(description, fn, args, kwargs)
+        row = self.current_row()  # read on the UI thread, never from the worker
+        self.run_decision(description, fn, args, kwargs, row["mention_id"] if row else None)
 
     @work(thread=True, exclusive=True, group="decide")
-    def run_decision(self, description: str, fn, args: tuple, kwargs: dict) -> None:
+    def run_decision(
+        self, description: str, fn, args: tuple, kwargs: dict, keep: int | None
+    ) -> None:
         """Record a decision and re-link, off the UI thread, on its own connection."""
-        row = self.current_row()
-        keep = row["mention_id"] if row else None
         ledger = Ledger(self.db_path, create=False)
         try:
             did = fn(ledger, *args, **kwargs)
@@ -413,10 +437,31 @@ class FactLedgerApp(App):
         self.notify(message)
         if self.search is not None:
             self.search.invalidate()
+        figure_page = self.screen if isinstance(self.screen, FigureScreen) else None
         self.load_page(keep_mention=keep)
         if self.current_article:
-            row = self.current_row()
-            self.show_article(self.current_article, row["mention_id"] if row else None)
+            self.show_article(self.current_article, keep)
+        if figure_page is not None:
+            self._refresh_figure(figure_page, keep)
+
+    def _refresh_figure(self, screen: FigureScreen, keep: int | None) -> None:
+        """Show the figure page again after a decision: the figure of the mention the
+        analyst acted on (it may have moved), else the figure shown before."""
+        from ledger.figures import figure
+
+        claim = screen.figure["claim_id"]
+        if keep is not None:
+            row = self.ledger.db.execute(
+                "SELECT claim_id FROM mentions WHERE id = ?", [keep]
+            ).fetchone()
+            claim = row[0] if row and row[0] is not None else claim
+        try:
+            fig = figure(self.ledger, claim)
+        except LedgerError:
+            self.pop_screen()
+            return
+        self.pop_screen()
+        self.push_screen(FigureScreen(fig, self.mode))
 
     def action_same(self) -> None:
         from ledger.figures import same_figure
@@ -470,11 +515,14 @@ class FactLedgerApp(App):
         row = self.current_row()
         if row is None:
             return
-        mates = [
-            r
-            for r in self.page_rows
-            if r["claim_id"] == row["claim_id"] and r["mention_id"] != row["mention_id"]
-        ]
+        if isinstance(self.screen, FigureScreen):
+            mates = self.screen.mates(row["mention_id"])
+        else:
+            mates = [
+                r
+                for r in self.page_rows
+                if r["claim_id"] == row["claim_id"] and r["mention_id"] != row["mention_id"]
+            ]
         if not mates:
             self.notify("this claim is alone in its figure: nothing to confirm", severity="warning")
             return
@@ -550,7 +598,8 @@ class FactLedgerApp(App):
                 path, excel, conflicts_only = answer
                 self.run_export(path, excel, conflicts_only)
 
-        self.push_screen(ExportScreen(), done)
+        default = Path(self.db_path).expanduser().resolve().with_suffix(".csv")
+        self.push_screen(ExportScreen(str(default)), done)
 
     @work(thread=True, exclusive=True, group="export")
     def run_export(self, path: str, excel: bool, conflicts_only: bool) -> None:

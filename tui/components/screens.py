@@ -44,6 +44,20 @@ class FigureScreen(Screen):
         yield table
         yield Footer()
 
+    def selected_row(self) -> dict | None:
+        """The mention under the cursor, as a row of the main table: decisions on this
+        page act on it and on this figure."""
+        rows = self.figure["mention_rows"]
+        cursor = self.query_one("#figure-table", DataTable).cursor_row
+        if not rows or cursor is None or cursor >= len(rows):
+            return None
+        return {**rows[cursor], "claim_id": self.figure["claim_id"],
+                "conflict": self.figure["conflict"]}  # fmt: skip
+
+    def mates(self, mention_id: int) -> list[dict]:
+        """The figure's other mentions."""
+        return [m for m in self.figure["mention_rows"] if m["mention_id"] != mention_id]
+
     def on_mount(self) -> None:
         table = self.query_one(DataTable)
         table.add_columns(
@@ -72,9 +86,8 @@ class ConflictsScreen(Screen):
         self.mode = mode
 
     def compose(self) -> ComposeResult:
-        yield Label(
-            f"{len(self.rows)} conflicting figures, most severe first", id="conflicts-title"
-        )
+        count = f"{len(self.rows)} conflicting figure{'' if len(self.rows) == 1 else 's'}"
+        yield Label(f"{count}, most severe first", id="conflicts-title")
         yield DataTable(id="conflicts-table", cursor_type="row", zebra_stripes=True)
         yield Footer()
 
@@ -169,14 +182,18 @@ class PromptScreen(ModalScreen[str | None]):
 
 
 class ExportScreen(ModalScreen[tuple[str, bool, bool] | None]):
-    """Ask where to export, and how."""
+    """Ask where to export, and how (the path offered is beside the ledger, in full)."""
 
     BINDINGS = [Binding("escape", "cancel", "Cancel")]
+
+    def __init__(self, default_path: str) -> None:
+        super().__init__()
+        self.default_path = default_path
 
     def compose(self) -> ComposeResult:
         with Vertical(id="prompt-box"):
             yield Label("Export the ledger to CSV")
-            yield Input(value="ledger.csv", id="export-path")
+            yield Input(value=self.default_path, id="export-path")
             yield Checkbox("Excel (UTF-8 with BOM)", id="export-excel")
             yield Checkbox("Conflicts only", id="export-conflicts")
             with Horizontal(id="prompt-buttons"):
