@@ -26,6 +26,7 @@ from .linking import (
     load_claims,
     same_value_pairs,
     self_contradictions,
+    story_value_pairs,
     verbatim_pairs,
 )
 from .store import Ledger, LedgerError
@@ -88,8 +89,11 @@ def link(
             stage("scoring slots")
             pairs = slots.scored_pairs(rows, found.story_of, found.related)
             report.pairs_compared = len(pairs)
-            pairs.update(same_value_pairs(rows))
-            pairs.update(verbatim_pairs(rows))
+            for extra in (story_value_pairs(rows, found.story_of), same_value_pairs(rows),
+                          verbatim_pairs(rows)):  # fmt: skip
+                pairs.update(
+                    {k: p for k, p in extra.items() if p.score > getattr(pairs.get(k), "score", 0)}
+                )
             db.execute("DELETE FROM pair_scores")
             db.conn.executemany(
                 "INSERT INTO pair_scores (mention_a, mention_b, score, explanation) VALUES (?, ?, ?, ?)",
