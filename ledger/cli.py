@@ -330,6 +330,9 @@ def conflicts_cmd(ctx: click.Context, as_json: bool, open_only: bool, kind: str 
             click.echo(f"  note: {row['note']}")
 
 
+ROW_ID = click.IntRange(0, 2**63 - 1)  # ids are SQLite integers
+
+
 def plural(n: int, noun: str) -> str:
     """``1 article``, ``3 articles``."""
     return f"{n} {noun}" if n == 1 else f"{n} {noun}s"
@@ -368,7 +371,7 @@ def stories_cmd(ctx: click.Context, as_json: bool, min_articles: int, limit: int
 
 
 @main.command("show")
-@click.argument("claim_id", type=int)
+@click.argument("claim_id", type=ROW_ID)
 @click.option("--json", "as_json", is_flag=True, help="Print as JSON.")
 @click.pass_context
 def show_cmd(ctx: click.Context, claim_id: int, as_json: bool) -> None:
@@ -424,8 +427,8 @@ AUTHOR = click.option(
 
 
 @main.command("same")
-@click.argument("mention_a", type=int)
-@click.argument("mention_b", type=int)
+@click.argument("mention_a", type=ROW_ID)
+@click.argument("mention_b", type=ROW_ID)
 @NOTE
 @AUTHOR
 @click.pass_context
@@ -435,7 +438,7 @@ def same_cmd(ctx, mention_a: int, mention_b: int, note, author) -> None:
 
 
 @main.command("split")
-@click.argument("mention_id", type=int)
+@click.argument("mention_id", type=ROW_ID)
 @NOTE
 @AUTHOR
 @click.pass_context
@@ -445,8 +448,8 @@ def split_cmd(ctx, mention_id: int, note, author) -> None:
 
 
 @main.command("merge")
-@click.argument("claim_a", type=int)
-@click.argument("claim_b", type=int)
+@click.argument("claim_a", type=ROW_ID)
+@click.argument("claim_b", type=ROW_ID)
 @NOTE
 @AUTHOR
 @click.pass_context
@@ -456,7 +459,7 @@ def merge_cmd(ctx, claim_a: int, claim_b: int, note, author) -> None:
 
 
 @main.command("resolve")
-@click.argument("claim_id", type=int)
+@click.argument("claim_id", type=ROW_ID)
 @click.option("--note", required=True, help="How the conflict was settled.")
 @AUTHOR
 @click.pass_context
@@ -466,7 +469,7 @@ def resolve_cmd(ctx, claim_id: int, note: str, author) -> None:
 
 
 @main.command("correct")
-@click.argument("mention_id", type=int)
+@click.argument("mention_id", type=ROW_ID)
 @click.option("--value", help="The right value (digits in any script, or words).")
 @click.option("--low", help="Lower bound of a range.")
 @click.option("--high", help="Upper bound of a range.")
@@ -489,7 +492,7 @@ def correct_cmd(ctx, mention_id: int, value, low, high, qualifier, note, author)
 
 
 @main.command("not-claim")
-@click.argument("mention_id", type=int)
+@click.argument("mention_id", type=ROW_ID)
 @NOTE
 @AUTHOR
 @click.pass_context
@@ -499,7 +502,7 @@ def not_claim_cmd(ctx, mention_id: int, note, author) -> None:
 
 
 @main.command("undo")
-@click.argument("decision_id", type=int, required=False)
+@click.argument("decision_id", type=ROW_ID, required=False)
 @AUTHOR
 @click.pass_context
 def undo_cmd(ctx, decision_id: int | None, author) -> None:

@@ -19,6 +19,7 @@ from __future__ import annotations
 import getpass
 import json
 import os
+import re
 from dataclasses import dataclass
 
 from rapidfuzz import fuzz
@@ -221,6 +222,9 @@ def _correct(db, mention_id: int, payload: dict) -> None:
         [mention_id],
     )
     sets = {k: payload[k] for k in ("value", "low", "high", "qualifier") if k in payload}
+    for key in ("value", "low", "high"):
+        if sets.get(key) is not None:  # a decision recorded by an older version may hold
+            sets[key] = sql_number(sets[key])  # any number: store what SQLite can hold
     if "value" in sets or "low" in sets or "high" in sets:
         for key in ("value", "low", "high"):
             sets.setdefault(key, None)
@@ -232,12 +236,26 @@ def _correct(db, mention_id: int, payload: dict) -> None:
 
 
 def number_or_none(text: str | None):
-    """Parse a CLI number (digits in any script); None for empty."""
-    if text is None or text == "":
+    """Parse a number an analyst typed (digits in any script, a sign, separators, or
+    number words); None for empty. The whole text must be the number: ``12abc``,
+    ``1e3`` and ``0x10`` are refused, not read as 12, 1 and 0."""
+    if text is None or not text.strip():
         return None
-    from .extract import parse_value
+    from .extract import extract_mentions, parse_value
 
-    value = parse_value(text)
+    raw = text.strip()
+    sign = -1 if raw[:1] in "-\u2212" else 1
+    body = raw[1:].strip() if sign < 0 else raw
+    value = parse_value(body) if _TYPED_NUMBER.fullmatch(body) else None
+    if value is None:
+        spans = [m for m in extract_mentions(body) if m.value is not None]
+        if len(spans) == 1 and spans[0].start == 0 and spans[0].end == len(body):
+            value = spans[0].value
     if value is None:
         raise ValueError(f"not a number: {text!r}")
-    return sql_number(value)
+    return sql_number(sign * value)
+
+
+_TYPED_NUMBER = re.compile(
+    r"[0-9\u0660-\u0669\u06f0-\u06f9]+(?:[.,\u066b\u066c][0-9\u0660-\u0669\u06f0-\u06f9]+)*"
+)

@@ -395,6 +395,8 @@ def same_figure(
     ledger: Ledger, a: int, b: int, note: str | None = None, author: str | None = None
 ) -> int:
     """Say mentions ``a`` and ``b`` report the same figure."""
+    if a == b:
+        raise LedgerError(f"mention {a} is the same mention: give two different mentions")
     _mention(ledger, a), _mention(ledger, b)
     return _decide(
         ledger,
@@ -428,6 +430,8 @@ def merge_figures(
     ledger: Ledger, a: int, b: int, note: str | None = None, author: str | None = None
 ) -> int:
     """Merge figures ``a`` and ``b`` (claim ids) into one."""
+    if a == b:
+        raise LedgerError(f"figure {a} is the same figure: give two different figures")
     members = dec.figure_mentions(ledger, a) + dec.figure_mentions(ledger, b)
     return _decide(
         ledger, "merge", members, f"figures {a} and {b} merged", note=note, author=author
@@ -455,6 +459,8 @@ def correct_value(
         payload["qualifier"] = qualifier
     if not payload:
         raise LedgerError("give a value, bounds or a qualifier to correct")
+    if low is not None and high is not None and low > high:
+        raise LedgerError(f"the low bound {low:g} is above the high bound {high:g}")
     what = ", ".join(f"{k}={v}" for k, v in payload.items())
     return _decide(
         ledger,

@@ -236,11 +236,17 @@ def now() -> str:
     return datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
 
 
-def sql_number(value: Fraction | None) -> int | float | None:
-    """A value for SQLite: an integer whenever it is whole, else a float."""
+SQL_INT_MAX = 2**63 - 1  # SQLite's INTEGER is 64 bits
+
+
+def sql_number(value: Fraction | int | float | None) -> int | float | None:
+    """A value for SQLite: an integer whenever it is whole and fits SQLite's 64-bit
+    INTEGER, else a float (a whole number beyond 2^63 is kept as the nearest float;
+    the README says so). Every value written to the ledger goes through here."""
     if value is None:
         return None
-    if value.denominator == 1:
+    value = Fraction(value)
+    if value.denominator == 1 and -SQL_INT_MAX - 1 <= value.numerator <= SQL_INT_MAX:
         return value.numerator
     return float(value)
 

@@ -1,0 +1,65 @@
+"""Numbers that do not fit: huge values in articles and corrections, ids beyond SQLite's
+integers, typed values that are not numbers, decisions that make no sense."""
+
+import pytest
+from click.testing import CliRunner
+
+from ledger import Database
+from ledger.cli import main
+from ledger.decisions import number_or_none
+
+HUGE = "99999999999999999999"
+
+
+def run(path, *args):
+    return CliRunner().invoke(main, ["--db", str(path), *args])
+
+
+def test_an_article_with_a_number_beyond_64_bits_is_ingested(tmp_path):
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "a.txt").write_text("قتل ٩٩٩٩٩٩٩٩٩٩٩٩٩٩٩٩٩٩٩٩ شخصا في الهجوم.\n", encoding="utf-8")
+    (folder / "b.txt").write_text("أصيب 12 شخصا.\n", encoding="utf-8")
+    result = run(tmp_path / "l.db", "ingest", str(folder))
+    assert result.exit_code == 0, result.output
+    with Database(tmp_path / "l.db") as db:
+        values = sorted(v for (v,) in db.db.execute("SELECT value FROM mentions"))
+    assert values == [12, 1e20]
+
+
+def test_a_huge_correction_is_stored_and_linking_goes_on(seeded_path):
+    result = run(seeded_path, "correct", "2", "--value", HUGE)
+    assert result.exit_code == 0, result.output
+    assert run(seeded_path, "link").exit_code == 0
+    assert run(seeded_path, "undo").exit_code == 0
+
+
+@pytest.mark.parametrize("command", [["show", HUGE], ["split", HUGE], ["undo", HUGE]])
+def test_ids_beyond_sqlite_integers_are_a_usage_error(seeded_path, command):
+    result = run(seeded_path, *command)
+    assert result.exit_code == 2
+    assert "Traceback" not in result.output and "range" in result.output
+
+
+@pytest.mark.parametrize("text", ["12abc", "1e3", "0x10", "abc", "12 13"])
+def test_typed_values_must_be_numbers(text):
+    with pytest.raises(ValueError):
+        number_or_none(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "value"), [("-5", -5), ("٣٠", 30), ("1,200", 1200), ("12.5", 12.5), ("ثلاثون", 30)]
+)
+def test_typed_values_in_any_script(text, value):
+    assert number_or_none(text) == value
+
+
+@pytest.mark.parametrize(
+    "command",
+    [["same", "1", "1"], ["merge", "1", "1"], ["correct", "2", "--low", "5", "--high", "1"]],
+)
+def test_decisions_that_make_no_sense_are_refused(seeded_path, command):
+    result = run(seeded_path, *command)
+    assert result.exit_code == 2
+    with Database(seeded_path) as db:
+        assert db.log() == []
