@@ -7,7 +7,6 @@ Exit codes: 0 success; 1 some input could not be read (the rest was processed);
 from __future__ import annotations
 
 import io
-import json
 import sys
 from dataclasses import asdict
 from pathlib import Path
@@ -19,6 +18,7 @@ from . import __version__
 from .defaults import DB_ENV, DEFAULT_DB, DEFAULT_MAX_BYTES, TOLERANCES_ENV
 from .errors import LedgerError
 from .seeds import seeds_dir
+from .terminal import Gated, json_text, printable
 
 if TYPE_CHECKING:  # each command imports what it needs when it runs
     from .ingest import IngestReport
@@ -29,8 +29,14 @@ EXIT_INPUT_ERROR = 1
 EXIT_LEDGER_ERROR = 3
 
 
+def echo(message: object = "", err: bool = False) -> None:
+    """Print one line through the terminal gate: article text, file names, notes and
+    authors can never send control sequences to the terminal."""
+    click.echo(printable(message), err=err)
+
+
 def fail(message: str, code: int) -> None:
-    click.echo(f"error: {message}", err=True)
+    echo(f"error: {message}", err=True)
     sys.exit(code)
 
 
@@ -107,7 +113,7 @@ def open_cmd(ctx: click.Context, bidi: str | None, no_tui: bool) -> None:
     ledger = open_ledger(ctx)
     with ledger:
         if ledger.count("articles") == 0:
-            click.echo(f"New ledger {db}: ingesting the bundled seed articles", err=True)
+            echo(f"New ledger {db}: ingesting the bundled seed articles", err=True)
             report = _run_ingest(ledger, [str(seeds_dir())], workers=1, quiet=False)
             _print_report(report)
             _print_link(_run_link(ledger))
@@ -148,7 +154,7 @@ def ingest_cmd(
         data = _report_dict(report)
         if linked is not None:
             data["link"] = asdict(linked)
-        click.echo(json.dumps(data, ensure_ascii=False, indent=2))
+        echo(json_text(data, indent=2))
     else:
         _print_report(report)
         if linked is not None:
@@ -166,7 +172,7 @@ def _run_ingest(
     show = not quiet and sys.stderr.isatty()
 
     def report_problem(problem: InputProblem) -> None:
-        click.echo(str(problem), err=True)
+        echo(str(problem), err=True)
 
     try:
         if not show:
@@ -187,7 +193,7 @@ def _run_ingest(
 
             def on_progress(report: IngestReport, item: ArticleInput | InputProblem) -> None:
                 if isinstance(item, InputProblem):
-                    progress.console.print(str(item), markup=False, highlight=False)
+                    progress.console.print(printable(item), markup=False, highlight=False)
                     return
                 progress.update(task, description=(
                     f"{report.articles_seen:,} articles, {report.mentions:,} mentions"
@@ -228,7 +234,7 @@ def _report_dict(report: IngestReport) -> dict:
 
 
 def _print_report(report: IngestReport) -> None:
-    click.echo(
+    echo(
         f"{report.articles_seen} articles: {report.added} new, {report.changed} changed, "
         f"{report.reextracted} re-extracted, {report.unchanged} unchanged, "
         f"{report.duplicates} duplicate; {report.mentions} mentions written "
@@ -262,7 +268,7 @@ def _run_link(ledger: Ledger, rescore: bool = True, quiet: bool = False):
 
 
 def _print_link(report) -> None:
-    click.echo(
+    echo(
         f"linked {report.claims} claims in {report.stories} stories: "
         f"{report.pairs_compared} pairs likely one slot, {report.pairs_scored} kept, {report.links} links; {report.figures} figures "
         f"({report.multi_mention_figures} with several mentions), {report.conflicts} conflicts "
@@ -289,7 +295,7 @@ def link_cmd(ctx: click.Context, as_json: bool, quiet: bool) -> None:
     with open_ledger(ctx, create=False) as ledger:
         report = _run_link(ledger, quiet=quiet)
     if as_json:
-        click.echo(json.dumps(asdict(report), indent=2))
+        echo(json_text(asdict(report), indent=2))
     else:
         _print_link(report)
 
@@ -312,22 +318,22 @@ def conflicts_cmd(ctx: click.Context, as_json: bool, open_only: bool, kind: str 
     with open_ledger(ctx, create=False) as ledger:
         rows = conflicts(ledger, include_resolved=not open_only, kind=kind)
     if as_json:
-        click.echo(json.dumps(rows, ensure_ascii=False, indent=2, allow_nan=False))
+        echo(json_text(rows, indent=2, allow_nan=False))
         return
     if not rows:
-        click.echo("no conflicts")
+        echo("no conflicts")
         return
     for row in rows:
         status = "RESOLVED" if row["status"] == "resolved" else row["severity_label"].upper()
         kind = row.get("conflict_kind") or "disagreement"
         suspect = ", suspect" if row.get("suspect") else ""
-        click.echo(
+        echo(
             f"figure {row['claim_id']}  [{status}, {kind}{suspect}]  {row['mentions']} mentions in "
             f"{row['articles']} articles  entity={row['entity'] or '-'}  event={row['event'] or '-'}"
         )
-        click.echo(f"  {row['reason']}")
+        echo(f"  {row['reason']}")
         if row["note"]:
-            click.echo(f"  note: {row['note']}")
+            echo(f"  note: {row['note']}")
 
 
 ROW_ID = click.IntRange(0, 2**63 - 1)  # ids are SQLite integers
@@ -355,16 +361,16 @@ def stories_cmd(ctx: click.Context, as_json: bool, min_articles: int, limit: int
     with open_ledger(ctx, create=False) as ledger:
         rows = listing(ledger.db, min_articles=min_articles, limit=limit)
     if as_json:
-        click.echo(json.dumps(rows, ensure_ascii=False, indent=2))
+        echo(json_text(rows, indent=2))
         return
     if not rows:
-        click.echo("no stories (run `factledger link` first?)")
+        echo("no stories (run `factledger link` first?)")
         return
     for row in rows:
         days = row["first_day"] or "-"
         if row["last_day"] and row["last_day"] != row["first_day"]:
             days += f" to {row['last_day']}"
-        click.echo(
+        echo(
             f"story {row['id']}  {plural(row['articles'], 'article')} from "
             f"{plural(row['outlets'], 'outlet')}  {days}  {row['terms']}"
         )
@@ -386,24 +392,24 @@ def show_cmd(ctx: click.Context, claim_id: int, as_json: bool) -> None:
             fail(str(exc), 2)
             return
     if as_json:
-        click.echo(json.dumps(fig, ensure_ascii=False, indent=2))
+        echo(json_text(fig, indent=2))
         return
-    click.echo(
+    echo(
         f"figure {claim_id}: {fig['mentions']} mentions in {fig['articles']} articles, "
         f"entity={fig['entity'] or '-'} event={fig['event'] or '-'} status={fig['status']}"
     )
     if fig["reason"]:
-        click.echo(f"conflict ({fig['severity_label']}): {fig['reason']}")
+        echo(f"conflict ({fig['severity_label']}): {fig['reason']}")
     if fig["note"]:
-        click.echo(f"note: {fig['note']}")
+        echo(f"note: {fig['note']}")
     for m in fig["mention_rows"]:
         source = ", ".join(x for x in (m["article"], m["outlet"], m["published"]) if x)
         said = wording(m["qualifier"], m["value"], m["low"], m["high"], m["unit"])
         flag = " (corrected)" if m["corrected"] else ""
-        click.echo(f"- mention {m['mention_id']}: {said}{flag}  «{m['text']}»  [{source}]")
-        click.echo(f"    {m['sentence']}")
+        echo(f"- mention {m['mention_id']}: {said}{flag}  «{m['text']}»  [{source}]")
+        echo(f"    {m['sentence']}")
         if m["link_reason"]:
-            click.echo(f"    linked {m['link_score']:.2f}: {m['link_reason']}")
+            echo(f"    linked {m['link_score']:.2f}: {m['link_reason']}")
 
 
 def _decide(ctx: click.Context, action: str, *args, author: str | None = None, **kwargs) -> None:
@@ -417,7 +423,7 @@ def _decide(ctx: click.Context, action: str, *args, author: str | None = None, *
             fail(str(exc), 2)
             return
         row = ledger.db.execute("SELECT summary FROM decisions WHERE id = ?", [did]).fetchone()
-    click.echo(f"decision {did}: {row[0]}")
+    echo(f"decision {did}: {row[0]}")
 
 
 NOTE = click.option("--note", help="Why (kept in the audit log).")
@@ -515,7 +521,7 @@ def undo_cmd(ctx, decision_id: int | None, author) -> None:
         except LedgerError as exc:
             fail(str(exc), 2)
             return
-    click.echo(f"undid decision {did}")
+    echo(f"undid decision {did}")
 
 
 @main.command("log")
@@ -528,12 +534,12 @@ def log_cmd(ctx, as_json: bool) -> None:
     with open_ledger(ctx, create=False) as ledger:
         entries = log(ledger)
     if as_json:
-        click.echo(json.dumps([asdict(e) for e in entries], ensure_ascii=False, indent=2))
+        echo(json_text([asdict(e) for e in entries], indent=2))
         return
     for e in entries:
         undone = f"  (undone {e.undone_at})" if e.undone_at else ""
         note = f"  note: {e.note}" if e.note else ""
-        click.echo(f"{e.id}\t{e.created_at}\t{e.author}\t{e.action}\t{e.summary}{note}{undone}")
+        echo(f"{e.id}\t{e.created_at}\t{e.author}\t{e.action}\t{e.summary}{note}{undone}")
 
 
 @main.command("extract")
@@ -554,7 +560,7 @@ def extract_cmd(file, claims_only: bool) -> None:
         for mention in extract_stream(decode_stream(file)):
             if claims_only and not mention.is_claim:
                 continue
-            out.write(json.dumps(mention.to_json(), ensure_ascii=False) + "\n")
+            out.write(json_text(mention.to_json()) + "\n")
     except DecodeError as exc:
         fail(f"{name}: {exc}", EXIT_INPUT_ERROR)
     except BrokenPipeError:
@@ -577,14 +583,19 @@ def export_cmd(ctx: click.Context, output: Path | None, excel: bool, conflicts_o
         try:
             if output is None:
                 stream = io.TextIOWrapper(sys.stdout.buffer, encoding=encoding, newline="")
-                rows = write_csv(ledger, stream, conflicts_only)
+                # on a terminal the CSV is shown through the gate; piped, it is exact
+                target = Gated(stream) if sys.stdout.isatty() else stream
+                rows = write_csv(ledger, target, conflicts_only)
                 stream.flush()
                 stream.detach()
             else:
                 tmp = output.with_name(output.name + ".part")
-                with tmp.open("w", encoding=encoding, newline="") as fh:
-                    rows = write_csv(ledger, fh, conflicts_only)
-                tmp.replace(output)
+                try:
+                    with tmp.open("w", encoding=encoding, newline="") as fh:
+                        rows = write_csv(ledger, fh, conflicts_only)
+                    tmp.replace(output)
+                finally:
+                    tmp.unlink(missing_ok=True)  # a failed export leaves nothing behind
         except BrokenPipeError:
             sys.stderr.close()  # the reader went away (| head): not an error
             sys.exit(0)
@@ -592,7 +603,7 @@ def export_cmd(ctx: click.Context, output: Path | None, excel: bool, conflicts_o
             fail(f"{output or 'stdout'}: {exc.strerror or exc}", EXIT_INPUT_ERROR)
             return
     if output is not None:
-        click.echo(f"wrote {rows} rows to {output}", err=True)
+        echo(f"wrote {rows} rows to {output}", err=True)
 
 
 @main.command("stats")
@@ -609,9 +620,9 @@ def _print_stats(ledger: Ledger, as_json: bool) -> None:
 
     stats = ledger_stats(ledger)
     if as_json:
-        click.echo(json.dumps(stats, ensure_ascii=False, indent=2))
+        echo(json_text(stats, indent=2))
         return
-    click.echo(
+    echo(
         f"{ledger.path}: {stats['articles']} articles from {stats['sources']} sources, "
         f"{stats['mentions']} mentions, {stats['claims']} claims"
     )
@@ -619,7 +630,7 @@ def _print_stats(ledger: Ledger, as_json: bool) -> None:
         items = stats[section]
         if items:
             body = ", ".join(f"{k} {v}" for k, v in items.items())
-            click.echo(f"  {section.replace('_', ' ')}: {body}")
+            echo(f"  {section.replace('_', ' ')}: {body}")
 
 
 @main.command("search")
@@ -635,7 +646,7 @@ def search_cmd(ctx: click.Context, query: str, limit: int) -> None:
             fail(str(exc), 2)
             return
     for row in rows:
-        click.echo(
+        echo(
             f"{row['name']}\t{row['outlet'] or ''}\t{row['published'] or ''}\t{row['title'] or ''}"
         )
 

@@ -47,4 +47,5 @@ def test_logical_mode_leaves_text_alone():
 def test_cells_are_plain_text_without_controls_or_marks():
     c = cell("[b]قتلَ[/b] \x1b[2J", LOGICAL)
     assert c.plain == "[b]قتل[/b] ␛[2J" and not c.spans
-    assert safe("a\u202eb") == "ab"
+    assert safe("a\u202eb") == "a\ufffdb"  # an override is shown, never obeyed
+    assert safe("a\u200fb\x9bc") == "ab\ufffdc"  # a mark is dropped, a C1 control shown

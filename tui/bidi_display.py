@@ -20,20 +20,22 @@ from rich.cells import cell_len
 from rich.style import Style
 from rich.text import Text
 
+from ledger.terminal import printable
+
 VISUAL = "visual"
 LOGICAL = "logical"
 
-_CONTROL_MAP = {c: 0x2400 + c for c in range(0x20)} | {0x7F: 0x2421}
 _INVISIBLE = dict.fromkeys(
     map(ord, "\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069\u061c"), None
 )
 
 
 def safe(text: str) -> str:
-    """Neutralise control characters and bidi overrides (shown as ␛-like symbols),
-    so article text can never move the cursor or flip the screen."""
+    """Neutralise control characters and bidi overrides (shown as ␛-like symbols, C1
+    controls and overrides as �, through the engine's one terminal gate), so article
+    text can never move the cursor or flip the screen."""
     text = text.replace("\t", "    ").replace("\r\n", "\n").replace("\r", "\n")
-    lines = [line.translate(_CONTROL_MAP).translate(_INVISIBLE) for line in text.split("\n")]
+    lines = [printable(line).translate(_INVISIBLE) for line in text.split("\n")]
     return "\n".join(lines)
 
 
