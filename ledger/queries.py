@@ -83,7 +83,8 @@ _FILTER_TOKEN = re.compile(r"(kind|value|sort):(\S+)|(!|conflicts?\b)")
 
 
 def parse_filter(text: str) -> ClaimQuery:
-    """Read the filter bar: ``سجين kind:count value:100..1000 conflicts sort:-value``."""
+    """Read the filter bar: ``سجين kind:count value:100..1000 conflicts sort:-value``.
+    Raises ``FilterError`` (with the fix) for a term it cannot read."""
     q = ClaimQuery()
     rest = []
     for token in text.split():
@@ -99,10 +100,19 @@ def parse_filter(text: str) -> ClaimQuery:
             q.sort = m.group(2).lstrip("-")
         else:
             low, _, high = m.group(2).partition("..")
-            q.value_min = float(low) if low else None
-            q.value_max = float(high) if high else None
+            try:
+                q.value_min = float(low) if low else None
+                q.value_max = float(high) if high else None
+            except ValueError:
+                raise FilterError(
+                    f"{token}: give value:LOW..HIGH with numbers (value:100..1000, value:..50)"
+                ) from None
     q.text = " ".join(rest)
     return q
+
+
+class FilterError(ValueError):
+    """A filter the analyst typed that cannot be read; its message says how to fix it."""
 
 
 class ClaimSearch:

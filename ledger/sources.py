@@ -13,6 +13,7 @@ import csv
 import io
 import json
 import os
+import stat
 import zipfile
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
@@ -58,6 +59,11 @@ class InputProblem:
         return f"{self.level}: {self.path}: {self.message}"
 
 
+UTF8_REPLACED = "utf-8, invalid bytes replaced"
+UTF8_DAMAGE = 1000  # up to one bad byte per this many characters (or one per five Arabic
+# letters read as valid UTF-8) is damaged UTF-8, not another encoding
+
+
 class DecodeError(ValueError):
     """Bytes that are not readable text."""
 
@@ -76,6 +82,11 @@ def decode_bytes(data: bytes) -> tuple[str, str]:
                 f"truncated: the file ends in the middle of a UTF-8 character (byte {exc.start})"
             ) from None
         utf8_error = f"invalid UTF-8 byte 0x{data[exc.start]:02x} at offset {exc.start}"
+    mostly = data.decode("utf-8-sig", errors="replace")
+    arabic = sum(1 for ch in mostly if "\u0600" <= ch <= "\u06ff")
+    if mostly.count("\ufffd") <= max(len(mostly) // UTF8_DAMAGE, arabic // 5):
+        # UTF-8 with a few bad bytes is UTF-8: read as Windows-1256 it would be garbage
+        return mostly, UTF8_REPLACED
     text = data.decode("cp1256", errors="replace")
     letters = [ch for ch in text if ch.isalpha()]
     arabic = sum(1 for ch in letters if "\u0600" <= ch <= "\u06ff")
@@ -128,11 +139,13 @@ def first_line(text: str, limit: int = 200) -> str | None:
     return None
 
 
-def _field(record: dict, names: Iterable[str]) -> str | None:
+def _field(record: dict, names: Iterable[str], strings_only: bool = False) -> str | None:
     for name in names:
         value = record.get(name)
+        if strings_only and not isinstance(value, str):
+            continue
         if value is not None and not isinstance(value, (dict, list)) and str(value).strip():
-            return str(value)
+            return str(value).replace("\x00", "")
     return None
 
 
@@ -141,10 +154,16 @@ def iter_paths(paths: Iterable[str | os.PathLike]) -> Iterator[Path | InputProbl
     for raw in paths:
         path = Path(raw)
         if not path.exists():
-            yield InputProblem(str(raw), "no such file or directory")
+            broken = path.is_symlink()
+            yield InputProblem(
+                str(raw), "dangling symbolic link" if broken else "no such file or directory"
+            )
         elif path.is_dir():
             found = False
             for sub in sorted(path.rglob("*")):
+                if sub.is_symlink() and not sub.exists() and _supported(sub.name):
+                    yield InputProblem(str(sub), "dangling symbolic link", "warning")
+                    continue
                 if sub.is_file() and _supported(sub.name) and not sub.name.startswith("."):
                     found = True
                     yield sub
@@ -178,7 +197,11 @@ def read_file(
     """Articles in one file (a text, a collection or a zip archive)."""
     label = str(path)
     try:
-        size = path.stat().st_size
+        info = path.stat()
+        if not stat.S_ISREG(info.st_mode):
+            yield InputProblem(label, "not a regular file (a FIFO, device or socket); skipped")
+            return
+        size = info.st_size
         if size > max_bytes:
             yield InputProblem(label, _too_large(size, max_bytes))
             return
@@ -234,7 +257,11 @@ def read_bytes(
     except DecodeError as exc:
         yield InputProblem(label, str(exc))
         return
-    if encoding != "utf-8":
+    if encoding == UTF8_REPLACED:
+        bad = text.count("\ufffd")
+        yield InputProblem(label, f"{bad} invalid UTF-8 byte{'s' if bad > 1 else ''} "
+                                  "replaced by �; the rest read as UTF-8", "warning")  # fmt: skip
+    elif encoding != "utf-8":
         yield InputProblem(label, f"not UTF-8; decoded as {encoding}", "warning")
     suffix = Path(name).suffix.lower()
     if suffix in (".json",):
@@ -253,10 +280,12 @@ def _record(
     where = f"{label}#{rec_id}"
     if not isinstance(record, dict):
         return InputProblem(where, f"record is a JSON {type(record).__name__}, not an object")
-    text = _field(record, TEXT_FIELDS)
+    text = _field(record, TEXT_FIELDS, strings_only=True)
     if text is None:
         if any(isinstance(record.get(f), str) for f in TEXT_FIELDS):
             return InputProblem(where, "record's text is blank; skipped", "warning")
+        if any(f in record for f in TEXT_FIELDS):
+            return InputProblem(where, "record's text is not a string; skipped")
         return InputProblem(where, "record has no text (expected a content or text field)")
     record_id = _field(record, ID_FIELDS) or rec_id
     return ArticleInput(
@@ -281,6 +310,9 @@ def _read_json(
             label, f"malformed JSON at line {exc.lineno} column {exc.colno}: {exc.msg}"
         )
         return
+    except RecursionError:
+        yield InputProblem(label, "JSON nested too deeply to be a collection of articles")
+        return
     if isinstance(data, dict):
         for key in ("articles", "data", "items", "records"):
             if isinstance(data.get(key), list):
@@ -300,7 +332,9 @@ def _read_json(
 def _read_jsonl(
     text: str, name: str, source: str, label: str, encoding: str
 ) -> Iterator[ArticleInput | InputProblem]:
-    for n, line in enumerate(text.splitlines(), 1):
+    # records end at a newline only: U+2028, U+0085 or a form feed inside a string
+    # are text (str.splitlines would cut the record there)
+    for n, line in enumerate(text.split("\n"), 1):
         if not line.strip():
             continue
         try:
@@ -308,12 +342,16 @@ def _read_jsonl(
         except json.JSONDecodeError as exc:
             yield InputProblem(f"{label}:{n}", f"malformed JSON record: {exc.msg}")
             continue
+        except RecursionError:
+            yield InputProblem(f"{label}:{n}", "JSON record nested too deeply")
+            continue
         yield _record(record, str(n), name, source, label, encoding)
 
 
 def _read_csv(
     text: str, name: str, source: str, label: str, encoding: str
 ) -> Iterator[ArticleInput | InputProblem]:
+    csv.field_size_limit(max(csv.field_size_limit(), len(text) + 1))  # a long article is one field
     try:
         reader = csv.DictReader(io.StringIO(text))
         for n, row in enumerate(reader, 1):

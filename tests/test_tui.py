@@ -415,3 +415,15 @@ async def test_textual_query_is_not_shadowed(seeded_path):
         app.action_focus("ledger")
         await pilot.pause()
         assert app.focused is app.query_one("#ledger", DataTable)
+
+
+async def test_a_filter_typo_is_a_message_not_a_crash(seeded_path):
+    app = FactLedgerApp(seeded_path)
+    async with app.run_test(size=(180, 45)) as pilot:
+        await ready(app, pilot)
+        before = len(app.page_rows)
+        await pilot.press("slash")
+        await pilot.press(*"value:abc", "enter")
+        await ready(app, pilot)
+        assert app.is_running and len(app.page_rows) == before
+        assert any("value:abc" in n.message for n in app._notifications)

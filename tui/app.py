@@ -13,7 +13,7 @@ from textual.screen import ModalScreen
 from textual.widgets import DataTable, Footer, Header, Input, Label, LoadingIndicator
 
 from ledger import Ledger, LedgerError
-from ledger.queries import ClaimQuery, ClaimSearch, articles, parse_filter
+from ledger.queries import ClaimQuery, ClaimSearch, FilterError, articles, parse_filter
 from ledger.queries import article as load_article
 
 from . import settings
@@ -267,7 +267,11 @@ class FactLedgerApp(App):
         self.apply_filter(event.value)
 
     def apply_filter(self, text: str) -> None:
-        q = parse_filter(text)
+        try:
+            q = parse_filter(text)
+        except FilterError as exc:
+            self.notify(str(exc), severity="error")
+            return
         q.limit = PAGE
         if q.sort == "mention_id" and "sort:" not in text:
             q.sort, q.descending = self.claim_query.sort, self.claim_query.descending

@@ -1,0 +1,81 @@
+"""Hostile and odd inputs: each gets one clear line, the rest is ingested, nothing hangs."""
+
+import csv
+import json
+import os
+
+from ledger import Database
+
+
+def ingest_folder(tmp_path, files: dict):
+    folder = tmp_path / "in"
+    folder.mkdir()
+    for name, data in files.items():
+        path = folder / name
+        if isinstance(data, bytes):
+            path.write_bytes(data)
+        else:
+            path.write_text(data, encoding="utf-8")
+    db = Database(tmp_path / "l.db")
+    report = db.ingest([folder])
+    return db, report, [str(p) for p in report.problems]
+
+
+def texts(db) -> dict:
+    return dict(db.db.execute("SELECT name, text FROM articles"))
+
+
+def test_deep_json_is_one_error_and_the_rest_goes_in(tmp_path):
+    _db, report, lines = ingest_folder(
+        tmp_path, {"deep.json": "[" * 100_000 + "]" * 100_000, "ok.txt": "قتل 5 أشخاص"}
+    )
+    assert any("deep.json: JSON nested too deeply" in line for line in lines)
+    assert report.added == 1
+
+
+def test_jsonl_keeps_line_separators_inside_strings(tmp_path):
+    record = json.dumps({"text": "قتل 3 أشخاص\u2028ثم 4\x85 آخرون"}, ensure_ascii=False)
+    db, report, _lines = ingest_folder(tmp_path, {"a.jsonl": record + "\n"})
+    assert report.added == 1 and not report.errors
+    assert "\u2028" in next(iter(texts(db).values()))
+
+
+def test_a_csv_field_longer_than_the_csv_module_default(tmp_path):
+    (tmp_path / "x").mkdir()
+    path = tmp_path / "x" / "big.csv"
+    with path.open("w", newline="", encoding="utf-8") as fh:
+        writer = csv.writer(fh)
+        writer.writerow(["text"])
+        writer.writerow(["قتل 9 " + "س" * 140_000])
+        writer.writerow(["أصيب 11 شخصا"])
+    db = Database(tmp_path / "l.db")
+    report = db.ingest([path])
+    assert report.added == 2 and not report.errors
+
+
+def test_text_must_be_a_string_and_nul_is_dropped(tmp_path):
+    data = json.dumps([{"text": 12345}, {"text": "أصيب 7 \x00 أشخاص"}], ensure_ascii=False)
+    db, report, lines = ingest_folder(tmp_path, {"n.json": data})
+    assert any("n.json#1: record's text is not a string" in line for line in lines)
+    assert report.added == 1
+    assert "\x00" not in next(iter(texts(db).values()))
+
+
+def test_one_bad_byte_keeps_utf8(tmp_path):
+    data = "عدد ".encode() + b"\xff\xfe" + " القتلى 5 في الهجوم".encode()
+    db, _report, lines = ingest_folder(tmp_path, {"bad.txt": data})
+    (text,) = texts(db).values()
+    assert text.startswith("عدد �") and "القتلى" in text
+    assert any("invalid UTF-8 bytes replaced" in line for line in lines)
+
+
+def test_fifo_and_dangling_link_are_named_not_waited_for(tmp_path):
+    fifo = tmp_path / "pipe.txt"
+    os.mkfifo(fifo)
+    link = tmp_path / "gone.txt"
+    link.symlink_to(tmp_path / "nowhere.txt")
+    db = Database(tmp_path / "l.db")
+    report = db.ingest([fifo, link])
+    lines = [str(p) for p in report.problems]
+    assert any("pipe.txt: not a regular file" in line for line in lines)
+    assert any("gone.txt: dangling symbolic link" in line for line in lines)
