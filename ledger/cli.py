@@ -35,6 +35,14 @@ def echo(message: object = "", err: bool = False) -> None:
     click.echo(printable(message), err=err)
 
 
+def usage_or_ledger(exc: Exception) -> int:
+    """Exit 2 when the request cannot be done as asked, 3 when the ledger cannot be used
+    (locked by another process, read-only, corrupt)."""
+    from .errors import RequestError
+
+    return 2 if isinstance(exc, RequestError) else EXIT_LEDGER_ERROR
+
+
 def fail(message: str, code: int) -> None:
     echo(f"error: {message}", err=True)
     sys.exit(code)
@@ -389,7 +397,7 @@ def show_cmd(ctx: click.Context, claim_id: int, as_json: bool) -> None:
         try:
             fig = figure(ledger, claim_id)
         except LedgerError as exc:
-            fail(str(exc), 2)
+            fail(str(exc), usage_or_ledger(exc))
             return
     if as_json:
         echo(json_text(fig, indent=2))
@@ -420,7 +428,7 @@ def _decide(ctx: click.Context, action: str, *args, author: str | None = None, *
         try:
             did = getattr(Database.wrap(ledger, author), action)(*args, **kwargs)
         except LedgerError as exc:
-            fail(str(exc), 2)
+            fail(str(exc), usage_or_ledger(exc))
             return
         row = ledger.db.execute("SELECT summary FROM decisions WHERE id = ?", [did]).fetchone()
     echo(f"decision {did}: {row[0]}")
@@ -519,7 +527,7 @@ def undo_cmd(ctx, decision_id: int | None, author) -> None:
         try:
             did = Database.wrap(ledger, author).undo(decision_id)
         except LedgerError as exc:
-            fail(str(exc), 2)
+            fail(str(exc), usage_or_ledger(exc))
             return
     echo(f"undid decision {did}")
 
@@ -643,7 +651,7 @@ def search_cmd(ctx: click.Context, query: str, limit: int) -> None:
         try:
             rows = ledger.search(query, limit)
         except LedgerError as exc:
-            fail(str(exc), 2)
+            fail(str(exc), usage_or_ledger(exc))
             return
     for row in rows:
         echo(

@@ -25,8 +25,9 @@ from dataclasses import dataclass
 from rapidfuzz import fuzz
 
 from .defaults import AUTHOR_ENV
+from .errors import RequestError
 from .linking import Constraints
-from .store import Ledger, LedgerError, now, sql_number
+from .store import Ledger, now, sql_number
 
 ACTIONS = ("same", "split", "merge", "resolve", "correct", "not_claim")
 
@@ -47,7 +48,7 @@ def mention_ref(ledger: Ledger, mention_id: int) -> dict:
         [mention_id],
     ).fetchone()
     if row is None:
-        raise LedgerError(f"no mention {mention_id} in {ledger.path}")
+        raise RequestError(f"no mention {mention_id} in {ledger.path}")
     return {"article": row[0], "text": row[1], "sentence": row[2], "start": row[3],
             "field": row[4]}  # fmt: skip
 
@@ -80,7 +81,7 @@ def figure_mentions(ledger: Ledger, claim_id: int) -> list[int]:
         [claim_id],
     ).fetchall()
     if not rows:
-        raise LedgerError(f"no figure {claim_id} in {ledger.path}")
+        raise RequestError(f"no figure {claim_id} in {ledger.path}")
     return [r[0] for r in rows]
 
 
@@ -128,15 +129,15 @@ def undo(ledger: Ledger, decision_id: int | None = None, author: str | None = No
     if decision_id is None:
         row = ledger.db.execute("SELECT max(id) FROM decisions WHERE undone_at IS NULL").fetchone()
         if row[0] is None:
-            raise LedgerError("there is no decision to undo")
+            raise RequestError("there is no decision to undo")
         decision_id = row[0]
     row = ledger.db.execute(
         "SELECT undone_at FROM decisions WHERE id = ?", [decision_id]
     ).fetchone()
     if row is None:
-        raise LedgerError(f"no decision {decision_id}")
+        raise RequestError(f"no decision {decision_id}")
     if row[0] is not None:
-        raise LedgerError(f"decision {decision_id} is already undone")
+        raise RequestError(f"decision {decision_id} is already undone")
     with ledger.transaction() as db:
         db.execute(
             "UPDATE decisions SET undone_at = ?, undone_by = ? WHERE id = ?",

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from . import decisions as dec
 from . import slots, stories
 from .conflicts import EVIDENCE, SourceMention, find_conflict, witnessed
+from .errors import RequestError
 from .intervals import Tolerances
 from .linking import (
     ClaimRow,
@@ -29,7 +30,7 @@ from .linking import (
     story_value_pairs,
     verbatim_pairs,
 )
-from .store import Ledger, LedgerError
+from .store import Ledger
 
 
 def slot_settings() -> LinkSettings:
@@ -202,7 +203,7 @@ def figure(ledger: Ledger, claim_id: int) -> dict:
     """One figure with every mention side by side."""
     row = ledger.db.execute("SELECT * FROM figures WHERE claim_id = ?", [claim_id]).fetchone()
     if row is None:
-        raise LedgerError(f"no figure {claim_id} (run `factledger link` first?)")
+        raise RequestError(f"no figure {claim_id} (run `factledger link` first?)")
     columns = [d[0] for d in ledger.db.execute("SELECT * FROM figures LIMIT 0").description]
     out = dict(zip(columns, row, strict=True))
     out["mention_rows"] = [
@@ -236,7 +237,7 @@ def _mention(ledger: Ledger, mention_id: int) -> int:
         "SELECT claim_id FROM mentions WHERE id = ? AND is_claim = 1", [mention_id]
     ).fetchone()
     if row is None:
-        raise LedgerError(f"no claim mention {mention_id}")
+        raise RequestError(f"no claim mention {mention_id}")
     return row[0]
 
 
@@ -396,7 +397,7 @@ def same_figure(
 ) -> int:
     """Say mentions ``a`` and ``b`` report the same figure."""
     if a == b:
-        raise LedgerError(f"mention {a} is the same mention: give two different mentions")
+        raise RequestError(f"mention {a} is the same mention: give two different mentions")
     _mention(ledger, a), _mention(ledger, b)
     return _decide(
         ledger,
@@ -415,7 +416,7 @@ def split_mention(
     claim = _mention(ledger, mention_id)
     mates = [m for m in dec.figure_mentions(ledger, claim) if m != mention_id] if claim else []
     if not mates:
-        raise LedgerError(f"mention {mention_id} is alone in its figure; nothing to split")
+        raise RequestError(f"mention {mention_id} is alone in its figure; nothing to split")
     return _decide(
         ledger,
         "split",
@@ -431,7 +432,7 @@ def merge_figures(
 ) -> int:
     """Merge figures ``a`` and ``b`` (claim ids) into one."""
     if a == b:
-        raise LedgerError(f"figure {a} is the same figure: give two different figures")
+        raise RequestError(f"figure {a} is the same figure: give two different figures")
     members = dec.figure_mentions(ledger, a) + dec.figure_mentions(ledger, b)
     return _decide(
         ledger, "merge", members, f"figures {a} and {b} merged", note=note, author=author
@@ -441,7 +442,7 @@ def merge_figures(
 def resolve_conflict(ledger: Ledger, claim_id: int, note: str, author: str | None = None) -> int:
     """Mark a figure's conflict as settled, with the analyst's note."""
     if not note.strip():
-        raise LedgerError("a resolution needs a note saying why")
+        raise RequestError("a resolution needs a note saying why")
     members = dec.figure_mentions(ledger, claim_id)
     return _decide(
         ledger, "resolve", members, f"figure {claim_id} resolved", note=note, author=author
@@ -458,9 +459,9 @@ def correct_value(
     if qualifier:
         payload["qualifier"] = qualifier
     if not payload:
-        raise LedgerError("give a value, bounds or a qualifier to correct")
+        raise RequestError("give a value, bounds or a qualifier to correct")
     if low is not None and high is not None and low > high:
-        raise LedgerError(f"the low bound {low:g} is above the high bound {high:g}")
+        raise RequestError(f"the low bound {low:g} is above the high bound {high:g}")
     what = ", ".join(f"{k}={v}" for k, v in payload.items())
     return _decide(
         ledger,

@@ -23,7 +23,7 @@ import sqlite_utils
 from sqlite_utils import Migrations
 
 from .defaults import BUSY_TIMEOUT_ENV, DB_ENV, DEFAULT_DB
-from .errors import LedgerError
+from .errors import LedgerError, RequestError
 from .model import Mention
 
 migrations = Migrations("fact-ledger")
@@ -414,7 +414,7 @@ class Ledger:
         try:
             return [dict(r) for r in self.db.query(sql, [normalize_word(query), limit])]
         except sqlite3.OperationalError as exc:
-            raise LedgerError(f"bad search query {query!r}: {exc}") from exc
+            raise RequestError(f"bad search query {query!r}: {exc}") from exc
 
 
 def mention_row(article_id: str, m: Mention) -> dict:

@@ -63,3 +63,18 @@ def test_decisions_that_make_no_sense_are_refused(seeded_path, command):
     assert result.exit_code == 2
     with Database(seeded_path) as db:
         assert db.log() == []
+
+
+def test_a_decision_on_a_locked_ledger_exits_3(seeded_path, monkeypatch):
+    import sqlite3
+
+    monkeypatch.setenv("FACTLEDGER_BUSY_TIMEOUT_MS", "200")
+    blocker = sqlite3.connect(seeded_path)
+    blocker.execute("BEGIN IMMEDIATE")
+    try:
+        result = run(seeded_path, "split", "1")
+    finally:
+        blocker.rollback()
+        blocker.close()
+    assert result.exit_code == 3, result.output
+    assert "locked" in result.output
