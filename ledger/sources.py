@@ -265,13 +265,34 @@ def read_bytes(
         yield InputProblem(label, f"not UTF-8; decoded as {encoding}", "warning")
     suffix = Path(name).suffix.lower()
     if suffix in (".json",):
-        yield from _read_json(text, name, source, label, encoding)
+        yield from _unique_ids(_read_json(text, name, source, label, encoding), label)
     elif suffix in (".jsonl", ".ndjson"):
-        yield from _read_jsonl(text, name, source, label, encoding)
+        yield from _unique_ids(_read_jsonl(text, name, source, label, encoding), label)
     elif suffix == ".csv":
-        yield from _read_csv(text, name, source, label, encoding)
+        yield from _unique_ids(_read_csv(text, name, source, label, encoding), label)
     else:
         yield ArticleInput(source, name, text, first_line(text), encoding=encoding)
+
+
+def _unique_ids(
+    items: Iterable[ArticleInput | InputProblem], label: str
+) -> Iterator[ArticleInput | InputProblem]:
+    """Records of one collection that share an id are still two articles: the second
+    ``x`` becomes ``x@2`` (its place), with a warning, so a re-ingest never mistakes one
+    for a changed version of the other and drops it."""
+    seen: dict[str, int] = {}
+    for n, item in enumerate(items, 1):
+        if isinstance(item, ArticleInput):
+            if item.source in seen:
+                first = seen[item.source]
+                item.source, item.name = f"{item.source}@{n}", f"{item.name}@{n}"
+                yield InputProblem(
+                    f"{label}#{item.name.rpartition('#')[2]}",
+                    f"record id repeats record {first}'s; kept as a separate article",
+                    "warning",
+                )
+            seen.setdefault(item.source, n)
+        yield item
 
 
 def _record(

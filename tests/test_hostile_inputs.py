@@ -79,3 +79,16 @@ def test_fifo_and_dangling_link_are_named_not_waited_for(tmp_path):
     lines = [str(p) for p in report.problems]
     assert any("pipe.txt: not a regular file" in line for line in lines)
     assert any("gone.txt: dangling symbolic link" in line for line in lines)
+
+
+def test_records_sharing_an_id_are_both_kept_across_re_ingests(tmp_path):
+    path = tmp_path / "d.jsonl"
+    path.write_text(
+        '{"id": "x", "text": "قتل 5 أشخاص"}\n{"id": "x", "text": "أصيب 9 أشخاص"}\n',
+        encoding="utf-8",
+    )
+    db = Database(tmp_path / "l.db")
+    for _ in range(3):
+        report = db.ingest([path])
+        assert any("record id repeats" in str(p) for p in report.problems)
+        assert sorted(texts(db).values()) == ["أصيب 9 أشخاص", "قتل 5 أشخاص"]
