@@ -43,6 +43,7 @@ PEOPLE = frozenset({"person", "group"})  # classes of counted things that are pe
 LASTING_EVENTS = frozenset({"killed", "injured", "captured", "recovered", "missing", "held",
                             "displaced", "escaped"})  # fmt: skip
 CLOSE_RATIO = 1.5  # values closer than this are no evidence of two slots
+MAX_ARTICLE_CLAIMS = 300  # an article's mentions beyond this are not linked (see linkable)
 FEATURE_CHUNK = 100_000  # candidate pairs scored at a time, so memory stays bounded
 MAX_BLOCK = 1500  # a story's mentions of one kind beyond this are compared by event
 UNANCHORED_CONTEXT = 0.5  # with no event and no shared entity, this much shared wording
@@ -224,12 +225,24 @@ class Candidates:
                                    self.cosine[part], self.same_story[part])  # fmt: skip
 
 
+def linkable(rows: list[ClaimRow]) -> list[bool]:
+    """Which mentions take part in linking: all but those beyond an article's first
+    ``MAX_ARTICLE_CLAIMS`` (a table or a list of thousands of numbers would otherwise
+    cost memory and time quadratic in its size; they stay in the ledger, one figure each)."""
+    seen: dict[str, int] = defaultdict(int)
+    out = []
+    for r in rows:
+        seen[r.article_id] += 1
+        out.append(seen[r.article_id] <= MAX_ARTICLE_CLAIMS)
+    return out
+
+
 def _story_pairs(table: Table, rows: list[ClaimRow], story_of: dict[str, int]):
     """Every two mentions of one kind and unit in one story (by event when many)."""
     groups: dict[tuple, list[int]] = defaultdict(list)
-    for n, r in enumerate(rows):
+    for n, (r, ok) in enumerate(zip(rows, linkable(rows), strict=True)):
         story = story_of.get(r.article_id)
-        if story is not None:
+        if story is not None and ok:
             groups[(story, int(table.kind_unit[n]))].append(n)
     for members in groups.values():
         if len(members) > MAX_BLOCK:
@@ -250,8 +263,9 @@ def _story_pairs(table: Table, rows: list[ClaimRow], story_of: dict[str, int]):
 def _related_pairs(rows, story_of, related):
     """The mentions of two related articles of different stories."""
     by_article: dict[str, list[int]] = defaultdict(list)
-    for n, r in enumerate(rows):
-        by_article[r.article_id].append(n)
+    for n, (r, ok) in enumerate(zip(rows, linkable(rows), strict=True)):
+        if ok:
+            by_article[r.article_id].append(n)
     for aa, bb in related:
         if story_of.get(aa) == story_of.get(bb):
             continue

@@ -92,3 +92,16 @@ def test_records_sharing_an_id_are_both_kept_across_re_ingests(tmp_path):
         report = db.ingest([path])
         assert any("record id repeats" in str(p) for p in report.problems)
         assert sorted(texts(db).values()) == ["أصيب 9 أشخاص", "قتل 5 أشخاص"]
+
+
+def test_thousands_of_numbers_in_one_text_stay_linear(tmp_path):
+    path = tmp_path / "ab.txt"
+    path.write_text("ab1," * 10_000, encoding="utf-8")
+    db = Database(tmp_path / "l.db")
+    report = db.ingest([path])
+    assert report.added == 1
+    stored = db.db.execute("SELECT sum(length(sentence)) FROM mentions").fetchone()[0]
+    assert stored < 1_000 * 10_000  # each sentence is capped, not the whole text
+    pairs = db.db.execute("SELECT count(*) FROM pair_scores").fetchone()[0]
+    assert pairs <= 300 * 299 // 2  # only an article's first 300 claims are linked
+    assert (tmp_path / "l.db").stat().st_size < 30_000_000
