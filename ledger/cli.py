@@ -58,7 +58,21 @@ def open_ledger(ctx: click.Context, create: bool = True) -> Ledger:
         raise  # unreachable
 
 
-@click.group(invoke_without_command=True, context_settings={"help_option_names": ["-h", "--help"]})
+class LedgerGroup(click.Group):
+    """The command group: a lexicon or tolerances file that cannot be used is one line
+    and exit 2, never a traceback, whichever command meets it first."""
+
+    def invoke(self, ctx: click.Context):
+        from .lexicon import LexiconError
+
+        try:
+            return super().invoke(ctx)
+        except LexiconError as exc:
+            fail(str(exc), 2)
+
+
+@click.group(cls=LedgerGroup, invoke_without_command=True,
+             context_settings={"help_option_names": ["-h", "--help"]})  # fmt: skip
 @click.option(
     "--db",
     type=click.Path(dir_okay=False, path_type=Path),
@@ -83,9 +97,12 @@ def main(ctx: click.Context, db: Path, tolerances: Path | None) -> None:
     """
     ctx.ensure_object(dict)
     ctx.obj["db"] = db
-    if tolerances:
-        import os
+    import os
 
+    folder = os.environ.get("FACTLEDGER_LEXICON")
+    if folder and not Path(folder).is_dir():
+        raise click.UsageError(f"FACTLEDGER_LEXICON={folder}: no such folder")
+    if tolerances:
         from .intervals import default_tolerances, load_tolerances
 
         os.environ[TOLERANCES_ENV] = str(tolerances)

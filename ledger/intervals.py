@@ -47,13 +47,27 @@ def load_tolerances(path: str | os.PathLike | None = None) -> Tolerances:
             data = _merge(data, tomllib.loads(Path(override).read_text(encoding="utf-8")))
         except (OSError, tomllib.TOMLDecodeError) as exc:
             raise ValueError(f"{override}: cannot read tolerances ({exc})") from exc
+
+    def number(section: str, key: str) -> float:
+        try:
+            value = float(data[section][key])
+        except (KeyError, TypeError, ValueError):
+            found = data.get(section)
+            shown = found.get(key) if isinstance(found, dict) else found
+            raise ValueError(
+                f"{override or DEFAULT_FILE}: [{section}] {key} must be a number (found {shown!r})"
+            ) from None
+        if not math.isfinite(value) or value < 0:
+            raise ValueError(f"{override or DEFAULT_FILE}: [{section}] {key} must be 0 or more")
+        return value
+
     return Tolerances(
-        approx_relative=float(data["approx"]["relative"]),
-        approx_absolute=float(data["approx"]["absolute"]),
-        exact_relative=float(data["exact"]["relative"]),
-        step_factor=float(data["bounds"]["step_factor"]),
-        severity_medium=float(data["severity"]["medium"]),
-        severity_high=float(data["severity"]["high"]),
+        approx_relative=number("approx", "relative"),
+        approx_absolute=number("approx", "absolute"),
+        exact_relative=number("exact", "relative"),
+        step_factor=number("bounds", "step_factor"),
+        severity_medium=number("severity", "medium"),
+        severity_high=number("severity", "high"),
     )
 
 

@@ -22,6 +22,10 @@ CONJUNCTIONS = ("", "و", "ف")
 PREPOSITIONS = ("", "ب", "ل", "ك")
 
 
+class LexiconError(ValueError):
+    """A lexicon folder or file that cannot be used."""
+
+
 def lexicon_dir() -> Path:
     """Folder holding the TSV lexicons (``FACTLEDGER_LEXICON`` overrides it)."""
     override = os.environ.get("FACTLEDGER_LEXICON")
@@ -29,8 +33,11 @@ def lexicon_dir() -> Path:
 
 
 def read_tsv(name: str) -> Iterator[list[str]]:
-    """Rows of a lexicon file, skipping comments and blank lines."""
+    """Rows of a lexicon file, skipping comments and blank lines. A missing file (a
+    ``FACTLEDGER_LEXICON`` folder that lacks it) raises ``LexiconError`` naming it."""
     path = lexicon_dir() / name
+    if not path.is_file():
+        raise LexiconError(f"{path}: lexicon file missing (check FACTLEDGER_LEXICON)")
     with path.open(encoding="utf-8") as fh:
         for line in fh:
             line = line.rstrip("\n")

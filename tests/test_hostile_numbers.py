@@ -78,3 +78,31 @@ def test_a_decision_on_a_locked_ledger_exits_3(seeded_path, monkeypatch):
         blocker.close()
     assert result.exit_code == 3, result.output
     assert "locked" in result.output
+
+
+def test_a_tolerances_file_with_a_word_is_a_usage_error(seeded_path, tmp_path, monkeypatch):
+    bad = tmp_path / "tol.toml"
+    bad.write_text('approx = "abc"\n', encoding="utf-8")
+    monkeypatch.setenv("FACTLEDGER_TOLERANCES", str(bad))  # restored after the test
+    result = run(seeded_path, "--tolerances", str(bad), "conflicts")
+    assert result.exit_code == 2
+    assert "must be a number" in result.output and "Traceback" not in result.output
+
+
+def test_a_lexicon_folder_that_cannot_be_used_is_one_line(tmp_path, monkeypatch):
+    text = tmp_path / "a.txt"
+    text.write_text("قتل 5 أشخاص", encoding="utf-8")
+    monkeypatch.setenv("FACTLEDGER_LEXICON", str(tmp_path / "missing"))
+    result = CliRunner().invoke(main, ["extract", str(text)])
+    assert result.exit_code == 2 and "no such folder" in result.output
+    (tmp_path / "empty").mkdir()
+    monkeypatch.setenv("FACTLEDGER_LEXICON", str(tmp_path / "empty"))
+    from ledger.lexicon import lexicon
+
+    lexicon.cache_clear()
+    try:
+        result = CliRunner().invoke(main, ["extract", str(text)])
+        assert result.exit_code == 2 and "lexicon file missing" in result.output
+    finally:
+        monkeypatch.delenv("FACTLEDGER_LEXICON")
+        lexicon.cache_clear()
