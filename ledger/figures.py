@@ -242,9 +242,11 @@ def _mention(ledger: Ledger, mention_id: int) -> int:
 
 
 def _decide(ledger: Ledger, action: str, mention_ids: list[int], *args, **kwargs) -> int:
-    """Record a decision, then re-group the figures it touches; the decision's id."""
-    did = dec.record(ledger, action, mention_ids, *args, **kwargs)
-    relink(ledger, mention_ids)
+    """Record a decision and re-group the figures it touches, in one transaction (a
+    crash between the two leaves neither); the decision's id."""
+    with ledger.transaction():
+        did = dec.record(ledger, action, mention_ids, *args, **kwargs)
+        relink(ledger, mention_ids)
     return did
 
 
@@ -491,6 +493,7 @@ def mark_not_claim(
 
 def undo_decision(ledger: Ledger, decision_id: int | None = None, author: str | None = None) -> int:
     """Undo a decision (the latest by default) and re-group the figures it touched."""
-    did = dec.undo(ledger, decision_id, author)
-    relink(ledger, dec.decision_mentions(ledger, did))
+    with ledger.transaction():  # the undo and its re-grouping land together
+        did = dec.undo(ledger, decision_id, author)
+        relink(ledger, dec.decision_mentions(ledger, did))
     return did

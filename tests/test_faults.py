@@ -1,0 +1,96 @@
+"""Fault tests, as SQLite's own crash tests do: a real process is killed (SIGKILL) at
+several points of an ingest, a link and a decision; the ledger it leaves must pass
+``PRAGMA integrity_check`` and a re-run must end with the same ledger a clean run gives."""
+
+from __future__ import annotations
+
+import signal
+import sqlite3
+import subprocess
+import sys
+import time
+
+import pytest
+
+from ledger import Database
+from ledger.seeds import seeds_dir
+
+CLI = [sys.executable, "-c", "from ledger.cli import main; main()"]
+DELAYS = (0.4, 0.9, 1.6)  # seconds after start: reading, extracting, writing or linking
+
+
+def corpus(tmp_path, copies: int = 20):
+    """The seeds, many times over with small changes: enough work to be killed in."""
+    folder = tmp_path / "in"
+    folder.mkdir()
+    for n in range(copies):
+        for seed in sorted(seeds_dir().glob("*.txt")):
+            text = seed.read_text(encoding="utf-8")
+            (folder / f"{n:03d}_{seed.name}").write_text(f"{text}\nنسخة {n + 1}", encoding="utf-8")
+    return folder
+
+
+def killed(args: list[str], delay: float) -> None:
+    process = subprocess.Popen([*CLI, *args], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    time.sleep(delay)
+    process.send_signal(signal.SIGKILL)
+    process.wait()
+
+
+def state(path) -> tuple:
+    con = sqlite3.connect(path)
+    try:
+        assert con.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+        articles = con.execute("SELECT count(*) FROM articles").fetchone()[0]
+        mentions = con.execute("SELECT count(*) FROM mentions").fetchone()[0]
+        unlinked = con.execute(
+            "SELECT count(*) FROM mentions WHERE is_claim = 1 AND claim_id IS NULL"
+        ).fetchone()[0]
+        return articles, mentions, unlinked
+    finally:
+        con.close()
+
+
+@pytest.fixture(scope="module")
+def clean(tmp_path_factory):
+    tmp = tmp_path_factory.mktemp("clean")
+    folder = corpus(tmp)
+    path = tmp / "ledger.db"
+    subprocess.run([*CLI, "--db", str(path), "ingest", "-q", str(folder)], check=True,
+                   capture_output=True)  # fmt: skip
+    return folder, state(path)
+
+
+@pytest.mark.parametrize("delay", DELAYS)
+def test_killed_ingest_leaves_a_whole_ledger(clean, tmp_path, delay):
+    folder, expected = clean
+    path = tmp_path / "ledger.db"
+    killed(["--db", str(path), "ingest", "-q", str(folder)], delay)
+    if path.exists():
+        state(path)  # whatever was written is whole
+    subprocess.run([*CLI, "--db", str(path), "ingest", "-q", str(folder)], check=True,
+                   capture_output=True)  # fmt: skip
+    assert state(path) == expected
+
+
+@pytest.mark.parametrize("delay", DELAYS[:2])
+def test_killed_link_and_decision_leave_a_whole_ledger(clean, tmp_path, delay):
+    folder, expected = clean
+    path = tmp_path / "ledger.db"
+    subprocess.run([*CLI, "--db", str(path), "ingest", "-q", "--no-link", str(folder)],
+                   check=True, capture_output=True)  # fmt: skip
+    killed(["--db", str(path), "link", "-q"], delay)
+    state(path)
+    subprocess.run([*CLI, "--db", str(path), "link", "-q"], check=True, capture_output=True)
+    assert state(path) == expected
+    with Database(path) as db:
+        mention = db.db.execute("SELECT min(id) FROM mentions WHERE is_claim = 1").fetchone()[0]
+    killed(["--db", str(path), "not-claim", str(mention)], delay / 4)
+    assert state(path)[:2] == expected[:2]
+    with Database(path) as db:
+        decisions = len(db.log())
+        assert decisions in (0, 1)
+        excluded = db.db.execute(
+            "SELECT coalesce(excluded, 0) FROM mentions WHERE id = ?", [mention]
+        ).fetchone()[0]
+        assert excluded == decisions  # the decision landed whole, or not at all
