@@ -427,3 +427,36 @@ async def test_a_filter_typo_is_a_message_not_a_crash(seeded_path):
         await ready(app, pilot)
         assert app.is_running and len(app.page_rows) == before
         assert any("value:abc" in n.message for n in app._notifications)
+
+
+async def test_sort_is_shown_in_the_header_and_the_status(seeded_path):
+    app = FactLedgerApp(seeded_path)
+    async with app.run_test(size=(180, 45)) as pilot:
+        await ready(app, pilot)
+        table = app.query_one("#ledger", DataTable)
+        await pilot.click("#ledger", offset=(2, 0))  # not a header: nothing changes
+        app.claim_query.sort, app.claim_query.descending = "value", True
+        app.load_page()
+        await pilot.pause()
+        assert str(table.columns["value"].label) == "value ▼"
+        assert str(table.columns["text"].label) == "text"
+        status = str(app.query_one("#status", Label).render())
+        assert "sorted by value ▼" in status
+
+
+async def test_bidi_key_redraws_an_open_figure_page(seeded_path):
+    app = FactLedgerApp(seeded_path)
+    async with app.run_test(size=(180, 45)) as pilot:
+        await ready(app, pilot)
+        await pilot.press("c")
+        await pilot.pause()
+        await pilot.press("enter")
+        await pilot.pause()
+        before = app.screen
+        mode = before.mode
+        await pilot.press("b")
+        await pilot.pause()
+        assert isinstance(app.screen, FigureScreen) and app.screen is not before
+        assert app.screen.mode != mode
+        head = str(app.screen.query_one("#figure-head").render())
+        assert "2 mentions in 2 articles" in head

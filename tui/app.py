@@ -176,10 +176,12 @@ class FactLedgerApp(App):
                 *(self._cell(key, r[key]) for key, _, _ in LEDGER_COLUMNS), key=str(r["mention_id"])
             )
         shown_to = self.claim_query.offset + len(page.rows)
+        self._show_sort(table)
         self.query_one("#status", Label).update(
             Text(
                 f"rows {self.claim_query.offset + 1 if page.rows else 0}–{shown_to} of {page.total:,}"
                 f" shown (ledger: {page.ledger_total:,} claims)"
+                + self._sort_note()
                 + (f" · marked {self.marked}" if self.marked else "")
             )
         )
@@ -188,6 +190,24 @@ class FactLedgerApp(App):
         }:
             index = [r["mention_id"] for r in page.rows].index(keep_mention)
             table.move_cursor(row=index)
+
+    def _sort_note(self) -> str:
+        q = self.claim_query
+        if q.sort in (None, "", "mention_id") and not q.descending:
+            return ""
+        return f" · sorted by {q.sort} {'▼' if q.descending else '▲'}"
+
+    def _show_sort(self, table: DataTable) -> None:
+        """Mark the sorted column's header with ▲ or ▼ (and no other)."""
+        for key, label, _width in LEDGER_COLUMNS:
+            column = table.columns.get(key)
+            if column is None:
+                continue
+            arrow = ""
+            if key == self.claim_query.sort and self._sort_note():
+                arrow = " ▼" if self.claim_query.descending else " ▲"
+            column.label = Text(label + arrow)
+        table.refresh()
 
     def _cell(self, key: str, value) -> Text:
         if key == "conflict":
@@ -372,9 +392,11 @@ class FactLedgerApp(App):
         row = self.current_row()
         self.load_page(keep_mention=row["mention_id"] if row else None)
         self.load_articles()
-        view = self.query_one(ArticleView)
+        view = self.screen_stack[0].query_one(ArticleView)
         view.mode = self.mode
         view.refresh_text()
+        if isinstance(self.screen, FigureScreen):  # redraw the open figure page too
+            self._refresh_figure(self.screen, None)
         self.notify(
             f"Arabic shown {self.mode}ly"
             if self.mode == VISUAL

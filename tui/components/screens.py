@@ -31,7 +31,8 @@ class FigureScreen(Screen):
         f = self.figure
         status = f["status"] if f["conflict"] else "no conflict"
         head = Text(
-            f"Figure {f['claim_id']}: {f['mentions']} mentions in {f['articles']} articles  ·  {status}",
+            f"Figure {f['claim_id']}: {f['mentions']} mention{'' if f['mentions'] == 1 else 's'} "
+            f"in {f['articles']} article{'' if f['articles'] == 1 else 's'}  ·  {status}",
             style="bold",
         )
         if f.get("reason"):
