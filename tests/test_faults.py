@@ -41,6 +41,9 @@ def state(path) -> tuple:
     con = sqlite3.connect(path)
     try:
         assert con.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+        tables = {name for (name,) in con.execute("SELECT name FROM sqlite_master")}
+        if "mentions" not in tables:
+            return ()  # killed while the ledger was being created: nothing half-made
         articles = con.execute("SELECT count(*) FROM articles").fetchone()[0]
         mentions = con.execute("SELECT count(*) FROM mentions").fetchone()[0]
         unlinked = con.execute(
