@@ -160,8 +160,8 @@ def update_timeline(spans: list[tuple[SourceMention, Interval]]) -> str | None:
         return None
     rising = all(x <= y for x, y in pairwise(values))
     falling = all(x >= y for x, y in pairwise(values))
-    if not (rising or falling):
-        return None
+    if not (rising or falling) or values[0] == values[-1]:
+        return None  # no change of number ("500" then "more than 500") is no update
     steps: list[str] = []
     agreeing: list[int] = []
     shown = None

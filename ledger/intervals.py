@@ -127,8 +127,22 @@ def interval_of(
         return Interval(x - step, x, high_open=True)
     if qualifier == "at_most":
         return Interval(x - step, x)
-    d = abs(x) * tol.exact_relative
+    d = max(abs(x) * tol.exact_relative, rounding(x))
     return Interval(x - d, x + d)
+
+
+ROUND_PLACE = 1000  # a whole number ending in three zeros or more was rounded
+
+
+def rounding(x: float) -> float:
+    """Half the unit a round figure was rounded to: 22,000 may be 22,790 said roughly
+    (±500), 400,000 may be 439,491 (±50,000); 30, 150 or 9,450 are taken as said."""
+    if not float(x).is_integer() or abs(x) < ROUND_PLACE:
+        return 0.0
+    n, unit = int(abs(x)), 1
+    while n % (unit * 10) == 0:
+        unit *= 10
+    return unit / 2 if unit >= ROUND_PLACE else 0.0
 
 
 def disjoint(a: Interval, b: Interval) -> bool:

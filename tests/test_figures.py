@@ -307,3 +307,27 @@ def test_a_decision_relinks_only_what_it_touches_and_agrees_with_a_full_link(lin
     local = _state(linked)
     link(linked, rescore=False)
     assert _state(linked) == local
+
+
+def test_round_figures_allow_what_they_were_rounded_from():
+    from ledger.intervals import disjoint, interval_of
+
+    assert not disjoint(
+        interval_of("exact", 22000, None, None), interval_of("exact", 22300, None, None)
+    )
+    assert not disjoint(
+        interval_of("exact", 400000, None, None), interval_of("exact", 439491, None, None)
+    )
+    # tolls and other small or precise numbers are taken as said
+    assert disjoint(interval_of("exact", 30, None, None), interval_of("exact", 32, None, None))
+    assert disjoint(interval_of("exact", 9450, None, None), interval_of("exact", 9460, None, None))
+
+
+def test_a_qualifier_added_later_is_not_an_update():
+    from ledger.conflicts import SourceMention, find_conflict
+
+    early = SourceMention(1, "500", "exact", 500, None, None, None, "a", "x", "2015-07-21 08:00:00")
+    late = SourceMention(2, "أكثر من 500", "more_than", 500, None, None, None, "b", "y",
+                         "2015-07-22 08:00:00")  # fmt: skip
+    conflict = find_conflict([early, late])
+    assert conflict is not None and conflict.kind == "disagreement"
