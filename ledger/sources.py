@@ -222,6 +222,11 @@ def _too_large(size: int, limit: int) -> str:
     )
 
 
+ZIP_EXPANSION = 4  # an archive expands to at most this many --max-size in all
+ZIP_MAX_RATIO = 100  # text compresses about 3-10 times; far more is a bomb ...
+ZIP_RATIO_FLOOR = 1_000_000  # ... once the member is large enough to matter
+
+
 def _read_zip(path: Path, max_bytes: int) -> Iterator[ArticleInput | InputProblem]:
     label = str(path)
     try:
@@ -234,11 +239,23 @@ def _read_zip(path: Path, max_bytes: int) -> Iterator[ArticleInput | InputProble
         members = [m for m in members if not Path(m.filename).name.startswith(".")]
         if not members:
             yield InputProblem(label, "zip archive holds no article files", "warning")
+        budget = max_bytes * ZIP_EXPANSION  # what the whole archive may expand to
         for member in members:
             member_label = f"{label}:{member.filename}"
             if member.file_size > max_bytes:
                 yield InputProblem(member_label, _too_large(member.file_size, max_bytes))
                 continue
+            ratio = member.file_size / max(1, member.compress_size)
+            if member.file_size > ZIP_RATIO_FLOOR and ratio > ZIP_MAX_RATIO:
+                yield InputProblem(
+                    member_label, f"expands {ratio:.0f} times (a zip bomb?); skipped"
+                )
+                continue
+            budget -= member.file_size
+            if budget < 0:
+                yield InputProblem(member_label, f"the archive expands to more than "
+                                   f"{max_bytes * ZIP_EXPANSION / 1e6:.0f} MB; the rest is skipped")  # fmt: skip
+                return
             try:
                 data = archive.read(member)
             except (zipfile.BadZipFile, OSError, EOFError, zipfile.LargeZipFile) as exc:

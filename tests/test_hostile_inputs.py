@@ -105,3 +105,18 @@ def test_thousands_of_numbers_in_one_text_stay_linear(tmp_path):
     pairs = db.db.execute("SELECT count(*) FROM pair_scores").fetchone()[0]
     assert pairs <= 300 * 299 // 2  # only an article's first 300 claims are linked
     assert (tmp_path / "l.db").stat().st_size < 30_000_000
+
+
+def test_a_zip_bomb_is_refused_member_by_member(tmp_path):
+    import zipfile
+
+    path = tmp_path / "bomb.zip"
+    with zipfile.ZipFile(path, "w", compression=zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr("ok.txt", "قتل 5 أشخاص")
+        for n in range(3):
+            archive.writestr(f"big{n}.txt", "ا" * 3_000_000)
+    db = Database(tmp_path / "l.db")
+    report = db.ingest([path])
+    lines = [str(p) for p in report.problems]
+    assert report.added == 1
+    assert sum("a zip bomb?" in line for line in lines) == 3
