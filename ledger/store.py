@@ -314,10 +314,23 @@ class Ledger:
 
     @contextmanager
     def transaction(self) -> Iterator[sqlite_utils.Database]:
-        """One atomic write: all of it lands, or none of it."""
+        """One atomic write: all of it lands, or none of it. The write lock is taken at
+        the start (``BEGIN IMMEDIATE``), so a writer waits its turn for up to the busy
+        timeout instead of failing at once when another process wrote first; a nested
+        transaction is a savepoint."""
+        conn = self.db.conn
         try:
-            with self.db.atomic():
+            if conn.in_transaction:
+                with self.db.atomic():
+                    yield self.db
+                return
+            conn.execute("BEGIN IMMEDIATE")
+            try:
                 yield self.db
+            except BaseException:
+                conn.rollback()
+                raise
+            conn.commit()
         except sqlite3.Error as exc:
             raise LedgerError(describe_sqlite_error(self.path, exc)) from exc
 

@@ -97,3 +97,31 @@ def test_killed_link_and_decision_leave_a_whole_ledger(clean, tmp_path, delay):
             "SELECT coalesce(excluded, 0) FROM mentions WHERE id = ?", [mention]
         ).fetchone()[0]
         assert excluded == decisions  # the decision landed whole, or not at all
+
+
+def test_two_processes_deciding_at_once_both_land(seeded_path):
+    with Database(seeded_path) as db:
+        mentions = [m for (m,) in db.db.execute(
+            "SELECT id FROM mentions WHERE is_claim = 1 ORDER BY id LIMIT 12")]  # fmt: skip
+    script = (
+        "import sys; from ledger.cli import main\n"
+        "for m in sys.argv[2:]:\n"
+        "    try:\n"
+        "        main(['--db', sys.argv[1], 'not-claim', m], standalone_mode=False)\n"
+        "    except SystemExit as exc:\n"
+        "        sys.exit(exc.code)\n"
+    )
+    runs = [
+        subprocess.Popen(
+            [sys.executable, "-c", script, str(seeded_path), *map(str, part)],
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.PIPE,
+        )  # fmt: skip
+        for part in (mentions[0::2], mentions[1::2])
+    ]
+    for run in runs:
+        _out, err = run.communicate(timeout=120)
+        assert run.returncode == 0, err.decode()
+    with Database(seeded_path) as db:
+        assert len(db.log()) == len(mentions)
+        assert state(seeded_path)
