@@ -116,7 +116,7 @@ def test_two_processes_deciding_at_once_both_land(seeded_path):
             [sys.executable, "-c", script, str(seeded_path), *map(str, part)],
             stdout=subprocess.DEVNULL,
             stderr=subprocess.PIPE,
-        )  # fmt: skip
+        )
         for part in (mentions[0::2], mentions[1::2])
     ]
     for run in runs:
