@@ -120,6 +120,18 @@ class Context:
                 return True
         return value is not None and value >= 100 and value.denominator == 1
 
+    def _both_tolls(self, words: list[str]) -> bool:
+        """Two words naming the killed and the injured joined by و, next to the number."""
+        if len(words) < 2 or not any(w.startswith("و") for w in words):
+            return False
+        events = set()
+        for w in words:
+            lemma = self.ex.entity_lemma(w)
+            hit = self.ex.event_of(w) or (self.ex.event_of(lemma) if lemma else None)
+            if hit is not None:
+                events.add(hit[0])
+        return {"killed", "injured"} <= {"killed" if e == "died" else e for e in events}
+
     def event(self) -> str | None:
         """What happened to what is counted.
 
@@ -132,6 +144,8 @@ class Context:
         if self.draft.kind in NO_EVENT_KINDS:
             return None
         after = [w for w in self.after if w not in CLOSERS]
+        if self._both_tolls(self.before[:2]) or self._both_tolls(after[:2]):
+            return "casualties"  # مقتل وإصابة 120، 120 قتيلا وجريحا: the dead and hurt together
         # the counted noun itself (30 قتيلا), never a verbal noun or a coordinated
         # clause that follows it (مقتل جنديين وإصابة 24: the two are killed)
         if after and after[0] != "من" and not after[0].startswith("و"):
