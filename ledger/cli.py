@@ -295,7 +295,7 @@ def _run_link(ledger: Ledger, rescore: bool = True, quiet: bool = False):
 def _print_link(report) -> None:
     echo(
         f"linked {report.claims} claims in {report.stories} stories: "
-        f"{report.pairs_compared} pairs likely one slot, {report.pairs_scored} kept, {report.links} links; {report.figures} figures "
+        f"{report.pairs_compared} candidate pairs, {report.pairs_scored} kept, {report.links} links; {report.figures} figures "
         f"({report.multi_mention_figures} with several mentions), {report.conflicts} conflicts "
         f"({report.resolved} resolved) in {report.seconds} s"
         + (
@@ -614,13 +614,10 @@ def export_cmd(ctx: click.Context, output: Path | None, excel: bool, conflicts_o
                 stream.flush()
                 stream.detach()
             else:
-                tmp = output.with_name(output.name + ".part")
-                try:
-                    with tmp.open("w", encoding=encoding, newline="") as fh:
-                        rows = write_csv(ledger, fh, conflicts_only)
-                    tmp.replace(output)
-                finally:
-                    tmp.unlink(missing_ok=True)  # a failed export leaves nothing behind
+                from .database import Database
+
+                rows = Database.wrap(ledger).export(output, conflicts_only=conflicts_only,
+                                                    excel=excel)  # fmt: skip
         except BrokenPipeError:
             sys.stderr.close()  # the reader went away (| head): not an error
             sys.exit(0)

@@ -128,7 +128,8 @@ class Database:
     # ---------------------------------------------------------------- exporting
     def export(self, path: str | Path, *, conflicts_only: bool = False, excel: bool = False) -> int:
         """Write the ledger's claims to a CSV file (the README's contract); returns the
-        number of rows. The file appears whole or not at all."""
+        number of rows. The file appears whole or not at all (a failed export leaves no
+        ``.part`` file behind)."""
         target = Path(path)
         part = target.with_name(target.name + ".part")
         try:

@@ -23,12 +23,10 @@ from .linking import (
     Constraints,
     LinkSettings,
     Pair,
+    add_rule_pairs,
     cluster,
     load_claims,
-    same_value_pairs,
     self_contradictions,
-    story_value_pairs,
-    verbatim_pairs,
 )
 from .store import Ledger
 
@@ -88,13 +86,10 @@ def link(
             found = stories.assign(db)
             report.stories = len(set(found.story_of.values()))
             stage("scoring slots")
-            pairs = slots.scored_pairs(rows, found.story_of, found.related)
-            report.pairs_compared = len(pairs)
-            for extra in (story_value_pairs(rows, found.story_of), same_value_pairs(rows),
-                          verbatim_pairs(rows)):  # fmt: skip
-                pairs.update(
-                    {k: p for k, p in extra.items() if p.score > getattr(pairs.get(k), "score", 0)}
-                )
+            cands = slots.candidates(rows, found.story_of, found.related)
+            report.pairs_compared = len(cands)
+            pairs = slots.scored_pairs(rows, cands)
+            add_rule_pairs(pairs, rows, found.story_of)
             db.execute("DELETE FROM pair_scores")
             db.conn.executemany(
                 "INSERT INTO pair_scores (mention_a, mention_b, score, explanation) VALUES (?, ?, ?, ?)",

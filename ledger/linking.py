@@ -80,8 +80,8 @@ class ClaimRow:
     verbatim: str = ""  # letters and digits around the number, to find copies of it
     distinct: float | None = None  # the value, when it is distinctive (431, not 300)
     stated: tuple = (None, None, None, None)  # qualifier, value, low, high
-    peers: int = 1  # claims of the article with the same event, kind and unit
-    rank: int = 0  # this claim's place among them (the article's first toll is 0)
+    rank: int = 0  # its place among the article's claims of the same event, kind and unit
+    # (the article's first toll is 0)
 
 
 _VERBATIM = re.compile(r"[^0-9\u0621-\u064a]+")
@@ -217,6 +217,17 @@ def story_value_pairs(
     return pairs
 
 
+def add_rule_pairs(
+    pairs: dict[tuple[int, int], Pair], rows: list[ClaimRow], story_of: dict[str, int]
+) -> None:
+    """Add the pairs the rules find (the same value in a story, a distinctive value,
+    a copy) to ``pairs``, keeping the higher score where both have one."""
+    for extra in (story_value_pairs(rows, story_of), same_value_pairs(rows), verbatim_pairs(rows)):
+        for key, pair in extra.items():
+            if key not in pairs or pair.score > pairs[key].score:
+                pairs[key] = pair
+
+
 @dataclass(slots=True)
 class Pair:
     a: int
@@ -307,7 +318,7 @@ def load_claims(db, settings: LinkSettings = SETTINGS) -> list[ClaimRow]:
     for members in in_article.values():
         members.sort(key=lambda r: (not r.title, r.id))
         for index, row in enumerate(members):
-            row.peers, row.rank = len(members), index
+            row.rank = index
     return rows
 
 

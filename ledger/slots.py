@@ -90,22 +90,6 @@ def middle(row: ClaimRow) -> float | None:
     return low if low is not None else high
 
 
-def ratio(a: ClaimRow, b: ClaimRow) -> float | None:
-    """How many times larger one value is than the other (None when one is unknown)."""
-    va, vb = middle(a), middle(b)
-    if va is None or vb is None:
-        return None
-    if va <= 0 or vb <= 0:
-        return 1.0 if va == vb else math.inf
-    return max(va, vb) / min(va, vb)
-
-
-def allowed(a: ClaimRow, b: ClaimRow) -> bool:
-    """The hard rules for one pair (``Table.allowed`` applies them to many at once)."""
-    table = Table([a, b])
-    return bool(table.allowed(np.array([0]), np.array([1]))[0])
-
-
 class Table:
     """The rows' features as arrays, so the hard rules and the features are computed
     for many pairs at once."""
@@ -319,14 +303,11 @@ def _cos(related: dict[tuple[str, str], float], a: ClaimRow, b: ClaimRow) -> flo
 
 
 def scored_pairs(
-    rows: list[ClaimRow],
-    story_of: dict[str, int],
-    related: dict[tuple[str, str], float],
-    m: Model | None = None,
+    rows: list[ClaimRow], cands: Candidates, m: Model | None = None
 ) -> dict[tuple[int, int], Pair]:
-    """Every candidate pair likely enough to keep, scored by the model, with a reason."""
+    """Every candidate pair (``candidates``) likely enough to keep, scored by the model,
+    with a reason."""
     m = m or model()
-    cands = candidates(rows, story_of, related)
     if not len(cands):
         return {}
     p = np.concatenate([

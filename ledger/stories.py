@@ -262,11 +262,6 @@ class Similar:
     def __len__(self) -> int:
         return len(self.a)
 
-    def as_dict(self) -> dict[tuple[int, int], float]:
-        return dict(
-            zip(zip(self.a.tolist(), self.b.tolist(), strict=True), self.v.tolist(), strict=True)
-        )
-
 
 @dataclass
 class Stories:
@@ -311,11 +306,14 @@ def assign(db, settings: StorySettings = SETTINGS) -> Stories:
     items: list[ArticleTerms] = []
     missing: list[tuple[str, int]] = []
 
+    meta: dict[str, tuple[str | None, str]] = {}
+
     def terms_of_each():
-        for rowid, aid, published, stored in db.execute(
-            "SELECT rowid, id, published, terms FROM articles"
+        for rowid, aid, published, outlet, stored in db.execute(
+            "SELECT rowid, id, published, outlet, terms FROM articles"
         ):
             items.append(ArticleTerms(rowid, aid, _day(published)))
+            meta[aid] = (outlet, (published or "")[:10])
             if stored is not None:
                 yield json.loads(stored)
                 continue
@@ -328,10 +326,6 @@ def assign(db, settings: StorySettings = SETTINGS) -> Stories:
     table = TermTable.of(terms_of_each())
     db.conn.executemany("UPDATE articles SET terms = ? WHERE rowid = ?", missing)
     found = build(items, settings, table)
-    meta = {
-        aid: (outlet, (published or "")[:10])
-        for aid, outlet, published in db.execute("SELECT id, outlet, published FROM articles")
-    }
     members: dict[int, list[str]] = defaultdict(list)
     for aid, story in found.story_of.items():
         members[story].append(aid)
@@ -361,11 +355,6 @@ def listing(db, *, min_articles: int = 1, limit: int | None = None) -> list[dict
         sql += " LIMIT ?"
         params.append(limit)
     return [dict(r) for r in db.query(sql, params)]
-
-
-def group(items: list[ArticleTerms], settings: StorySettings = SETTINGS) -> dict[str, int]:
-    """Article id -> story id (the smallest rowid of the story's articles)."""
-    return build(items, settings).story_of
 
 
 def _group(items: list[ArticleTerms], sims: Similar, settings: StorySettings) -> dict[str, int]:

@@ -629,15 +629,12 @@ class FactLedgerApp(App):
 
     @work(thread=True, exclusive=True, group="export")
     def run_export(self, path: str, excel: bool, conflicts_only: bool) -> None:
-        from ledger.export import write_csv
+        from ledger import Database
 
         target = Path(path).expanduser()
         ledger = Ledger(self.db_path, create=False)
         try:
-            tmp = target.with_name(target.name + ".part")
-            with tmp.open("w", encoding="utf-8-sig" if excel else "utf-8", newline="") as fh:
-                rows = write_csv(ledger, fh, conflicts_only)
-            tmp.replace(target)
+            rows = Database.wrap(ledger).export(target, conflicts_only=conflicts_only, excel=excel)
         except OSError as exc:
             self.call_from_thread(self.notify, f"{target}: {exc.strerror or exc}", severity="error")
             return

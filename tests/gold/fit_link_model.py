@@ -33,12 +33,10 @@ from ledger.linking import (  # noqa: E402
     Constraints,
     LinkSettings,
     Pair,
+    add_rule_pairs,
     cluster,
     load_claims,
-    same_value_pairs,
     self_contradictions,
-    story_value_pairs,
-    verbatim_pairs,
 )
 from ledger.stories import ArticleTerms, Stories, _day, article_terms, build  # noqa: E402
 
@@ -122,11 +120,7 @@ def main() -> None:
             if p >= m.keep:
                 a, b = sorted((rows[i].id, rows[j].id))
                 pairs[(a, b)] = Pair(a, b, p, "")
-        for extra in (story_value_pairs(rows, found.story_of), same_value_pairs(rows),
-                      verbatim_pairs(rows)):  # the rules linking adds (not fitted)  # fmt: skip
-            pairs.update(
-                {k: p for k, p in extra.items() if p.score > getattr(pairs.get(k), "score", 0)}
-            )
+        add_rule_pairs(pairs, rows, found.story_of)  # the rules linking adds (not fitted)
         hit, pred, gold = evaluate(rows, gold_of, pairs, m)
         print(f"link {link} group {group} unknown {unknown}: cross-validated by story: precision "
               f"{hit / max(1, pred):.3f} ({hit}/{pred}), recall {hit / max(1, gold):.3f} "
