@@ -42,8 +42,11 @@ def state(path) -> tuple:
     try:
         assert con.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
         tables = {name for (name,) in con.execute("SELECT name FROM sqlite_master")}
-        if "mentions" not in tables:
-            return ()  # killed while the ledger was being created: nothing half-made
+        mention_columns = {c[1] for c in con.execute("PRAGMA table_info(mentions)")}
+        if "mentions" not in tables or "claim_id" not in mention_columns:
+            # killed while the ledger was being created: each migration landed whole or
+            # not at all, and the next open applies the rest
+            return ()
         articles = con.execute("SELECT count(*) FROM articles").fetchone()[0]
         mentions = con.execute("SELECT count(*) FROM mentions").fetchone()[0]
         unlinked = con.execute(
