@@ -152,26 +152,31 @@ def open_cmd(ctx: click.Context, bidi: str | None, no_tui: bool) -> None:
               help="Worker processes for extraction.")  # fmt: skip
 @click.option("--max-size", default=DEFAULT_MAX_BYTES // 1_000_000, show_default=True,
               type=click.IntRange(1), help="Largest file to read, in MB.")  # fmt: skip
-@click.option("-q", "--quiet", is_flag=True, help="No progress display.")
+@click.option("-q", "--quiet", is_flag=True,
+              help="For scripts: no progress display, errors only (warnings are counted).")  # fmt: skip
+@click.option("-v", "--verbose", is_flag=True,
+              help="Every problem on its own line (by default the first 5 of each kind).")  # fmt: skip
 @click.option("--no-link", is_flag=True, help="Do not re-link figures afterwards.")
 @click.option("--json", "as_json", is_flag=True, help="Print the report as JSON.")
 @click.pass_context
 def ingest_cmd(
     ctx: click.Context, paths: tuple[str, ...], seeds: bool, workers: int, max_size: int,
-    quiet: bool, no_link: bool, as_json: bool,
+    quiet: bool, verbose: bool, no_link: bool, as_json: bool,
 ) -> None:  # fmt: skip
-    """Ingest articles from PATHS: .txt files, folders (recursive), JSON, JSON Lines
-    and CSV collections, and .zip archives of these.
+    """Ingest articles from PATHS: folders (recursive), plain text, JSON, JSON Lines
+    and CSV collections, TREC/CLEF <DOC> files, saved web pages, RSS/Atom feeds, and
+    .zip archives of these. Formats are recognised by content, then by name.
 
     Re-ingesting unchanged input changes nothing; changed articles are re-extracted.
-    Problems are reported one per line on stderr and the rest is still ingested; the
+    Problems are reported one per line on stderr (the first 5 of each kind, then a
+    count) and the rest is still ingested; the
     exit code is 1 when any input failed.
     """
     all_paths = [*paths, *([str(seeds_dir())] if seeds else [])]
     if not all_paths:
         raise click.UsageError("give at least one PATH (or --seeds)")
     with open_ledger(ctx) as ledger:
-        report = _run_ingest(ledger, all_paths, workers, quiet, max_size * 1_000_000)
+        report = _run_ingest(ledger, all_paths, workers, quiet, max_size * 1_000_000, verbose)
         linked = (
             None if no_link or not _needs_link(ledger, report) else _run_link(ledger, quiet=quiet)
         )
@@ -189,43 +194,65 @@ def ingest_cmd(
 
 
 def _run_ingest(
-    ledger: Ledger, paths: list[str], workers: int, quiet: bool, max_bytes: int = DEFAULT_MAX_BYTES
-) -> IngestReport:
+    ledger: Ledger, paths: list[str], workers: int, quiet: bool,
+    max_bytes: int = DEFAULT_MAX_BYTES, verbose: bool = False,
+) -> IngestReport:  # fmt: skip
+    """Ingest with a progress bar on a terminal (the total counted first, from file
+    sizes) and problems grouped by kind; ``quiet`` shows errors only."""
     from .ingest import ingest
-    from .sources import InputProblem
+    from .problem_log import ProblemLog
+    from .sources import InputProblem, count_input_bytes
 
     show = not quiet and sys.stderr.isatty()
-
-    def report_problem(problem: InputProblem) -> None:
-        echo(str(problem), err=True)
-
     try:
         if not show:
+            log = ProblemLog(lambda line: echo(line, err=True), verbose=verbose, quiet=quiet)
 
             def on_progress(report: IngestReport, item: ArticleInput | InputProblem) -> None:
                 if isinstance(item, InputProblem):
-                    report_problem(item)
+                    log.add(item)
 
-            return ingest(ledger, paths, workers=workers, max_bytes=max_bytes,
-                          on_progress=on_progress)  # fmt: skip
+            report = ingest(ledger, paths, workers=workers, max_bytes=max_bytes,
+                            on_progress=on_progress)  # fmt: skip
+            for line in log.summary():
+                echo(line, err=True)
+            return report
         from rich.console import Console
-        from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+        from rich.progress import (
+            BarColumn,
+            Progress,
+            SpinnerColumn,
+            TaskProgressColumn,
+            TextColumn,
+            TimeElapsedColumn,
+            TimeRemainingColumn,
+        )  # fmt: skip
 
-        console = Console(stderr=True)
-        with Progress(SpinnerColumn(), TextColumn("{task.description}"), TimeElapsedColumn(),
-                      console=console, transient=True) as progress:  # fmt: skip
-            task = progress.add_task("reading", total=None)
+        console = Console(stderr=True, highlight=False)
+        total = count_input_bytes(paths)
+        columns = (SpinnerColumn(), TextColumn("ingesting"), BarColumn(), TaskProgressColumn(),
+                   TextColumn("{task.fields[articles]:,} articles, {task.fields[rate]}/s"),
+                   TimeElapsedColumn(), TextColumn("left"), TimeRemainingColumn())  # fmt: skip
+        with Progress(*columns, console=console, transient=True) as progress:
+            task = progress.add_task("ingest", total=total or None, articles=0, rate="0")
+            log = ProblemLog(
+                lambda line: progress.console.print(printable(line), markup=False, highlight=False),
+                verbose=verbose,
+            )
 
             def on_progress(report: IngestReport, item: ArticleInput | InputProblem) -> None:
                 if isinstance(item, InputProblem):
-                    progress.console.print(printable(item), markup=False, highlight=False)
-                    return
-                progress.update(task, description=(
-                    f"{report.articles_seen:,} articles, {report.mentions:,} mentions"
-                ))  # fmt: skip
+                    log.add(item)
+                elapsed = progress.tasks[0].elapsed or 0.0
+                seen = report.articles_seen
+                rate = f"{seen / elapsed:,.0f}" if elapsed > 0.5 else "…"
+                progress.update(task, completed=item.done, articles=seen, rate=rate)
 
-            return ingest(ledger, paths, workers=workers, max_bytes=max_bytes,
-                          on_progress=on_progress)  # fmt: skip
+            report = ingest(ledger, paths, workers=workers, max_bytes=max_bytes,
+                            on_progress=on_progress)  # fmt: skip
+        for line in log.summary():
+            console.print(printable(line), markup=False, highlight=False)
+        return report
     except LedgerError as exc:
         fail(str(exc), EXIT_LEDGER_ERROR)
         raise
@@ -274,19 +301,40 @@ def _run_link(ledger: Ledger, rescore: bool = True, quiet: bool = False):
     try:
         if quiet or not sys.stderr.isatty():
             return link(ledger, rescore=rescore)
-        from rich.console import Console
-        from rich.progress import BarColumn, Progress, TextColumn, TimeElapsedColumn
+        import time
 
-        with Progress(TextColumn("linking: {task.description}"), BarColumn(),
-                      TextColumn("{task.completed}/{task.total} stages"), TimeElapsedColumn(),
-                      console=Console(stderr=True), transient=True) as progress:  # fmt: skip
+        from rich.console import Console
+        from rich.progress import (
+            BarColumn,
+            Progress,
+            SpinnerColumn,
+            TextColumn,
+            TimeElapsedColumn,
+        )  # fmt: skip
+
+        console = Console(stderr=True, highlight=False)
+        columns = (SpinnerColumn(), TextColumn("linking: {task.description}"), BarColumn(),
+                   TextColumn("stage {task.completed}/{task.total}"), TimeElapsedColumn())  # fmt: skip
+        with Progress(*columns, console=console, transient=True) as progress:
             task = progress.add_task("starting", total=len(LINK_STAGES))
+            current: list = []  # the stage under way and when it began
+
+            def finish_stage() -> None:
+                if current:
+                    name, began = current.pop()
+                    progress.console.print(
+                        f"  linking: {name} ({time.perf_counter() - began:.1f} s)"
+                    )
 
             def on_stage(name: str) -> None:
+                finish_stage()
+                current.append((name, time.perf_counter()))
                 done = LINK_STAGES.index(name) if name in LINK_STAGES else 0
                 progress.update(task, description=name, completed=done)
 
-            return link(ledger, rescore=rescore, on_stage=on_stage)
+            result = link(ledger, rescore=rescore, on_stage=on_stage)
+            finish_stage()
+            return result
     except LedgerError as exc:
         fail(str(exc), EXIT_LEDGER_ERROR)
         raise

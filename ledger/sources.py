@@ -1,17 +1,17 @@
-"""Reading articles from files, folders, collections and zip archives.
+"""Reading articles from files, folders and zip archives, whatever their format.
 
-Inputs: ``.txt`` files (one article each), JSON arrays or objects, JSON Lines and CSV
-collections (one article per record), and ``.zip`` archives of any of these. Text is
-UTF-8 with or without BOM, or Windows-1256 (with a warning). Every problem becomes an
-``InputProblem`` naming the file and what is wrong; reading goes on with the rest.
+Formats are recognised by content as well as by name (``formats.py``): plain text,
+JSON / JSON Lines / CSV collections, TREC/CLEF ``<DOC>`` files, saved web pages and
+RSS/Atom feeds, and ``.zip`` archives of any of these (archives inside archives too).
+Text is UTF-8 with or without BOM, UTF-16 with a BOM, or Windows-1256 (with a
+warning). Every problem becomes an ``InputProblem`` naming the file and what is wrong;
+reading goes on with the rest.
 """
 
 from __future__ import annotations
 
 import codecs
-import csv
 import io
-import json
 import os
 import stat
 import zipfile
@@ -21,59 +21,56 @@ from pathlib import Path
 from typing import BinaryIO
 
 from .defaults import DEFAULT_MAX_BYTES
+from .formats import SUFFIXES, is_documentation, read_text, sniff_markup
+from .inputs import ArticleInput, InputProblem, first_line
 
-TEXT_SUFFIXES = {".txt", ".text", ".md"}
-COLLECTION_SUFFIXES = {".json", ".jsonl", ".ndjson", ".csv"}
-
-TEXT_FIELDS = ("content", "text", "body", "article", "article_text", "full_text")
-TITLE_FIELDS = ("title", "headline")
-OUTLET_FIELDS = ("outlet", "source", "publisher", "site", "source_name", "newspaper")
-DATE_FIELDS = ("published", "date", "published_at", "pubdate", "date_published", "date_extracted")
-URL_FIELDS = ("url", "link", "href")
-ID_FIELDS = ("id", "article_id", "guid", "uuid")
-
-
-@dataclass(slots=True)
-class ArticleInput:
-    """One article as read: its text exactly as decoded, and what is known about it."""
-
-    source: str  # stable key of where it came from (path, or path#record)
-    name: str  # the CSV ``article`` column: file name, or collection name#record
-    text: str
-    title: str | None = None
-    outlet: str | None = None
-    published: str | None = None
-    url: str | None = None
-    encoding: str = "utf-8"
-
-
-@dataclass(slots=True)
-class InputProblem:
-    """Something wrong with one input; ``level`` is ``error`` or ``warning``."""
-
-    path: str
-    message: str
-    level: str = "error"
-
-    def __str__(self) -> str:
-        return f"{self.level}: {self.path}: {self.message}"
-
+__all__ = [
+    "DEFAULT_MAX_BYTES", "ArticleInput", "DecodeError", "InputProblem", "count_input_bytes",
+    "decode_bytes", "decode_stream", "first_line", "iter_paths", "read_bytes", "read_file",
+    "read_inputs",
+]  # fmt: skip
 
 UTF8_REPLACED = "utf-8, invalid bytes replaced"
 UTF8_DAMAGE = 1000  # up to one bad byte per this many characters (or one per five Arabic
 # letters read as valid UTF-8) is damaged UTF-8, not another encoding
+UTF16_BOMS = (codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)
+SNIFF_BYTES = 4096  # how much of a file without a known suffix is read to recognise it
 
 
 class DecodeError(ValueError):
     """Bytes that are not readable text."""
 
 
+def _utf16(data: bytes) -> tuple[str, str] | None:
+    """UTF-16 text: with a BOM, or without one when nearly every character it gives
+    is Arabic, Latin, a digit, punctuation or white space."""
+    if data.startswith(UTF16_BOMS):
+        try:
+            return data.decode("utf-16"), "utf-16"
+        except UnicodeDecodeError as exc:
+            raise DecodeError(f"invalid UTF-16 at offset {exc.start}") from None
+    if len(data) % 2:
+        return None
+    for encoding in ("utf-16-le", "utf-16-be"):
+        try:
+            text = data.decode(encoding)
+        except UnicodeDecodeError:
+            continue
+        plain = sum(1 for ch in text if ch.isascii() or "\u0600" <= ch <= "\u06ff")
+        if plain >= 0.97 * len(text) and any("\u0600" <= ch <= "\u06ff" for ch in text):
+            return text, encoding
+    return None
+
+
 def decode_bytes(data: bytes) -> tuple[str, str]:
     """Decode article bytes: (text, encoding). Raises ``DecodeError`` with a reason."""
     if not data.strip():
         raise DecodeError("empty file" if not data else "file holds only whitespace")
-    if b"\x00" in data[:8192]:
-        raise DecodeError("binary file (contains NUL bytes), not text")
+    if data.startswith(UTF16_BOMS) or b"\x00" in data[:8192]:
+        found = _utf16(data)
+        if found is None:
+            raise DecodeError("binary file (contains NUL bytes), not text")
+        return found
     try:
         return data.decode("utf-8-sig"), "utf-8"
     except UnicodeDecodeError as exc:
@@ -99,21 +96,28 @@ STREAM_BLOCK = 1 << 20
 
 
 def decode_stream(fh: BinaryIO, block: int = STREAM_BLOCK) -> Iterator[str]:
-    """Decode a byte stream block by block (UTF-8, or Windows-1256 Arabic as
+    """Decode a byte stream block by block (UTF-8, UTF-16, or Windows-1256 Arabic as
     ``decode_bytes`` decides from the first block). Raises ``DecodeError``."""
     head = fh.read(block)
     if not head.strip() and len(head) < block:
         raise DecodeError("empty file" if not head else "file holds only whitespace")
-    if b"\x00" in head[:8192]:
-        raise DecodeError("binary file (contains NUL bytes), not text")
-    decoder = codecs.getincrementaldecoder("utf-8-sig")()
-    try:
+    if head.startswith(UTF16_BOMS) or b"\x00" in head[:8192]:
+        found = _utf16(head[: len(head) - len(head) % 2])
+        if found is None:
+            raise DecodeError("binary file (contains NUL bytes), not text")
+        encoding = "utf-16" if head.startswith(UTF16_BOMS) else found[1]
+        decoder = codecs.getincrementaldecoder(encoding)()
         first = decoder.decode(head)
-        encoding = "utf-8"
-    except UnicodeDecodeError:
-        decode_bytes(head)  # raises unless the head reads as Windows-1256 Arabic
-        decoder, encoding = codecs.getincrementaldecoder("cp1256")(errors="replace"), "cp1256"
-        first = decoder.decode(head)
+    else:
+        decoder = codecs.getincrementaldecoder("utf-8-sig")()
+        try:
+            first = decoder.decode(head)
+            encoding = "utf-8"
+        except UnicodeDecodeError:
+            decode_bytes(head)  # raises unless the head reads as Windows-1256 Arabic
+            decoder = codecs.getincrementaldecoder("cp1256")(errors="replace")
+            encoding = "cp1256"
+            first = decoder.decode(head)
     yield first
     offset = len(head)
     while data := fh.read(block):
@@ -127,30 +131,34 @@ def decode_stream(fh: BinaryIO, block: int = STREAM_BLOCK) -> Iterator[str]:
     try:
         yield decoder.decode(b"", final=True)
     except UnicodeDecodeError:
-        raise DecodeError("truncated: the file ends in the middle of a UTF-8 character") from None
+        raise DecodeError(
+            f"truncated: the file ends in the middle of a {encoding} character"
+        ) from None
 
 
-def first_line(text: str, limit: int = 200) -> str | None:
-    """The first non-blank line, used as the title of a plain-text article."""
-    for line in text.splitlines():
-        line = line.strip()
-        if line:
-            return line[:limit]
-    return None
+# ---------------------------------------------------------------------------- walking
+def _head(path: Path) -> str:
+    try:
+        with path.open("rb") as fh:
+            return fh.read(SNIFF_BYTES).decode("utf-8", errors="ignore")
+    except OSError:
+        return ""
 
 
-def _field(record: dict, names: Iterable[str], strings_only: bool = False) -> str | None:
-    for name in names:
-        value = record.get(name)
-        if strings_only and not isinstance(value, str):
-            continue
-        if value is not None and not isinstance(value, (dict, list)) and str(value).strip():
-            return str(value).replace("\x00", "")
-    return None
+def _wanted(path: Path) -> bool:
+    """Whether a file found in a folder is an input: a known suffix, or (without one)
+    content that is recognisably news markup (TREC/CLEF, HTML, a feed)."""
+    if path.name.startswith("."):
+        return False
+    suffix = path.suffix.lower()
+    if suffix in SUFFIXES:
+        return True
+    return not suffix and sniff_markup(_head(path)) is not None
 
 
 def iter_paths(paths: Iterable[str | os.PathLike]) -> Iterator[Path | InputProblem]:
-    """Expand files and folders (recursively, sorted) into input files."""
+    """Expand files and folders (recursively, sorted) into input files. A folder's
+    README, LICENSE and the like are not articles and are passed over, with a warning."""
     for raw in paths:
         path = Path(raw)
         if not path.exists():
@@ -161,59 +169,104 @@ def iter_paths(paths: Iterable[str | os.PathLike]) -> Iterator[Path | InputProbl
         elif path.is_dir():
             found = False
             for sub in sorted(path.rglob("*")):
-                if sub.is_symlink() and not sub.exists() and _supported(sub.name):
-                    yield InputProblem(str(sub), "dangling symbolic link", "warning")
+                if sub.is_symlink() and not sub.exists():
+                    if sub.suffix.lower() in SUFFIXES:
+                        yield InputProblem(str(sub), "dangling symbolic link", "warning")
                     continue
-                if sub.is_file() and _supported(sub.name) and not sub.name.startswith("."):
-                    found = True
-                    yield sub
+                if not sub.is_file() or not _wanted(sub):
+                    continue
+                if is_documentation(sub.name):
+                    yield InputProblem(str(sub), "documentation, not an article; passed over",
+                                       "warning")  # fmt: skip
+                    continue
+                found = True
+                yield sub
             if not found:
-                yield InputProblem(
-                    str(raw), "folder holds no .txt, .json, .jsonl, .csv or .zip files", "warning"
-                )
+                yield InputProblem(str(raw), "folder holds no article files "
+                                   "(text, collections, TREC/CLEF, web pages, feeds or zips)",
+                                   "warning")  # fmt: skip
         else:
             yield path
 
 
-def _supported(name: str) -> bool:
-    suffix = Path(name).suffix.lower()
-    return suffix in TEXT_SUFFIXES or suffix in COLLECTION_SUFFIXES or suffix == ".zip"
+def count_input_bytes(paths: Iterable[str | os.PathLike]) -> int:
+    """What reading ``paths`` will read, in bytes (zip members at their full size):
+    the total of a progress bar, found without reading any article."""
+    total = 0
+    for item in iter_paths(paths):
+        if isinstance(item, InputProblem):
+            continue
+        try:
+            if item.suffix.lower() == ".zip":
+                with zipfile.ZipFile(item) as archive:
+                    total += sum(m.file_size for m in archive.infolist() if not m.is_dir())
+            else:
+                total += item.stat().st_size
+        except (OSError, zipfile.BadZipFile, ValueError):
+            continue
+    return total
+
+
+@dataclass
+class _Progress:
+    """Input bytes read so far, for ``done`` on what reading yields."""
+
+    done: int = 0
 
 
 def read_inputs(
     paths: Iterable[str | os.PathLike], max_bytes: int = DEFAULT_MAX_BYTES
 ) -> Iterator[ArticleInput | InputProblem]:
-    """Every article in ``paths``, and every problem met on the way, in order."""
+    """Every article in ``paths``, and every problem met on the way, in order. Each
+    carries ``done``: the input bytes read up to it (see ``count_input_bytes``)."""
+    progress = _Progress()
     for item in iter_paths(paths):
         if isinstance(item, InputProblem):
+            item.done = progress.done
             yield item
             continue
-        yield from read_file(item, max_bytes)
+        yield from read_file(item, max_bytes, progress)
 
 
 def read_file(
-    path: Path, max_bytes: int = DEFAULT_MAX_BYTES
+    path: Path, max_bytes: int = DEFAULT_MAX_BYTES, progress: _Progress | None = None
 ) -> Iterator[ArticleInput | InputProblem]:
-    """Articles in one file (a text, a collection or a zip archive)."""
+    """Articles in one file (of any format, or a zip archive)."""
+    progress = progress or _Progress()
     label = str(path)
     try:
         info = path.stat()
         if not stat.S_ISREG(info.st_mode):
-            yield InputProblem(label, "not a regular file (a FIFO, device or socket); skipped")
+            yield _at(InputProblem(label, "not a regular file (a FIFO, device or socket); "
+                                   "skipped"), progress)  # fmt: skip
             return
         size = info.st_size
         if size > max_bytes:
-            yield InputProblem(label, _too_large(size, max_bytes))
+            progress.done += size
+            yield _at(InputProblem(label, _too_large(size, max_bytes)), progress)
             return
         if path.suffix.lower() == ".zip":
-            yield from _read_zip(path, max_bytes)
+            try:
+                archive = zipfile.ZipFile(path)
+            except (zipfile.BadZipFile, OSError) as exc:
+                progress.done += size
+                yield _at(InputProblem(label, f"not a readable zip archive ({exc})"), progress)
+                return
+            with archive:
+                budget = [max_bytes * ZIP_EXPANSION]
+                yield from _read_zip(archive, label, str(path.resolve()), max_bytes, budget,
+                                     progress, depth=1)  # fmt: skip
             return
         data = path.read_bytes()
     except OSError as exc:
-        yield InputProblem(label, exc.strerror or str(exc))
+        yield _at(InputProblem(label, exc.strerror or str(exc)), progress)
         return
-    source = str(path.resolve())
-    yield from read_bytes(data, path.name, source, label)
+    yield from read_bytes(data, path.name, str(path.resolve()), label, progress)
+
+
+def _at(problem: InputProblem, progress: _Progress) -> InputProblem:
+    problem.done = progress.done
+    return problem
 
 
 def _too_large(size: int, limit: int) -> str:
@@ -225,174 +278,108 @@ def _too_large(size: int, limit: int) -> str:
 ZIP_EXPANSION = 4  # an archive expands to at most this many --max-size in all
 ZIP_MAX_RATIO = 100  # text compresses about 3-10 times; far more is a bomb ...
 ZIP_RATIO_FLOOR = 1_000_000  # ... once the member is large enough to matter
+ZIP_MAX_DEPTH = 3  # archives inside archives, this deep at most
 
 
-def _read_zip(path: Path, max_bytes: int) -> Iterator[ArticleInput | InputProblem]:
-    label = str(path)
-    try:
-        archive = zipfile.ZipFile(path)
-    except (zipfile.BadZipFile, OSError) as exc:
-        yield InputProblem(label, f"not a readable zip archive ({exc})")
+def _read_zip(
+    archive: zipfile.ZipFile, label: str, source: str, max_bytes: int, budget: list[int],
+    progress: _Progress, depth: int,
+) -> Iterator[ArticleInput | InputProblem]:  # fmt: skip
+    """Articles in an open archive; ``budget`` is what the outermost archive may still
+    expand to, shared by the archives inside it."""
+    members = [
+        m for m in archive.infolist()
+        if not m.is_dir() and Path(m.filename).suffix.lower() in SUFFIXES
+        and not Path(m.filename).name.startswith(".") and not is_documentation(m.filename)
+    ]  # fmt: skip
+    if not members:
+        yield _at(InputProblem(label, "zip archive holds no article files", "warning"), progress)
+    for member in members:
+        member_label = f"{label}:{member.filename}"
+        if member.file_size > max_bytes:
+            progress.done += member.file_size
+            yield _at(InputProblem(member_label, _too_large(member.file_size, max_bytes)), progress)
+            continue
+        ratio = member.file_size / max(1, member.compress_size)
+        if member.file_size > ZIP_RATIO_FLOOR and ratio > ZIP_MAX_RATIO:
+            progress.done += member.file_size
+            yield _at(InputProblem(member_label, f"expands {ratio:.0f} times (a zip bomb?); "
+                                   "skipped"), progress)  # fmt: skip
+            continue
+        budget[0] -= member.file_size
+        if budget[0] < 0:
+            limit = max_bytes * ZIP_EXPANSION / 1e6
+            yield _at(InputProblem(member_label, f"the archive expands to more than {limit:.0f} MB; "
+                                   "the rest is skipped"), progress)  # fmt: skip
+            return
+        try:
+            data = archive.read(member)
+        except (zipfile.BadZipFile, OSError, EOFError, zipfile.LargeZipFile,
+                NotImplementedError, RuntimeError) as exc:  # fmt: skip
+            progress.done += member.file_size
+            yield _at(InputProblem(member_label, f"cannot read from the archive ({exc})"), progress)
+            continue
+        member_source = f"{source}:{member.filename}"
+        if Path(member.filename).suffix.lower() == ".zip":
+            yield from _read_inner_zip(data, member_label, member_source, max_bytes, budget,
+                                       progress, depth)  # fmt: skip
+            continue
+        name = Path(member.filename).name
+        yield from read_bytes(data, name, member_source, member_label, progress)
+
+
+def _read_inner_zip(
+    data: bytes, label: str, source: str, max_bytes: int, budget: list[int],
+    progress: _Progress, depth: int,
+) -> Iterator[ArticleInput | InputProblem]:  # fmt: skip
+    if depth >= ZIP_MAX_DEPTH:
+        progress.done += len(data)
+        yield _at(InputProblem(label, f"archives nested more than {ZIP_MAX_DEPTH} deep; "
+                               "skipped"), progress)  # fmt: skip
         return
-    with archive:
-        members = [m for m in archive.infolist() if not m.is_dir() and _supported(m.filename)]
-        members = [m for m in members if not Path(m.filename).name.startswith(".")]
-        if not members:
-            yield InputProblem(label, "zip archive holds no article files", "warning")
-        budget = max_bytes * ZIP_EXPANSION  # what the whole archive may expand to
-        for member in members:
-            member_label = f"{label}:{member.filename}"
-            if member.file_size > max_bytes:
-                yield InputProblem(member_label, _too_large(member.file_size, max_bytes))
-                continue
-            ratio = member.file_size / max(1, member.compress_size)
-            if member.file_size > ZIP_RATIO_FLOOR and ratio > ZIP_MAX_RATIO:
-                yield InputProblem(
-                    member_label, f"expands {ratio:.0f} times (a zip bomb?); skipped"
-                )
-                continue
-            budget -= member.file_size
-            if budget < 0:
-                yield InputProblem(member_label, f"the archive expands to more than "
-                                   f"{max_bytes * ZIP_EXPANSION / 1e6:.0f} MB; the rest is skipped")  # fmt: skip
-                return
-            try:
-                data = archive.read(member)
-            except (zipfile.BadZipFile, OSError, EOFError, zipfile.LargeZipFile) as exc:
-                yield InputProblem(member_label, f"cannot read from the archive ({exc})")
-                continue
-            source = f"{path.resolve()}:{member.filename}"
-            yield from read_bytes(data, Path(member.filename).name, source, member_label)
+    try:
+        inner = zipfile.ZipFile(io.BytesIO(data))
+    except zipfile.BadZipFile as exc:
+        progress.done += len(data)
+        yield _at(InputProblem(label, f"not a readable zip archive ({exc})"), progress)
+        return
+    with inner:
+        # the inner archive's own bytes were counted against the budget; its members are
+        # counted as they are read, and the progress total counts the outer member only
+        start = progress.done
+        yield from _read_zip(inner, label, source, max_bytes, budget, progress, depth + 1)
+        progress.done = start + len(data)
 
 
 def read_bytes(
-    data: bytes, name: str, source: str, label: str
+    data: bytes, name: str, source: str, label: str, progress: _Progress | None = None
 ) -> Iterator[ArticleInput | InputProblem]:
-    """Articles in the bytes of one file called ``name``."""
+    """Articles in the bytes of one file called ``name`` (any format)."""
+    progress = progress or _Progress()
+    start = progress.done
     try:
         text, encoding = decode_bytes(data)
     except DecodeError as exc:
-        yield InputProblem(label, str(exc))
+        progress.done = start + len(data)
+        yield _at(InputProblem(label, str(exc)), progress)
         return
     if encoding == UTF8_REPLACED:
         bad = text.count("\ufffd")
-        yield InputProblem(label, f"{bad} invalid UTF-8 byte{'s' if bad > 1 else ''} "
-                                  "replaced by �; the rest read as UTF-8", "warning")  # fmt: skip
-    elif encoding != "utf-8":
-        yield InputProblem(label, f"not UTF-8; decoded as {encoding}", "warning")
-    suffix = Path(name).suffix.lower()
-    if suffix in (".json",):
-        yield from _unique_ids(_read_json(text, name, source, label, encoding), label)
-    elif suffix in (".jsonl", ".ndjson"):
-        yield from _unique_ids(_read_jsonl(text, name, source, label, encoding), label)
-    elif suffix == ".csv":
-        yield from _unique_ids(_read_csv(text, name, source, label, encoding), label)
-    else:
-        yield ArticleInput(source, name, text, first_line(text), encoding=encoding)
-
-
-def _unique_ids(
-    items: Iterable[ArticleInput | InputProblem], label: str
-) -> Iterator[ArticleInput | InputProblem]:
-    """Records of one collection that share an id are still two articles: the second
-    ``x`` becomes ``x@2`` (its place), with a warning, so a re-ingest never mistakes one
-    for a changed version of the other and drops it."""
-    seen: dict[str, int] = {}
-    for n, item in enumerate(items, 1):
+        yield _at(InputProblem(label, f"{bad} invalid UTF-8 byte{'s' if bad > 1 else ''} "
+                               "replaced by �; the rest read as UTF-8", "warning"), progress)  # fmt: skip
+    elif encoding not in ("utf-8", "utf-16"):
+        yield _at(InputProblem(label, f"not UTF-8; decoded as {encoding}", "warning"), progress)
+    per_char = len(data) / max(1, len(text))
+    read = 0.0
+    held: ArticleInput | InputProblem | None = None  # the last item reaches the file's end
+    for item in read_text(text, name, source, label, encoding):
         if isinstance(item, ArticleInput):
-            if item.source in seen:
-                first = seen[item.source]
-                item.source, item.name = f"{item.source}@{n}", f"{item.name}@{n}"
-                yield InputProblem(
-                    f"{label}#{item.name.rpartition('#')[2]}",
-                    f"record id repeats record {first}'s; kept as a separate article",
-                    "warning",
-                )
-            seen.setdefault(item.source, n)
-        yield item
-
-
-def _record(
-    record: object, rec_id: str, name: str, source: str, label: str, encoding: str
-) -> ArticleInput | InputProblem:
-    where = f"{label}#{rec_id}"
-    if not isinstance(record, dict):
-        return InputProblem(where, f"record is a JSON {type(record).__name__}, not an object")
-    text = _field(record, TEXT_FIELDS, strings_only=True)
-    if text is None:
-        if any(isinstance(record.get(f), str) for f in TEXT_FIELDS):
-            return InputProblem(where, "record's text is blank; skipped", "warning")
-        if any(f in record for f in TEXT_FIELDS):
-            return InputProblem(where, "record's text is not a string; skipped")
-        return InputProblem(where, "record has no text (expected a content or text field)")
-    record_id = _field(record, ID_FIELDS) or rec_id
-    return ArticleInput(
-        source=f"{source}#{record_id}",
-        name=f"{name}#{record_id}",
-        text=text,
-        title=_field(record, TITLE_FIELDS),
-        outlet=_field(record, OUTLET_FIELDS),
-        published=_field(record, DATE_FIELDS),
-        url=_field(record, URL_FIELDS),
-        encoding=encoding,
-    )
-
-
-def _read_json(
-    text: str, name: str, source: str, label: str, encoding: str
-) -> Iterator[ArticleInput | InputProblem]:
-    try:
-        data = json.loads(text)
-    except json.JSONDecodeError as exc:
-        yield InputProblem(
-            label, f"malformed JSON at line {exc.lineno} column {exc.colno}: {exc.msg}"
-        )
-        return
-    except RecursionError:
-        yield InputProblem(label, "JSON nested too deeply to be a collection of articles")
-        return
-    if isinstance(data, dict):
-        for key in ("articles", "data", "items", "records"):
-            if isinstance(data.get(key), list):
-                data = data[key]
-                break
-        else:
-            data = [data]
-    if not isinstance(data, list):
-        yield InputProblem(
-            label, 'JSON is neither an article, a list of articles nor {"articles": [...]}'
-        )
-        return
-    for n, record in enumerate(data, 1):
-        yield _record(record, str(n), name, source, label, encoding)
-
-
-def _read_jsonl(
-    text: str, name: str, source: str, label: str, encoding: str
-) -> Iterator[ArticleInput | InputProblem]:
-    # records end at a newline only: U+2028, U+0085 or a form feed inside a string
-    # are text (str.splitlines would cut the record there)
-    for n, line in enumerate(text.split("\n"), 1):
-        if not line.strip():
-            continue
-        try:
-            record = json.loads(line)
-        except json.JSONDecodeError as exc:
-            yield InputProblem(f"{label}:{n}", f"malformed JSON record: {exc.msg}")
-            continue
-        except RecursionError:
-            yield InputProblem(f"{label}:{n}", "JSON record nested too deeply")
-            continue
-        yield _record(record, str(n), name, source, label, encoding)
-
-
-def _read_csv(
-    text: str, name: str, source: str, label: str, encoding: str
-) -> Iterator[ArticleInput | InputProblem]:
-    csv.field_size_limit(max(csv.field_size_limit(), len(text) + 1))  # a long article is one field
-    try:
-        reader = csv.DictReader(io.StringIO(text))
-        for n, row in enumerate(reader, 1):
-            yield _record(dict(row), str(n), name, source, label, encoding)
-    except csv.Error as exc:
-        yield InputProblem(label, f"malformed CSV: {exc}")
+            read += len(item.text) * per_char
+        item.done = start + min(len(data), int(read))
+        if held is not None:
+            yield held
+        held = item
+    progress.done = start + len(data)
+    if held is not None:
+        held.done = progress.done
+        yield held

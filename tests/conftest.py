@@ -14,16 +14,22 @@ from ledger.seeds import seeds_dir
 REPO = Path(__file__).resolve().parent.parent
 
 
-def corpus_dir() -> Path | None:
-    """The SaudiNewsNet corpus, if present: $FACTLEDGER_CORPUS or a sibling checkout."""
-    env = os.environ.get("FACTLEDGER_CORPUS")
+def corpus_dir(name: str = "saudinewsnet", env_name: str = "FACTLEDGER_CORPUS") -> Path | None:
+    """A real corpus, if present: ``$FACTLEDGER_CORPUS`` (SaudiNewsNet) or a
+    ``corpora/<name>`` folder beside the repository."""
+    env = os.environ.get(env_name)
     if env:
         return Path(env) if Path(env).is_dir() else None
     for parent in REPO.parent.iterdir():
-        candidate = parent / "corpora" / "saudinewsnet"
+        candidate = parent / "corpora" / name
         if candidate.is_dir():
             return candidate
     return None
+
+
+def ant_dir() -> Path | None:
+    """The ANT corpus (TREC/CLEF files), if present: ``$FACTLEDGER_ANT`` or beside."""
+    return corpus_dir("ant-v1.1", "FACTLEDGER_ANT")
 
 
 @pytest.fixture

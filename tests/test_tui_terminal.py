@@ -1,6 +1,8 @@
 """The real console script in a real pseudo-terminal (tmux), driven with keys."""
 
+import json
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -63,3 +65,33 @@ def test_factledger_in_tmux(tmp_path):
     finally:
         subprocess.run(["tmux", "kill-session", "-t", session], capture_output=True)
     assert db.exists()
+
+
+def test_ingest_shows_a_progress_bar_with_its_total_in_tmux(tmp_path, seeds):
+    """In a real terminal, ingest draws a bar: percent of the counted input, articles,
+    rate and time left; then the report."""
+    script = Path(sys.executable).with_name("factledger")
+    texts = [p.read_text(encoding="utf-8") for p in sorted(seeds.glob("*.txt"))]
+    records = tmp_path / "many.jsonl"
+    with records.open("w", encoding="utf-8") as fh:
+        for n in range(1200):
+            fh.write(json.dumps({"id": n, "text": f"{texts[n % len(texts)]}\nرقم {n}"},
+                                ensure_ascii=False) + "\n")  # fmt: skip
+    session = f"fl-ingest-{os.getpid()}"
+    command = f"{script} --db {tmp_path / 'l.db'} ingest {records} --no-link; sleep 60"
+    subprocess.run(["tmux", "new-session", "-d", "-s", session, "-x", "160", "-y", "20",
+                    command], check=True)  # fmt: skip
+    try:
+        screen = ""
+        deadline = time.time() + 60
+        seen_bar = False
+        while time.time() < deadline and "1200 articles:" not in screen:
+            screen = capture(session)
+            bar = re.search(r"ingesting .*?(\d+)% ([\d,]+) articles, [\d,…]+/s .* left", screen)
+            if bar and 0 < int(bar.group(1)) < 100:
+                seen_bar = True
+            time.sleep(0.1)
+        assert seen_bar, screen
+        assert "1200 articles: 1200 new" in screen
+    finally:
+        subprocess.run(["tmux", "kill-session", "-t", session], capture_output=True)

@@ -18,10 +18,14 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parents[2]
 
 
+CORPUS_ENV = {"saudinewsnet": "FACTLEDGER_CORPUS", "ant-v1.1": "FACTLEDGER_ANT"}
+
+
 def corpus_dir(name: str = "saudinewsnet") -> Path | None:
-    """The corpus folder, if present: ``$FACTLEDGER_CORPUS`` or a sibling checkout."""
-    env = os.environ.get("FACTLEDGER_CORPUS")
-    if env and name == "saudinewsnet":
+    """The corpus folder, if present: ``$FACTLEDGER_CORPUS`` (``$FACTLEDGER_ANT`` for
+    the ANT corpus) or a ``corpora/<name>`` folder beside the repository."""
+    env = os.environ.get(CORPUS_ENV.get(name, ""))
+    if env:
         return Path(env) if Path(env).is_dir() else None
     for parent in REPO.parent.iterdir():
         candidate = parent / "corpora" / name

@@ -1,0 +1,90 @@
+"""Saved web pages: the article's main text and its metadata, with trafilatura.
+
+Menus, share buttons, related-article lists, comments and footers are left out.
+The title, site name, canonical URL and publication time come from the page's
+metadata (``og:`` and ``article:`` properties, JSON-LD, ``<time>``), the time with
+its clock and offset when the page gives them.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from .inputs import ArticleInput, InputProblem, first_line
+from .published import iso_published
+
+SNIFF = re.compile(
+    r"\A\s*(?:<\?xml[^>]*>\s*)?(?:<!--.*?-->\s*)*(?:<!DOCTYPE\s+html|<html[\s>]|<head[\s>])",
+    re.I | re.S,
+)
+HTML_SUFFIXES = {".html", ".htm", ".xhtml", ".shtml"}
+# where pages put their full publication time, most specific first
+TIME_XPATHS = (
+    "//meta[@property='article:published_time']/@content",
+    "//meta[@itemprop='datePublished']/@content",
+    "//meta[@name='pubdate']/@content",
+    "//meta[@name='publish-date']/@content",
+    "//*[@itemprop='datePublished']/@datetime",
+    "//article//time/@datetime",
+    "//time/@datetime",
+)
+
+
+def is_html(head: str) -> bool:
+    """Whether a text starts like an HTML page."""
+    return SNIFF.match(head) is not None
+
+
+def _page_times(tree) -> list[str]:
+    """Timestamps the page states in its markup, most specific first."""
+    stamps = []
+    for xpath in TIME_XPATHS:
+        for value in tree.xpath(xpath):
+            when = iso_published(str(value))
+            if when and re.match(r"\d{4}-\d{2}-\d{2}", when):
+                stamps.append(when)
+    return stamps
+
+
+def _published(stamps: list[str], day: str | None) -> str | None:
+    """The full timestamp of the day trafilatura chose (clock and offset kept)."""
+    for when in stamps:
+        if day is None or when[:10] == day[:10]:
+            return when
+    return day
+
+
+def read_html(
+    text: str, name: str, source: str, label: str, encoding: str
+) -> Iterator[ArticleInput | InputProblem]:
+    """The article of one saved web page."""
+    import lxml.html
+    import trafilatura
+    from lxml.etree import ParserError
+
+    try:
+        parser = lxml.html.HTMLParser(encoding="utf-8")  # the text is decoded already
+        tree = lxml.html.document_fromstring(text.encode("utf-8"), parser=parser)
+    except (ParserError, ValueError) as exc:
+        yield InputProblem(label, f"unreadable HTML ({exc})")
+        return
+    stamps = _page_times(tree)  # before extraction, which prunes the tree
+    doc = trafilatura.bare_extraction(
+        tree, with_metadata=True, include_comments=False, include_images=False
+    )
+    body = (doc.text or "").strip() if doc is not None else ""
+    if not body:
+        yield InputProblem(label, "web page holds no article text (only navigation or markup)")
+        return
+    day = iso_published(doc.date)
+    yield ArticleInput(
+        source=source,
+        name=name,
+        text=body,
+        title=(doc.title or "").strip() or first_line(body),
+        outlet=(doc.sitename or "").strip() or doc.hostname,
+        published=_published(stamps, day),
+        url=doc.url,
+        encoding=encoding,
+    )
