@@ -12,6 +12,7 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
+from conftest import ant_dir
 
 from ledger import Database
 from ledger.cli import main
@@ -19,8 +20,6 @@ from ledger.formats import format_of
 from ledger.inputs import InputProblem
 from ledger.problem_log import ProblemLog
 from ledger.sources import count_input_bytes, read_file, read_inputs
-
-from conftest import ant_dir
 
 FORMATS = Path(__file__).parent / "data" / "formats"
 TAG = re.compile(r"</?[A-Za-z][A-Za-z0-9]*[ >/]")
@@ -303,4 +302,4 @@ def test_every_article_carries_how_far_reading_has_got(tmp_path):
     total = count_input_bytes([tmp_path])
     done = [item.done for item in read_inputs([tmp_path])]
     assert total == sum(p.stat().st_size for p in tmp_path.iterdir())
-    assert done == sorted(done) and 0 < done[0] and done[-1] == total
+    assert done == sorted(done) and done[0] > 0 and done[-1] == total
