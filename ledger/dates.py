@@ -10,6 +10,8 @@ without spaces and with / - – between the parts (``19 / 6 / 1436هـ``, ``٢٢
 
 from __future__ import annotations
 
+import datetime as dt
+
 from .rules import Draft, RuleBase, non_claim
 from .tokens import Tok
 
@@ -49,7 +51,8 @@ class DateRules(RuleBase):
         if end_tok is None and last == i and prev not in ("شهر", "لشهر", "وشهر", "الشهر"):
             return None  # a month name alone states no number (صفر can be zero)
         last = end_tok if end_tok is not None else last
-        return non_claim(toks, i, last, "date", f"month {month}", clen)
+        label = self._iso_label(toks, i, last) or f"month {month}"
+        return non_claim(toks, i, last, "date", label, clen)
 
     def _year_after(self, toks: list[Tok], j: int) -> int | None:
         """Index of a year right after token ``j`` (with its م / هـ), if any."""
@@ -118,7 +121,8 @@ class DateRules(RuleBase):
                 last = j
                 if last + 1 < len(toks) and toks[last + 1].text in self.lex.cues["year_after"]:
                     last += 1
-                return non_claim(toks, i, last, "date", "numeric date")
+                label = _numeric_label(texts) or "numeric date"
+                return non_claim(toks, i, last, "date", label)
         if len(parts) >= 2 and seps[0] == "/" and toks[parts[1]].start == toks[i].end + 1:
             a, b = texts[0], texts[1]
             if len(a) == 4 and len(b) in (2, 4) and a.isdigit() and 1300 <= int(a) <= 2100:
@@ -132,7 +136,7 @@ class DateRules(RuleBase):
             return None
         month = self._month_at(toks, last) or self._month_at(toks, i + 1)
         label = f"month {month[0]}" if month else "day of month"
-        return non_claim(toks, i, last, "date", label)
+        return non_claim(toks, i, last, "date", self._iso_label(toks, i, last) or label)
 
     def _day_range(self, toks: list[Tok], i: int) -> Draft | None:
         """Days before a month or a numeric date: 5-7 ذي الحجة، من 19 إلى 21 / 10 / 1436هـ."""
@@ -144,14 +148,52 @@ class DateRules(RuleBase):
         if not (1 <= int(toks[i].text) <= 31 and 1 <= int(toks[j + 1].text) <= 31):
             return None
         k = j + 1
+        # a list of days: 7 و8 و9 و12 جوان (the range runs from the first to the last)
+        while (
+            k + 2 < len(toks) and toks[k + 1].text in (",", "،", "و") and toks[k + 2].kind == "num"
+            and toks[k + 2].text.isdigit() and int(toks[k].text) < int(toks[k + 2].text) <= 31
+        ):  # fmt: skip
+            k += 2
         if k + 4 < len(toks) and toks[k + 1].text in DATE_SEPARATORS:
             date = self._numeric_date(toks, k)
-            if date is not None and date.label == "numeric date":
-                return self._with_from(toks, i, date.last, "date", "day range")
+            if date is not None and date.kind == "date":
+                label = _range_label(toks[i].text, date.label)
+                return self._with_from(toks, i, date.last, "date", label)
         last = self._date_after_day(toks, k + 1)
         if last is None:
             return None
-        return self._with_from(toks, i, last, "date", "day range")
+        label = _range_label(toks[i].text, self._iso_label(toks, k, last))
+        return self._with_from(toks, i, last, "date", label)
+
+    def _iso_label(
+        self, toks: list[Tok], first: int, last: int, day: int | None = None
+    ) -> str | None:
+        """A date's ISO 8601 label from its day, month name and year: ``2014-05-12``,
+        ``2016-01`` (a month), ``--07-16`` (no year written); Hijri dates end in ``AH``.
+        None when the tokens do not make a valid date."""
+        month = year = None
+        calendar = "gregorian"
+        j = first
+        while j <= last:
+            tok = toks[j]
+            hit = self._month_at(toks, j) if month is None else None
+            if hit is not None:
+                month = hit[0]
+                found = self._match(self.lex.month_calendars, toks, j, 2)
+                calendar = found[0] if found else calendar
+                j = hit[2] + 1
+                continue
+            if tok.kind == "num" and tok.text.isdigit():
+                if month is None and day is None and 1 <= int(tok.text) <= 31:
+                    day = int(tok.text)
+                elif month is not None and year is None and len(tok.text) == 4:
+                    year = int(tok.text)
+            j += 1
+        if month is None:
+            return None
+        if year is not None and 1300 <= year <= 1500 and calendar != "gregorian":
+            calendar = "hijri"
+        return _iso(year, month, day, calendar)
 
     def _with_from(self, toks: list[Tok], i: int, last: int, kind: str, label: str) -> Draft:
         first = i - 1 if i and toks[i - 1].text in ("من", "بين") else i
@@ -166,7 +208,8 @@ class DateRules(RuleBase):
         value = int(tok.text)
         nxt = toks[last + 1] if last + 1 < len(toks) else None
         if nxt is not None and nxt.text in lex.cues["year_after"] and nxt.start - tok.end <= 1:
-            if 300 <= value <= 2100:
+            unit = self._match(lex.units, toks, last + 1, 3)
+            if 300 <= value <= 2100 and (unit is None or unit[2] == last + 1):  # not 600 م.د
                 return non_claim(toks, i, last + 1, "year", tok.text)
         prev = toks[i - 1] if i else None
         if prev is not None and prev.text in lex.cues["year_strong"] and 300 <= value <= 2100:
@@ -242,7 +285,8 @@ class DateRules(RuleBase):
         if rank <= 31:
             date_end = self._date_after_day(toks, last + 1)
             if date_end is not None:
-                return non_claim(toks, i, date_end, "date", f"day {rank}", clen)
+                iso = self._iso_label(toks, last + 1, date_end, day=rank)
+                return non_claim(toks, i, date_end, "date", iso or f"day {rank}", clen)
         return non_claim(toks, i, last, "ordinal", str(rank), clen)
 
     def _part_of_day(self, toks: list[Tok], j: int) -> int | None:
@@ -252,6 +296,45 @@ class DateRules(RuleBase):
         if j + 1 < len(toks) and toks[j].text == "من" and toks[j + 1].text in PARTS_OF_DAY:
             return j + 1
         return None
+
+
+def _iso(year: int | None, month: int, day: int | None, calendar: str = "gregorian") -> str | None:
+    """``2014-05-12``, ``2016-01``, ``--07-16``; Hijri dates with `` AH``."""
+    if not 1 <= month <= 12 or (day is not None and not 1 <= day <= 31):
+        return None
+    hijri = calendar == "hijri"
+    if year is not None and not hijri and day is not None:
+        try:
+            dt.date(year, month, day)
+        except ValueError:
+            return None
+    text = f"{year:04d}-{month:02d}" if year is not None else f"--{month:02d}"
+    if day is not None:
+        text += f"-{day:02d}"
+    return f"{text} AH" if hijri else text
+
+
+def _numeric_label(parts: list[str]) -> str | None:
+    """The ISO label of a numeric date: day first, or year first (``2022-06-20``)."""
+    a, b, c = (int(p) for p in parts)
+    if len(parts[0]) == 4:
+        year, month, day = a, b, c
+    elif len(parts[2]) == 4:
+        day, month, year = a, b, c
+    else:
+        return None
+    return _iso(year, month, day, "hijri" if 1300 <= year <= 1500 else "gregorian")
+
+
+def _range_label(first_day: str, end_label: str | None) -> str:
+    """``2017-06-12/2017-06-15`` from the first day and the label of the range's end."""
+    if end_label is None or not first_day.isdigit() or len(end_label.split()[0]) < 7:
+        return "day range"
+    date, _, era = end_label.partition(" ")
+    if date.count("-") < 2 + date.startswith("--"):
+        return "day range"
+    start = f"{date.rsplit('-', 1)[0]}-{int(first_day):02d}"
+    return f"{start}/{date}" + (f" {era}" if era else "")
 
 
 def _plausible_date(parts: list[str]) -> bool:

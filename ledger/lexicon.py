@@ -98,6 +98,7 @@ class Unit:
     unit: str
     kind: str
     count: int | None
+    scale: int = 1  # an abbreviation holding a scale word: م د is a million dinars
 
 
 @dataclass(frozen=True, slots=True)
@@ -146,10 +147,13 @@ class Lexicon:
         self.units: dict[tuple[str, ...], Unit] = {}
         for row in read_tsv("units.tsv"):
             count = int(row[3]) if len(row) > 3 and row[3] else None
-            self.units[phrase_key(row[0]) or (row[0],)] = Unit(row[1], row[2], count)
+            scale = int(row[4]) if len(row) > 4 and row[4] else 1
+            self.units[phrase_key(row[0]) or (row[0],)] = Unit(row[1], row[2], count, scale)
         self.months: dict[tuple[str, ...], tuple[int, int]] = {}
-        for form, month, _cal in read_tsv("months.tsv"):
+        self.month_calendars: dict[tuple[str, ...], tuple[str, int]] = {}
+        for form, month, calendar in read_tsv("months.tsv"):
             _add_phrase(self.months, form, int(month))
+            _add_phrase(self.month_calendars, form, calendar)
         self.weekdays: dict[tuple[str, ...], tuple[str, int]] = {}
         for form, day in read_tsv("weekdays.tsv"):
             _add_phrase(self.weekdays, form, day)

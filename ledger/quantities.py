@@ -35,6 +35,9 @@ GAP_WORDS = 14  # how far back a bound verb may stand from عن / على and its
 DIRECT_GAP_WORDS = 4  # ... and from a number it governs directly
 
 
+DINARS = frozenset({"dinar", "TND"})
+
+
 class QuantityRules(RuleBase):
     """Rules that turn numbers into claims."""
 
@@ -248,6 +251,14 @@ class QuantityRules(RuleBase):
             unit = self._match(self.lex.units, toks, k, 3)
             if unit is not None and unit[0].kind == "percent":
                 return False  # 3.776 %
+            if unit is not None and unit[0].scale != 1:
+                return False  # 2.853 م.د
+            if unit is not None and unit[0].unit == "millime":
+                return True  # 2.500 مليم: millimes are whole
+            if unit is not None and unit[0].unit in DINARS and AMBIGUOUS_DOT.match(text):
+                # dinars are written with their millimes (9.270 د، 2.250 دينار);
+                # 50.000 د is fifty thousand
+                return text.endswith("000")
         if nxt is not None and nxt.text in ("%", "٪"):
             return False
         if AMBIGUOUS_RA.match(text):
@@ -400,6 +411,11 @@ class QuantityRules(RuleBase):
         j = draft.last + 1
         if j < len(toks) and toks[j].text in ("%", "٪") and (between or from_):
             j += 1  # مابين 4.37% إلى 2.17%
+        first_unit = None  # بين 300 دينار و1000 دينار: the unit written after both bounds
+        if between or from_:
+            hit = self._match(lex.units, toks, j, 3)
+            if hit is not None and hit[0].count is None and hit[0].kind != "percent":
+                first_unit, j = hit[0], hit[2] + 1
         joiner = toks[j] if j < len(toks) else Tok("end", "", 0, 0)
         second: NumberParse | None = None
         second_first = j + 1
@@ -430,6 +446,14 @@ class QuantityRules(RuleBase):
                     draft.value = short.value
         if second is None:
             return
+        if first_unit is not None:
+            after = self._match(lex.units, toks, self._skip_closers(toks, second.last + 1), 3)
+            if after is None or after[0].unit != first_unit.unit:
+                return  # two amounts in different units are not a range
+            if first_unit.scale != 1 or after[0].scale != 1:
+                return
+            if from_ and second.value <= draft.value:
+                return  # من 240 يوما إلى 40 يوما: a change, not a range
         low, high = draft.value, second.value
         if second_first < len(toks) and toks[second_first].text in lex.cues["negative"]:
             high = -high
@@ -492,6 +516,10 @@ class QuantityRules(RuleBase):
         draft.unit = unit.unit
         draft.kind = unit.kind
         draft.last, draft.end = last, toks[last].end
+        if unit.scale != 1:  # 2.853 م.د: the abbreviation holds "million"
+            for key in ("value", "low", "high"):
+                if getattr(draft, key) is not None:
+                    setattr(draft, key, getattr(draft, key) * unit.scale)
         frac = self._fraction_after(toks, last)
         if frac is not None and unit.kind == "duration" and draft.value is not None:
             draft.value += frac[0]
