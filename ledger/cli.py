@@ -52,10 +52,12 @@ def open_ledger(ctx: click.Context, create: bool = True) -> Ledger:
     from .store import Ledger
 
     try:
-        return Ledger(ctx.obj["db"], create=create)
+        ledger = Ledger(ctx.obj["db"], create=create)
     except LedgerError as exc:
         fail(str(exc), EXIT_LEDGER_ERROR)
         raise  # unreachable
+    ledger.on_wait = lambda message: echo(f"{ledger.path}: {message}", err=True)
+    return ledger
 
 
 class LedgerGroup(click.Group):
@@ -133,7 +135,9 @@ def open_cmd(ctx: click.Context, bidi: str | None, no_tui: bool) -> None:
 
         if bidi:
             settings.save_bidi_mode(bidi)
-        run(db)
+        code = run(db)
+        if code:
+            sys.exit(code)
         return
     ledger = open_ledger(ctx)
     with ledger:
@@ -674,6 +678,27 @@ def export_cmd(ctx: click.Context, output: Path | None, excel: bool, conflicts_o
             return
     if output is not None:
         echo(f"wrote {rows} rows to {output}", err=True)
+
+
+@main.command("metadata")
+@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path),
+              help="File to write (default: standard output).")  # fmt: skip
+@click.pass_context
+def metadata_cmd(ctx: click.Context, output: Path | None) -> None:
+    """Datasette metadata for this ledger: table and column descriptions, facets, and
+    canned queries (open conflicts, the figures and articles of a story). Then:
+    datasette LEDGER.db -m metadata.json (pip install 'fact-ledger[browse]')."""
+    from .browse import datasette_metadata
+
+    text = json_text(datasette_metadata(ctx.obj["db"]), indent=2)
+    if output is None:
+        click.echo(text)
+        return
+    try:
+        output.write_text(text + "\n", encoding="utf-8")
+    except OSError as exc:
+        fail(f"{output}: {exc.strerror or exc}", EXIT_INPUT_ERROR)
+    echo(f"wrote Datasette metadata for {Path(ctx.obj['db']).name} to {output}", err=True)
 
 
 @main.command("stats")

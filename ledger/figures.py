@@ -28,6 +28,7 @@ from .linking import (
     load_claims,
     self_contradictions,
 )
+from .long_writes import announced
 from .store import Ledger
 
 
@@ -76,7 +77,7 @@ def link(
     stage = on_stage or (lambda _name: None)
     started = time.perf_counter()
     report = LinkReport()
-    with ledger.transaction() as db:
+    with announced(ledger.path, "link"), ledger.transaction() as db:
         stage("reading claims")
         applied = dec.apply_decisions(ledger, db)
         rows = load_claims(db, settings)

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import os
 import sqlite3
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from datetime import UTC, datetime
 from fractions import Fraction
@@ -22,8 +22,10 @@ from pathlib import Path
 import sqlite_utils
 from sqlite_utils import Migrations
 
+from . import __version__
 from .defaults import BUSY_TIMEOUT_ENV, DB_ENV, DEFAULT_DB
 from .errors import LedgerError, RequestError
+from .long_writes import wait_while_running
 from .model import Mention
 
 migrations = Migrations("fact-ledger")
@@ -274,6 +276,7 @@ class Ledger:
 
     def __init__(self, path: str | os.PathLike | None = None, *, create: bool = True) -> None:
         self.path = Path(path) if path is not None else default_db_path()
+        self.on_wait: Callable[[str], None] | None = None  # told when a write must wait
         if not create and not self.path.exists():
             raise LedgerError(f"{self.path}: no ledger here (run `factledger ingest` first)")
         try:
@@ -288,12 +291,33 @@ class Ledger:
                 self.db.conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
                 if "articles" not in self.db.table_names():
                     raise LedgerError(f"{self.path}: not a fact-ledger ledger (no articles table)")
+                self._refuse_newer_schema()
                 if migrations.pending(self.db):
                     migrations.apply(self.db)  # a ledger made by an older version
         except sqlite3.Error as exc:
             raise LedgerError(describe_sqlite_error(self.path, exc)) from exc
 
+    def _refuse_newer_schema(self) -> None:
+        """A ledger written by a newer fact-ledger has migrations this one does not know:
+        using it could corrupt what the newer version wrote, so it is refused."""
+        if "_sqlite_migrations" not in self.db.table_names():
+            return
+        known = {m.name for m in migrations._migrations}
+        applied = [
+            name
+            for (name,) in self.db.execute(
+                "SELECT name FROM _sqlite_migrations WHERE migration_set = ?", [migrations.name]
+            )
+        ]
+        newer = [name for name in applied if name not in known]
+        if newer:
+            raise LedgerError(
+                f"{self.path}: written by a newer fact-ledger (schema {newer[-1]}); "
+                f"this is {__version__}: upgrade fact-ledger to use this ledger"
+            )
+
     def _migrate(self) -> None:
+        self._refuse_newer_schema()
         tables = set(self.db.table_names())
         if tables and "articles" not in tables and "_sqlite_migrations" not in tables:
             raise LedgerError(
@@ -324,7 +348,7 @@ class Ledger:
                 with self.db.atomic():
                     yield self.db
                 return
-            conn.execute("BEGIN IMMEDIATE")
+            self._begin_immediate()
             try:
                 yield self.db
             except BaseException:
@@ -333,6 +357,25 @@ class Ledger:
             conn.commit()
         except sqlite3.Error as exc:
             raise LedgerError(describe_sqlite_error(self.path, exc)) from exc
+
+    def _begin_immediate(self) -> None:
+        """Take the write lock; when a full link holds it, wait for that link."""
+        conn = self.db.conn
+        try:
+            conn.execute("BEGIN IMMEDIATE")
+        except sqlite3.OperationalError as exc:
+            if "locked" not in str(exc).lower() and "busy" not in str(exc).lower():
+                raise
+
+            def attempt() -> bool:
+                try:
+                    conn.execute("BEGIN IMMEDIATE")
+                    return True
+                except sqlite3.OperationalError:
+                    return False
+
+            if not wait_while_running(self.path, attempt, self.on_wait):
+                raise
 
     # ---------------------------------------------------------------- reading
     def source_map(self) -> dict[str, str]:

@@ -4,6 +4,7 @@ several points of an ingest, a link and a decision; the ledger it leaves must pa
 
 from __future__ import annotations
 
+import json
 import signal
 import sqlite3
 import subprocess
@@ -128,3 +129,74 @@ def test_two_processes_deciding_at_once_both_land(seeded_path):
     with Database(seeded_path) as db:
         assert len(db.log()) == len(mentions)
         assert state(seeded_path)
+
+
+def test_a_ledger_from_a_newer_version_is_refused_untouched(tmp_path):
+    """A newer fact-ledger may have changed the schema: this one says so (exit 3) and
+    writes nothing, rather than using and corrupting it."""
+    from click.testing import CliRunner
+
+    from ledger.cli import main
+
+    db = tmp_path / "l.db"
+    Database(db).close()
+    con = sqlite3.connect(db)
+    con.execute(
+        "INSERT INTO _sqlite_migrations (migration_set, name, applied_at) "
+        "VALUES ('fact-ledger', 'm099_from_the_future', '2030-01-01')"
+    )
+    con.commit()
+    con.close()
+    before = db.read_bytes()
+    for args in (["stats"], ["ingest", "--seeds"], ["export"]):
+        result = CliRunner().invoke(main, ["--db", str(db), *args])
+        assert result.exit_code == 3, (args, result.output)
+        assert "written by a newer fact-ledger (schema m099_from_the_future)" in result.stderr
+    assert db.read_bytes() == before
+
+
+def test_a_decision_during_a_full_link_waits_for_it_and_lands(seeded_path):
+    """A full link holds the write lock for its whole run and says so beside the ledger;
+    a decision made meanwhile waits for it (the busy timeout here is 0.2 s), then lands.
+    Here this test process plays the link: it announces itself and holds the lock."""
+    from ledger.long_writes import announced
+
+    with Database(seeded_path) as db:
+        mention = db.db.execute("SELECT min(id) FROM mentions WHERE is_claim = 1").fetchone()[0]
+    holder = sqlite3.connect(seeded_path, isolation_level=None)
+    with announced(seeded_path, "link"):
+        holder.execute("BEGIN IMMEDIATE")
+        decision = subprocess.Popen([*CLI, "--db", str(seeded_path), "not-claim", str(mention)],
+                                    stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)  # fmt: skip
+        time.sleep(2.5)  # ten busy timeouts: it would have failed by now
+        assert decision.poll() is None, decision.communicate()
+        holder.execute("COMMIT")
+    out, err = decision.communicate(timeout=60)
+    holder.close()
+    assert decision.returncode == 0, err
+    assert "waiting for the link under way" in err and "is not a claim" in out
+    with Database(seeded_path) as db:
+        assert len(db.log()) == 1
+
+
+def test_a_real_link_announces_itself_only_while_it_runs(seeded_path):
+    from ledger.long_writes import marker_path
+
+    seen = []
+    with Database(seeded_path) as db:
+        db.link(on_stage=lambda _name: seen.append(marker_path(seeded_path).exists()))
+    assert seen and all(seen) and not marker_path(seeded_path).exists()
+
+
+def test_a_marker_left_by_a_killed_link_is_ignored(seeded_path):
+    from ledger.long_writes import marker_path, running
+
+    marker = marker_path(seeded_path)
+    dead = subprocess.Popen([sys.executable, "-c", "pass"])
+    dead.wait()
+    marker.write_text(json.dumps({"pid": dead.pid, "what": "link", "since": 0}))
+    assert running(seeded_path) is None
+    with Database(seeded_path) as db:
+        mention = db.db.execute("SELECT min(id) FROM mentions WHERE is_claim = 1").fetchone()[0]
+        db.not_claim(mention)  # nothing waits on the dead process
+        assert len(db.log()) == 1

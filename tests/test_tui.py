@@ -265,6 +265,8 @@ async def test_corrupt_ledger_shows_a_message(tmp_path):
         await ready(app, pilot)
         assert isinstance(app.screen, ErrorScreen)
         assert "not a valid SQLite database" in str(app.screen.query_one("#error-box").render())
+        await pilot.press("q")
+    assert app.return_code == 3  # a script sees the ledger could not be used
 
 
 async def test_locked_ledger_decision_is_reported_not_raised(seeded_path):

@@ -712,6 +712,8 @@ class FactLedgerApp(App):
             self.ledger.close()
 
 
-def run(db_path: str | Path) -> None:
-    """Open the app on ``db_path``."""
-    FactLedgerApp(db_path).run()
+def run(db_path: str | Path) -> int:
+    """Open the app on ``db_path``; its exit code (3 when the ledger cannot be used)."""
+    app = FactLedgerApp(db_path)
+    app.run()
+    return app.return_code or 0

@@ -221,11 +221,15 @@ class ExportScreen(ModalScreen[tuple[str, bool, bool] | None]):
 class ErrorScreen(Screen):
     """A ledger that cannot be opened: say why, plainly, and offer to quit."""
 
-    BINDINGS = [Binding("q,escape", "app.quit", "Quit")]
+    BINDINGS = [Binding("q,escape", "quit_unusable", "Quit")]
 
     def __init__(self, message: str) -> None:
         super().__init__()
         self.message = message
+
+    def action_quit_unusable(self) -> None:
+        """Quit with exit code 3 (the ledger cannot be used), saying why once more."""
+        self.app.exit(return_code=3, message=Text(f"error: {safe(self.message)}"))
 
     def compose(self) -> ComposeResult:
         yield Static(
