@@ -52,14 +52,13 @@ def checks(db: Path) -> dict:
     tag = re.compile(r"</?(DOC|DOCNO|TEXT|TITLE|TIME|URL|SRC|ABSTRACT|AUTHOR|CAT)>", re.I)
     tagged = sum(1 for (text,) in con.execute("SELECT text FROM articles") if tag.search(text))
     stamped = 0  # claims whose value is their own article's DOCNO date or TIME digits
-    for aid, name, published in con.execute("SELECT id, name, published FROM articles"):
+    for name, published, value in con.execute(
+        "SELECT a.name, a.published, m.value FROM mentions m JOIN articles a "
+        "ON a.id = m.article_id WHERE m.is_claim = 1 AND m.value >= 1000000"
+    ):
         stamps = {int(d) for d in re.findall(r"\d{8}", name or "")}
         stamps |= {int(d) for d in re.findall(r"\d+", published or "")}
-        if not stamps:
-            continue
-        values = [v for (v,) in con.execute(
-            "SELECT value FROM mentions WHERE article_id = ? AND is_claim = 1", [aid])]  # fmt: skip
-        stamped += sum(1 for v in values if v in stamps and v >= 1_000_000)
+        stamped += value in stamps
     return {"articles": n, **filled, "with_tag_text": tagged,
             "claims_equal_to_docno_or_time_digits": stamped}  # fmt: skip
 
