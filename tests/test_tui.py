@@ -4,7 +4,8 @@ import csv
 import json
 import sqlite3
 
-from textual.widgets import DataTable, Input, Label
+import pytest
+from textual.widgets import DataTable, Input, Label, Markdown
 
 from ledger import Ledger, ingest
 from ledger.figures import link
@@ -462,3 +463,141 @@ async def test_bidi_key_redraws_an_open_figure_page(seeded_path):
         assert app.screen.mode != mode
         head = str(app.screen.query_one("#figure-head").render())
         assert "2 mentions in 2 articles" in head
+
+
+def visible_columns(table: DataTable) -> list[str]:
+    """Keys of the columns drawn whole within the table's width (no scrolling)."""
+    room = table.scrollable_content_region.width
+    shown, used = [], 0
+    for key, column in table.columns.items():
+        used += column.get_render_width(table)
+        if used > room:
+            break
+        shown.append(key.value)
+    return shown
+
+
+@pytest.mark.parametrize("size", [(180, 50), (120, 40)])
+async def test_what_a_claim_says_is_in_view_without_scrolling(seeded_path, size):
+    app = FactLedgerApp(seeded_path)
+    async with app.run_test(size=size) as pilot:
+        await ready(app, pilot)
+        shown = visible_columns(app.query_one("#ledger", DataTable))
+        assert {"text", "value", "qualifier", "entity", "event"} <= set(shown), shown
+        assert app.has_class("narrow") == (size[0] < 150)
+
+
+async def test_a_narrow_terminal_stacks_the_panes(seeded_path):
+    app = FactLedgerApp(seeded_path)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await ready(app, pilot)
+        view = app.query_one(ArticleView)
+        table = app.query_one("#ledger", DataTable)
+        assert app.has_class("narrow")
+        assert view.region.bottom <= table.region.y  # the text above the ledger
+        assert table.region.width >= 96  # at full width
+        assert not app.query_one("#articles-pane").display
+        await pilot.press("t")
+        await pilot.pause()
+        assert app.query_one("#articles-pane").display
+
+
+async def test_columns_can_be_chosen_and_are_kept(seeded_path, tmp_path):
+    app = FactLedgerApp(seeded_path)
+    async with app.run_test(size=(180, 50)) as pilot:
+        await ready(app, pilot)
+        table = app.query_one("#ledger", DataTable)
+        assert "kind" not in [k.value for k in table.columns]
+        await pilot.press("o")
+        await pilot.pause()
+        chooser = app.screen.query_one("#columns-list")
+        chooser.select("kind")
+        chooser.deselect("outlet")
+        await pilot.press("enter")
+        await ready(app, pilot)
+        keys = [k.value for k in table.columns]
+        assert "kind" in keys and "outlet" not in keys
+        kind_col = keys.index("kind")
+        assert table.get_row_at(0)[kind_col].plain == app.page_rows[0]["kind"]
+    saved = json.loads((tmp_path / "config" / "settings.json").read_text())
+    assert "kind" in saved["ledger_columns"] and "outlet" not in saved["ledger_columns"]
+    again = FactLedgerApp(seeded_path)
+    assert "kind" in again.shown_columns and "outlet" not in again.shown_columns
+
+
+async def test_every_key_is_in_the_help_and_every_action_in_the_palette(seeded_path):
+    from tui.actions import ACTIONS
+
+    app = FactLedgerApp(seeded_path)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await ready(app, pilot)
+        titles = {c.title for c in app.get_system_commands(app.screen)}
+        await pilot.press("question_mark")
+        await pilot.pause()
+        help_text = app.screen.query_one(Markdown).source
+    for action in ACTIONS:
+        assert f"`{action.shown}`" in help_text, action
+        if action.action and action.action != "quit":
+            assert action.title in titles, action
+    bound = {b.key for b in app.BINDINGS}
+    assert bound == {k for a in ACTIONS if a.action for k in a.keys.split(",") if k}
+
+
+def drawn_lines(widget) -> list[str]:
+    """The characters a widget puts on the screen, line by line."""
+    from textual.geometry import Region
+
+    width, height = widget.size.width, widget.virtual_size.height or widget.size.height
+    return [strip.text for strip in widget.render_lines(Region(0, 0, width, height))]
+
+
+@pytest.mark.parametrize("size", [(180, 50), (100, 30)])
+async def test_the_article_pane_draws_what_python_bidi_draws(seeded_path, size):
+    """Every line of every seed article, as drawn in visual mode, is python-bidi's
+    display of the same logical line (shaped): numbers, ranges, «» and () in place."""
+    from arabic_reshaper import ArabicReshaper
+    from bidi.algorithm import get_display
+
+    reshaper = ArabicReshaper(configuration={"support_ligatures": False, "delete_harakat": False})
+    app = FactLedgerApp(seeded_path)
+    compared = 0
+    async with app.run_test(size=size) as pilot:
+        await ready(app, pilot)
+        view = app.query_one(ArticleView)
+        articles = app.query_one("#articles", DataTable)
+        for row in range(articles.row_count):
+            articles.move_cursor(row=row)
+            articles.action_select_cursor()
+            await ready(app, pilot)
+            view.mode = "logical"
+            view.refresh_text()
+            logical = view.drawn.plain.split("\n")
+            view.mode = "visual"
+            view.refresh_text()
+            await pilot.pause()
+            drawn = drawn_lines(view.body)
+            assert len(drawn) >= len(logical)
+            for line, shown in zip(logical, drawn, strict=False):
+                if any("\u0600" <= ch <= "\u06ff" for ch in line):
+                    assert shown.strip() == get_display(reshaper.reshape(line)).strip(), line
+                    compared += 1
+                else:
+                    assert shown.rstrip() == line.rstrip()
+    assert compared > 100
+
+
+async def test_the_figure_page_draws_its_reason_readably(seeded_path):
+    from tui.bidi_display import frame
+
+    app = FactLedgerApp(seeded_path)
+    async with app.run_test(size=(180, 50)) as pilot:
+        await ready(app, pilot)
+        await pilot.press("c")
+        await ready(app, pilot)
+        reason = app.screen.rows[0]["reason"]
+        await pilot.press("enter")
+        await ready(app, pilot)
+        assert isinstance(app.screen, FigureScreen)
+        drawn = drawn_lines(app.screen.query_one("#figure-head"))
+        assert any(line.strip() == frame(reason, "visual") for line in drawn), drawn
+        assert "«" in frame(reason, "visual") and frame(reason, "visual") != reason

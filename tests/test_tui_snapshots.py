@@ -14,7 +14,16 @@ async def settle(pilot):
 
 
 def test_main_screen(snap_compare, seeded_path):
-    assert snap_compare(FactLedgerApp(seeded_path), terminal_size=(180, 45), run_before=settle)
+    assert snap_compare(FactLedgerApp(seeded_path), terminal_size=(180, 50), run_before=settle)
+
+
+def test_main_screen_120_columns(snap_compare, seeded_path):
+    """Stacked: the text above, the ledger below with value, qualifier, entity, event."""
+    assert snap_compare(FactLedgerApp(seeded_path), terminal_size=(120, 40), run_before=settle)
+
+
+def test_main_screen_100_columns(snap_compare, seeded_path):
+    assert snap_compare(FactLedgerApp(seeded_path), terminal_size=(100, 30), run_before=settle)
 
 
 def test_conflicts_screen(snap_compare, seeded_path):

@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
+from functools import partial
 from pathlib import Path
 
 from rich.text import Text
 from textual import on, work
 from textual.app import App, ComposeResult, SystemCommand
-from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
 from textual.widgets import DataTable, Footer, Header, Input, Label, LoadingIndicator
@@ -17,8 +17,10 @@ from ledger.queries import ClaimQuery, ClaimSearch, FilterError, articles, parse
 from ledger.queries import article as load_article
 
 from . import settings
+from .actions import bindings, palette
 from .bidi_display import LOGICAL, VISUAL, cell
 from .components.article_view import ArticleView
+from .components.columns_screen import ColumnsScreen
 from .components.screens import (
     ConflictsScreen,
     ErrorScreen,
@@ -31,15 +33,19 @@ from .components.screens import (
 
 ARTICLE_LIMIT = 2000
 PAGE = 50
-# (column, header, width): fixed widths spare the table from measuring every cell
+# (column, header, width, shown unless the analyst hides it): fixed widths spare the
+# table from measuring every cell; the default set fits 110 columns, so the ledger shows
+# what each claim says and counts beside its text at 120 columns and more
 ARTICLE_COLUMNS = (("outlet", 9), ("date", 10), ("title", 22), ("claims", 6), ("⚑", 2))
 LEDGER_COLUMNS = [
-    ("mention_id", "id", 7), ("claim_id", "fig", 7), ("conflict", "⚑", 1),
-    ("outlet", "outlet", 10), ("published", "date", 10), ("text", "text", 22),
-    ("value", "value", 11), ("low", "low", 9), ("high", "high", 9),
-    ("qualifier", "qualifier", 9), ("kind", "kind", 8), ("entity", "entity", 10),
-    ("event", "event", 11), ("article", "article", 24),
+    ("mention_id", "id", 6, True), ("claim_id", "fig", 6, True), ("conflict", "⚑", 1, True),
+    ("outlet", "outlet", 9, True), ("published", "date", 10, True), ("text", "text", 18, True),
+    ("value", "value", 11, True), ("qualifier", "qualifier", 9, True),
+    ("entity", "entity", 9, True), ("event", "event", 9, True),
+    ("kind", "kind", 8, False), ("low", "low", 9, False), ("high", "high", 9, False),
+    ("article", "article", 24, False),
 ]  # fmt: skip
+NARROW = 150  # below this many columns the panes stack: the text above, the ledger below
 
 
 class FactLedgerApp(App):
@@ -47,28 +53,7 @@ class FactLedgerApp(App):
 
     TITLE = "fact-ledger"
     CSS_PATH = "app.tcss"
-    BINDINGS = [
-        Binding("q", "quit", "Quit"),
-        Binding("question_mark", "help", "Help"),
-        Binding("slash", "filter", "Filter"),
-        Binding("c", "conflicts", "Conflicts"),
-        Binding("f", "figure", "Figure"),
-        Binding("space", "mark", "Mark", show=False),
-        Binding("s", "same", "Same as marked"),
-        Binding("m", "merge", "Merge", show=False),
-        Binding("x", "split", "Split"),
-        Binding("y", "confirm", "Confirm", show=False),
-        Binding("r", "resolve", "Resolve"),
-        Binding("v", "correct", "Correct", show=False),
-        Binding("n", "not_claim", "Not a claim", show=False),
-        Binding("u", "undo", "Undo"),
-        Binding("a", "audit_log", "Log", show=False),
-        Binding("e", "export", "Export"),
-        Binding("l", "relink", "Re-link", show=False),
-        Binding("b", "toggle_bidi", "Bidi"),
-        Binding("right_square_bracket", "page(1)", "Next page", show=False),
-        Binding("left_square_bracket", "page(-1)", "Prev page", show=False),
-    ]
+    BINDINGS = bindings()
 
     def __init__(self, db_path: str | Path, build_from_seeds: bool = True) -> None:
         super().__init__()
@@ -80,6 +65,8 @@ class FactLedgerApp(App):
         self.page_rows: list[dict] = []
         self.marked: int | None = None
         self.mode = settings.bidi_mode()
+        self.shown_columns = set(settings.columns([k for k, *_, shown in LEDGER_COLUMNS if shown],
+                                                  [k for k, *_ in LEDGER_COLUMNS]))  # fmt: skip
         self.current_article: str | None = None
         self.total = 0
 
@@ -87,10 +74,11 @@ class FactLedgerApp(App):
     def compose(self) -> ComposeResult:
         yield Header()
         with Horizontal(id="main"):
-            with Vertical(id="articles-pane"):
-                yield Label("Articles", id="articles-label")
-                yield DataTable(id="articles", cursor_type="row", zebra_stripes=True)
-            yield ArticleView(id="article-view")
+            with Vertical(id="reading"):
+                with Vertical(id="articles-pane"):
+                    yield Label("Articles", id="articles-label")
+                    yield DataTable(id="articles", cursor_type="row", zebra_stripes=True)
+                yield ArticleView(id="article-view")
             with Vertical(id="ledger-pane"):
                 yield Input(
                     placeholder="/ filter: words  kind:count  value:100..1000  conflicts  sort:-value",
@@ -103,9 +91,8 @@ class FactLedgerApp(App):
 
     def on_mount(self) -> None:
         self.sub_title = f"{self.db_path.name} · {self.mode}"
-        ledger_table = self.query_one("#ledger", DataTable)
-        for key, label, width in LEDGER_COLUMNS:
-            ledger_table.add_column(label, key=key, width=width)
+        self.set_class(self.size.width < NARROW, "narrow")
+        self._build_ledger_columns()
         articles = self.query_one("#articles", DataTable)
         # fixed widths: the claims and ⚑ columns stay in view whatever the titles' length
         for label, width in ARTICLE_COLUMNS:
@@ -161,7 +148,41 @@ class FactLedgerApp(App):
         finally:
             ledger.close()
 
+    def on_resize(self, event) -> None:
+        """Stack the panes on a narrow terminal (the articles list then shows on ``t``)."""
+        self.set_class(event.size.width < NARROW, "narrow")
+
+    def action_toggle_articles(self) -> None:
+        """Show or hide the list of articles."""
+        self.toggle_class("articles-hidden" if not self.has_class("narrow") else "articles-shown")
+
     # ------------------------------------------------------------------ ledger table
+    @property
+    def ledger_columns(self) -> list[tuple[str, str, int]]:
+        """The columns shown, in order: (key, header, width)."""
+        return [(k, label, w) for k, label, w, _ in LEDGER_COLUMNS if k in self.shown_columns]
+
+    def _build_ledger_columns(self) -> None:
+        table = self.query_one("#ledger", DataTable)
+        table.clear(columns=True)
+        for key, label, width in self.ledger_columns:
+            table.add_column(label, key=key, width=width)
+
+    def action_columns(self) -> None:
+        """Choose the ledger's columns (kept between runs)."""
+
+        def apply(chosen: list[str] | None) -> None:
+            if not chosen:
+                return
+            self.shown_columns = set(chosen)
+            settings.save_columns([k for k, *_ in LEDGER_COLUMNS if k in self.shown_columns])
+            row = self.current_row()
+            self._build_ledger_columns()
+            self.load_page(keep_mention=row["mention_id"] if row else None)
+
+        choices = [(label, key, key in self.shown_columns) for key, label, *_ in LEDGER_COLUMNS]
+        self.push_screen(ColumnsScreen(choices), apply)
+
     def load_page(self, keep_mention: int | None = None) -> None:
         """Fetch one page of rows from SQLite and show it."""
         if self.search is None:
@@ -173,7 +194,8 @@ class FactLedgerApp(App):
         table.clear()
         for r in page.rows:
             table.add_row(
-                *(self._cell(key, r[key]) for key, _, _ in LEDGER_COLUMNS), key=str(r["mention_id"])
+                *(self._cell(key, r, width) for key, _, width in self.ledger_columns),
+                key=str(r["mention_id"]),
             )
         shown_to = self.claim_query.offset + len(page.rows)
         self._show_sort(table)
@@ -199,7 +221,7 @@ class FactLedgerApp(App):
 
     def _show_sort(self, table: DataTable) -> None:
         """Mark the sorted column's header with ▲ or ▼ (and no other)."""
-        for key, label, _width in LEDGER_COLUMNS:
+        for key, label, _width in self.ledger_columns:
             column = table.columns.get(key)
             if column is None:
                 continue
@@ -209,14 +231,18 @@ class FactLedgerApp(App):
             column.label = Text(label + arrow)
         table.refresh()
 
-    def _cell(self, key: str, value) -> Text:
+    def _cell(self, key: str, row: dict, width: int) -> Text:
+        """One cell, cut to its column at the logical end (never the start of Arabic)."""
+        value = row[key]
         if key == "conflict":
             return Text("⚑" if value else "", style="bold red")
-        if key in ("value", "low", "high") and value is not None:
-            return Text(f"{value:,}" if isinstance(value, int) else f"{value:g}", justify="right")
+        if key == "value" and value is None and row["low"] is not None:
+            return Text(f"{_number(row['low'])}–{_number(row['high'])}", justify="right")
+        if key in ("value", "low", "high"):
+            return Text(_number(value), justify="right")
         if key == "published":
             return cell((value or "")[:10], self.mode)
-        return cell(value, self.mode, 40 if key != "text" else 30)
+        return cell(value, self.mode, width)
 
     # actions that act on a row: on the figure page they act on its selected mention;
     # elsewhere (conflicts list, audit log) there is no row to act on
@@ -428,7 +454,7 @@ class FactLedgerApp(App):
     def action_audit_log(self) -> None:
         from ledger.decisions import log
 
-        self.push_screen(LogScreen(log(self.ledger)))
+        self.push_screen(LogScreen(log(self.ledger), self.mode))
 
     # ------------------------------------------------------------------ decisions
     def action_mark(self) -> None:
@@ -667,49 +693,19 @@ class FactLedgerApp(App):
     # ------------------------------------------------------------------ palette
     def get_system_commands(self, screen):
         yield from super().get_system_commands(screen)
-        for title, help_text, action in [
-            (
-                "Conflicts",
-                "Figures whose sources disagree, most severe first",
-                self.action_conflicts,
-            ),
-            ("Figure page", "Every mention of the current claim's figure", self.action_figure),
-            ("Mark claim", "Mark the current claim for 'same figure' or 'merge'", self.action_mark),
-            (
-                "Same figure as marked",
-                "Say the current claim is the marked claim's figure",
-                self.action_same,
-            ),
-            (
-                "Merge figures",
-                "Merge the current figure with the marked claim's figure",
-                self.action_merge,
-            ),
-            ("Split claim off", "Split the current claim off its figure", self.action_split),
-            (
-                "Confirm link",
-                "Keep the current claim in its figure through every re-link",
-                self.action_confirm,
-            ),
-            ("Resolve conflict", "Settle the figure's conflict, with a note", self.action_resolve),
-            (
-                "Correct value",
-                "Correct the extracted value of the current claim",
-                self.action_correct,
-            ),
-            ("Not a claim", "Take the current number out of the ledger", self.action_not_claim),
-            ("Undo", "Undo the latest decision", self.action_undo),
-            ("Audit log", "Every decision with its author and time", self.action_audit_log),
-            ("Export CSV", "Write the ledger to a CSV file", self.action_export),
-            ("Re-link", "Re-run linking and conflict flags", self.action_relink),
-            ("Toggle bidi", "Arabic in visual or logical order", self.action_toggle_bidi),
-            ("Filter", "Filter the ledger", self.action_filter),
-        ]:
-            yield SystemCommand(title, help_text, action)
+        for action in palette():
+            yield SystemCommand(action.title, action.help[:1].upper() + action.help[1:],
+                                partial(self.run_action, action.action))  # fmt: skip
 
     def on_unmount(self) -> None:
         if self.ledger is not None:
             self.ledger.close()
+
+
+def _number(value) -> str:
+    if value is None:
+        return ""
+    return f"{value:,}" if isinstance(value, int) else f"{value:g}"
 
 
 def run(db_path: str | Path) -> int:

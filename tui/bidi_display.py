@@ -2,10 +2,12 @@
 
 Most terminals (xterm, GNOME Terminal, iTerm2, Windows Terminal) draw characters in
 the order they are stored, so Arabic comes out backwards; Textual has no right-to-left
-support. In *visual* mode each line is wrapped first, then shaped (arabic-reshaper) and
-reordered: table cells with python-bidi, article lines with a run-based reordering that
-keeps each character's style, so marked mentions stay marked (tests compare the two). Terminals that reorder by themselves (Konsole, mintty,
-macOS Terminal) need *logical* mode, or they reverse the text a second time.
+support. In *visual* mode each line is wrapped first (in logical order, never again
+after), then shaped (arabic-reshaper) and reordered by python-bidi's Unicode
+Bidirectional Algorithm in its paragraph's direction, each character keeping its style
+so marked mentions stay marked; cells are cut at their logical end before they are
+reordered. Terminals that reorder by themselves (Konsole, mintty, macOS Terminal) need
+*logical* mode, or they reverse the text a second time.
 
 Visual text is for reading only: copying it gives reversed text.
 """
@@ -54,41 +56,48 @@ def strip_marks(text: str) -> str:
     )
 
 
-_LTR_RUN = re.compile(
-    "[A-Za-z0-9\u0660-\u0669\u06f0-\u06f9](?:[^\u0590-\u08ff\n]*[A-Za-z0-9\u0660-\u0669\u06f0-\u06f9])?"
-)
-_MIRROR = str.maketrans("()[]{}<>«»", ")(][}{><»«")
+# right-to-left letters: Hebrew and Arabic, and the Arabic presentation forms that shaping
+# turns letters into (a run of digits must never reach across a shaped و)
+_RTL = "\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufefe"
 
 
-def fast_visual_order(line: str) -> tuple[list[int], list[str]]:
-    """Display order of a right-to-left line: the line reversed, with each left-to-right
-    run (Latin words, numbers, and the neutrals between them) kept in reading order
-    and brackets mirrored. For Arabic news lines this matches the Unicode algorithm
-    (tests compare it with python-bidi), and it keeps each character's index, so
-    styles follow their characters; it is also fast enough for every key press."""
-    order = list(range(len(line)))
-    ltr = [False] * len(line)
-    for m in _LTR_RUN.finditer(line):
-        for k in range(m.start(), m.end()):
-            ltr[k] = True
-    out: list[int] = []
-    k = len(line) - 1
-    while k >= 0:
-        if ltr[k]:
-            j = k
-            while j >= 0 and ltr[j]:
-                j -= 1
-            out.extend(order[j + 1 : k + 1])
-            k = j
-        else:
-            out.append(k)
-            k -= 1
-    chars = [line[i] if ltr[i] else line[i].translate(_MIRROR) for i in out]
-    return out, chars
+@lru_cache(maxsize=20_000)
+def visual_order(line: str, rtl: bool = True) -> tuple[tuple[int, ...], tuple[str, ...]]:
+    """Display order of one line, by python-bidi's own Unicode Bidirectional Algorithm
+    (the full one, which mirrors brackets), run step by step so that each character
+    keeps its index: styles follow their characters. Returns the logical index and
+    the (mirrored) character of each display position, left to right."""
+    from bidi import algorithm as uba
+
+    storage = uba.get_empty_storage()
+    storage["base_level"] = 1 if rtl else 0
+    storage["base_dir"] = "R" if rtl else "L"
+    uba.get_embedding_levels(line, storage, False, False)
+    for index, char in enumerate(storage["chars"]):
+        char["index"] = index
+    uba.explicit_embed_and_overrides(storage, False)
+    uba.resolve_weak_types(storage, False)
+    uba.resolve_neutral_types(storage, False)
+    uba.resolve_implicit_levels(storage, False)
+    uba.reorder_resolved_levels(storage, False)
+    uba.apply_mirroring(storage, False)
+    chars = storage["chars"]
+    return tuple(c["index"] for c in chars), tuple(c["ch"] for c in chars)
 
 
-def visual_line(line: Text) -> Text:
-    """One wrapped line, shaped and reordered, each character keeping its style."""
+_STRONG = re.compile(f"[{_RTL}]|[A-Za-z\u00c0-\u024f]")
+
+
+def paragraph_is_rtl(paragraph: str) -> bool:
+    """A paragraph's direction, from its first strong letter (Unicode rule P2)."""
+    m = _STRONG.search(paragraph)
+    return m is not None and not ("A" <= m.group()[0] <= "z" or "\u00c0" <= m.group() <= "\u024f")
+
+
+def visual_line(line: Text, rtl: bool = True) -> Text:
+    """One wrapped line, shaped and reordered, each character keeping its style.
+    ``rtl`` is its paragraph's direction (a line of an English paragraph keeps its
+    order, each Arabic run in it reversed in place)."""
     plain = line.plain
     if not plain or not any("\u0590" <= ch <= "\u08ff" for ch in plain):
         return line
@@ -99,7 +108,7 @@ def visual_line(line: Text) -> Text:
     for span in line.spans:
         for k in range(span.start, min(span.end, len(plain))):
             styles[k] = span.style
-    order, chars = fast_visual_order(shaped)
+    order, chars = visual_order(shaped, rtl)
     out = Text(style=line.style, end="")
     for idx, ch in zip(order, chars, strict=True):
         out.append(ch, styles[idx] or None)
@@ -140,31 +149,73 @@ def wrap(text: Text, width: int) -> list[Text]:
 def render(text: Text, width: int, mode: str) -> Text:
     """The whole text wrapped to ``width``; in visual mode each line reordered and
     right-aligned."""
-    lines = wrap(text, max(10, width))
     if mode != VISUAL:
-        return Text("\n").join(lines)
+        return Text("\n").join(wrap(text, max(10, width)))
     out = []
-    for line in lines:
-        v = visual_line(line)
-        pad = max(0, width - cell_len(v.plain))
-        rtl = any("\u0600" <= ch <= "\u06ff" for ch in line.plain)
-        out.append(Text(" " * pad) + v if rtl else v)
+    for paragraph in text.split("\n", allow_blank=True):
+        rtl = paragraph_is_rtl(paragraph.plain)
+        for line in wrap(paragraph, max(10, width)):
+            v = visual_line(line, rtl)
+            pad = max(0, width - cell_len(v.plain))
+            out.append(Text(" " * pad) + v if rtl else v)
     return Text("\n").join(out)
 
 
-def cell(value: object, mode: str, limit: int = 60) -> Text:
-    """A table cell: plain text (never markup), no diacritics, reordered in visual mode."""
+def cell(value: object, mode: str, limit: int = 60, base: str = "auto") -> Text:
+    """A table cell: plain text (never markup), no diacritics, cut to ``limit``
+    characters at its logical end (in visual mode the ellipsis is on the left of Arabic,
+    where a right-to-left reader's line ends), then reordered in visual mode. ``base``
+    "ltr" is for English frames around Arabic parts (reasons, headers): each Arabic
+    part is reordered as a whole where it stands."""
     if value is None:
         return Text("")
-    return Text(_cell_text(str(value), mode, limit))
+    return Text(_cell_text(str(value), mode, limit, base))
+
+
+# the Arabic parts of an English sentence: a «quote», or a run from an Arabic letter to
+# the last Arabic letter before Latin text or a bracket
+_ARABIC_PART = re.compile("«[^»]*»|[\u0600-\u06ff](?:[^A-Za-z()\\[\\]«»:;]*[\u0600-\u06ff])?")
+
+
+def frame(value: str, mode: str, limit: int = 10_000) -> str:
+    """An English sentence quoting Arabic (a conflict's reason, a note, a log line) for
+    display: the English reads left to right, and each Arabic part (a «quote», a name)
+    is reordered as a whole where it stands, so parentheses, «» and numbers stay with
+    what they belong to."""
+    return _framed(str(value), mode, limit)
+
+
+@lru_cache(maxsize=10_000)
+def _framed(value: str, mode: str, limit: int) -> str:
+    s = strip_marks(safe(value)).replace("\n", " ")
+    if len(s) > limit:
+        s = s[: max(1, limit - 1)] + "…"
+    if mode != VISUAL:
+        return s
+
+    def part(m: re.Match) -> str:
+        text = m.group()
+        if text.startswith("«"):
+            return "«" + _rtl_display(text[1:-1]) + "»"
+        return _rtl_display(text)
+
+    return _ARABIC_PART.sub(part, s)
+
+
+def _rtl_display(text: str) -> str:
+    from bidi.algorithm import get_display
+
+    return get_display(_reshaper().reshape(text), base_dir="R") if text.strip() else text
 
 
 @lru_cache(maxsize=50_000)
-def _cell_text(value: str, mode: str, limit: int) -> str:
+def _cell_text(value: str, mode: str, limit: int, base: str = "auto") -> str:
     s = strip_marks(safe(value)).replace("\n", " ")
     if len(s) > limit:
-        s = s[: limit - 1] + "…"
+        s = s[: max(1, limit - 1)] + "…"
     if mode == VISUAL and any("\u0600" <= ch <= "\u06ff" for ch in s):
+        if base == "ltr":
+            return _framed(s, mode, limit)
         shaped = _reshaper().reshape(s)
         if any(ch in "()[]{}<>«»" for ch in s):
             # python-bidi's fast get_display does not mirror brackets; the full algorithm does

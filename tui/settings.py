@@ -1,4 +1,4 @@
-"""The app's own settings (the bidi mode), kept between runs."""
+"""The app's own settings (the bidi mode, the ledger's columns), kept between runs."""
 
 from __future__ import annotations
 
@@ -39,9 +39,29 @@ def bidi_mode() -> str:
 def save_bidi_mode(mode: str) -> None:
     data = load()
     data["bidi_mode"] = mode
+    _save(data)
+
+
+def _save(data: dict) -> None:
     path = config_path()
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_text(json.dumps(data, indent=2), encoding="utf-8")
     except OSError:
         pass  # a read-only home must not break the app
+
+
+def columns(default: list[str], known: list[str]) -> list[str]:
+    """The ledger columns the analyst chose to show (``default`` until they choose)."""
+    chosen = load().get("ledger_columns")
+    if isinstance(chosen, list):
+        chosen = [c for c in chosen if c in known]
+        if chosen:
+            return chosen
+    return default
+
+
+def save_columns(chosen: list[str]) -> None:
+    data = load()
+    data["ledger_columns"] = chosen
+    _save(data)

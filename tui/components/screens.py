@@ -13,7 +13,8 @@ from textual.widgets import Button, Checkbox, DataTable, Footer, Input, Label, M
 
 from ledger.intervals import wording
 
-from ..bidi_display import cell, safe
+from ..actions import help_table
+from ..bidi_display import cell, frame, safe
 from .interval_chart import interval_chart
 
 
@@ -36,9 +37,9 @@ class FigureScreen(Screen):
             style="bold",
         )
         if f.get("reason"):
-            head.append("\n" + safe(f["reason"]), style="red")
+            head.append("\n" + frame(f["reason"], self.mode), style="red")
         if f.get("note"):
-            head.append("\nnote: " + safe(f["note"]), style="green")
+            head.append("\nnote: " + frame(f["note"], self.mode), style="green")
         yield Static(head, id="figure-head")
         yield Static(interval_chart(f["mention_rows"], 100, self.mode), id="figure-chart")
         table = DataTable(id="figure-table", cursor_type="row", zebra_stripes=True)
@@ -101,7 +102,7 @@ class ConflictsScreen(Screen):
             table.add_row(
                 Text(str(r["claim_id"])), Text(r["severity_label"] or ""),
                 Text(f"{(r['severity'] or 0):.0%}"), Text(r["status"]), Text(str(r["mentions"])),
-                cell(r["entity"], self.mode), cell(r["event"], self.mode), cell(r["reason"], self.mode, 240),
+                cell(r["entity"], self.mode), cell(r["event"], self.mode), cell(r["reason"], self.mode, 240, "ltr"),
                 key=str(r["claim_id"]),
             )  # fmt: skip
 
@@ -123,9 +124,10 @@ class LogScreen(Screen):
         Binding("u", "app.undo", "Undo latest"),
     ]
 
-    def __init__(self, entries: list) -> None:
+    def __init__(self, entries: list, mode: str = "logical") -> None:
         super().__init__()
         self.entries = entries
+        self.mode = mode
 
     def compose(self) -> ComposeResult:
         yield Label(f"Audit log: {len(self.entries)} decisions", id="log-title")
@@ -138,7 +140,8 @@ class LogScreen(Screen):
         for e in self.entries:
             table.add_row(
                 Text(str(e.id)), Text(e.created_at), Text(safe(e.author)), Text(e.action),
-                Text(safe(e.summary)), Text(safe(e.note or "")), Text(e.undone_at or ""),
+                Text(frame(e.summary, self.mode)), Text(frame(e.note or "", self.mode)),
+                Text(e.undone_at or ""),
             )  # fmt: skip
 
 
@@ -149,6 +152,7 @@ class HelpScreen(ModalScreen):
 
     def compose(self) -> ComposeResult:
         text = Path(__file__).with_name("help_screen.md").read_text(encoding="utf-8")
+        text = text.replace("{keys}", help_table())
         with VerticalScroll(id="help-box"):
             yield Markdown(text)
 
