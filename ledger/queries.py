@@ -129,6 +129,20 @@ class ClaimSearch:
         self._haystack = None
         self._totals.clear()
 
+    @property
+    def warm(self) -> bool:
+        """Whether the fuzzy filter's haystack is built."""
+        return self._haystack is not None
+
+    def haystack(self) -> tuple[list[int], list[str]]:
+        """The fuzzy filter's haystack (built now if need be): hand it to another
+        ``ClaimSearch`` on the same ledger with ``adopt`` (built in a worker thread)."""
+        return self._hay()
+
+    def adopt(self, haystack: tuple[list[int], list[str]]) -> None:
+        """Use a haystack built by another ``ClaimSearch`` on the same ledger."""
+        self._haystack = haystack
+
     def _hay(self) -> tuple[list[int], list[str]]:
         if self._haystack is None:
             ids, texts = [], []
@@ -204,3 +218,9 @@ class ClaimSearch:
             return page.ids.index(mention_id)
         except ValueError:
             return None
+
+
+def figure_of(ledger: Ledger, mention_id: int) -> int | None:
+    """The figure a mention belongs to now (None if it is in none)."""
+    row = ledger.db.execute("SELECT claim_id FROM mentions WHERE id = ?", [mention_id]).fetchone()
+    return row[0] if row else None

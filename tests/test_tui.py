@@ -9,9 +9,13 @@ from textual.widgets import DataTable, Input, Label, Markdown
 
 from ledger import Ledger, ingest
 from ledger.figures import link
-from tui.app import LEDGER_COLUMNS, FactLedgerApp
+from tui.app import FactLedgerApp
+from tui.components.ledger_table import LEDGER_COLUMNS
 from tui.components.article_view import ArticleView
-from tui.components.screens import ConflictsScreen, ErrorScreen, FigureScreen, LogScreen
+from tui.components.conflicts_screen import ConflictsScreen
+from tui.components.error_screen import ErrorScreen
+from tui.components.figure_screen import FigureScreen
+from tui.components.log_screen import LogScreen
 
 
 async def ready(app, pilot):

@@ -13,7 +13,14 @@ from textual.screen import ModalScreen
 from textual.widgets import DataTable, Footer, Header, Input, Label, LoadingIndicator
 
 from ledger import Ledger, LedgerError
-from ledger.queries import ClaimQuery, ClaimSearch, FilterError, articles, parse_filter
+from ledger.queries import (
+    ClaimQuery,
+    ClaimSearch,
+    FilterError,
+    articles,
+    figure_of,
+    parse_filter,
+)  # fmt: skip
 from ledger.queries import article as load_article
 
 from . import settings
@@ -21,30 +28,26 @@ from .actions import bindings, palette
 from .bidi_display import LOGICAL, VISUAL, cell
 from .components.article_view import ArticleView
 from .components.columns_screen import ColumnsScreen
-from .components.screens import (
-    ConflictsScreen,
-    ErrorScreen,
-    ExportScreen,
-    FigureScreen,
-    HelpScreen,
-    LogScreen,
-    PromptScreen,
-)
+from .components.conflicts_screen import ConflictsScreen
+from .components.error_screen import ErrorScreen
+from .components.export_screen import ExportScreen
+from .components.figure_screen import FigureScreen
+from .components.help_screen import HelpScreen
+from .components.ledger_table import ALL_COLUMNS, DEFAULT_COLUMNS, LedgerTable
+from .components.log_screen import LogScreen
+from .components.prompt_screen import PromptScreen
+from .messages import (
+    ArticlesLoaded,
+    HaystackReady,
+    LedgerChanged,
+    LedgerOpened,
+    LedgerUnusable,
+    Notice,
+)  # fmt: skip
 
 ARTICLE_LIMIT = 2000
 PAGE = 50
-# (column, header, width, shown unless the analyst hides it): fixed widths spare the
-# table from measuring every cell; the default set fits 110 columns, so the ledger shows
-# what each claim says and counts beside its text at 120 columns and more
 ARTICLE_COLUMNS = (("outlet", 9), ("date", 10), ("title", 22), ("claims", 6), ("⚑", 2))
-LEDGER_COLUMNS = [
-    ("mention_id", "id", 6, True), ("claim_id", "fig", 6, True), ("conflict", "⚑", 1, True),
-    ("outlet", "outlet", 9, True), ("published", "date", 10, True), ("text", "text", 18, True),
-    ("value", "value", 11, True), ("qualifier", "qualifier", 9, True),
-    ("entity", "entity", 9, True), ("event", "event", 9, True),
-    ("kind", "kind", 8, False), ("low", "low", 9, False), ("high", "high", 9, False),
-    ("article", "article", 24, False),
-]  # fmt: skip
 NARROW = 150  # below this many columns the panes stack: the text above, the ledger below
 
 
@@ -65,8 +68,7 @@ class FactLedgerApp(App):
         self.page_rows: list[dict] = []
         self.marked: int | None = None
         self.mode = settings.bidi_mode()
-        self.shown_columns = set(settings.columns([k for k, *_, shown in LEDGER_COLUMNS if shown],
-                                                  [k for k, *_ in LEDGER_COLUMNS]))  # fmt: skip
+        self.shown_columns = set(settings.columns(DEFAULT_COLUMNS, ALL_COLUMNS))
         self.current_article: str | None = None
         self.total = 0
 
@@ -85,14 +87,14 @@ class FactLedgerApp(App):
                     id="filter",
                 )
                 yield Label("", id="status")
-                yield DataTable(id="ledger", cursor_type="row", zebra_stripes=True)
+                yield LedgerTable(self.shown_columns, self.mode, id="ledger")
         yield LoadingIndicator(id="loading")
         yield Footer()
 
     def on_mount(self) -> None:
         self.sub_title = f"{self.db_path.name} · {self.mode}"
         self.set_class(self.size.width < NARROW, "narrow")
-        self._build_ledger_columns()
+        self.query_one("#ledger", LedgerTable).build_columns()
         articles = self.query_one("#articles", DataTable)
         # fixed widths: the claims and ⚑ columns stay in view whatever the titles' length
         for label, width in ARTICLE_COLUMNS:
@@ -113,22 +115,28 @@ class FactLedgerApp(App):
                 from ledger.figures import link
                 from ledger.seeds import seeds_dir
 
-                self.call_from_thread(self.notify, "New ledger: reading the bundled seed articles…")
+                self.post_message(Notice("New ledger: reading the bundled seed articles…"))
                 report = ingest(probe, [str(seeds_dir())])
-                self.call_from_thread(
-                    self.notify, f"{report.added} articles, {report.claims} claims; linking…"
+                self.post_message(
+                    Notice(f"{report.added} articles, {report.claims} claims; linking…")
                 )
                 link(probe)
             probe.close()
         except LedgerError as exc:
-            self.call_from_thread(self.push_screen, ErrorScreen(str(exc)))
+            self.post_message(LedgerUnusable(str(exc)))
             return
         except Exception as exc:  # a corrupt file can fail in many ways
-            self.call_from_thread(self.push_screen, ErrorScreen(f"{self.db_path}: {exc}"))
+            self.post_message(LedgerUnusable(f"{self.db_path}: {exc}"))
             return
-        self.call_from_thread(self._ledger_ready)
+        self.post_message(LedgerOpened())
 
-    def _ledger_ready(self) -> None:
+    def on_notice(self, message: Notice) -> None:
+        self.notify(message.text, severity=message.severity)
+
+    def on_ledger_unusable(self, message: LedgerUnusable) -> None:
+        self.push_screen(ErrorScreen(message.reason))
+
+    def on_ledger_opened(self, _message: LedgerOpened) -> None:
         self.ledger = Ledger(self.db_path)
         self.search = ClaimSearch(self.ledger)
         self.query_one("#loading").display = False
@@ -142,9 +150,7 @@ class FactLedgerApp(App):
         """Build the fuzzy filter's haystack in the background after first paint."""
         ledger = Ledger(self.db_path, create=False)
         try:
-            search = ClaimSearch(ledger)
-            search._hay()
-            self.call_from_thread(self._adopt_haystack, search._haystack)
+            self.post_message(HaystackReady(ClaimSearch(ledger).haystack()))
         finally:
             ledger.close()
 
@@ -157,92 +163,44 @@ class FactLedgerApp(App):
         self.toggle_class("articles-hidden" if not self.has_class("narrow") else "articles-shown")
 
     # ------------------------------------------------------------------ ledger table
-    @property
-    def ledger_columns(self) -> list[tuple[str, str, int]]:
-        """The columns shown, in order: (key, header, width)."""
-        return [(k, label, w) for k, label, w, _ in LEDGER_COLUMNS if k in self.shown_columns]
-
-    def _build_ledger_columns(self) -> None:
-        table = self.query_one("#ledger", DataTable)
-        table.clear(columns=True)
-        for key, label, width in self.ledger_columns:
-            table.add_column(label, key=key, width=width)
-
     def action_columns(self) -> None:
         """Choose the ledger's columns (kept between runs)."""
+        table = self.query_one("#ledger", LedgerTable)
 
         def apply(chosen: list[str] | None) -> None:
             if not chosen:
                 return
             self.shown_columns = set(chosen)
-            settings.save_columns([k for k, *_ in LEDGER_COLUMNS if k in self.shown_columns])
+            settings.save_columns([k for k in ALL_COLUMNS if k in self.shown_columns])
             row = self.current_row()
-            self._build_ledger_columns()
+            table.build_columns(self.shown_columns)
             self.load_page(keep_mention=row["mention_id"] if row else None)
 
-        choices = [(label, key, key in self.shown_columns) for key, label, *_ in LEDGER_COLUMNS]
-        self.push_screen(ColumnsScreen(choices), apply)
+        self.push_screen(ColumnsScreen(table.choices()), apply)
 
     def load_page(self, keep_mention: int | None = None) -> None:
-        """Fetch one page of rows from SQLite and show it."""
+        """Fetch one page of rows through the engine's query API and show it."""
         if self.search is None:
             return
-        page = self.search.page(self.claim_query)
+        q = self.claim_query
+        page = self.search.page(q)
         self.page_rows = page.rows
         self.total = page.total
-        table = self.query_one("#ledger", DataTable)
-        table.clear()
-        for r in page.rows:
-            table.add_row(
-                *(self._cell(key, r, width) for key, _, width in self.ledger_columns),
-                key=str(r["mention_id"]),
-            )
-        shown_to = self.claim_query.offset + len(page.rows)
-        self._show_sort(table)
-        self.query_one("#status", Label).update(
-            Text(
-                f"rows {self.claim_query.offset + 1 if page.rows else 0}–{shown_to} of {page.total:,}"
-                f" shown (ledger: {page.ledger_total:,} claims)"
-                + self._sort_note()
-                + (f" · marked {self.marked}" if self.marked else "")
-            )
-        )
-        if keep_mention is not None and str(keep_mention) in {
-            str(r["mention_id"]) for r in page.rows
-        }:
-            index = [r["mention_id"] for r in page.rows].index(keep_mention)
-            table.move_cursor(row=index)
+        table = self.query_one("#ledger", LedgerTable)
+        table.mode = self.mode
+        table.show_rows(page.rows, keep_mention, q.sort, q.descending)
+        first = q.offset + 1 if page.rows else 0
+        self.query_one("#status", Label).update(Text(
+            f"rows {first}–{q.offset + len(page.rows)} of {page.total:,} shown "
+            f"(ledger: {page.ledger_total:,} claims)" + self._sort_note()
+            + (f" · marked {self.marked}" if self.marked else "")
+        ))  # fmt: skip
 
     def _sort_note(self) -> str:
         q = self.claim_query
         if q.sort in (None, "", "mention_id") and not q.descending:
             return ""
         return f" · sorted by {q.sort} {'▼' if q.descending else '▲'}"
-
-    def _show_sort(self, table: DataTable) -> None:
-        """Mark the sorted column's header with ▲ or ▼ (and no other)."""
-        for key, label, _width in self.ledger_columns:
-            column = table.columns.get(key)
-            if column is None:
-                continue
-            arrow = ""
-            if key == self.claim_query.sort and self._sort_note():
-                arrow = " ▼" if self.claim_query.descending else " ▲"
-            column.label = Text(label + arrow)
-        table.refresh()
-
-    def _cell(self, key: str, row: dict, width: int) -> Text:
-        """One cell, cut to its column at the logical end (never the start of Arabic)."""
-        value = row[key]
-        if key == "conflict":
-            return Text("⚑" if value else "", style="bold red")
-        if key == "value" and value is None and row["low"] is not None:
-            return Text(f"{_number(row['low'])}–{_number(row['high'])}", justify="right")
-        if key in ("value", "low", "high"):
-            return Text(_number(value), justify="right")
-        if key == "published":
-            return cell((value or "")[:10], self.mode)
-        return cell(value, self.mode, width)
 
     # actions that act on a row: on the figure page they act on its selected mention;
     # elsewhere (conflicts list, audit log) there is no row to act on
@@ -327,19 +285,20 @@ class FactLedgerApp(App):
     @work(thread=True, exclusive=True, group="filter")
     def run_filter(self) -> None:
         """The fuzzy part of a filter runs over the whole ledger: off the UI thread."""
-        if self.claim_query.text and self.search is not None and self.search._haystack is None:
+        if self.claim_query.text and self.search is not None and not self.search.warm:
             ledger = Ledger(self.db_path, create=False)
-            try:
-                search = ClaimSearch(ledger)
-                search._hay()  # warm the haystack in this thread
-                self.call_from_thread(self._adopt_haystack, search._haystack)
+            try:  # build the haystack in this thread; the page waits for it
+                self.post_message(HaystackReady(ClaimSearch(ledger).haystack(), then_load=True))
             finally:
                 ledger.close()
-        self.call_from_thread(self.load_page)
+            return
+        self.post_message(HaystackReady((), then_load=True))
 
-    def _adopt_haystack(self, hay) -> None:
-        if self.search is not None:
-            self.search._haystack = hay
+    def on_haystack_ready(self, message: HaystackReady) -> None:
+        if self.search is not None and message.haystack:
+            self.search.adopt(message.haystack)
+        if message.then_load:
+            self.load_page()
 
     def on_key(self, event) -> None:
         if event.key == "escape" and self.focused is self.query_one("#filter", Input):
@@ -364,9 +323,10 @@ class FactLedgerApp(App):
             )
             for r in rows[:ARTICLE_LIMIT]
         ]  # fmt: skip
-        self.call_from_thread(self._show_articles, cells, len(rows))
+        self.post_message(ArticlesLoaded(cells, len(rows)))
 
-    def _show_articles(self, cells: list, total: int) -> None:
+    def on_articles_loaded(self, message: ArticlesLoaded) -> None:
+        cells, total = message.cells, message.total
         table = self.query_one("#articles", DataTable)
         table.clear()
         for row, key in cells:
@@ -479,14 +439,16 @@ class FactLedgerApp(App):
         try:
             did = fn(ledger, *args, **kwargs)
         except LedgerError as exc:
-            self.call_from_thread(self.notify, str(exc), severity="error")
+            self.post_message(Notice(str(exc), "error"))
             return
         finally:
             ledger.close()
-        self.call_from_thread(self._after_decision, f"decision {did}: {description}", keep)
+        self.post_message(LedgerChanged(f"decision {did}: {description}", keep))
 
-    def _after_decision(self, message: str, keep: int | None) -> None:
-        self.notify(message)
+    def on_ledger_changed(self, message: LedgerChanged) -> None:
+        """After a decision, an undo or a re-link: every visible view reads again."""
+        keep = message.keep
+        self.notify(message.text)
         if self.search is not None:
             self.search.invalidate()
         figure_page = self.screen if isinstance(self.screen, FigureScreen) else None
@@ -503,10 +465,7 @@ class FactLedgerApp(App):
 
         claim = screen.figure["claim_id"]
         if keep is not None:
-            row = self.ledger.db.execute(
-                "SELECT claim_id FROM mentions WHERE id = ?", [keep]
-            ).fetchone()
-            claim = row[0] if row and row[0] is not None else claim
+            claim = figure_of(self.ledger, keep) or claim
         try:
             fig = figure(self.ledger, claim)
         except LedgerError:
@@ -542,13 +501,10 @@ class FactLedgerApp(App):
             )
             return
         marked = next((r for r in self.page_rows if r["mention_id"] == self.marked), None)
-        other = (
-            marked["claim_id"]
-            if marked
-            else self.ledger.db.execute(
-                "SELECT claim_id FROM claims WHERE mention_id = ?", [self.marked]
-            ).fetchone()[0]
-        )
+        other = marked["claim_id"] if marked else figure_of(self.ledger, self.marked)
+        if other is None:
+            self.notify("the marked claim is in no figure now; mark it again", severity="warning")
+            return
         self._decide(
             f"figures {other} and {row['claim_id']} merged", merge_figures, other, row["claim_id"]
         )
@@ -662,11 +618,11 @@ class FactLedgerApp(App):
         try:
             rows = Database.wrap(ledger).export(target, conflicts_only=conflicts_only, excel=excel)
         except OSError as exc:
-            self.call_from_thread(self.notify, f"{target}: {exc.strerror or exc}", severity="error")
+            self.post_message(Notice(f"{target}: {exc.strerror or exc}", "error"))
             return
         finally:
             ledger.close()
-        self.call_from_thread(self.notify, f"wrote {rows} rows to {target}")
+        self.post_message(Notice(f"wrote {rows} rows to {target}"))
 
     def action_relink(self) -> None:
         self.run_relink()
@@ -675,20 +631,18 @@ class FactLedgerApp(App):
     def run_relink(self) -> None:
         from ledger.figures import link
 
-        self.call_from_thread(self.notify, "re-linking…")
+        self.post_message(Notice("re-linking…"))
         ledger = Ledger(self.db_path, create=False)
         try:
             report = link(ledger)
         except LedgerError as exc:
-            self.call_from_thread(self.notify, str(exc), severity="error")
+            self.post_message(Notice(str(exc), "error"))
             return
         finally:
             ledger.close()
-        self.call_from_thread(
-            self._after_decision,
-            f"linked: {report.figures} figures, {report.conflicts} conflicts in {report.seconds} s",
-            None,
-        )
+        self.post_message(LedgerChanged(
+            f"linked: {report.figures} figures, {report.conflicts} conflicts in {report.seconds} s"
+        ))  # fmt: skip
 
     # ------------------------------------------------------------------ palette
     def get_system_commands(self, screen):
@@ -700,12 +654,6 @@ class FactLedgerApp(App):
     def on_unmount(self) -> None:
         if self.ledger is not None:
             self.ledger.close()
-
-
-def _number(value) -> str:
-    if value is None:
-        return ""
-    return f"{value:,}" if isinstance(value, int) else f"{value:g}"
 
 
 def run(db_path: str | Path) -> int:

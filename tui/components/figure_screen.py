@@ -1,0 +1,70 @@
+"""A figure's page: every mention side by side, with the interval chart."""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.screen import Screen
+from textual.widgets import DataTable, Footer, Static
+
+from ledger.intervals import wording
+
+from ..bidi_display import cell, frame
+from .interval_chart import interval_chart
+
+
+class FigureScreen(Screen):
+    """Every mention of one figure side by side, with the interval chart."""
+
+    BINDINGS = [Binding("escape,q", "app.pop_screen", "Back")]
+
+    def __init__(self, figure: dict, mode: str) -> None:
+        super().__init__()
+        self.figure = figure
+        self.mode = mode
+
+    def compose(self) -> ComposeResult:
+        f = self.figure
+        status = f["status"] if f["conflict"] else "no conflict"
+        head = Text(
+            f"Figure {f['claim_id']}: {f['mentions']} mention{'' if f['mentions'] == 1 else 's'} "
+            f"in {f['articles']} article{'' if f['articles'] == 1 else 's'}  ·  {status}",
+            style="bold",
+        )
+        if f.get("reason"):
+            head.append("\n" + frame(f["reason"], self.mode), style="red")
+        if f.get("note"):
+            head.append("\nnote: " + frame(f["note"], self.mode), style="green")
+        yield Static(head, id="figure-head")
+        yield Static(interval_chart(f["mention_rows"], 100, self.mode), id="figure-chart")
+        table = DataTable(id="figure-table", cursor_type="row", zebra_stripes=True)
+        yield table
+        yield Footer()
+
+    def selected_row(self) -> dict | None:
+        """The mention under the cursor, as a row of the main table: decisions on this
+        page act on it and on this figure."""
+        rows = self.figure["mention_rows"]
+        cursor = self.query_one("#figure-table", DataTable).cursor_row
+        if not rows or cursor is None or cursor >= len(rows):
+            return None
+        return {**rows[cursor], "claim_id": self.figure["claim_id"],
+                "conflict": self.figure["conflict"]}  # fmt: skip
+
+    def mates(self, mention_id: int) -> list[dict]:
+        """The figure's other mentions."""
+        return [m for m in self.figure["mention_rows"] if m["mention_id"] != mention_id]
+
+    def on_mount(self) -> None:
+        table = self.query_one(DataTable)
+        table.add_columns(
+            "mention", "outlet", "date", "article", "wording", "said", "qualifier", "sentence"
+        )
+        for m in self.figure["mention_rows"]:
+            table.add_row(
+                Text(str(m["mention_id"])), cell(m["outlet"], self.mode), cell((m["published"] or "")[:10], self.mode),
+                cell(m["article"], self.mode, 24),
+                Text(wording(m["qualifier"], m["value"], m["low"], m["high"], m["unit"])),
+                cell(m["text"], self.mode), cell(m["qualifier"], self.mode), cell(m["sentence"], self.mode, 90),
+            )  # fmt: skip

@@ -1,0 +1,40 @@
+"""The audit log: every decision, newest first."""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.screen import Screen
+from textual.widgets import DataTable, Footer, Label
+
+from ..bidi_display import frame, safe
+
+
+class LogScreen(Screen):
+    """The audit log: every decision, newest first."""
+
+    BINDINGS = [
+        Binding("escape,q", "app.pop_screen", "Back"),
+        Binding("u", "app.undo", "Undo latest"),
+    ]
+
+    def __init__(self, entries: list, mode: str = "logical") -> None:
+        super().__init__()
+        self.entries = entries
+        self.mode = mode
+
+    def compose(self) -> ComposeResult:
+        yield Label(f"Audit log: {len(self.entries)} decisions", id="log-title")
+        yield DataTable(id="log-table", cursor_type="row", zebra_stripes=True)
+        yield Footer()
+
+    def on_mount(self) -> None:
+        table = self.query_one(DataTable)
+        table.add_columns("id", "when", "who", "action", "what", "note", "undone")
+        for e in self.entries:
+            table.add_row(
+                Text(str(e.id)), Text(e.created_at), Text(safe(e.author)), Text(e.action),
+                Text(frame(e.summary, self.mode)), Text(frame(e.note or "", self.mode)),
+                Text(e.undone_at or ""),
+            )  # fmt: skip

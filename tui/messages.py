@@ -1,0 +1,54 @@
+"""What workers tell the app: typed messages, posted from their threads and handled on
+the UI thread (a worker never touches a widget, and never reads one)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from textual.message import Message
+
+
+@dataclass
+class Notice(Message):
+    """A line for the analyst (progress, a result, an error)."""
+
+    text: str
+    severity: str = "information"
+
+
+@dataclass
+class LedgerOpened(Message):
+    """The ledger is ready to be read."""
+
+
+@dataclass
+class LedgerUnusable(Message):
+    """The ledger cannot be opened: why."""
+
+    reason: str
+
+
+@dataclass
+class HaystackReady(Message):
+    """The fuzzy filter's haystack, built off the UI thread; ``then_load`` re-runs the
+    page that waited for it."""
+
+    haystack: tuple
+    then_load: bool = False
+
+
+@dataclass
+class ArticlesLoaded(Message):
+    """The article list's rows, their cells already built (reordered Arabic)."""
+
+    cells: list
+    total: int
+
+
+@dataclass
+class LedgerChanged(Message):
+    """A decision, an undo or a re-link landed: every view reads the ledger again.
+    ``keep`` is the mention to keep the cursor on."""
+
+    text: str
+    keep: int | None = None
