@@ -10,11 +10,11 @@ from textual.widgets import DataTable, Input, Label, Markdown
 from ledger import Ledger, ingest
 from ledger.figures import link
 from tui.app import FactLedgerApp
-from tui.components.ledger_table import LEDGER_COLUMNS
 from tui.components.article_view import ArticleView
 from tui.components.conflicts_screen import ConflictsScreen
 from tui.components.error_screen import ErrorScreen
 from tui.components.figure_screen import FigureScreen
+from tui.components.ledger_table import LEDGER_COLUMNS
 from tui.components.log_screen import LogScreen
 
 
@@ -104,7 +104,7 @@ async def test_row_opens_article_and_text_selects_row(seeded_path):
         table.focus()
         index = row_index(app, "نحو 12 ألفاً", "004")
         table.move_cursor(row=index)
-        await pilot.pause()
+        await pilot.pause(0.15)  # the article follows once the cursor settles
         view = app.query_one(ArticleView)
         assert view.article["name"].startswith("004")
         assert view.selected == app.page_rows[index]["mention_id"]
@@ -322,7 +322,7 @@ async def test_clicking_a_number_in_the_text_selects_its_row(seeded_path):
         await ready(app, pilot)
         table = app.query_one("#ledger", DataTable)
         table.move_cursor(row=row_index(app, "750", "003"))
-        await pilot.pause()
+        await pilot.pause(0.15)
         view = app.query_one(ArticleView)
         target = next(
             m["id"] for m in view.article["mentions"] if m["text"] == "3" and m["is_claim"]
@@ -605,3 +605,68 @@ async def test_the_figure_page_draws_its_reason_readably(seeded_path):
         drawn = drawn_lines(app.screen.query_one("#figure-head"))
         assert any(line.strip() == frame(reason, "visual") for line in drawn), drawn
         assert "«" in frame(reason, "visual") and frame(reason, "visual") != reason
+
+
+async def test_a_real_click_on_a_number_selects_its_row(seeded_path):
+    """The mouse, not only the action: click the cell where a claim is drawn."""
+    from textual.geometry import Region
+
+    app = FactLedgerApp(seeded_path)
+    async with app.run_test(size=(180, 50)) as pilot:
+        await ready(app, pilot)
+        table = app.query_one("#ledger", DataTable)
+        table.move_cursor(row=row_index(app, "750", "003"))
+        await pilot.pause(0.15)
+        view = app.query_one(ArticleView)
+        target = next(
+            m["id"] for m in view.article["mentions"] if m["text"] == "3" and m["is_claim"]
+        )
+        body = view.body
+        strips = body.render_lines(Region(0, 0, body.size.width, body.virtual_size.height))
+        spot = None
+        for y, strip in enumerate(strips):
+            x = 0
+            for segment in strip:
+                meta = segment.style.meta if segment.style else {}
+                if meta.get("@click") == f"choose_mention({target})":
+                    spot = (x, y)
+                    break
+                x += segment.cell_length
+            if spot:
+                break
+        assert spot is not None
+        view.scroll_to(y=max(0, spot[1] - 2), animate=False)
+        await pilot.pause()
+        offset = (
+            body.region.x + spot[0],
+            body.region.y + spot[1],
+        )  # region is where it is drawn now
+        await pilot.click(offset=offset)
+        await ready(app, pilot)
+        assert app.current_row()["mention_id"] == target
+
+
+async def test_the_article_list_grows_as_the_analyst_scrolls(tmp_path):
+    """Not a cut-off at some hundreds: every article is reachable."""
+    collection = tmp_path / "many.jsonl"
+    collection.write_text(
+        "".join(json.dumps({"id": n, "source": "wire", "content": f"قتل {n + 2} أشخاص في حادث"},
+                           ensure_ascii=False) + "\n" for n in range(1100)),
+        encoding="utf-8",
+    )  # fmt: skip
+    path = tmp_path / "many.db"
+    with Ledger(path) as ledger:
+        ingest(ledger, [str(collection)])
+    app = FactLedgerApp(path)
+    async with app.run_test(size=(180, 50)) as pilot:
+        await ready(app, pilot)
+        articles = app.query_one("#articles", DataTable)
+        label = app.query_one("#articles-label", Label)
+        assert articles.row_count == 500
+        assert "500 of 1,100" in str(label.render())
+        articles.focus()
+        for target in (490, 990):
+            articles.move_cursor(row=target)
+            await ready(app, pilot)
+        assert articles.row_count == 1100
+        assert "1,100 of 1,100" in str(label.render())

@@ -38,6 +38,7 @@ from .components.log_screen import LogScreen
 from .components.prompt_screen import PromptScreen
 from .messages import (
     ArticlesLoaded,
+    ConflictsLoaded,
     HaystackReady,
     LedgerChanged,
     LedgerOpened,
@@ -45,9 +46,10 @@ from .messages import (
     Notice,
 )  # fmt: skip
 
-ARTICLE_LIMIT = 2000
+ARTICLE_PAGE = 500  # the article list grows by this many rows as the analyst scrolls
 PAGE = 50
 ARTICLE_COLUMNS = (("outlet", 9), ("date", 10), ("title", 22), ("claims", 6), ("⚑", 2))
+ARTICLE_DELAY = 0.06  # seconds the article pane waits for the cursor to settle
 NARROW = 150  # below this many columns the panes stack: the text above, the ledger below
 
 
@@ -71,6 +73,8 @@ class FactLedgerApp(App):
         self.shown_columns = set(settings.columns(DEFAULT_COLUMNS, ALL_COLUMNS))
         self.current_article: str | None = None
         self.total = 0
+        self._article_timer = None
+        self.article_rows: list[dict] = []  # every article, in list order
 
     # ------------------------------------------------------------------ layout
     def compose(self) -> ComposeResult:
@@ -131,6 +135,8 @@ class FactLedgerApp(App):
         self.post_message(LedgerOpened())
 
     def on_notice(self, message: Notice) -> None:
+        if message.severity == "error":
+            self.query_one("#loading").display = False
         self.notify(message.text, severity=message.severity)
 
     def on_ledger_unusable(self, message: LedgerUnusable) -> None:
@@ -236,9 +242,16 @@ class FactLedgerApp(App):
 
     @on(DataTable.RowHighlighted, "#ledger")
     def _row_highlighted(self, event: DataTable.RowHighlighted) -> None:
+        """The cursor moved: the article follows a moment later, once the keys stop
+        (holding a key down draws only the article it stops on)."""
         row = self.ledger_row()
-        if row is not None:
-            self.show_article(row["article_id"], row["mention_id"])
+        if row is None:
+            return
+        if self._article_timer is not None:
+            self._article_timer.stop()
+        self._article_timer = self.set_timer(
+            ARTICLE_DELAY, lambda: self.show_article(row["article_id"], row["mention_id"])
+        )
 
     @on(DataTable.RowSelected, "#ledger")
     def _row_selected(self, event: DataTable.RowSelected) -> None:
@@ -305,34 +318,45 @@ class FactLedgerApp(App):
             self.query_one("#ledger", DataTable).focus()
 
     # ------------------------------------------------------------------ articles
-    @work(thread=True, exclusive=True, group="articles")
     def load_articles(self) -> None:
+        """(Re)load the article list: its first rows now, the rest as the analyst
+        scrolls down to them."""
+        self.fetch_articles(self.mode)
+
+    @work(thread=True, exclusive=True, group="articles")
+    def fetch_articles(self, mode: str) -> None:
         ledger = Ledger(self.db_path, create=False)
         try:
             rows = articles(ledger)
         finally:
             ledger.close()
         rows.sort(key=lambda r: (-r["conflicts"], -(r["claims"] or 0)))
-        # the cells (reordering Arabic) are built here, off the UI thread
-        cells = [
-            (
-                (cell(r["outlet"], self.mode, 12), cell((r["published"] or "")[:10], self.mode),
-                 cell(r["title"] or r["name"], self.mode, 22), Text(str(r["claims"])),
-                 Text(str(r["conflicts"]) if r["conflicts"] else "", style="bold red")),
-                r["id"],
-            )
-            for r in rows[:ARTICLE_LIMIT]
-        ]  # fmt: skip
-        self.post_message(ArticlesLoaded(cells, len(rows)))
+        self.post_message(ArticlesLoaded(article_cells(rows[:ARTICLE_PAGE], mode), rows))
+
+    @work(thread=True, exclusive=True, group="articles")
+    def more_articles(self, rows: list[dict], start: int, mode: str) -> None:
+        """The next rows of the list, their cells built off the UI thread."""
+        cells = article_cells(rows[start : start + ARTICLE_PAGE], mode)
+        self.post_message(ArticlesLoaded(cells, rows, append=True))
 
     def on_articles_loaded(self, message: ArticlesLoaded) -> None:
-        cells, total = message.cells, message.total
         table = self.query_one("#articles", DataTable)
-        table.clear()
-        for row, key in cells:
+        if not message.append:
+            table.clear()
+            self.article_rows = message.rows
+        for row, key in message.cells:
             table.add_row(*row, key=key)
-        label = f"Articles ({len(cells):,} of {total:,}, conflicts first)"
+        total = len(self.article_rows)
+        more = "; more as you scroll" if table.row_count < total else ""
+        label = f"Articles ({table.row_count:,} of {total:,}, conflicts first{more})"
         self.query_one("#articles-label", Label).update(label)
+
+    @on(DataTable.RowHighlighted, "#articles")
+    def _articles_scrolled(self, event: DataTable.RowHighlighted) -> None:
+        table = event.data_table
+        near_end = event.cursor_row >= table.row_count - 20
+        if near_end and table.row_count < len(self.article_rows):
+            self.more_articles(self.article_rows, table.row_count, self.mode)
 
     @on(DataTable.RowSelected, "#articles")
     def _article_chosen(self, event) -> None:
@@ -390,11 +414,28 @@ class FactLedgerApp(App):
         )
 
     def action_conflicts(self) -> None:
+        """The conflicts view: read in a worker, with the loading indicator meanwhile."""
         if self.ledger is None:
             return
+        self.query_one("#loading").display = True
+        self.fetch_conflicts()
+
+    @work(thread=True, exclusive=True, group="conflicts")
+    def fetch_conflicts(self) -> None:
         from ledger.figures import conflicts
 
-        self.push_screen(ConflictsScreen(conflicts(self.ledger), self.mode))
+        ledger = Ledger(self.db_path, create=False)
+        try:
+            self.post_message(ConflictsLoaded(conflicts(ledger)))
+        except LedgerError as exc:
+            self.post_message(Notice(str(exc), "error"))
+        finally:
+            ledger.close()
+
+    def on_conflicts_loaded(self, message: ConflictsLoaded) -> None:
+        self.query_one("#loading").display = False
+        if not isinstance(self.screen, ConflictsScreen):
+            self.push_screen(ConflictsScreen(message.rows, self.mode))
 
     def action_figure(self) -> None:
         row = self.current_row()
@@ -654,6 +695,17 @@ class FactLedgerApp(App):
     def on_unmount(self) -> None:
         if self.ledger is not None:
             self.ledger.close()
+
+
+def article_cells(rows: list[dict], mode: str) -> list[tuple[tuple[Text, ...], str]]:
+    """The article list's cells (reordered Arabic) and row keys."""
+    widths = dict(ARTICLE_COLUMNS)
+    return [
+        ((cell(r["outlet"], mode, widths["outlet"]), cell((r["published"] or "")[:10], mode),
+          cell(r["title"] or r["name"], mode, widths["title"]), Text(str(r["claims"])),
+          Text(str(r["conflicts"]) if r["conflicts"] else "", style="bold red")), r["id"])
+        for r in rows
+    ]  # fmt: skip
 
 
 def run(db_path: str | Path) -> int:

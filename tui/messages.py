@@ -39,10 +39,12 @@ class HaystackReady(Message):
 
 @dataclass
 class ArticlesLoaded(Message):
-    """The article list's rows, their cells already built (reordered Arabic)."""
+    """Rows of the article list, their cells already built (reordered Arabic):
+    the first page with every article's data, or (``append``) the next page."""
 
     cells: list
-    total: int
+    rows: list
+    append: bool = False
 
 
 @dataclass
@@ -52,3 +54,10 @@ class LedgerChanged(Message):
 
     text: str
     keep: int | None = None
+
+
+@dataclass
+class ConflictsLoaded(Message):
+    """The conflicting figures, read off the UI thread, most severe first."""
+
+    rows: list

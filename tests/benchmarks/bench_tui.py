@@ -3,8 +3,9 @@
     uv run python tests/benchmarks/bench_tui.py LEDGER.db
 
 Headless (Textual's run_test): time to first paint of the ledger table, the time to
-answer each kind of key press (move, page, sort, filter, open the figure page), and
-the peak memory.
+answer each kind of key press (move, page, sort, filter, open the figure page, the
+conflicts view, a decision and its undo), and the peak memory. Run it on a copy: the
+decision and its undo are written to the ledger.
 """
 
 from __future__ import annotations
@@ -48,10 +49,12 @@ async def measure(path: str) -> dict:
             statistics.median([await timed("right_square_bracket") for _ in range(5)])
         )
         t = time.perf_counter()
-        app.query.sort, app.query.descending, app.query.offset = "value", True, 0
+        q = app.claim_query
+        q.sort, q.descending, q.offset = "value", True, 0
         app.load_page()
         await pilot.pause()
         out["sort_ms"] = round((time.perf_counter() - t) * 1000)
+        q.sort, q.descending = "mention_id", False
         for name, text in (("filter_structured_ms", "kind:count value:100..1000 conflicts"),
                            ("filter_fuzzy_ms", "قتلى")):  # fmt: skip
             t = time.perf_counter()
@@ -59,13 +62,25 @@ async def measure(path: str) -> dict:
             await app.workers.wait_for_complete()
             await pilot.pause()
             out[name] = round((time.perf_counter() - t) * 1000)
-        out["rows_after_fuzzy_filter"] = app.search.page(app.query).total
+        out["rows_after_fuzzy_filter"] = app.search.page(app.claim_query).total
         t = time.perf_counter()
         app.apply_filter("")
         await app.workers.wait_for_complete()
         await pilot.pause()
         out["clear_filter_ms"] = round((time.perf_counter() - t) * 1000)
         out["figure_page_ms"] = round(await timed("f"))
+        await pilot.press("escape")
+        await pilot.pause()
+        out["conflicts_view_ms"] = round(await timed("c"))
+        out["conflicts_listed"] = len(getattr(app.screen, "rows", []))
+        await pilot.press("escape")
+        await pilot.pause()
+        table.focus()
+        # a decision and its undo, each re-linking what it touches, in a worker
+        out["split_ms"] = round(await timed("x"))
+        out["undo_ms"] = round(await timed("u"))
+        articles = app.query_one("#articles", DataTable)
+        out["articles_listed"] = articles.row_count
     out["peak_rss_mb"] = round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024)
     return out
 

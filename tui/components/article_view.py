@@ -17,6 +17,14 @@ CONFLICT = Style(color="white", bgcolor="red", bold=True)
 SELECTED = Style(color="black", bgcolor="yellow", bold=True)
 
 
+class ArticleBody(Static):
+    """The drawn text. A click on a marked number runs ``choose_mention`` here, on the
+    widget under the mouse, so it is passed on to the article view."""
+
+    def action_choose_mention(self, mention_id: int) -> None:
+        self.post_message(ArticleView.MentionChosen(int(mention_id)))
+
+
 class ArticleView(VerticalScroll, can_focus=True):
     """Scrollable article text; mentions are styled and clickable."""
 
@@ -36,7 +44,9 @@ class ArticleView(VerticalScroll, can_focus=True):
         self.article: dict | None = None
         self.selected: int | None = None
         self.mode = "visual"
-        self.body = Static(Text("Select a row of the ledger to read its article."), expand=True)
+        self.body = ArticleBody(
+            Text("Select a row of the ledger to read its article."), expand=True
+        )
 
     def compose(self):
         yield self.body
