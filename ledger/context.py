@@ -144,7 +144,17 @@ class Context:
         if self.draft.kind in NO_EVENT_KINDS:
             return None
         after = [w for w in self.after if w not in CLOSERS]
-        if self._both_tolls(self.before[:2]) or self._both_tolls(after[:2]):
+
+        # 120 قتيلا وجريحا counts both; 10 قتلى وإصابة 20 gives the injured their own number
+        def numeral(words: list[str], k: int) -> bool:
+            return len(words) > k and (
+                words[k][:1].isdigit() or words[k] in self.ex.lex.number_words
+            )
+
+        # (and 10 قتلى وإصابة 20: the dead word before 20 belongs to the 10)
+        if (self._both_tolls(self.before[:2]) and not numeral(self.before, 2)) or (
+            self._both_tolls(after[:2]) and not numeral(after, 2)
+        ):
             return "casualties"  # مقتل وإصابة 120، 120 قتيلا وجريحا: the dead and hurt together
         # the counted noun itself (30 قتيلا), never a verbal noun or a coordinated
         # clause that follows it (مقتل جنديين وإصابة 24: the two are killed)

@@ -40,6 +40,7 @@ MAX_DAYS = 0  # reports further apart are one slot only for a lasting count (bel
 # arrested, cumulative cases); market figures, percentages and amounts of another day
 # are another day's figures
 PEOPLE = frozenset({"person", "group"})  # classes of counted things that are people
+CHANGE_EVENTS = frozenset({"rose", "fell"})  # how a count moved, not what it counts
 LASTING_EVENTS = frozenset({"killed", "injured", "captured", "recovered", "missing", "held",
                             "displaced", "escaped"})  # fmt: skip
 CLOSE_RATIO = 1.5  # values closer than this are no evidence of two slots
@@ -113,6 +114,7 @@ class Table:
         self.day = np.array([r.day.toordinal() if r.day else 0 for r in rows], dtype=np.int64)
         self.elsewhen = np.array([r.elsewhen or 0 for r in rows], dtype=np.int64)
         self.lasting = np.array([event_family(r.event) in LASTING_EVENTS for r in rows], dtype=bool)
+        self.change = np.array([event_family(r.event) in CHANGE_EVENTS for r in rows], dtype=bool)
         self.person = np.array([r.entity_class in PEOPLE for r in rows], dtype=bool)
 
     def ratio(self, i: np.ndarray, j: np.ndarray) -> np.ndarray:
@@ -132,17 +134,24 @@ class Table:
         the count lasts (``LASTING_EVENTS``)."""
         ok = (self.kind_unit[i] == self.kind_unit[j]) & (self.sentence[i] != self.sentence[j])
         ei, ej = self.event[i], self.event[j]
-        ok &= (ei < 0) | (ej < 0) | (ei == ej)
+        # a change verb (ارتفعت الحصيلة من 31 إلى 32 قتيلا) says how a count moved, not what
+        # it counts: it does not rule out the outcome another report names
+        change_vs_outcome = self.change[i] != self.change[j]
+        ok &= (ei < 0) | (ej < 0) | (ei == ej) | change_vs_outcome
         ni, nj = self.entity[i], self.entity[j]
         same_entity = (ni >= 0) & (ni == nj)
-        other_class = self.entity_class[i] != self.entity_class[j]
+        ci, cj = self.entity_class[i], self.entity_class[j]
+        other_class = (ci >= 0) & (cj >= 0) & (ci != cj)  # a noun of unknown class is no evidence
         ok &= ~((ni >= 0) & (nj >= 0) & ~same_entity & other_class)
         ok &= (self.vague[i] == self.vague[j]) | same_entity
         ok &= self.ratio(i, j) <= MAX_RATIO
         ok &= self.elsewhen[i] == self.elsewhen[j]  # another year, another incident
         di, dj = self.day[i], self.day[j]
-        apart = (di > 0) & (dj > 0) & (np.abs(di - dj) > MAX_DAYS)
-        ok &= ~apart | self.lasting[i] | self.lasting[j]
+        gap = np.abs(di - dj)
+        apart = (di > 0) & (dj > 0) & (gap > MAX_DAYS)
+        # the next day's paper repeats the same figure (the day's close, a statement)
+        repeated = (gap <= 1) & (self.value[i] == self.value[j])
+        ok &= ~apart | repeated | self.lasting[i] | self.lasting[j]
         return ok
 
     def anchored(self, i: np.ndarray, j: np.ndarray) -> np.ndarray:
