@@ -20,6 +20,7 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import cache
+from itertools import pairwise
 
 from .lexicon import lexicon
 from .normalize import normalize
@@ -74,6 +75,7 @@ class ClaimRow:
     vague: bool = False
     restrictors: frozenset = frozenset()
     part: bool = False  # a sub-count: منهم 97، بينهم امرأتان
+    item: bool = False  # one of a list of counts of one event: 12 من الأفراد و3 عمال
     comparison: bool = False  # another period or a former value: مقارنة بـ، العام الماضي
     elsewhen: int | None = None  # an earlier year named beside the number (another incident)
     title: bool = False  # in the headline
@@ -261,6 +263,7 @@ def load_claims(db, settings: LinkSettings = SETTINGS) -> list[ClaimRow]:
         ORDER BY m.article_id, m.id
     """
     restrictors = _restrictor_stems()
+    spans: list[tuple[int, int, str]] = []  # each row's span in its sentence
     sentences: dict[tuple[str, int], tuple] = {}
     current_article = None
     for r in db.execute(sql):
@@ -311,7 +314,9 @@ def load_claims(db, settings: LinkSettings = SETTINGS) -> list[ClaimRow]:
             + _VERBATIM.sub("", nt.text[n_end : n_end + VERBATIM_REACH])
         )  # fmt: skip
         rows.append(row)
+        spans.append((start - (s_start or 0), end - (s_start or 0), sentence or ""))
     _set_contexts(rows, raw_contexts, settings)
+    _mark_items(rows, spans)
     in_article: dict[tuple, list[ClaimRow]] = defaultdict(list)
     for row in rows:
         in_article[(row.article_id, row.event, row.kind, row.unit)].append(row)
@@ -320,6 +325,32 @@ def load_claims(db, settings: LinkSettings = SETTINGS) -> list[ClaimRow]:
         for index, row in enumerate(members):
             row.rank = index
     return rows
+
+
+ITEM_GAP = 60  # characters at most between two counts of one list
+_AND = re.compile(r"(?:^|[\s،,])و")
+_NOT_A_LIST = re.compile(r"(?:^|\s)(?:إلى|الى|حتى|حتي|من أصل|مقابل)(?:\s|$)")
+
+
+def _mark_items(rows: list[ClaimRow], spans: list[tuple[int, int, str]]) -> None:
+    """Counts of one event joined by و in one sentence are items of a list (12 من
+    منسوبي القوة وثلاثة من العاملين): each is a part, not the total another report
+    gives. "From 31 to 32" and "32 out of 100" are not lists."""
+    groups: dict[tuple, list[int]] = defaultdict(list)
+    for n, row in enumerate(rows):
+        if row.event:
+            groups[(row.article_id, row.title, row.sentence_start, row.event, row.kind,
+                    row.unit)].append(n)  # fmt: skip
+    for members in groups.values():
+        members.sort(key=lambda n: spans[n][0])
+        for a, b in pairwise(members):
+            between = spans[a][2][spans[a][1] : spans[b][0]]
+            if (
+                len(between) <= ITEM_GAP
+                and _AND.search(between)
+                and not _NOT_A_LIST.search(between)
+            ):
+                rows[a].item = rows[b].item = True
 
 
 YEAR_REACH = 60  # characters each side of a number searched for another year

@@ -32,7 +32,7 @@ FEATURES = (
     "bias", "same_story", "cosine", "context", "same_event", "event_unknown", "same_entity",
     "entity_unknown", "part_differs", "comparison_differs", "restrictors_differ", "ratio",
     "same_article", "days_apart", "both_lead", "title", "repeated", "same_class",
-    "event_and_entity", "incident",
+    "event_and_entity", "incident", "item_differs",
 )  # fmt: skip
 MAX_RATIO = 2.0  # values further apart than this are never one slot
 MAX_DAYS = 0  # reports further apart are one slot only for a lasting count (below)
@@ -106,6 +106,7 @@ class Table:
         self.restrictors = _codes([r.restrictors or None for r in rows])
         self.vague = np.array([r.vague for r in rows], dtype=bool)
         self.part = np.array([r.part for r in rows], dtype=bool)
+        self.item = np.array([r.item for r in rows], dtype=bool)
         self.comparison = np.array([r.comparison for r in rows], dtype=bool)
         self.title = np.array([r.title for r in rows], dtype=bool)
         self.lead = np.array([r.rank == 0 for r in rows], dtype=bool)
@@ -186,6 +187,7 @@ class Table:
             self.lead[i] & self.lead[j], self.title[i] | self.title[j],
             same_article & (self.value[i] == self.value[j]), same_class,
             same_event & (same_entity | same_class), same_event & self.lasting[i],
+            self.item[i] != self.item[j],
         ]  # fmt: skip
         return np.column_stack([np.asarray(c, dtype=np.float64) for c in columns])
 
