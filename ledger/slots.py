@@ -40,6 +40,7 @@ MAX_DAYS = 0  # reports further apart are one slot only for a lasting count (bel
 # arrested, cumulative cases); market figures, percentages and amounts of another day
 # are another day's figures
 PEOPLE = frozenset({"person", "group"})  # classes of counted things that are people
+TOLL_CLASSES = frozenset({"person", "event"})  # people, or cases of what befell them
 CHANGE_EVENTS = frozenset({"rose", "fell"})  # how a count moved, not what it counts
 LASTING_EVENTS = frozenset({"killed", "injured", "captured", "recovered", "missing", "held",
                             "displaced", "escaped"})  # fmt: skip
@@ -117,6 +118,7 @@ class Table:
         self.lasting = np.array([event_family(r.event) in LASTING_EVENTS for r in rows], dtype=bool)
         self.change = np.array([event_family(r.event) in CHANGE_EVENTS for r in rows], dtype=bool)
         self.person = np.array([r.entity_class in PEOPLE for r in rows], dtype=bool)
+        self.toll_noun = np.array([r.entity_class in TOLL_CLASSES for r in rows], dtype=bool)
 
     def ratio(self, i: np.ndarray, j: np.ndarray) -> np.ndarray:
         """max/min of the two values (1 when one is unknown, inf for 0 against non-zero)."""
@@ -143,6 +145,9 @@ class Table:
         same_entity = (ni >= 0) & (ni == nj)
         ci, cj = self.entity_class[i], self.entity_class[j]
         other_class = (ci >= 0) & (cj >= 0) & (ci != cj)  # a noun of unknown class is no evidence
+        # a toll counts people or cases of it alike (15 شخصا، 15 حالة وفاة، 33 إصابة)
+        toll = self.lasting[i] & self.lasting[j] & self.toll_noun[i] & self.toll_noun[j]
+        other_class &= ~toll
         ok &= ~((ni >= 0) & (nj >= 0) & ~same_entity & other_class)
         ok &= (self.vague[i] == self.vague[j]) | same_entity
         ok &= self.ratio(i, j) <= MAX_RATIO
