@@ -54,6 +54,9 @@ def article(ledger: Ledger, article_id: str) -> dict:
     return out
 
 
+FILTER_REACH = 90  # characters each side of a number the fuzzy filter matches
+
+
 @dataclass
 class ClaimQuery:
     """A page of the ledger table: filters, sort and window."""
@@ -146,12 +149,17 @@ class ClaimSearch:
     def _hay(self) -> tuple[list[int], list[str]]:
         if self._haystack is None:
             ids, texts = [], []
-            for mid, entity, event, outlet, sentence in self.ledger.db.execute(
-                "SELECT mention_id, entity, event, outlet, sentence FROM claims"
+            for mid, entity, event, outlet, sentence, at in self.ledger.db.execute(
+                """SELECT c.mention_id, c.entity, c.event, c.outlet, c.sentence,
+                          c.start - coalesce(m.sentence_start, 0)
+                   FROM claims c JOIN mentions m ON m.id = c.mention_id"""
             ):
+                # the words around the number, not its whole sentence: what the claim is
+                # about, and a shorter string to match (a long sentence is most of the cost)
+                near = (sentence or "")[max(0, (at or 0) - FILTER_REACH) : (at or 0) + FILTER_REACH]
                 ids.append(mid)
                 texts.append(
-                    normalize_word(" ".join(x or "" for x in (entity, event, outlet, sentence)))
+                    normalize_word(" ".join(x or "" for x in (entity, event, outlet, near)))
                 )
             self._haystack = (ids, texts)
         return self._haystack
