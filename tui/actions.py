@@ -25,8 +25,8 @@ ACTIONS: tuple[Action, ...] = (
     Action("q", "q", "quit", "Quit", "quit", footer=True),
     Action("question_mark", "?", "help", "Help", "this help: every key", footer=True),
     Action("slash", "/", "filter", "Filter",
-           "filter the ledger: words are matched fuzzily against entity, event, sentence and "
-           "outlet; `kind:count`, `value:100..1000`, `conflicts`, `sort:-value` narrow and sort",
+           "filter the ledger: words are matched fuzzily against entity, event, outlet and the "
+           "words around the number; `kind:count`, `value:100..1000`, `conflicts`, `sort:-value` narrow and sort",
            footer=True),
     Action("", "escape", "", "Leave the filter", "leave the filter (or close a page)"),
     Action("right_square_bracket", "]", "page(1)", "Next page", "next page of rows"),
