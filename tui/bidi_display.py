@@ -203,9 +203,13 @@ def _framed(value: str, mode: str, limit: int) -> str:
 
 
 def _rtl_display(text: str) -> str:
-    from bidi.algorithm import get_display
-
-    return get_display(_reshaper().reshape(text), base_dir="R") if text.strip() else text
+    if not text.strip():
+        return text
+    if any(ch in "()[]{}<>«»" for ch in text):  # the full algorithm mirrors brackets
+        from bidi.algorithm import get_display
+    else:  # the same order, from python-bidi's compiled implementation
+        from bidi import get_display
+    return get_display(_reshaper().reshape(text), base_dir="R")
 
 
 @lru_cache(maxsize=50_000)
