@@ -71,7 +71,7 @@ def source_label(m: SourceMention) -> str:
     return ", ".join(parts)
 
 
-EVIDENCE = 0.7  # a flag needs two mentions that disagree and were linked this likely
+EVIDENCE = 0.8  # a flag needs two mentions that disagree and were linked this likely
 
 
 def witnessed(

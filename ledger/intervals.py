@@ -119,13 +119,11 @@ def interval_of(
     if qualifier == "approx":
         d = max(abs(x) * tol.approx_relative, tol.approx_absolute)
         return Interval(x - d, x + d)
-    if qualifier == "more_than":
-        return Interval(x, x + step, low_open=True)
-    if qualifier == "at_least":
+    # "more than 500" and "500" in two reports are one figure said two ways (the round
+    # number is where both start): the bound itself is allowed, as for "at least"
+    if qualifier in ("more_than", "at_least"):
         return Interval(x, x + step)
-    if qualifier == "less_than":
-        return Interval(x - step, x, high_open=True)
-    if qualifier == "at_most":
+    if qualifier in ("less_than", "at_most"):
         return Interval(x - step, x)
     d = max(abs(x) * tol.exact_relative, rounding(x))
     return Interval(x - d, x + d)

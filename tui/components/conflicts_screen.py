@@ -9,6 +9,11 @@ from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Label
 
 from ..bidi_display import cell
+from .fast_cells import FastCells
+
+REASON_WIDTH = 160
+CONFLICT_COLUMNS = (("figure", 7), ("severity", 8), ("apart", 5), ("status", 8), ("mentions", 8),
+                    ("entity", 10), ("event", 10), ("reason", REASON_WIDTH))  # fmt: skip
 
 
 class ConflictsScreen(Screen):
@@ -27,19 +32,19 @@ class ConflictsScreen(Screen):
     def compose(self) -> ComposeResult:
         count = f"{len(self.rows)} conflicting figure{'' if len(self.rows) == 1 else 's'}"
         yield Label(f"{count}, most severe first", id="conflicts-title")
-        yield DataTable(id="conflicts-table", cursor_type="row", zebra_stripes=True)
+        yield FastCells(id="conflicts-table", cursor_type="row", zebra_stripes=True)
         yield Footer()
 
     def on_mount(self) -> None:
         table = self.query_one(DataTable)
-        table.add_columns(
-            "figure", "severity", "apart", "status", "mentions", "entity", "event", "reason"
-        )
+        # fixed widths: 428 reasons are not measured one by one
+        for label, width in CONFLICT_COLUMNS:
+            table.add_column(label, width=width)
         for r in self.rows:
             table.add_row(
                 Text(str(r["claim_id"])), Text(r["severity_label"] or ""),
                 Text(f"{(r['severity'] or 0):.0%}"), Text(r["status"]), Text(str(r["mentions"])),
-                cell(r["entity"], self.mode), cell(r["event"], self.mode), cell(r["reason"], self.mode, 240, "ltr"),
+                cell(r["entity"], self.mode, 10), cell(r["event"], self.mode, 10), cell(r["reason"], self.mode, REASON_WIDTH, "ltr"),
                 key=str(r["claim_id"]),
             )  # fmt: skip
 
