@@ -76,6 +76,7 @@ class ClaimRow:
     restrictors: frozenset = frozenset()
     part: bool = False  # a sub-count: منهم 97، بينهم امرأتان
     item: bool = False  # one of a list of counts of one event: 12 من الأفراد و3 عمال
+    weekday: str | None = None  # the weekday named nearest the number: the day it is about
     comparison: bool = False  # another period or a former value: مقارنة بـ، العام الماضي
     elsewhen: int | None = None  # an earlier year named beside the number (another incident)
     title: bool = False  # in the headline
@@ -306,6 +307,7 @@ def load_claims(db, settings: LinkSettings = SETTINGS) -> list[ClaimRow]:
         row.part = any(w in cues["part"] for w in lead)
         around = nt.text[max(0, n_start - 40) : n_end + 40].split()
         row.comparison = any(w in cues["comparison"] for w in around)
+        row.weekday = _weekday_near(nt.text, n_start, n_end)
         row.elsewhen = _earlier_year(nt.text[max(0, n_start - YEAR_REACH) : n_end + YEAR_REACH],
                                      row.day)  # fmt: skip
         row.verbatim = (
@@ -351,6 +353,29 @@ def _mark_items(rows: list[ClaimRow], spans: list[tuple[int, int, str]]) -> None
                 and not _NOT_A_LIST.search(between)
             ):
                 rows[a].item = rows[b].item = True
+
+
+WEEKDAY_REACH = 50  # characters each side of a number searched for the day it is about
+
+
+@cache
+def _weekday_pattern() -> re.Pattern:
+    lex = lexicon()
+    forms = sorted({" ".join(key) for key in lex.weekdays}, key=len, reverse=True)
+    return re.compile(r"(?<!\S)(" + "|".join(map(re.escape, forms)) + r")(?!\S)")
+
+
+def _weekday_near(text: str, start: int, end: int) -> str | None:
+    """The weekday named nearest a number in its normalised sentence (السبت، يوم الأحد):
+    figures of a market or a count on two named days are two figures."""
+    lo = max(0, start - WEEKDAY_REACH)
+    best: tuple[int, str] | None = None
+    for m in _weekday_pattern().finditer(text, lo, end + WEEKDAY_REACH):
+        distance = start - m.end() if m.end() <= start else m.start() - end
+        day = lexicon().weekdays[tuple(m.group().split())][0]
+        if best is None or distance < best[0]:
+            best = (distance, day)
+    return best[1] if best else None
 
 
 YEAR_REACH = 60  # characters each side of a number searched for another year

@@ -108,6 +108,7 @@ class Table:
         self.vague = np.array([r.vague for r in rows], dtype=bool)
         self.part = np.array([r.part for r in rows], dtype=bool)
         self.item = np.array([r.item for r in rows], dtype=bool)
+        self.weekday = _codes([r.weekday for r in rows])
         self.comparison = np.array([r.comparison for r in rows], dtype=bool)
         self.title = np.array([r.title for r in rows], dtype=bool)
         self.lead = np.array([r.rank == 0 for r in rows], dtype=bool)
@@ -152,6 +153,8 @@ class Table:
         ok &= (self.vague[i] == self.vague[j]) | same_entity
         ok &= self.ratio(i, j) <= MAX_RATIO
         ok &= self.elsewhen[i] == self.elsewhen[j]  # another year, another incident
+        wi, wj = self.weekday[i], self.weekday[j]
+        ok &= (wi < 0) | (wj < 0) | (wi == wj)  # Saturday's figure is not Sunday's
         di, dj = self.day[i], self.day[j]
         gap = np.abs(di - dj)
         apart = (di > 0) & (dj > 0) & (gap > MAX_DAYS)

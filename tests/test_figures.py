@@ -338,3 +338,15 @@ def test_a_qualifier_on_the_same_number_is_no_conflict():
     upto = SourceMention(4, "أقل من 500", "less_than", 500, None, None, None, "d", "w",
                          "2015-07-22 10:00:00")  # fmt: skip
     assert find_conflict([early, upto]) is None
+
+
+def test_the_weekday_nearest_a_number_is_the_day_it_is_about():
+    """A market's Saturday figure and its Sunday figure are two figures (a slot rule)."""
+    from ledger.linking import _weekday_near
+    from ledger.normalize import normalize
+
+    text = normalize("بلغ عدد السيارات يوم السبت 1467 سيارة، وفي يوم الأحد 1554 سيارة").text
+    first, second = text.index("1467"), text.index("1554")
+    assert _weekday_near(text, first, first + 4) == "saturday"
+    assert _weekday_near(text, second, second + 4) == "sunday"
+    assert _weekday_near(normalize("قتل 5 أشخاص").text, 4, 5) is None
