@@ -29,6 +29,14 @@ EXIT_INPUT_ERROR = 1
 EXIT_LEDGER_ERROR = 3
 
 
+def count(n: int, word: str) -> str:
+    """``1 claim``, ``2 claims``, ``1 story``, ``3 stories``."""
+    if n == 1:
+        return f"{n:,} {word}"
+    plural = word[:-1] + "ies" if word.endswith("y") and word[-2:-1] not in "aeiou" else word + "s"
+    return f"{n:,} {plural}"
+
+
 def echo(message: object = "", err: bool = False) -> None:
     """Print one line through the terminal gate: article text, file names, notes and
     authors can never send control sequences to the terminal."""
@@ -236,7 +244,8 @@ def _run_ingest(
         total = count_input_bytes(paths)
         columns = (SpinnerColumn(), TextColumn("ingesting"), BarColumn(), TaskProgressColumn(),
                    TextColumn("{task.fields[articles]:,} articles, {task.fields[rate]}/s"),
-                   TimeElapsedColumn(), TextColumn("left"), TimeRemainingColumn())  # fmt: skip
+                   TextColumn("elapsed"), TimeElapsedColumn(), TextColumn("· left"),
+                   TimeRemainingColumn())  # fmt: skip
         with Progress(*columns, console=console, transient=True) as progress:
             task = progress.add_task("ingest", total=total or None, articles=0, rate="0")
             log = ProblemLog(
@@ -291,10 +300,10 @@ def _report_dict(report: IngestReport) -> dict:
 
 def _print_report(report: IngestReport) -> None:
     echo(
-        f"{report.articles_seen} articles: {report.added} new, {report.changed} changed, "
+        f"{count(report.articles_seen, 'article')}: {report.added} new, {report.changed} changed, "
         f"{report.reextracted} re-extracted, {report.unchanged} unchanged, "
-        f"{report.duplicates} duplicate; {report.mentions} mentions written "
-        f"({report.claims} claims); {len(report.errors)} errors"
+        f"{report.duplicates} duplicate; {count(report.mentions, 'mention')} written "
+        f"({count(report.claims, 'claim')}); {count(len(report.errors), 'error')}"
     )
 
 
@@ -346,9 +355,9 @@ def _run_link(ledger: Ledger, rescore: bool = True, quiet: bool = False):
 
 def _print_link(report) -> None:
     echo(
-        f"linked {report.claims} claims in {report.stories} stories: "
-        f"{report.pairs_compared} candidate pairs, {report.pairs_scored} kept, {report.links} links; {report.figures} figures "
-        f"({report.multi_mention_figures} with several mentions), {report.conflicts} conflicts "
+        f"linked {count(report.claims, 'claim')} in {count(report.stories, 'story')}: "
+        f"{report.pairs_compared} candidate pairs, {report.pairs_scored} kept, {report.links} links; {count(report.figures, 'figure')} "
+        f"({report.multi_mention_figures} with several mentions), {count(report.conflicts, 'conflict')} "
         f"({report.resolved} resolved) in {report.seconds} s"
         + (
             f"; {report.stale_decisions} decisions whose mentions are gone"
@@ -405,8 +414,8 @@ def conflicts_cmd(ctx: click.Context, as_json: bool, open_only: bool, kind: str 
         kind = row.get("conflict_kind") or "disagreement"
         suspect = ", suspect" if row.get("suspect") else ""
         echo(
-            f"figure {row['claim_id']}  [{status}, {kind}{suspect}]  {row['mentions']} mentions in "
-            f"{row['articles']} articles  entity={row['entity'] or '-'}  event={row['event'] or '-'}"
+            f"figure {row['claim_id']}  [{status}, {kind}{suspect}]  {count(row['mentions'], 'mention')} in "
+            f"{count(row['articles'], 'article')}  entity={row['entity'] or '-'}  event={row['event'] or '-'}"
         )
         echo(f"  {row['reason']}")
         if row["note"]:
@@ -472,7 +481,7 @@ def show_cmd(ctx: click.Context, claim_id: int, as_json: bool) -> None:
         echo(json_text(fig, indent=2))
         return
     echo(
-        f"figure {claim_id}: {fig['mentions']} mentions in {fig['articles']} articles, "
+        f"figure {claim_id}: {count(fig['mentions'], 'mention')} in {count(fig['articles'], 'article')}, "
         f"entity={fig['entity'] or '-'} event={fig['event'] or '-'} status={fig['status']}"
     )
     if fig["reason"]:
@@ -718,8 +727,8 @@ def _print_stats(ledger: Ledger, as_json: bool) -> None:
         echo(json_text(stats, indent=2))
         return
     echo(
-        f"{ledger.path}: {stats['articles']} articles from {stats['sources']} sources, "
-        f"{stats['mentions']} mentions, {stats['claims']} claims"
+        f"{ledger.path}: {count(stats['articles'], 'article')} from {count(stats['sources'], 'source')}, "
+        f"{count(stats['mentions'], 'mention')}, {count(stats['claims'], 'claim')}"
     )
     for section in ("by_kind", "by_qualifier", "top_entities", "top_events"):
         items = stats[section]

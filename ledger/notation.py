@@ -24,12 +24,17 @@ _DOT_GROUPS = re.compile(r"^[0-9]{1,3}(?:\.[0-9]{3}){2,}$")
 AMBIGUOUS_DOT = re.compile(r"^[1-9][0-9]{0,2}\.[0-9]{3}$")
 # one ر before a three-digit group (written first): 500ر12
 AMBIGUOUS_RA = re.compile(r"^[0-9]{3}ر[0-9]{1,3}$")
+# the Arabic comma before three digits: thousands (12،500) or, in Maghrebi news, a
+# decimal comma (117،901 مليون دينار); before one or two digits always a decimal (6،4)
+AMBIGUOUS_COMMA = re.compile(r"^[1-9][0-9]{0,2}،[0-9]{3}$")
+DECIMAL_COMMA = re.compile(r"^[0-9]+،[0-9]{1,2}$")
 
 
 def is_ambiguous(text: str) -> bool:
     """True when one separator before three digits may group thousands or mark a
     decimal (``10.000``, ``000ر22``)."""
-    return bool(AMBIGUOUS_DOT.match(text) or AMBIGUOUS_RA.match(text))
+    return bool(AMBIGUOUS_DOT.match(text) or AMBIGUOUS_RA.match(text)
+                or AMBIGUOUS_COMMA.match(text))  # fmt: skip
 
 
 def parse_digits(text: str, thousands: bool | None = None) -> Fraction:
@@ -41,6 +46,8 @@ def parse_digits(text: str, thousands: bool | None = None) -> Fraction:
     """
     if "ر" in text:
         return _reversed_groups(text, thousands)
+    if DECIMAL_COMMA.match(text) or (thousands is False and AMBIGUOUS_COMMA.match(text)):
+        return Fraction(text.replace("،", "."))
     s = text.replace("٬", "").replace("،", "")
     s = s.replace("\u00a0", ",").replace("\u202f", ",").replace(" ", ",")
     if s[:1] in ".٫":

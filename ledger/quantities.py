@@ -14,7 +14,7 @@ from __future__ import annotations
 from fractions import Fraction
 
 from .lexicon import strip_clitics
-from .notation import AMBIGUOUS_DOT, AMBIGUOUS_RA, is_ambiguous
+from .notation import AMBIGUOUS_COMMA, AMBIGUOUS_DOT, AMBIGUOUS_RA, is_ambiguous
 from .numbers import NumberParse, parse_number
 from .rules import Draft, RuleBase
 from .tokens import Tok
@@ -255,7 +255,11 @@ class QuantityRules(RuleBase):
                 return False  # 2.853 م.د
             if unit is not None and unit[0].unit == "millime":
                 return True  # 2.500 مليم: millimes are whole
-            if unit is not None and unit[0].unit in DINARS and AMBIGUOUS_DOT.match(text):
+            if (
+                unit is not None
+                and unit[0].unit in DINARS
+                and (AMBIGUOUS_DOT.match(text) or AMBIGUOUS_COMMA.match(text))
+            ):
                 # dinars are written with their millimes (9.270 د، 2.250 دينار);
                 # 50.000 د is fifty thousand
                 return text.endswith("000")

@@ -289,8 +289,8 @@ def _read_zip(
     expand to, shared by the archives inside it."""
     members = [
         m for m in archive.infolist()
-        if not m.is_dir() and Path(m.filename).suffix.lower() in SUFFIXES
-        and not Path(m.filename).name.startswith(".") and not is_documentation(m.filename)
+        if not m.is_dir() and not Path(m.filename).name.startswith(".")
+        and not is_documentation(m.filename) and _zip_member_wanted(archive, m)
     ]  # fmt: skip
     if not members:
         yield _at(InputProblem(label, "zip archive holds no article files", "warning"), progress)
@@ -326,6 +326,19 @@ def _read_zip(
             continue
         name = Path(member.filename).name
         yield from read_bytes(data, name, member_source, member_label, progress)
+
+
+def _zip_member_wanted(archive: zipfile.ZipFile, member: zipfile.ZipInfo) -> bool:
+    """As in a folder: a known suffix, or (without one) content that is news markup."""
+    suffix = Path(member.filename).suffix.lower()
+    if suffix:
+        return suffix in SUFFIXES
+    try:
+        with archive.open(member) as fh:
+            head = fh.read(SNIFF_BYTES).decode("utf-8", errors="ignore")
+    except (zipfile.BadZipFile, OSError, EOFError, NotImplementedError, RuntimeError):
+        return True  # let reading it report the problem
+    return sniff_markup(head) is not None
 
 
 def _read_inner_zip(

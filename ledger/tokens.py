@@ -8,10 +8,11 @@ from typing import NamedTuple
 ARABIC_LETTERS = "\u0621-\u063a\u0641-\u064a\u066e-\u06d3\u06fa-\u06ff"
 # A number: the Saudi Press Agency's reversed groups (2ر27, 94/000ر59), thousands in
 # groups of three (9,000  ٩٬٠٠٠  1.000.000  40 000, and 12،220,13 with a decimal comma),
-# or digits with one decimal part (1.5  ٣٫٥  ١٨٠,٢٥). "2,3,4" is a list, not 2.3.
+# or digits with one decimal part (1.5  ٣٫٥  ١٨٠,٢٥  6،4). "2,3,4" is a list, not 2.3.
 NUMBER = (
     r"(?:[0-9]{1,3}/(?=[0-9]{3}ر))?[0-9]+(?:ر[0-9]+)+(?![0-9])"
     r"|[0-9]{1,3}(?:[٬،][0-9]{3})+(?![0-9])(?:[.٫][0-9]+|,[0-9]{1,2}(?![0-9]))?"
+    r"|[0-9]+،[0-9]{1,2}(?![0-9،])"
     r"|[0-9]{1,3}(?:[,\u00a0\u202f][0-9]{3})+(?![0-9])(?:[.٫][0-9]+)?"
     r"|[0-9]{1,3}(?: [0-9]{3}){2,}(?![0-9])(?:[.٫][0-9]+)?"
     r"|[0-9]{1,3} 000(?![0-9])"

@@ -3,11 +3,13 @@
 Menus, share buttons, related-article lists, comments and footers are left out.
 The title, site name, canonical URL and publication time come from the page's
 metadata (``og:`` and ``article:`` properties, JSON-LD, ``<time>``), the time with
-its clock and offset when the page gives them.
+its clock and offset when the page gives them. A page that states no date has none: a
+year in its text is never taken for its date.
 """
 
 from __future__ import annotations
 
+import json
 import re
 from collections.abc import Iterator
 
@@ -36,9 +38,36 @@ def is_html(head: str) -> bool:
     return SNIFF.match(head) is not None
 
 
+def _json_ld_times(tree) -> list[str]:
+    """``datePublished`` of the page's JSON-LD blocks (schema.org NewsArticle)."""
+    found: list[str] = []
+
+    def walk(node) -> None:
+        if isinstance(node, dict):
+            value = node.get("datePublished")
+            if isinstance(value, str):
+                found.append(value)
+            for child in node.values():
+                walk(child)
+        elif isinstance(node, list):
+            for child in node:
+                walk(child)
+
+    for script in tree.xpath("//script[@type='application/ld+json']/text()"):
+        try:
+            walk(json.loads(script))
+        except (ValueError, RecursionError):
+            continue
+    return found
+
+
 def _page_times(tree) -> list[str]:
     """Timestamps the page states in its markup, most specific first."""
     stamps = []
+    for value in _json_ld_times(tree):
+        when = iso_published(value)
+        if when and re.match(r"\d{4}-\d{2}-\d{2}", when):
+            stamps.append(when)
     for xpath in TIME_XPATHS:
         for value in tree.xpath(xpath):
             when = iso_published(str(value))
@@ -71,8 +100,10 @@ def read_html(
         return
     stamps = _page_times(tree)  # before extraction, which prunes the tree
     doc = trafilatura.bare_extraction(
-        tree, with_metadata=True, include_comments=False, include_images=False
-    )
+        tree, with_metadata=True, include_comments=False, include_images=False,
+        # the date from the page's markup only: never guessed from a year in the text
+        date_extraction_params={"extensive_search": False, "original_date": True},
+    )  # fmt: skip
     body = (doc.text or "").strip() if doc is not None else ""
     if not body:
         yield InputProblem(label, "web page holds no article text (only navigation or markup)")

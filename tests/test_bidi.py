@@ -93,3 +93,15 @@ def test_reasons_read_left_to_right_with_each_arabic_quote_whole():
     for quote in ("أكثر من 9 آلاف", "نحو 12 ألفا"):
         assert f"«{get_display(_reshaper().reshape(quote), base_dir='R')}» 00" in shown
     assert frame(reason, LOGICAL) == reason
+
+
+def test_a_wrapped_line_without_letters_keeps_its_paragraphs_direction():
+    """ "12.5%)." alone on the last line of an Arabic paragraph reads right to left too."""
+    from tui.bidi_display import _reshaper
+
+    text = Text("ارتفعت النسبة إلى مستوى قياسي هذا العام (أي نحو 12.5%).")
+    logical = render(text, 24, LOGICAL).plain.split("\n")
+    visual = render(text, 24, VISUAL).plain.split("\n")
+    assert not any("\u0600" <= ch <= "\u06ff" for ch in logical[-1])  # the case at hand
+    for line, shown in zip(logical, visual, strict=True):
+        assert shown.strip() == get_display(_reshaper().reshape(line), base_dir="R").strip()

@@ -303,3 +303,18 @@ def test_every_article_carries_how_far_reading_has_got(tmp_path):
     done = [item.done for item in read_inputs([tmp_path])]
     assert total == sum(p.stat().st_size for p in tmp_path.iterdir())
     assert done == sorted(done) and done[0] > 0 and done[-1] == total
+
+
+def test_zip_members_without_a_suffix_are_read_when_they_are_news_markup(tmp_path):
+    archive = tmp_path / "nosuffix.zip"
+    with zipfile.ZipFile(archive, "w") as z:
+        z.write(FORMATS / "news_page.html", "pages/article-123")
+        z.write(FORMATS / "two_documents.sgml", "trec/JA-economy-1")
+        z.writestr("LICENSE", "Licensed under 2.0 since 2017")
+        z.writestr("notes", "just notes 5")
+    items = list(read_file(archive))
+    got = sorted(a.name for a in items if not isinstance(a, InputProblem))
+    assert got == [
+        "JA-economy-1#TN-eco-9-20170120", "JA-economy-1#TN-local-7-20170314", "article-123",
+    ]  # fmt: skip
+    assert not any(isinstance(p, InputProblem) and p.level == "error" for p in items)

@@ -671,3 +671,18 @@ async def test_the_article_list_grows_as_the_analyst_scrolls(tmp_path):
             await ready(app, pilot)
         assert articles.row_count == 1100
         assert "1,100 of 1,100" in str(label.render())
+
+
+async def test_keys_act_on_the_rows_again_after_a_filter_and_on_the_list_it_shows(seeded_path):
+    app = FactLedgerApp(seeded_path)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await ready(app, pilot)
+        await pilot.press("slash", *"kind:count", "enter")
+        await ready(app, pilot)
+        assert app.focused is app.query_one("#ledger", DataTable)
+        await pilot.press("t")
+        await pilot.pause()
+        assert app.focused is app.query_one("#articles", DataTable)
+        await pilot.press("t")
+        await pilot.pause()
+        assert app.focused is app.query_one("#ledger", DataTable)

@@ -85,13 +85,13 @@ def test_ingest_shows_a_progress_bar_with_its_total_in_tmux(tmp_path, seeds):
         screen = ""
         deadline = time.time() + 60
         seen_bar = False
-        while time.time() < deadline and "1200 articles:" not in screen:
+        while time.time() < deadline and "1,200 articles:" not in screen:
             screen = capture(session)
             bar = re.search(r"ingesting .*?(\d+)% ([\d,]+) articles, [\d,…]+/s .* left", screen)
             if bar and 0 < int(bar.group(1)) < 100:
                 seen_bar = True
             time.sleep(0.1)
         assert seen_bar, screen
-        assert "1200 articles: 1200 new" in screen
+        assert "1,200 articles: 1200 new" in screen
     finally:
         subprocess.run(["tmux", "kill-session", "-t", session], capture_output=True)

@@ -165,8 +165,13 @@ class FactLedgerApp(App):
         self.set_class(event.size.width < NARROW, "narrow")
 
     def action_toggle_articles(self) -> None:
-        """Show or hide the list of articles."""
+        """Show or hide the list of articles (shown, it takes the keys)."""
         self.toggle_class("articles-hidden" if not self.has_class("narrow") else "articles-shown")
+        pane = self.query_one("#articles-pane")
+        self.call_after_refresh(
+            lambda: (self.query_one("#articles", DataTable) if pane.display
+                     else self.query_one("#ledger", DataTable)).focus()
+        )  # fmt: skip
 
     # ------------------------------------------------------------------ ledger table
     def action_columns(self) -> None:
@@ -282,6 +287,7 @@ class FactLedgerApp(App):
     @on(Input.Submitted, "#filter")
     def _filter(self, event: Input.Submitted) -> None:
         self.apply_filter(event.value)
+        self.query_one("#ledger", DataTable).focus()  # keys act on the rows again
 
     def apply_filter(self, text: str) -> None:
         try:

@@ -99,8 +99,8 @@ def visual_line(line: Text, rtl: bool = True) -> Text:
     ``rtl`` is its paragraph's direction (a line of an English paragraph keeps its
     order, each Arabic run in it reversed in place)."""
     plain = line.plain
-    if not plain or not any("\u0590" <= ch <= "\u08ff" for ch in plain):
-        return line
+    if not plain or (not rtl and not any("\u0590" <= ch <= "\u08ff" for ch in plain)):
+        return line  # (a line of an Arabic paragraph is reordered even without letters)
     shaped = _reshaper().reshape(plain)
     if len(shaped) != len(plain):
         shaped = plain

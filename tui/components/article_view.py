@@ -9,7 +9,7 @@ from textual.containers import VerticalScroll
 from textual.message import Message
 from textual.widgets import Static
 
-from ..bidi_display import render, safe
+from ..bidi_display import frame, render, safe
 
 CLAIM = Style(color="black", bgcolor="cyan")
 NOT_CLAIM = Style(color="grey62", italic=True, underline=True)
@@ -62,7 +62,6 @@ class ArticleView(VerticalScroll, can_focus=True):
         if self.article is None:
             return
         art = self.article
-        header = Text()
         title = art.get("title") or ""
         separate_title = title and not art["text"].lstrip().startswith(title)
         heading = Text(safe(title), Style(bold=True))
@@ -80,15 +79,14 @@ class ArticleView(VerticalScroll, can_focus=True):
                 style = style + Style(meta={"@click": f"choose_mention({m['id']})"})
             target = heading if m["field"] == "title" else body
             target.stylize(style, m["start"], m["end"])
-        if separate_title:
-            header.append_text(heading)
-            header.append("\n")
-        meta = " · ".join(
-            safe(x) for x in (art["name"], art.get("outlet"), art.get("published")) if x
-        )
-        header.append(meta + "\n\n", Style(dim=True))
         width = max(20, self.size.width - 2)
-        text = render(header + body, width, self.mode)
+        parts = [render(heading, width, self.mode)] if separate_title else []
+        # the source line is an English frame with Arabic parts (an outlet's name): each
+        # part is reordered where it stands, never the dates and names around it
+        meta = " · ".join(x for x in (art["name"], art.get("outlet"), art.get("published")) if x)
+        parts += [Text(frame(meta, self.mode, width), Style(dim=True)), Text("")]
+        parts.append(render(body, width, self.mode))
+        text = Text("\n").join(parts)
         text.no_wrap = True  # already wrapped (before reordering): do not wrap again
         text.overflow = "crop"
         self.drawn = text  # what the body shows, line by line (for tests and scrolling)

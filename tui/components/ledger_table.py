@@ -23,11 +23,25 @@ DEFAULT_COLUMNS = [key for key, *_, shown in LEDGER_COLUMNS if shown]
 ALL_COLUMNS = [key for key, *_ in LEDGER_COLUMNS]
 
 
-def number(value) -> str:
-    """A value as the ledger shows it: 12,000 or 2.5."""
+SCALES = ((10**12, "tn"), (10**9, "bn"), (10**6, "m"), (10**3, "k"))
+
+
+def number(value, width: int | None = None) -> str:
+    """A value as the ledger shows it: 12,000 or 2.5; one too wide for its column is
+    written with a scale (400 bn, 2.8 tn), never cut (400,000,000,000 cut to eleven
+    characters would read as 400 million)."""
     if value is None:
         return ""
-    return f"{value:,}" if isinstance(value, int) else f"{value:g}"
+    text = f"{value:,}" if isinstance(value, int) else f"{value:,.6g}"
+    if width is None or len(text) <= width:
+        return text
+    for scale, name in SCALES:
+        if abs(value) >= scale:
+            for digits in (4, 3, 2):
+                short = f"{value / scale:.{digits}g} {name}"
+                if len(short) <= width:
+                    return short
+    return text[: max(1, width - 1)] + "…"  # still too wide: visibly cut
 
 
 class LedgerTable(FastCells):
@@ -84,9 +98,13 @@ class LedgerTable(FastCells):
         if key == "conflict":
             return Text("⚑" if value else "", style="bold red")
         if key == "value" and value is None and row["low"] is not None:
-            return Text(f"{number(row['low'])}–{number(row['high'])}", justify="right")
+            low, high = number(row["low"]), number(row["high"])
+            if len(low) + len(high) + 1 > width:
+                half = (width - 1) // 2
+                low, high = number(row["low"], half), number(row["high"], width - 1 - half)
+            return Text(f"{low}–{high}", justify="right")
         if key in ("value", "low", "high"):
-            return Text(number(value), justify="right")
+            return Text(number(value, width), justify="right")
         if key == "published":
             return cell((value or "")[:10], self.mode)
         return cell(value, self.mode, width)
