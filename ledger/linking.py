@@ -116,6 +116,9 @@ def verbatim_pairs(rows: list[ClaimRow]) -> dict[tuple[int, int], Pair]:
 SELF_REACH = 3000  # characters: numbers this close in one article that disagree are two figures
 
 
+SELF_GROUP_MAX = 60  # an article's headline and text mentions of one kind compared in full
+
+
 def self_contradictions(rows: dict[int, ClaimRow], pairs) -> set[tuple[int, int]]:
     """Pairs of one article whose values cannot both hold: an article rarely contradicts
     itself, so two such numbers are two figures (parallel items, a part and its total),
@@ -130,8 +133,20 @@ def self_contradictions(rows: dict[int, ClaimRow], pairs) -> set[tuple[int, int]
             intervals[row.id] = interval_of(*row.stated, tol)
         return intervals[row.id]
 
+    # a headline and its own text, scored or not: a figure grown through other reports
+    # must not join them either (the text of a live article may move on from its
+    # headline; within the text, a toll that rose is one figure)
+    candidates = set(pairs)
+    by_group: dict[tuple, list[ClaimRow]] = defaultdict(list)
+    for row in rows.values():
+        by_group[(row.article_id, row.kind, row.unit, event_family(row.event))].append(row)
+    for group in by_group.values():
+        titles = [r.id for r in group if r.title]
+        texts = [r.id for r in group if not r.title]
+        if titles and texts and len(group) <= SELF_GROUP_MAX:
+            candidates.update((min(a, b), max(a, b)) for a in titles for b in texts)
     out = set()
-    for a_id, b_id in pairs:
+    for a_id, b_id in candidates:
         a, b = rows.get(a_id), rows.get(b_id)
         if a is None or b is None or a.article_id != b.article_id:
             continue

@@ -350,3 +350,23 @@ def test_the_weekday_nearest_a_number_is_the_day_it_is_about():
     assert _weekday_near(text, first, first + 4) == "saturday"
     assert _weekday_near(text, second, second + 4) == "sunday"
     assert _weekday_near(normalize("قتل 5 أشخاص").text, 4, 5) is None
+
+
+def test_a_headline_and_its_own_body_that_disagree_are_never_one_figure(tmp_path):
+    """Even when another report chains them: a feed's first item says 8 dead (title and
+    text); its update, under the same guid, keeps the title's 8 and says 11 in its text."""
+    from pathlib import Path
+
+    from ledger import Database
+
+    feed = Path(__file__).parent / "data" / "toll_update.rss"
+    db = Database(tmp_path / "l.db")
+    db.ingest([feed])
+    db.link()
+    rows = db.db.execute(
+        "SELECT m.field, m.value, m.claim_id FROM mentions m JOIN articles a ON a.id = m.article_id "
+        "WHERE a.name LIKE '%#3@3' AND m.is_claim = 1 AND m.value IN (8, 11)"
+    ).fetchall()
+    figures = {field: claim for field, _value, claim in rows}
+    assert set(figures) == {"title", "text"}
+    assert figures["title"] != figures["text"]
