@@ -753,6 +753,8 @@ def search_cmd(ctx: click.Context, query: str, limit: int) -> None:
         echo(
             f"{row['name']}\t{row['outlet'] or ''}\t{row['published'] or ''}\t{row['title'] or ''}"
         )
+    if not rows:
+        echo(f"no article matches {query!r}", err=True)  # stdout stays empty for scripts
 
 
 def _db_after_command(ctx: click.Context, _param: click.Parameter, value: Path | None):

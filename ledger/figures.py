@@ -199,6 +199,19 @@ def figure(ledger: Ledger, claim_id: int) -> dict:
     """One figure with every mention side by side."""
     row = ledger.db.execute("SELECT * FROM figures WHERE claim_id = ?", [claim_id]).fetchone()
     if row is None:
+        mention = ledger.db.execute(
+            "SELECT is_claim, kind, excluded, claim_id FROM mentions WHERE id = ?", [claim_id]
+        ).fetchone()
+        if mention is not None and not mention[0]:
+            raise RequestError(
+                f"mention {claim_id} is not a claim ({mention[1]}): it is in no figure"
+            )
+        if mention is not None and mention[2]:
+            raise RequestError(f"mention {claim_id} was marked not a claim: it is in no figure")
+        if mention is not None and mention[3] is not None:
+            raise RequestError(
+                f"no figure {claim_id}: mention {claim_id} is in figure {mention[3]}"
+            )
         raise RequestError(f"no figure {claim_id} (run `factledger link` first?)")
     columns = [d[0] for d in ledger.db.execute("SELECT * FROM figures LIMIT 0").description]
     out = dict(zip(columns, row, strict=True))

@@ -211,3 +211,17 @@ def test_conflicts_by_kind_and_valid_json(ledger_path, seeds):
     text = run("conflicts", db=ledger_path).output
     assert all(f"figure {r['claim_id']}" in text for r in rows)
     assert ", disagreement" in text or ", update" in text
+
+
+def test_show_says_why_a_mention_has_no_figure_and_search_says_nothing_matched(seeds, tmp_path):
+    db = str(tmp_path / "l.db")
+    CliRunner().invoke(main, ["--db", db, "ingest", str(seeds)])
+    con = sqlite3.connect(db)
+    ordinal = con.execute("SELECT id, kind FROM mentions WHERE is_claim = 0 LIMIT 1").fetchone()
+    con.close()
+    result = CliRunner().invoke(main, ["--db", db, "show", str(ordinal[0])])
+    assert result.exit_code == 2
+    assert f"mention {ordinal[0]} is not a claim ({ordinal[1]})" in result.stderr
+    result = CliRunner().invoke(main, ["--db", db, "search", "zzzzz"])
+    assert result.exit_code == 0 and result.stdout == ""
+    assert "no article matches 'zzzzz'" in result.stderr
