@@ -109,11 +109,16 @@ def read_html(
         yield InputProblem(label, "web page holds no article text (only navigation or markup)")
         return
     day = iso_published(doc.date)
+    title = (doc.title or "").strip()
+    if title and body.startswith(title) and body[len(title) :].strip():
+        # the page's <h1> opens the text: the headline is the title, as a feed's or a
+        # TREC document's is (its numbers are headline mentions), the text what follows
+        body = body[len(title) :].lstrip()
     yield ArticleInput(
         source=source,
         name=name,
         text=body,
-        title=(doc.title or "").strip() or first_line(body),
+        title=title or first_line(body),
         outlet=(doc.sitename or "").strip() or doc.hostname,
         published=_published(stamps, day),
         url=doc.url,
