@@ -122,6 +122,10 @@ def parse_number(
         j = k + 1
     if not st.started:
         return None
+    if res.last == i and toks[i].kind == "word":
+        alone = _word(lex, toks[i])
+        if alone is not None and alone.cls == "construct":
+            return None  # اثني without عشر: the verb أثنى (praised), not two
     res.value = st.total + st.current
     res.last_scale = st.last_scale or 1
     return res

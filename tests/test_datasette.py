@@ -25,7 +25,7 @@ def columns(con: sqlite3.Connection, table: str) -> set[str]:
     return {row[1] for row in con.execute(f"PRAGMA table_info('{table}')")}
 
 
-def test_every_table_column_and_facet_exists(ledger_db):
+def test_every_column_is_described_and_every_facet_exists(ledger_db):
     meta = datasette_metadata(ledger_db)
     (name,) = meta["databases"]
     assert name == ledger_db.stem
@@ -33,6 +33,8 @@ def test_every_table_column_and_facet_exists(ledger_db):
     for table, about in meta["databases"][name]["tables"].items():
         have = columns(con, table)
         assert have, f"{table} is not in the ledger"
+        if not about.get("hidden"):
+            assert set(about.get("columns", {})) == have, (table, have ^ set(about["columns"]))
         named = set(about.get("columns", {})) | set(about.get("facets", []))
         named |= {about[k] for k in ("label_column", "sort_desc", "sort") if k in about}
         assert named <= have, (table, named - have)

@@ -49,3 +49,13 @@ def test_unknown_digit_shapes_never_raise():
 )  # fmt: skip
 def test_format_value_is_exact(value, text):
     assert format_value(value) == text
+
+
+def test_the_construct_of_two_counts_only_before_ten():
+    """اثني / اثنتي are the construct of two, only ever in twelve: alone it is the verb
+    أثنى (praised) in "وأثنى الكثير من السياح" (read in Tunisian news)."""
+    from ledger.extract import extract_normalized
+
+    assert not [m for m in extract_normalized("وأثنى الكثير من السياح على الجو")[0] if m.is_claim]
+    (twelve,) = extract_normalized("قتل اثني عشر شخصا")[0]
+    assert twelve.value == 12
