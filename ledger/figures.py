@@ -218,9 +218,12 @@ def figure(ledger: Ledger, claim_id: int) -> dict:
     out["mention_rows"] = [
         dict(r)
         for r in ledger.db.query(
-            """SELECT mention_id, article, outlet, published, text, value, low, high, qualifier,
-                      unit, entity, event, sentence, link_score, link_reason, corrected
-               FROM claims WHERE claim_id = ? ORDER BY published, article, start""",
+            """SELECT c.mention_id, c.article, c.outlet, c.published, c.text, c.value, c.low,
+                      c.high, c.qualifier, c.unit, c.entity, c.event, c.sentence,
+                      c.start - coalesce(m.sentence_start, 0) AS sentence_at, c.link_score,
+                      c.link_reason, c.corrected
+               FROM claims c JOIN mentions m ON m.id = c.mention_id
+               WHERE c.claim_id = ? ORDER BY c.published, c.article, c.start""",
             [claim_id],
         )
     ]

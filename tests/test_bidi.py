@@ -105,3 +105,18 @@ def test_a_wrapped_line_without_letters_keeps_its_paragraphs_direction():
     assert not any("\u0600" <= ch <= "\u06ff" for ch in logical[-1])  # the case at hand
     for line, shown in zip(logical, visual, strict=True):
         assert shown.strip() == get_display(_reshaper().reshape(line), base_dir="R").strip()
+
+
+def test_a_long_sentence_is_cut_around_its_number():
+    """The figure page shows the words around each mention: the number is always there."""
+    from tui.bidi_display import around
+
+    sentence = ("أكد مصدر أمني أن عدد القتلى في الهجوم الذي استهدف مسجدا في مدينة أبها بلغ 15 "
+                "شخصا بينهم عشرة من رجال الأمن وثلاثة عمال، فيما أصيب تسعة آخرون بجروح متفاوتة "
+                "حسب ما أعلنته وزارة الداخلية مساء اليوم")  # fmt: skip
+    for needle in ("15", "أكد", "اليوم", "عشرة"):
+        at = sentence.index(needle)
+        for width in (30, 60, 90):
+            shown = around(sentence, at, len(needle), width)
+            assert needle in shown and len(shown) <= width, (needle, width, shown)
+    assert around("قتل 5", 4, 1, 90) == "قتل 5"

@@ -177,6 +177,25 @@ def cell(value: object, mode: str, limit: int = 60, base: str = "auto") -> Text:
 _ARABIC_PART = re.compile("«[^»]*»|[\u0600-\u06ff](?:[^A-Za-z()\\[\\]«»:;]*[\u0600-\u06ff])?")
 
 
+def around(sentence: str, at: int, length: int, width: int) -> str:
+    """The part of a sentence around a mention that fits ``width`` characters, cut at
+    word boundaries, with … where it was cut: the number itself is always in it."""
+    if len(sentence) <= width:
+        return sentence
+    at = max(0, min(at, len(sentence)))
+    room = max(0, width - length - 2)
+    lo = max(0, at - room // 2)
+    hi = min(len(sentence), lo + width - 2)
+    lo = max(0, min(lo, hi - (width - 2)))
+    if lo > 0:
+        space = sentence.find(" ", lo, at)
+        lo = space + 1 if space != -1 else lo
+    if hi < len(sentence):
+        space = sentence.rfind(" ", at + length, hi)
+        hi = space if space != -1 else hi
+    return ("…" if lo > 0 else "") + sentence[lo:hi] + ("…" if hi < len(sentence) else "")
+
+
 def frame(value: str, mode: str, limit: int = 10_000) -> str:
     """An English sentence quoting Arabic (a conflict's reason, a note, a log line) for
     display: the English reads left to right, and each Arabic part (a «quote», a name)

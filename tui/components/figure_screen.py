@@ -10,8 +10,13 @@ from textual.widgets import DataTable, Footer, Static
 
 from ledger.intervals import wording
 
-from ..bidi_display import cell, frame
+from ..bidi_display import around, cell, frame
+from .fast_cells import FastCells
 from .interval_chart import interval_chart
+
+SENTENCE_WIDTH = 90
+FIGURE_COLUMNS = (("mention", 8), ("outlet", 10), ("date", 10), ("article", 24), ("wording", 20),
+                  ("said", 16), ("qualifier", 10), ("sentence", SENTENCE_WIDTH))  # fmt: skip
 
 
 class FigureScreen(Screen):
@@ -38,7 +43,7 @@ class FigureScreen(Screen):
             head.append("\nnote: " + frame(f["note"], self.mode), style="green")
         yield Static(head, id="figure-head")
         yield Static(interval_chart(f["mention_rows"], 100, self.mode), id="figure-chart")
-        table = DataTable(id="figure-table", cursor_type="row", zebra_stripes=True)
+        table = FastCells(id="figure-table", cursor_type="row", zebra_stripes=True)
         yield table
         yield Footer()
 
@@ -58,13 +63,16 @@ class FigureScreen(Screen):
 
     def on_mount(self) -> None:
         table = self.query_one(DataTable)
-        table.add_columns(
-            "mention", "outlet", "date", "article", "wording", "said", "qualifier", "sentence"
-        )
+        for label, width in FIGURE_COLUMNS:
+            table.add_column(label, width=width)
         for m in self.figure["mention_rows"]:
+            # the sentence around the number, so the number is always in view
+            near = around(m["sentence"] or "", m.get("sentence_at") or 0, len(m["text"] or ""),
+                          SENTENCE_WIDTH)  # fmt: skip
             table.add_row(
-                Text(str(m["mention_id"])), cell(m["outlet"], self.mode), cell((m["published"] or "")[:10], self.mode),
-                cell(m["article"], self.mode, 24),
+                Text(str(m["mention_id"])), cell(m["outlet"], self.mode, 10),
+                cell((m["published"] or "")[:10], self.mode), cell(m["article"], self.mode, 24),
                 Text(wording(m["qualifier"], m["value"], m["low"], m["high"], m["unit"])),
-                cell(m["text"], self.mode), cell(m["qualifier"], self.mode), cell(m["sentence"], self.mode, 90),
+                cell(m["text"], self.mode, 16), cell(m["qualifier"], self.mode, 10),
+                cell(near, self.mode, SENTENCE_WIDTH),
             )  # fmt: skip
