@@ -482,14 +482,14 @@ def visible_columns(table: DataTable) -> list[str]:
     return shown
 
 
-@pytest.mark.parametrize("size", [(180, 50), (120, 40)])
+@pytest.mark.parametrize("size", [(180, 50), (170, 45), (160, 45), (120, 40)])
 async def test_what_a_claim_says_is_in_view_without_scrolling(seeded_path, size):
     app = FactLedgerApp(seeded_path)
     async with app.run_test(size=size) as pilot:
         await ready(app, pilot)
         shown = visible_columns(app.query_one("#ledger", DataTable))
         assert {"text", "value", "qualifier", "entity", "event"} <= set(shown), shown
-        assert app.has_class("narrow") == (size[0] < 150)
+        assert app.has_class("narrow") == (size[0] < 170)
 
 
 async def test_a_narrow_terminal_stacks_the_panes(seeded_path):

@@ -50,7 +50,7 @@ ARTICLE_PAGE = 500  # the article list grows by this many rows as the analyst sc
 PAGE = 50
 ARTICLE_COLUMNS = (("outlet", 9), ("date", 10), ("title", 22), ("claims", 6), ("⚑", 2))
 ARTICLE_DELAY = 0.06  # seconds the article pane waits for the cursor to settle
-NARROW = 150  # below this many columns the panes stack: the text above, the ledger below
+NARROW = 170  # below this many columns the panes stack: the text above, the ledger below
 
 
 class FactLedgerApp(App):
