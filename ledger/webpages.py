@@ -38,6 +38,24 @@ def is_html(head: str) -> bool:
     return SNIFF.match(head) is not None
 
 
+# teaser lines inside an article's body that point to other articles or to the site's
+# accounts ("اقرأ أيضاً: وفاة 3 أشخاص ..."): their numbers are another article's
+TEASER = re.compile(
+    r"^\s*(?:[اإأآ]قر[اأ]\s+[اأإ]يض[اً]*|طالع\s+[اأ]يض[اً]*|شاهد\s+[اأ]يض[اً]*|[اإأ]قر[اأ]\s+المزيد"
+    r"|للمزيد\s+من|تابعو?نا|تابعوا|read\s+(?:also|more)|see\s+also)",
+    re.I,
+)
+TEASER_MAX = 300  # characters: a teaser is a line, not a paragraph of the article
+
+
+def _drop_teasers(tree) -> None:
+    """Remove "read also" and "follow us" lines before the main text is taken."""
+    for element in tree.xpath("//p | //li | //div[not(.//p)] | //h3 | //h4 | //span[not(*)]"):
+        text = element.text_content()
+        if len(text) <= TEASER_MAX and TEASER.match(text) and element.getparent() is not None:
+            element.drop_tree()  # (the text after it, its tail, stays)
+
+
 def _json_ld_times(tree) -> list[str]:
     """``datePublished`` of the page's JSON-LD blocks (schema.org NewsArticle)."""
     found: list[str] = []
@@ -99,6 +117,7 @@ def read_html(
         yield InputProblem(label, f"unreadable HTML ({exc})")
         return
     stamps = _page_times(tree)  # before extraction, which prunes the tree
+    _drop_teasers(tree)
     doc = trafilatura.bare_extraction(
         tree, with_metadata=True, include_comments=False, include_images=False,
         # the date from the page's markup only: never guessed from a year in the text

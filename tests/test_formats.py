@@ -318,3 +318,24 @@ def test_zip_members_without_a_suffix_are_read_when_they_are_news_markup(tmp_pat
         "JA-economy-1#TN-eco-9-20170120", "JA-economy-1#TN-local-7-20170314", "article-123",
     ]  # fmt: skip
     assert not any(isinstance(p, InputProblem) and p.level == "error" for p in items)
+
+
+def test_read_also_lines_inside_the_article_are_left_out(tmp_path):
+    """News sites put teasers for other articles inside the body; their numbers are
+    another article's ("اقرأ أيضاً: وفاة 3 أشخاص")."""
+    page = tmp_path / "teasers.html"
+    page.write_text(
+        '<html dir="rtl"><body><article><h1>مقتل 5 أشخاص</h1>'
+        "<p>لقي 5 أشخاص حتفهم وأصيب 12 آخرون في حادث مرور جد صباح اليوم بالطريق الرابطة "
+        "بين المدينتين حسب الحماية المدنية.</p>"
+        '<p>اقرأ أيضاً: <a href="/a/9">وفاة 3 أشخاص في حادث مماثل الأسبوع الماضي</a></p>'
+        '<p>إقرأ أيضا <a href="/a/8">حجز 200 كلغ من المخدرات</a></p>'
+        "<p>وأوضح المصدر أن الحادث نتج عن اصطدام حافلة تقل 40 راكبا بشاحنة ثقيلة <span>تابعونا"
+        "</span> في منعطف خطير على الطريق.</p>"
+        "<p>تابعونا على فيسبوك وتويتر</p></article></body></html>",
+        encoding="utf-8",
+    )
+    (article,) = articles(page)
+    assert "3 أشخاص" not in article.text and "200 كلغ" not in article.text
+    assert "تابعونا" not in article.text
+    assert "بشاحنة ثقيلة" in article.text and "في منعطف خطير" in article.text
