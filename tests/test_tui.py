@@ -316,22 +316,6 @@ async def test_merge_confirm_and_palette(seeded_path):
         assert {"Conflicts", "Merge figures", "Undo", "Export CSV", "Toggle bidi"} <= titles
 
 
-async def test_clicking_a_number_in_the_text_selects_its_row(seeded_path):
-    app = FactLedgerApp(seeded_path)
-    async with app.run_test(size=(180, 45)) as pilot:
-        await ready(app, pilot)
-        table = app.query_one("#ledger", DataTable)
-        table.move_cursor(row=row_index(app, "750", "003"))
-        await pilot.pause(0.15)
-        view = app.query_one(ArticleView)
-        target = next(
-            m["id"] for m in view.article["mentions"] if m["text"] == "3" and m["is_claim"]
-        )
-        await view.run_action(f"choose_mention({target})")  # what a click on the number runs
-        await ready(app, pilot)
-        assert app.current_row()["mention_id"] == target
-
-
 async def test_a_headline_number_is_marked_in_the_heading(tmp_path):
     """Collections carry headlines; their numbers are mentions too, drawn in the title."""
     collection = tmp_path / "news.jsonl"
