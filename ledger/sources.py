@@ -199,7 +199,7 @@ def count_input_bytes(paths: Iterable[str | os.PathLike]) -> int:
         try:
             if item.suffix.lower() == ".zip":
                 with zipfile.ZipFile(item) as archive:
-                    total += sum(m.file_size for m in archive.infolist() if not m.is_dir())
+                    total += sum(m.file_size for m in _zip_members(archive))
             else:
                 total += item.stat().st_size
         except (OSError, zipfile.BadZipFile, ValueError):
@@ -287,11 +287,7 @@ def _read_zip(
 ) -> Iterator[ArticleInput | InputProblem]:  # fmt: skip
     """Articles in an open archive; ``budget`` is what the outermost archive may still
     expand to, shared by the archives inside it."""
-    members = [
-        m for m in archive.infolist()
-        if not m.is_dir() and not Path(m.filename).name.startswith(".")
-        and not is_documentation(m.filename) and _zip_member_wanted(archive, m)
-    ]  # fmt: skip
+    members = _zip_members(archive)
     if not members:
         yield _at(InputProblem(label, "zip archive holds no article files", "warning"), progress)
     for member in members:
@@ -326,6 +322,15 @@ def _read_zip(
             continue
         name = Path(member.filename).name
         yield from read_bytes(data, name, member_source, member_label, progress)
+
+
+def _zip_members(archive: zipfile.ZipFile) -> list[zipfile.ZipInfo]:
+    """The members of an archive that are read (as in a folder walk)."""
+    return [
+        m for m in archive.infolist()
+        if not m.is_dir() and not Path(m.filename).name.startswith(".")
+        and not is_documentation(m.filename) and _zip_member_wanted(archive, m)
+    ]  # fmt: skip
 
 
 def _zip_member_wanted(archive: zipfile.ZipFile, member: zipfile.ZipInfo) -> bool:
