@@ -20,6 +20,18 @@ CHANGE_EVENTS = frozenset({"rose", "fell"})
 # counted nouns that name their own outcome: 30 قتيلا، 100 جريح
 CASUALTY_EVENTS = frozenset({"killed", "injured", "died", "missing"})
 # nouns that count cases of an outcome named after them (حالة وفاة، حالات إصابة)
+# what befell casualties afterwards: "غادر 8 مصابين المستشفى" counts the injured who
+# left, not the injured; the verb right before the number beats the counted noun
+AFTERCARE_EVENTS = frozenset({"left", "hospitalized"})
+# "يتلقون العلاج": still in hospital
+_RECEIVING = frozenset({"يتلقون", "يتلقي", "تتلقي", "يتلقين", "يتلقيان"})
+_CARE = frozenset({"العلاج", "علاج", "الخدمه", "الرعايه"})
+
+
+def _treated(word: str, following: str) -> bool:
+    return word in _RECEIVING and following in _CARE
+
+
 CASE_NOUNS = frozenset({"حاله", "حالة"})
 
 
@@ -132,6 +144,21 @@ class Context:
                 events.add(hit[0])
         return {"killed", "injured"} <= {"killed" if e == "died" else e for e in events}
 
+    def _aftercare(self) -> str | None:
+        """An aftercare verb in the number's clause: among the four words before it, or
+        right after its counted noun (24 مصابا يتلقون العلاج)."""
+        tail = self.after[1:5] if self.after and self.ex.entity_lemma(self.after[0]) else []
+        for words in (self.before[:4], tail):
+            for k, word in enumerate(words):
+                if word in CLAUSE_MARKS or word[:1].isdigit() or word.startswith("و"):
+                    break
+                if _treated(word, words[k + 1] if k + 1 < len(words) else ""):
+                    return "hospitalized"
+                hit = self.ex.event_of(word)
+                if hit is not None and hit[1] and hit[0] in AFTERCARE_EVENTS:
+                    return hit[0]
+        return None
+
     def event(self) -> str | None:
         """What happened to what is counted.
 
@@ -156,6 +183,9 @@ class Context:
             self._both_tolls(after[:2]) and not numeral(after, 2)
         ):
             return "casualties"  # مقتل وإصابة 120، 120 قتيلا وجريحا: the dead and hurt together
+        care = self._aftercare()
+        if care is not None:
+            return care
         # the counted noun itself (30 قتيلا), never a verbal noun or a coordinated
         # clause that follows it (مقتل جنديين وإصابة 24: the two are killed)
         if after and after[0] != "من" and not after[0].startswith("و"):

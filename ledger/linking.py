@@ -75,6 +75,7 @@ class ClaimRow:
     vague: bool = False
     restrictors: frozenset = frozenset()
     part: bool = False  # a sub-count: منهم 97، بينهم امرأتان
+    partitive: bool = False  # "10 من منسوبي القوات": some of a group (often a sub-count)
     item: bool = False  # one of a list of counts of one event: 12 من الأفراد و3 عمال
     weekday: str | None = None  # the weekday named nearest the number: the day it is about
     comparison: bool = False  # another period or a former value: مقارنة بـ، العام الماضي
@@ -235,12 +236,64 @@ def story_value_pairs(
     return pairs
 
 
+CASE_WORDS = frozenset({"حاله", "اصابه"})  # حالة، إصابة as the counted noun: cases
+# the counts every report of an incident leads with
+TOLL_EVENTS = frozenset({"killed", "injured", "captured", "held", "missing", "displaced"})
+RISING_TOLLS = frozenset({"killed", "injured"})  # counts that rise as the dead are counted
+LEAD_TOLL_DAYS = 3  # reports this many days apart may still lead with the same toll
+LEAD_TOLL_RATIO = 5.0  # a rising toll may grow this much in its updates (10 then 32 dead) ...
+LEAD_RATIO = 2.0  # ... any other lead count this much (more would be another count)
+
+
+def lead_toll_pairs(rows: list[ClaimRow], story_of: dict[str, int]) -> dict[tuple[int, int], Pair]:
+    """The toll each report of one story leads with (its first count of the killed, or
+    of the injured, in the headline or else the text) is one figure, however much it
+    rose: independent reports of an incident word it differently, and an update or a
+    disagreement between them is what the analyst needs to see. Sub-counts, list items,
+    comparisons and other years never lead."""
+    first: dict[tuple, ClaimRow] = {}
+    for r in sorted(rows, key=lambda r: (r.article_id, not r.title, r.sentence_start, r.id)):
+        event, story = event_family(r.event), story_of.get(r.article_id)
+        if event not in TOLL_EVENTS or story is None or r.kind != "count":
+            continue
+        key = (r.article_id, r.title, event)
+        if key not in first:
+            first[key] = r
+    leads: dict[tuple, list[ClaimRow]] = defaultdict(list)
+    for (_article, title, event), r in first.items():
+        if r.part or r.item or r.comparison or r.elsewhen or r.vague or r.stated[1] is None:
+            continue
+        if r.entity_key in CASE_WORDS:  # an epidemic's cases: each bulletin, its own count
+            continue
+        leads[(story_of[r.article_id], event, title)].append(r)
+    pairs: dict[tuple[int, int], Pair] = {}
+    for (_story, event, _title), group in leads.items():
+        if len(group) > VERBATIM_MAX:
+            continue
+        for x, a in enumerate(group):
+            for b in group[x + 1 :]:
+                if a.article_id == b.article_id:
+                    continue
+                if a.day and b.day and abs((a.day - b.day).days) > LEAD_TOLL_DAYS:
+                    continue
+                if a.weekday and b.weekday and a.weekday != b.weekday:
+                    continue
+                lo, hi = sorted((float(a.stated[1]), float(b.stated[1])))
+                most = LEAD_TOLL_RATIO if event in RISING_TOLLS else LEAD_RATIO
+                if lo <= 0 or hi / lo > most:
+                    continue
+                key = (a.id, b.id) if a.id < b.id else (b.id, a.id)
+                pairs[key] = Pair(key[0], key[1], 0.8, f"both reports lead with the {event}")
+    return pairs
+
+
 def add_rule_pairs(
     pairs: dict[tuple[int, int], Pair], rows: list[ClaimRow], story_of: dict[str, int]
 ) -> None:
     """Add the pairs the rules find (the same value in a story, a distinctive value,
     a copy) to ``pairs``, keeping the higher score where both have one."""
-    for extra in (story_value_pairs(rows, story_of), same_value_pairs(rows), verbatim_pairs(rows)):
+    for extra in (lead_toll_pairs(rows, story_of), story_value_pairs(rows, story_of),
+                  same_value_pairs(rows), verbatim_pairs(rows)):  # fmt: skip
         for key, pair in extra.items():
             if key not in pairs or pair.score > pairs[key].score:
                 pairs[key] = pair
@@ -320,6 +373,7 @@ def load_claims(db, settings: LinkSettings = SETTINGS) -> list[ClaimRow]:
         cues = lex.cues
         lead = nt.text[max(0, n_start - 24) : n_start].split()[-3:]
         row.part = any(w in cues["part"] for w in lead)
+        row.partitive = _partitive(nt.text, n_end)
         around = nt.text[max(0, n_start - 40) : n_end + 40].split()
         row.comparison = any(w in cues["comparison"] for w in around)
         row.weekday = _weekday_near(nt.text, n_start, n_end)
@@ -342,6 +396,18 @@ def load_claims(db, settings: LinkSettings = SETTINGS) -> list[ClaimRow]:
         for index, row in enumerate(members):
             row.rank = index
     return rows
+
+
+_PARTITIVE = re.compile(r"\s*(?:من|منهم)\s+(?:[^\s\d]+)")
+_NOT_PARTITIVE = frozenset({"أصل", "اصل", "إجمالي", "اجمالي", "مجموع", "بين", "المئه", "المائه",
+                            "مئه", "مائه", "كل"})  # fmt: skip
+
+
+def _partitive(text: str, end: int) -> bool:
+    """ "12 من منسوبي القوات": some of a group, a part of the whole toll ("من أصل"
+    and "من بين" introduce the whole, not the group)."""
+    m = _PARTITIVE.match(text, end)
+    return bool(m) and m.group().split()[-1] not in _NOT_PARTITIVE
 
 
 ITEM_GAP = 60  # characters at most between two counts of one list
@@ -490,28 +556,44 @@ class Constraints:
 
 
 class _Groups:
-    """Groups that know their members, each member its group, and forbidden partners.
+    """Groups that know their members, each member its group, and, for every pair of
+    groups, the scored pairs between them (how many, their sum) and how many pairs
+    between them are forbidden.
 
-    Joining relabels the smaller group's members, so finding a member's group is one
-    lookup (average linkage asks it for every neighbour of every candidate merge)."""
+    Joining two groups folds the smaller group's tallies into the larger one, so average
+    linkage and the cannot-link check are one lookup each, however large the groups."""
 
-    def __init__(self, ids: Iterable[int], cannot: set[tuple[int, int]]) -> None:
+    def __init__(
+        self, ids: Iterable[int], cannot: set[tuple[int, int]], scores: Iterable[tuple]
+    ) -> None:
         self.parent = {i: i for i in ids}
         self.members = {i: [i] for i in self.parent}
-        self.cannot: dict[int, set[int]] = defaultdict(set)
+        # group -> group -> the scored pairs between them, as one complex number (real:
+        # how many, imaginary: their sum): one small object per pair of groups
+        self.scored: dict[int, dict[int, complex]] = defaultdict(dict)
+        self.cannot: dict[int, dict[int, int]] = defaultdict(dict)  # group -> group -> n
+        for a, b, score in scores:
+            if a in self.parent and b in self.parent and a != b:
+                tally = complex(1, score)
+                self.scored[a][b] = self.scored[a].get(b, 0) + tally
+                self.scored[b][a] = self.scored[b].get(a, 0) + tally
         for a, b in cannot:
-            self.cannot[a].add(b)
-            self.cannot[b].add(a)
+            if a in self.parent and b in self.parent and a != b:
+                self.cannot[a][b] = self.cannot[a].get(b, 0) + 1
+                self.cannot[b][a] = self.cannot[b].get(a, 0) + 1
 
     def find(self, i: int) -> int:
         return self.parent[i]
 
     def forbidden(self, ra: int, rb: int) -> bool:
-        small, big = sorted((ra, rb), key=lambda r: len(self.members[r]))
-        parent = self.parent
-        return any(
-            parent.get(other) == big for m in self.members[small] for other in self.cannot[m]
-        )
+        return rb in self.cannot.get(ra, ())
+
+    def average(self, ra: int, rb: int, unknown: float) -> float:
+        """The mean score of every pair between two groups (unscored pairs count as
+        ``unknown``)."""
+        total_pairs = len(self.members[ra]) * len(self.members[rb])
+        tally = self.scored.get(ra, {}).get(rb, 0j)
+        return (tally.imag + (total_pairs - tally.real) * unknown) / total_pairs
 
     def union(self, ra: int, rb: int) -> int:
         if len(self.members[ra]) < len(self.members[rb]):
@@ -520,7 +602,22 @@ class _Groups:
         for m in moved:
             self.parent[m] = ra
         self.members[ra].extend(moved)
+        self._fold(self.scored, ra, rb)
+        self._fold(self.cannot, ra, rb)
         return ra
+
+    @staticmethod
+    def _fold(tallies: dict, ra: int, rb: int) -> None:
+        """Move group ``rb``'s tallies onto ``ra`` (``rb`` has just joined it)."""
+        theirs = tallies.pop(rb, {})
+        ours = tallies[ra]  # a defaultdict
+        ours.pop(rb, None)
+        for other, tally in theirs.items():
+            if other == ra:
+                continue
+            ours[other] = ours.get(other, 0) + tally
+            back = tallies[other]
+            back[ra] = back.get(ra, 0) + back.pop(rb)
 
 
 def cluster(
@@ -530,7 +627,12 @@ def cluster(
     constraints: Constraints,
     settings: LinkSettings = SETTINGS,
 ) -> tuple[dict[int, int], list[Pair]]:
-    """Group mentions: returns mention id -> claim id, and the links that joined them."""
+    """Group mentions: returns mention id -> claim id, and the links that joined them.
+
+    Pairs are taken strongest first (single linkage), but two groups join only when
+    the pairs between them average ``group_threshold`` (a pair never scored counts as
+    ``unknown_pair_score``), so one strong link cannot chain two unrelated groups
+    together; and never when any pair between them is forbidden."""
     cannot = set(constraints.cannot)
     # two numbers in one sentence are never one figure, unless the analyst says so
     by_sentence: dict[tuple[str, int], list[int]] = defaultdict(list)
@@ -543,11 +645,7 @@ def cluster(
                 key = tuple(sorted((group[x], group[y])))
                 if key not in must:
                     cannot.add(key)
-    groups = _Groups(ids, cannot)
-    neighbours: dict[int, dict[int, float]] = defaultdict(dict)
-    for (a, b), p in pairs.items():
-        neighbours[a][b] = p.score
-        neighbours[b][a] = p.score
+    groups = _Groups(ids, cannot, ((a, b, p.score) for (a, b), p in pairs.items()))
     links: list[Pair] = []
     for a, b in constraints.must:
         if a in groups.parent and b in groups.parent:
@@ -555,6 +653,7 @@ def cluster(
             if ra != rb:
                 groups.union(ra, rb)
                 links.append(Pair(min(a, b), max(a, b), 1.0, "analyst: same figure"))
+    unknown, needed = settings.unknown_pair_score, settings.group_threshold
     for pair in sorted(pairs.values(), key=lambda p: (-p.score, p.a, p.b)):
         if pair.score < settings.link_threshold:
             break
@@ -563,7 +662,7 @@ def cluster(
         ra, rb = groups.find(pair.a), groups.find(pair.b)
         if ra == rb or groups.forbidden(ra, rb):
             continue
-        if not _average_ok(groups, ra, rb, neighbours, settings):
+        if groups.average(ra, rb, unknown) < needed - 1e-9:
             continue
         groups.union(ra, rb)
         links.append(pair)
@@ -573,27 +672,3 @@ def cluster(
         for m in members:
             claim_of[m] = claim
     return claim_of, links
-
-
-def _average_ok(
-    groups: _Groups, ra: int, rb: int, neighbours: dict, settings: LinkSettings
-) -> bool:
-    """Average linkage: the pairs between two groups must score well on average (a
-    pair never scored counts as ``unknown_pair_score``), so one strong link cannot
-    chain two unrelated groups together."""
-    a, b = groups.members[ra], groups.members[rb]
-    total_pairs = len(a) * len(b)
-    if total_pairs == 1:
-        return True
-    if len(a) > len(b):
-        a, rb = b, ra
-    parent = groups.parent
-    known = 0
-    total = 0.0
-    for x in a:
-        for y, score in neighbours.get(x, {}).items():
-            if parent.get(y) == rb:
-                known += 1
-                total += score
-    total += (total_pairs - known) * settings.unknown_pair_score
-    return total / total_pairs >= settings.group_threshold

@@ -25,16 +25,18 @@ from pathlib import Path
 import numpy as np
 from rapidfuzz import fuzz
 
-from .linking import ClaimRow, Pair, event_family
+from .linking import RISING_TOLLS, ClaimRow, Pair, event_family
 
 MODEL_FILE = Path(__file__).with_name("link_model.json")
 FEATURES = (
     "bias", "same_story", "cosine", "context", "same_event", "event_unknown", "same_entity",
     "entity_unknown", "part_differs", "comparison_differs", "restrictors_differ", "ratio",
     "same_article", "days_apart", "both_lead", "title", "repeated", "same_class",
-    "event_and_entity", "incident", "item_differs",
+    "event_and_entity", "incident", "item_differs", "toll_ratio", "partitive_differs",
 )  # fmt: skip
-MAX_RATIO = 2.0  # values further apart than this are never one slot
+MAX_RATIO = 2.0  # values further apart than this are never one slot ...
+MAX_TOLL_RATIO = 5.0  # ... unless both count one rising toll (RISING_TOLLS), told as it rose
+# (Suruç: 10 dead in the first reports, 32 by the evening)
 MAX_DAYS = 0  # reports further apart are one slot only for a lasting count (below)
 # counts that outlets keep repeating and updating for days or weeks (a toll, the
 # arrested, cumulative cases); market figures, percentages and amounts of another day
@@ -67,7 +69,7 @@ class Model:
 
 DEFAULT_WEIGHTS = (
     -3.0, 1.5, 2.0, 2.0, 2.0, 0.5, 1.0, 0.3, -3.0, -3.0, -1.0, -2.0, 0.0, -1.0, 1.0, 0.0, 1.0,
-    0.5, 1.0, 1.0,
+    0.5, 1.0, 1.0, -1.0, -2.0, -1.0,
 )  # fmt: skip
 
 
@@ -107,6 +109,7 @@ class Table:
         self.restrictors = _codes([r.restrictors or None for r in rows])
         self.vague = np.array([r.vague for r in rows], dtype=bool)
         self.part = np.array([r.part for r in rows], dtype=bool)
+        self.partitive = np.array([r.partitive for r in rows], dtype=bool)
         self.item = np.array([r.item for r in rows], dtype=bool)
         self.weekday = _codes([r.weekday for r in rows])
         self.comparison = np.array([r.comparison for r in rows], dtype=bool)
@@ -116,7 +119,9 @@ class Table:
         self.value = np.array([np.nan if v is None else float(v) for v in mid], dtype=np.float64)
         self.day = np.array([r.day.toordinal() if r.day else 0 for r in rows], dtype=np.int64)
         self.elsewhen = np.array([r.elsewhen or 0 for r in rows], dtype=np.int64)
-        self.lasting = np.array([event_family(r.event) in LASTING_EVENTS for r in rows], dtype=bool)
+        self.lasting = np.array([event_family(r.event) in LASTING_EVENTS
+                                 for r in rows], dtype=bool)  # fmt: skip
+        self.rising = np.array([event_family(r.event) in RISING_TOLLS for r in rows], dtype=bool)
         self.change = np.array([event_family(r.event) in CHANGE_EVENTS for r in rows], dtype=bool)
         self.person = np.array([r.entity_class in PEOPLE for r in rows], dtype=bool)
         self.toll_noun = np.array([r.entity_class in TOLL_CLASSES for r in rows], dtype=bool)
@@ -133,7 +138,8 @@ class Table:
         """False where two mentions can never report one quantity: another kind or unit,
         two numbers of one sentence, different events, counted things of different
         classes, a vague quantity against a number (unless both count the same noun),
-        values more than ``MAX_RATIO`` apart, one about an earlier year (``elsewhen``)
+        values more than ``MAX_RATIO`` apart (``MAX_TOLL_RATIO`` for two counts of one
+        toll of the killed or the injured, which rises as it is counted), one about an earlier year (``elsewhen``)
         and one not, reports more than ``MAX_DAYS`` apart unless
         the count lasts (``LASTING_EVENTS``)."""
         ok = (self.kind_unit[i] == self.kind_unit[j]) & (self.sentence[i] != self.sentence[j])
@@ -151,7 +157,8 @@ class Table:
         other_class &= ~toll
         ok &= ~((ni >= 0) & (nj >= 0) & ~same_entity & other_class)
         ok &= (self.vague[i] == self.vague[j]) | same_entity
-        ok &= self.ratio(i, j) <= MAX_RATIO
+        ratio = self.ratio(i, j)
+        ok &= (ratio <= MAX_RATIO) | (self.one_toll(i, j) & (ratio <= MAX_TOLL_RATIO))
         ok &= self.elsewhen[i] == self.elsewhen[j]  # another year, another incident
         wi, wj = self.weekday[i], self.weekday[j]
         ok &= (wi < 0) | (wj < 0) | (wi == wj)  # Saturday's figure is not Sunday's
@@ -162,6 +169,10 @@ class Table:
         repeated = (gap <= 1) & (self.value[i] == self.value[j])
         ok &= ~apart | repeated | self.lasting[i] | self.lasting[j]
         return ok
+
+    def one_toll(self, i: np.ndarray, j: np.ndarray) -> np.ndarray:
+        """Both count the same toll that rises as it is counted (killed, injured)."""
+        return self.rising[i] & (self.event[i] == self.event[j])
 
     def anchored(self, i: np.ndarray, j: np.ndarray) -> np.ndarray:
         """What an incident's reports share besides wording: a lasting event (killed,
@@ -185,6 +196,9 @@ class Table:
         # toll of 13 then 15): only a wider gap is evidence of two quantities
         gap = np.log(np.maximum(r, CLOSE_RATIO)) - math.log(CLOSE_RATIO)
         ratio = np.minimum(gap / (math.log(MAX_RATIO) - math.log(CLOSE_RATIO)), 1.0)
+        # how far beyond MAX_RATIO two counts of one toll are (0 within it, 1 at the most)
+        beyond = np.log(np.maximum(r, MAX_RATIO) / MAX_RATIO)
+        toll_ratio = np.minimum(beyond / math.log(MAX_TOLL_RATIO / MAX_RATIO), 1.0)
         same_article = self.article[i] == self.article[j]
         days = np.minimum(np.abs(self.day[i] - self.day[j]), 7) / 7
         columns = [
@@ -195,7 +209,7 @@ class Table:
             self.lead[i] & self.lead[j], self.title[i] | self.title[j],
             same_article & (self.value[i] == self.value[j]), same_class,
             same_event & (same_entity | same_class), same_event & self.lasting[i],
-            self.item[i] != self.item[j],
+            self.item[i] != self.item[j], toll_ratio, self.partitive[i] != self.partitive[j],
         ]  # fmt: skip
         return np.column_stack([np.asarray(c, dtype=np.float64) for c in columns])
 

@@ -104,12 +104,16 @@ def test_the_killed_and_the_injured_are_never_one_figure(dev):
 
 def test_numbers_far_apart_are_never_one_figure(dev):
     spread = dev.db.execute(
-        """SELECT claim_id, min(value), max(value) FROM mentions
+        """SELECT claim_id, min(value), max(value),
+                  sum(coalesce(event, '') NOT IN ('killed', 'died', 'injured'))
+           FROM mentions
            WHERE is_claim = 1 AND value > 0 AND claim_id IS NOT NULL
            GROUP BY claim_id HAVING count(DISTINCT article_id) > 1"""
     ).fetchall()
-    # verbatim copies of one statement may join anything, so allow a few
-    far = [row for row in spread if row[2] / row[1] > 2]
+    # a toll of the killed or the injured may rise up to five times as it is counted
+    # (Suruç: 10 dead in the first reports, 32 by the evening); other numbers never join
+    # beyond twice; verbatim copies of one statement may join anything, so allow a few
+    far = [row for row in spread if row[2] / row[1] > (2 if row[3] else 5)]
     assert len(far) <= 2, far
 
 

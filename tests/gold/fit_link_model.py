@@ -17,6 +17,7 @@ import argparse
 import json
 import sqlite3
 import sys
+from collections import Counter
 from itertools import combinations
 from pathlib import Path
 
@@ -49,9 +50,10 @@ def story_map(db) -> Stories:
     return build(items)
 
 
-def evaluate(rows, gold_of, pairs: dict, m: slots.Model) -> tuple[int, int, int]:
+def evaluate(rows, gold_of, pairs: dict, m: slots.Model, by_story: Counter | None = None
+             ) -> tuple[int, int, int]:  # fmt: skip
     """Group every mention of the ledger with ``pairs`` and count (hits, predicted, gold)
-    same-slot pairs among the gold mentions."""
+    same-slot pairs among the gold mentions (and each story's, into ``by_story``)."""
     rows_by_id = {r.id: r for r in rows}
     sentence_of = {r.id: (r.article_id, r.title, r.sentence_start) for r in rows}
     settings = LinkSettings(link_threshold=m.link, group_threshold=m.group,
@@ -65,6 +67,11 @@ def evaluate(rows, gold_of, pairs: dict, m: slots.Model) -> tuple[int, int, int]
         gold += same_gold
         pred += same_pred
         hit += same_gold and same_pred
+        if by_story is not None:
+            story = gold_of[a]["slot"].split(".")[0]
+            by_story[(story, "hit")] += same_gold and same_pred
+            by_story[(story, "pred")] += same_pred
+            by_story[(story, "gold")] += same_gold
     return hit, pred, gold
 
 
@@ -74,6 +81,8 @@ def main() -> None:
     parser.add_argument("--write", action="store_true")
     parser.add_argument("--sweep", action="store_true", help="try other grouping thresholds")
     parser.add_argument("--oracle", action="store_true", help="gold labels as probabilities")
+    parser.add_argument("--l2", type=float, default=1.0, help="the fit's L2 penalty")
+    parser.add_argument("--by-story", action="store_true", help="each story's figures too")
     parser.add_argument("--keep", type=float, help="keep pairs this likely (default: the model's)")
     args = parser.parse_args()
     db = sqlite3.connect(args.ledger)
@@ -97,11 +106,11 @@ def main() -> None:
     base = slots.model()
     folds = np.array([f or "" for f in fold])
     prob = np.zeros(len(cands))
-    full = slots.fit(x[labelled], y[labelled])
+    full = slots.fit(x[labelled], y[labelled], args.l2)
     prob[folds == ""] = slots.Model(tuple(full.tolist())).probability(x[folds == ""])
     for held in sorted(set(folds) - {""}):
         train = labelled & (folds != held)
-        w = slots.fit(x[train], y[train])
+        w = slots.fit(x[train], y[train], args.l2)
         test = folds == held
         prob[test] = slots.Model(tuple(w.tolist())).probability(x[test])
     if args.oracle:
@@ -112,7 +121,7 @@ def main() -> None:
           f"{(cls & truth).sum() / max(1, cls.sum()):.3f}, recall "
           f"{(cls & truth).sum() / max(1, (labelled & truth).sum()):.3f}")  # fmt: skip
     for link, group, unknown in ((base.link, base.group, base.unknown),) + tuple(
-        (lk, g, u) for lk in (0.5, 0.6) for g in (0.15, 0.2, 0.25, 0.3) for u in (0.0,)
+        (lk, g, u) for lk in (0.5, 0.6) for g in (0.2, 0.3, 0.35) for u in (0.0, 0.2, 0.35)
     ) * args.sweep:
         m = slots.Model(base.weights, args.keep or base.keep, link, group, unknown)
         pairs = {}
@@ -121,7 +130,13 @@ def main() -> None:
                 a, b = sorted((rows[i].id, rows[j].id))
                 pairs[(a, b)] = Pair(a, b, p, "")
         add_rule_pairs(pairs, rows, found.story_of)  # the rules linking adds (not fitted)
-        hit, pred, gold = evaluate(rows, gold_of, pairs, m)
+        stories = Counter()
+        hit, pred, gold = evaluate(rows, gold_of, pairs, m, stories)
+        if args.by_story:
+            for story in sorted({s for s, _ in stories}):
+                h, p, g = (stories[(story, k)] for k in ("hit", "pred", "gold"))
+                print(f"  {story:34s} precision {h / max(1, p):.2f} ({h}/{p}), "
+                      f"recall {h / max(1, g):.2f} ({h}/{g})")  # fmt: skip
         print(f"link {link} group {group} unknown {unknown}: cross-validated by story: precision "
               f"{hit / max(1, pred):.3f} ({hit}/{pred}), recall {hit / max(1, gold):.3f} "
               f"({hit}/{gold})")  # fmt: skip
