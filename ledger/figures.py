@@ -90,7 +90,7 @@ def link(
             cands = slots.candidates(rows, found.story_of, found.related)
             report.pairs_compared = len(cands)
             pairs = slots.scored_pairs(rows, cands)
-            add_rule_pairs(pairs, rows, found.story_of)
+            add_rule_pairs(pairs, rows, found.story_of, found.related)
             db.execute("DELETE FROM pair_scores")
             db.conn.executemany(
                 "INSERT INTO pair_scores (mention_a, mention_b, score, explanation) VALUES (?, ?, ?, ?)",

@@ -242,15 +242,20 @@ TOLL_EVENTS = frozenset({"killed", "injured", "captured", "held", "missing", "di
 RISING_TOLLS = frozenset({"killed", "injured"})  # counts that rise as the dead are counted
 LEAD_TOLL_DAYS = 3  # reports this many days apart may still lead with the same toll
 LEAD_TOLL_RATIO = 5.0  # a rising toll may grow this much in its updates (10 then 32 dead) ...
+LEAD_COSINE = 0.25  # how close two reports must be (the cosine of their words; see stories)
 LEAD_RATIO = 2.0  # ... any other lead count this much (more would be another count)
 
 
-def lead_toll_pairs(rows: list[ClaimRow], story_of: dict[str, int]) -> dict[tuple[int, int], Pair]:
+def lead_toll_pairs(
+    rows: list[ClaimRow], story_of: dict[str, int], related: dict[tuple[str, str], float]
+) -> dict[tuple[int, int], Pair]:
     """The toll each report of one story leads with (its first count of the killed, or
     of the injured, in the headline or else the text) is one figure, however much it
     rose: independent reports of an incident word it differently, and an update or a
     disagreement between them is what the analyst needs to see. Sub-counts, list items,
-    comparisons and other years never lead."""
+    comparisons and other years never lead. The two articles must be close
+    (``related`` cosine of ``LEAD_COSINE``): a story of weeks of war holds many incidents,
+    each report leading with its own."""
     first: dict[tuple, ClaimRow] = {}
     for r in sorted(rows, key=lambda r: (r.article_id, not r.title, r.sentence_start, r.id)):
         event, story = event_family(r.event), story_of.get(r.article_id)
@@ -272,7 +277,8 @@ def lead_toll_pairs(rows: list[ClaimRow], story_of: dict[str, int]) -> dict[tupl
             continue
         for x, a in enumerate(group):
             for b in group[x + 1 :]:
-                if a.article_id == b.article_id:
+                x, y = sorted((a.article_id, b.article_id))
+                if x == y or related.get((x, y), 0.0) < LEAD_COSINE:
                     continue
                 if a.day and b.day and abs((a.day - b.day).days) > LEAD_TOLL_DAYS:
                     continue
@@ -288,11 +294,14 @@ def lead_toll_pairs(rows: list[ClaimRow], story_of: dict[str, int]) -> dict[tupl
 
 
 def add_rule_pairs(
-    pairs: dict[tuple[int, int], Pair], rows: list[ClaimRow], story_of: dict[str, int]
+    pairs: dict[tuple[int, int], Pair],
+    rows: list[ClaimRow],
+    story_of: dict[str, int],
+    related: dict[tuple[str, str], float],
 ) -> None:
     """Add the pairs the rules find (the same value in a story, a distinctive value,
     a copy) to ``pairs``, keeping the higher score where both have one."""
-    for extra in (lead_toll_pairs(rows, story_of), story_value_pairs(rows, story_of),
+    for extra in (lead_toll_pairs(rows, story_of, related), story_value_pairs(rows, story_of),
                   same_value_pairs(rows), verbatim_pairs(rows)):  # fmt: skip
         for key, pair in extra.items():
             if key not in pairs or pair.score > pairs[key].score:

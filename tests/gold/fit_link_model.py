@@ -129,7 +129,9 @@ def main() -> None:
             if p >= m.keep:
                 a, b = sorted((rows[i].id, rows[j].id))
                 pairs[(a, b)] = Pair(a, b, p, "")
-        add_rule_pairs(pairs, rows, found.story_of)  # the rules linking adds (not fitted)
+        add_rule_pairs(
+            pairs, rows, found.story_of, found.related
+        )  # the rules linking adds (not fitted)
         stories = Counter()
         hit, pred, gold = evaluate(rows, gold_of, pairs, m, stories)
         if args.by_story:
