@@ -189,8 +189,11 @@ def ingest_cmd(
         raise click.UsageError("give at least one PATH (or --seeds)")
     with open_ledger(ctx) as ledger:
         report = _run_ingest(ledger, all_paths, workers, quiet, max_size * 1_000_000, verbose)
+        only_added = report.added and not (report.changed or report.reextracted or report.removed)
         linked = (
-            None if no_link or not _needs_link(ledger, report) else _run_link(ledger, quiet=quiet)
+            None
+            if no_link or not _needs_link(ledger, report)
+            else _run_link(ledger, quiet=quiet, added=report.added_ids if only_added else None)
         )
     if as_json:
         data = _report_dict(report)
@@ -307,13 +310,21 @@ def _print_report(report: IngestReport) -> None:
     )
 
 
-def _run_link(ledger: Ledger, rescore: bool = True, quiet: bool = False):
-    """Link, showing each stage and the time it has taken on a terminal."""
+def _run_link(ledger: Ledger, rescore: bool = True, quiet: bool = False,
+              added: list[str] | None = None):  # fmt: skip
+    """Link, showing each stage and the time it has taken on a terminal; only what
+    ``added`` articles touch when that is worth it (``incremental``)."""
+    from . import incremental
     from .figures import LINK_STAGES, link
+
+    def run(on_stage=None):
+        if added and incremental.worth_it(ledger, len(added)):
+            return incremental.link_added(ledger, added, on_stage=on_stage)
+        return link(ledger, rescore=rescore, on_stage=on_stage)
 
     try:
         if quiet or not sys.stderr.isatty():
-            return link(ledger, rescore=rescore)
+            return run()
         import time
 
         from rich.console import Console
@@ -345,7 +356,7 @@ def _run_link(ledger: Ledger, rescore: bool = True, quiet: bool = False):
                 done = LINK_STAGES.index(name) if name in LINK_STAGES else 0
                 progress.update(task, description=name, completed=done)
 
-            result = link(ledger, rescore=rescore, on_stage=on_stage)
+            result = run(on_stage)
             finish_stage()
             return result
     except LedgerError as exc:
@@ -354,8 +365,13 @@ def _run_link(ledger: Ledger, rescore: bool = True, quiet: bool = False):
 
 
 def _print_link(report) -> None:
+    scope = (
+        f"{count(report.added_articles, 'new article')} into the figures they touch: "
+        if report.added_articles
+        else ""
+    )
     echo(
-        f"linked {count(report.claims, 'claim')} in {count(report.stories, 'story')}: "
+        f"linked {scope}{count(report.claims, 'claim')} in {count(report.stories, 'story')}: "
         f"{report.pairs_compared} candidate pairs, {report.pairs_scored} kept, {report.links} links; {count(report.figures, 'figure')} "
         f"({report.multi_mention_figures} with several mentions), {count(report.conflicts, 'conflict')} "
         f"({report.resolved} resolved) in {report.seconds} s"

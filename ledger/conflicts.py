@@ -94,8 +94,11 @@ def witnessed(
     return False
 
 
-def find_conflict(mentions: list[SourceMention], tol: Tolerances | None = None) -> Conflict | None:
-    """The conflict in one figure's mentions, or None when they can all hold."""
+def find_conflict(
+    mentions: list[SourceMention], tol: Tolerances | None = None, rising_only: bool = False
+) -> Conflict | None:
+    """The conflict in one figure's mentions, or None when they can all hold
+    (``rising_only``: the figure is a toll, which an update never lowers)."""
     tol = tol or default_tolerances()
     spans: list[tuple[SourceMention, Interval]] = []
     for m in mentions:
@@ -116,7 +119,7 @@ def find_conflict(mentions: list[SourceMention], tol: Tolerances | None = None) 
     vb = representative(b.qualifier, b.value, b.low, b.high)
     share = apart(va, vb) if va is not None and vb is not None else 0.0
     suspect = share >= MAX_SEVERITY or not va or not vb
-    timeline = update_timeline(spans)
+    timeline = update_timeline(spans, rising_only)
     if timeline is not None:
         return Conflict(round(share, 4), severity_label(share, tol), timeline, a.id, b.id,
                         "update", suspect)  # fmt: skip
@@ -137,47 +140,55 @@ def find_conflict(mentions: list[SourceMention], tol: Tolerances | None = None) 
 SAME_TIME = dt.timedelta(hours=3)  # reports this close were written from the same state
 
 
-def update_timeline(spans: list[tuple[SourceMention, Interval]]) -> str | None:
+def update_timeline(
+    spans: list[tuple[SourceMention, Interval]], rising_only: bool = False
+) -> str | None:
     """The reason of an update, or None for a disagreement.
 
-    An update is a figure whose reports, in order of publication, move one way (a toll
-    that rises as bodies are found) and never disagree with a report published within
-    ``SAME_TIME`` of them. The reason is the timeline: value, wording, source, time.
+    An update is a figure whose new values, in order of publication, move one way (a
+    toll that rises as bodies are found) and never disagree with a report published
+    within ``SAME_TIME`` of them. A later report that repeats an earlier value (a paper
+    reprinting yesterday's count) is part of the timeline, not against it. With
+    ``rising_only`` (a toll), a falling count is no update: a toll does not shrink, so
+    that is a disagreement. The reason is the timeline: value, wording, source, time.
     """
     timed = []
     for m, iv in spans:
         when = _when(m.published)
         if when is None:
             return None
-        timed.append((when, m, iv))
+        value = representative(m.qualifier, m.value, m.low, m.high)
+        if value is None:
+            return None
+        timed.append((when, m, iv, value))
     timed.sort(key=lambda t: (t[0], t[1].id))
-    for i, (when, _m, iv) in enumerate(timed):
-        for other_when, _o, other in timed[i + 1 :]:
+    for i, (when, _m, iv, _v) in enumerate(timed):
+        for other_when, _o, other, _ov in timed[i + 1 :]:
             if other_when - when <= SAME_TIME and disjoint(iv, other):
                 return None  # two reports at the same time that cannot both hold
-    values = [representative(m.qualifier, m.value, m.low, m.high) for _w, m, _iv in timed]
-    if any(v is None for v in values):
-        return None
-    rising = all(x <= y for x, y in pairwise(values))
-    falling = all(x >= y for x, y in pairwise(values))
-    if not (rising or falling) or values[0] == values[-1]:
-        return None  # no change of number ("500" then "more than 500") is no update
-    steps: list[str] = []
+    steps: list[tuple[SourceMention, Interval, float, dt.datetime]] = []  # each new value
     agreeing: list[int] = []
-    shown = None
-    for when, m, iv in timed:
-        if shown is not None and not disjoint(shown, iv):
-            agreeing[-1] += 1  # a later report that agrees with the step shown
+    for when, m, iv, value in timed:
+        earlier = next((k for k, step in enumerate(steps) if not disjoint(step[1], iv)), None)
+        if earlier is not None:
+            agreeing[earlier] += 1  # a later report of a value already told
             continue
-        shown = iv
+        steps.append((m, iv, value, when))
+        agreeing.append(0)
+    values = [value for _m, _iv, value, _w in steps]
+    if len(values) < 2:
+        return None  # no change of number ("500" then "more than 500") is no update
+    rising = all(x < y for x, y in pairwise(values))
+    falling = all(x > y for x, y in pairwise(values)) and not rising_only
+    if not (rising or falling):
+        return None
+    parts = []
+    for (m, _iv, _value, when), n in zip(steps, agreeing, strict=True):
         said = wording(m.qualifier, m.value, m.low, m.high, m.unit)
         where = ", ".join(x for x in (short_name(m.article), m.outlet) if x)
-        steps.append(f"{said} «{m.text}» ({where}, {when:%Y-%m-%d %H:%M})")
-        agreeing.append(0)
-    return "update: " + " → ".join(
-        step + (f" and {n} later {'report agrees' if n == 1 else 'reports agree'}" if n else "")
-        for step, n in zip(steps, agreeing, strict=True)
-    )
+        later = f" and {n} later {'report agrees' if n == 1 else 'reports agree'}" if n else ""
+        parts.append(f"{said} «{m.text}» ({where}, {when:%Y-%m-%d %H:%M}){later}")
+    return "update: " + " → ".join(parts)
 
 
 def _when(published: str | None) -> dt.datetime | None:

@@ -68,9 +68,21 @@ class Database:
         their numbers and store them; then link, when anything changed and ``link``."""
         report = ingest(self.ledger, [str(p) for p in paths], workers=workers,
                         on_progress=on_progress)  # fmt: skip
-        if link and (report.added or report.changed or report.reextracted or report.removed):
+        if link and (report.changed or report.reextracted or report.removed):
             self.link()
+        elif link and report.added:
+            self.link_added(report.added_ids)
         return report
+
+    def link_added(self, article_ids: list[str], *,
+                   on_stage: Callable[[str], None] | None = None) -> figures.LinkReport:  # fmt: skip
+        """Link newly added articles: into the existing stories and figures when they
+        are a few on a linked ledger (``incremental``), else with a full link."""
+        from . import incremental
+
+        if incremental.worth_it(self.ledger, len(article_ids)):
+            return incremental.link_added(self.ledger, article_ids, on_stage=on_stage)
+        return self.link(on_stage=on_stage)
 
     def link(self, *, on_stage: Callable[[str], None] | None = None) -> figures.LinkReport:
         """Group articles into stories and mentions into figures, flag conflicts, and

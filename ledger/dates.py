@@ -11,6 +11,7 @@ without spaces and with / - – between the parts (``19 / 6 / 1436هـ``, ``٢٢
 from __future__ import annotations
 
 import datetime as dt
+import re
 
 from .rules import Draft, RuleBase, non_claim
 from .tokens import Tok
@@ -18,6 +19,10 @@ from .tokens import Tok
 DATE_SEPARATORS = ("/", "-", "–", "\\")
 DAY_JOINERS = ("-", "–", "الي", "حتي", "و")
 PARTS_OF_DAY = frozenset({"صباح", "مساء", "ظهر", "عصر", "ليل", "فجر", "صباحا", "ليلا"})
+
+
+_HH_MM = re.compile(r"(\d{1,2})[,.٫](\d{2})")  # 04,00 or 10.30 after الساعة: a clock time
+_ZONE_WORDS = frozenset({"بتوقيت", "GMT", "جرينتش", "غرينتش", "تغ", "ت.غ", "UTC"})
 
 
 class DateRules(RuleBase):
@@ -246,9 +251,20 @@ class DateRules(RuleBase):
             and int(tok.text[:2]) < 24
             and int(tok.text[2:]) < 60
             and nxt is not None
-            and nxt.text in ("بتوقيت", "GMT", "جرينتش", "غرينتش")
+            and nxt.text in _ZONE_WORDS
         ):
             return non_claim(toks, i, i, "time", "clock")  # الساعة 1100 بتوقيت جرينتش
+        hh_mm = _HH_MM.fullmatch(tok.text)
+        if (
+            hh_mm
+            and int(hh_mm[1]) < 24
+            and int(hh_mm[2]) < 60
+            and (
+                (prev is not None and prev.text in lex.cues["time_before"])
+                or (nxt is not None and nxt.text in _ZONE_WORDS)
+            )
+        ):
+            return non_claim(toks, i, i, "time", "clock")  # الساعة 04,00 (01,00 تغ)
         if len(tok.text) <= 2 and tok.text.isdigit():
             if prev is not None and prev.text in lex.cues["time_before"]:
                 last = i + 1 if nxt and nxt.text in lex.cues["time_after"] else i

@@ -19,12 +19,14 @@ from .conflicts import EVIDENCE, SourceMention, find_conflict, witnessed
 from .errors import RequestError
 from .intervals import Tolerances
 from .linking import (
+    RISING_TOLLS,
     ClaimRow,
     Constraints,
     LinkSettings,
     Pair,
     add_rule_pairs,
     cluster,
+    event_family,
     load_claims,
     self_contradictions,
 )
@@ -59,6 +61,7 @@ class LinkReport:
     resolved: int = 0
     stale_decisions: int = 0
     seconds: float = 0.0
+    added_articles: int = 0  # set when only what an ingest added was linked (incremental)
 
 
 def link(
@@ -159,7 +162,7 @@ def _figure_rows(
         if len(members) > 1:
             report.multi_mention_figures += 1
             sources = [details[m] for m in members]
-            conflict = find_conflict(sources, tolerances)
+            conflict = find_conflict(sources, tolerances, event_family(event) in RISING_TOLLS)
             if conflict is not None and not witnessed(sources, strong, tolerances):
                 conflict = None
             if conflict is not None:

@@ -40,6 +40,7 @@ class IngestReport:
     claims: int = 0
     chars: int = 0
     problems: list[InputProblem] = field(default_factory=list)
+    added_ids: list[str] = field(default_factory=list)  # the new articles' ids
 
     @property
     def errors(self) -> list[InputProblem]:
@@ -174,6 +175,7 @@ def _write_batch(
 ) -> None:
     counts = {"added": 0, "changed": 0, "duplicates": 0, "reextracted": 0, "removed": 0}
     mentions = claims = chars = 0
+    added: list[str] = []
     with ledger.transaction() as db:
         written: set[str] = set()
         for planned in batch:
@@ -211,6 +213,7 @@ def _write_batch(
                     counts["changed"] += 1
                 else:
                     counts["added"] += 1
+                    added.append(aid)
             else:
                 counts["duplicates"] += 1
             ledger.add_source(db, item.source, aid, item.name)
@@ -226,6 +229,7 @@ def _write_batch(
         extractors[planned.aid] = version
     for key, value in counts.items():
         setattr(report, key, getattr(report, key) + value)
+    report.added_ids.extend(added)
     report.mentions += mentions
     report.claims += claims
     report.chars += chars

@@ -225,7 +225,7 @@ class LabelRules(RuleBase):
             k = start - back
             if k < 0 or toks[k].kind not in ("word", "latin"):
                 break
-            label = lex.labels.get(toks[k].text)
+            label = label_of(lex, toks[k].text)
             if label is not None and back <= label.reach:
                 return label, k, j, start != j
             if back and (toks[k].text in lex.stopwords or toks[k].text in lex.number_words):
@@ -353,3 +353,21 @@ class LabelRules(RuleBase):
         if not any(t.text in SPORT_CUES or t.text[1:] in SPORT_CUES for t in clause):
             return None
         return non_claim(toks, i, j + 1, "score", "score or pair")
+
+
+_ARTICLE_CLITICS = ("وبال", "وال", "بال", "فال", "كال")  # و، ب، ف، ك before the article
+
+
+def label_of(lex, word: str):
+    """The label a word names, also behind a clitic: للفرقة 30 is الفرقة 30."""
+    label = lex.labels.get(word)
+    if label is not None or len(word) < 4:
+        return label
+    if word.startswith(("ولل", "فلل")):
+        return lex.labels.get("ال" + word[3:])
+    if word.startswith("لل"):
+        return lex.labels.get("ال" + word[2:])
+    for clitic in _ARTICLE_CLITICS:
+        if word.startswith(clitic):
+            return lex.labels.get(word[len(clitic) - 2 :])
+    return None

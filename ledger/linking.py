@@ -239,11 +239,15 @@ def story_value_pairs(
 CASE_WORDS = frozenset({"حاله", "اصابه"})  # حالة، إصابة as the counted noun: cases
 # the counts every report of an incident leads with
 TOLL_EVENTS = frozenset({"killed", "injured", "captured", "held", "missing", "displaced"})
+TOLL_NOUN_CLASSES = frozenset({"person", "event"})  # people, or cases of what befell them
 RISING_TOLLS = frozenset({"killed", "injured"})  # counts that rise as the dead are counted
+LEAD_STORY_DAYS = 5  # a story told over more days is running coverage (a war, a
+# campaign): each report leads with its own incident
 LEAD_TOLL_DAYS = 3  # reports this many days apart may still lead with the same toll
 LEAD_TOLL_RATIO = 5.0  # a rising toll may grow this much in its updates (10 then 32 dead) ...
-LEAD_COSINE = 0.25  # how close two reports must be (the cosine of their words; see stories)
 LEAD_RATIO = 2.0  # ... any other lead count this much (more would be another count)
+LEAD_COSINE = 0.25  # how close two reports must be (the cosine of their words; see stories)
+LEAD_SCORE = 0.8  # as sure as the model's surest pairs: a witness of a conflict
 
 
 def lead_toll_pairs(
@@ -253,9 +257,10 @@ def lead_toll_pairs(
     of the injured, in the headline or else the text) is one figure, however much it
     rose: independent reports of an incident word it differently, and an update or a
     disagreement between them is what the analyst needs to see. Sub-counts, list items,
-    comparisons and other years never lead. The two articles must be close
-    (``related`` cosine of ``LEAD_COSINE``): a story of weeks of war holds many incidents,
-    each report leading with its own."""
+    comparisons and other years never lead; nor does another counted thing (militants
+    and soldiers). The two articles must be close (``related`` cosine of
+    ``LEAD_COSINE``) and their story short (``LEAD_STORY_DAYS``): a story of weeks of war
+    holds many incidents, each report leading with its own."""
     first: dict[tuple, ClaimRow] = {}
     for r in sorted(rows, key=lambda r: (r.article_id, not r.title, r.sentence_start, r.id)):
         event, story = event_family(r.event), story_of.get(r.article_id)
@@ -264,8 +269,15 @@ def lead_toll_pairs(
         key = (r.article_id, r.title, event)
         if key not in first:
             first[key] = r
+    days: dict[int, list] = defaultdict(list)
+    for r in rows:
+        if r.day and r.article_id in story_of:
+            days[story_of[r.article_id]].append(r.day)
+    running = {s for s, ds in days.items() if (max(ds) - min(ds)).days > LEAD_STORY_DAYS}
     leads: dict[tuple, list[ClaimRow]] = defaultdict(list)
     for (_article, title, event), r in first.items():
+        if story_of[r.article_id] in running:
+            continue
         if r.part or r.item or r.comparison or r.elsewhen or r.vague or r.stated[1] is None:
             continue
         if r.entity_key in CASE_WORDS:  # an epidemic's cases: each bulletin, its own count
@@ -277,6 +289,9 @@ def lead_toll_pairs(
             continue
         for x, a in enumerate(group):
             for b in group[x + 1 :]:
+                ca, cb = a.entity_class, b.entity_class
+                if ca and cb and ca != cb and not {ca, cb} <= TOLL_NOUN_CLASSES:
+                    continue  # militants and soldiers, a cell and its members
                 x, y = sorted((a.article_id, b.article_id))
                 if x == y or related.get((x, y), 0.0) < LEAD_COSINE:
                     continue
@@ -289,7 +304,7 @@ def lead_toll_pairs(
                 if lo <= 0 or hi / lo > most:
                     continue
                 key = (a.id, b.id) if a.id < b.id else (b.id, a.id)
-                pairs[key] = Pair(key[0], key[1], 0.8, f"both reports lead with the {event}")
+                pairs[key] = Pair(key[0], key[1], LEAD_SCORE, f"both reports lead with the {event}")
     return pairs
 
 
@@ -325,26 +340,43 @@ def _day(published: str | None) -> dt.date | None:
         return None
 
 
-def load_claims(db, settings: LinkSettings = SETTINGS) -> list[ClaimRow]:
-    """Every claim mention the analyst has not set aside, with its features."""
+_CLAIMS_SQL = """
+    SELECT m.id, m.article_id, m.sentence_start, m.entity, m.event, m.kind, m.unit,
+           a.published, m.sentence, m.start, m."end", m.qualifier, m.field, m.value,
+           m.low, m.high
+    FROM mentions m JOIN articles a ON a.id = m.article_id
+    WHERE m.is_claim = 1 AND coalesce(m.excluded, 0) = 0 {}
+    ORDER BY m.article_id, m.id
+"""
+
+
+def _claim_rows(db, articles: list[str] | None):
+    if articles is None:
+        yield from db.execute(_CLAIMS_SQL.format(""))
+        return
+    ordered = sorted(set(articles))
+    for k in range(0, len(ordered), 500):
+        chunk = ordered[k : k + 500]
+        marks = ", ".join("?" * len(chunk))
+        yield from db.execute(_CLAIMS_SQL.format(f"AND m.article_id IN ({marks})"), chunk)
+
+
+def load_claims(
+    db, settings: LinkSettings = SETTINGS, articles: list[str] | None = None
+) -> list[ClaimRow]:
+    """Every claim mention the analyst has not set aside, with its features (of the
+    ``articles`` given only, when given: words are then masked as common by the share
+    of the whole ledger's claims, as a full link masks them)."""
     from .normalize import normalize_word
 
     lex = lexicon()
     rows = []
     raw_contexts = []
-    sql = """
-        SELECT m.id, m.article_id, m.sentence_start, m.entity, m.event, m.kind, m.unit,
-               a.published, m.sentence, m.start, m."end", m.qualifier, m.field, m.value,
-               m.low, m.high
-        FROM mentions m JOIN articles a ON a.id = m.article_id
-        WHERE m.is_claim = 1 AND coalesce(m.excluded, 0) = 0
-        ORDER BY m.article_id, m.id
-    """
     restrictors = _restrictor_stems()
     spans: list[tuple[int, int, str]] = []  # each row's span in its sentence
     sentences: dict[tuple[str, int], tuple] = {}
     current_article = None
-    for r in db.execute(sql):
+    for r in _claim_rows(db, articles):
         (mid, aid, s_start, entity, event, kind, unit, published, sentence, start, end, q, fld,
          value, low, high) = r  # fmt: skip
         row = ClaimRow(mid, aid, s_start or 0, entity, event, kind, unit, published)
@@ -395,7 +427,12 @@ def load_claims(db, settings: LinkSettings = SETTINGS) -> list[ClaimRow]:
         )  # fmt: skip
         rows.append(row)
         spans.append((start - (s_start or 0), end - (s_start or 0), sentence or ""))
-    _set_contexts(rows, raw_contexts, settings)
+    everyone = None
+    if articles is not None:
+        everyone = db.execute(
+            "SELECT count(*) FROM mentions WHERE is_claim = 1 AND coalesce(excluded, 0) = 0"
+        ).fetchone()[0]
+    _set_contexts(rows, raw_contexts, settings, everyone)
     _mark_items(rows, spans)
     in_article: dict[tuple, list[ClaimRow]] = defaultdict(list)
     for row in rows:
@@ -525,10 +562,14 @@ def _restrictors_in(words: list[str], stems: tuple[str, ...]) -> frozenset:
 
 
 def _set_contexts(
-    rows: list[ClaimRow], raw: list[tuple[list[str], list[str]]], settings: LinkSettings
+    rows: list[ClaimRow],
+    raw: list[tuple[list[str], list[str]]],
+    settings: LinkSettings,
+    everyone: int | None = None,
 ) -> None:
     """Join each context, with clitics stripped where the bare word is known and the
-    words common to many claims (this ledger's own stopwords) masked."""
+    words common to many claims (this ledger's own stopwords) masked; ``everyone`` is
+    how many claims the share is taken of, when ``rows`` are only some of them."""
     vocab: Counter = Counter()
     for before, after in raw:
         vocab.update(set(before) | set(after))
@@ -547,7 +588,8 @@ def _set_contexts(
     df: Counter = Counter()
     for words in stripped:
         df.update(set(words))
-    limit = max(settings.common_word_min, int(settings.common_word_share * len(rows)))
+    limit = max(settings.common_word_min,
+                int(settings.common_word_share * (everyone or len(rows))))  # fmt: skip
     for row, words in zip(rows, stripped, strict=True):
         row.context = " ".join(w for w in words if df[w] <= limit)
 

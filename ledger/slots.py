@@ -25,7 +25,7 @@ from pathlib import Path
 import numpy as np
 from rapidfuzz import fuzz
 
-from .linking import RISING_TOLLS, ClaimRow, Pair, event_family
+from .linking import RISING_TOLLS, TOLL_NOUN_CLASSES, ClaimRow, Pair, event_family
 
 MODEL_FILE = Path(__file__).with_name("link_model.json")
 FEATURES = (
@@ -42,7 +42,7 @@ MAX_DAYS = 0  # reports further apart are one slot only for a lasting count (bel
 # arrested, cumulative cases); market figures, percentages and amounts of another day
 # are another day's figures
 PEOPLE = frozenset({"person", "group"})  # classes of counted things that are people
-TOLL_CLASSES = frozenset({"person", "event"})  # people, or cases of what befell them
+TOLL_CLASSES = TOLL_NOUN_CLASSES  # people, or cases of what befell them
 CHANGE_EVENTS = frozenset({"rose", "fell"})  # how a count moved, not what it counts
 LASTING_EVENTS = frozenset({"killed", "injured", "captured", "recovered", "missing", "held",
                             "displaced", "escaped"})  # fmt: skip
@@ -293,19 +293,24 @@ def _related_pairs(rows, story_of, related):
 
 
 def candidates(rows: list[ClaimRow], story_of: dict[str, int],
-               related: dict[tuple[str, str], float]) -> Candidates:  # fmt: skip
+               related: dict[tuple[str, str], float],
+               focus: set[int] | None = None) -> Candidates:  # fmt: skip
     """Pairs of row indices that may fill one slot, with what scoring them needs.
 
     Within a story every two mentions of one kind and unit are compared; across stories,
     the mentions of two related articles (``related``: article pair -> cosine). The hard
     rules (``Table.allowed``) hold, and without an event or a shared counted thing the
-    two need enough shared wording."""
+    two need enough shared wording. With ``focus`` (mention ids), only pairs with one of
+    them are kept (the mentions an ingest added)."""
     table = Table(rows)
+    focused = None if focus is None else np.array([r.id in focus for r in rows], dtype=bool)
     parts = []
     for origin, pairs in ((True, _story_pairs(table, rows, story_of)),
                           (False, _related_pairs(rows, story_of, related))):  # fmt: skip
         for i, j in pairs:
             ok = table.allowed(i, j)
+            if focused is not None:
+                ok &= focused[i] | focused[j]
             if ok.any():
                 parts.append((i[ok], j[ok], np.full(int(ok.sum()), origin)))
     if not parts:

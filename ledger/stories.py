@@ -391,3 +391,101 @@ def _group(items: list[ArticleTerms], sims: Similar, settings: StorySettings) ->
         for i in group_members:
             out[items[i].article_id] = story
     return out
+
+
+def assign_new(
+    db, new_ids: list[str], settings: StorySettings = SETTINGS
+) -> tuple[Stories, set[int]]:
+    """Place newly ingested articles into the ledger's stories, leaving every other
+    article where it is: each new article joins the story it is closest to on average
+    (as ``build`` joins groups), or starts a story of its own. Only the articles of the
+    new ones' days, ``window_days`` either side, are compared; term rarity comes from
+    those articles pooled with the background counts, so the result can differ a little
+    from what a full link would group. Returns the stories of the compared articles,
+    the related pairs that involve a new article, and the ids of the stories that
+    received one."""
+    new = set(new_ids)
+    placed = [(rowid, aid, _day(published))
+              for rowid, aid, published in _rows_of(db, "SELECT rowid, id, published FROM articles "
+                                                       "WHERE id IN ({})", sorted(new))]  # fmt: skip
+    days = [d for _, _, d in placed if d]
+    window: list[tuple] = []
+    if days:
+        lo = (min(days) - dt.timedelta(days=settings.window_days)).isoformat()
+        hi = (max(days) + dt.timedelta(days=settings.window_days)).isoformat()
+        window = db.execute(
+            "SELECT rowid, id, published, story_id, terms FROM articles "
+            "WHERE substr(published, 1, 10) BETWEEN ? AND ?", [lo, hi]
+        ).fetchall()  # fmt: skip
+    if len(days) < len(placed):  # articles without a date are compared with each other
+        window += db.execute(
+            "SELECT rowid, id, published, story_id, terms FROM articles WHERE published IS NULL "
+            "OR published = '' OR substr(published, 1, 10) NOT GLOB '[0-9][0-9][0-9][0-9]-*'"
+        ).fetchall()  # fmt: skip
+    items = [ArticleTerms(r, a, _day(p)) for r, a, p, _s, _t in window]
+    table = TermTable.of(json.loads(t) if t else {} for *_rest, t in window)
+    vecs = vectors(table.stemmed(settings.background), settings)
+    sims = similar_pairs([it.day for it in items], vecs, settings)
+    index = {it.article_id: k for k, it in enumerate(items)}
+    story_of = {a: s for _r, a, _p, s, _t in window if a not in new and s is not None}
+    size = dict(db.execute("SELECT id, articles FROM stories").fetchall())
+    close: dict[int, dict[int, float]] = defaultdict(dict)
+    for a, b, v in zip(sims.a.tolist(), sims.b.tolist(), sims.v.tolist(), strict=True):
+        if items[a].article_id in new or items[b].article_id in new:
+            close[a][b] = close[b][a] = v
+    touched: set[int] = set()
+    for rowid, aid, _day_of in sorted(placed):
+        k = index.get(aid)
+        totals: dict[int, float] = defaultdict(float)
+        strongest: dict[int, float] = defaultdict(float)
+        for other, v in close.get(k, {}).items() if k is not None else ():
+            story = story_of.get(items[other].article_id)
+            if story is not None:
+                totals[story] += v
+                strongest[story] = max(strongest[story], v)
+        fits = [(totals[s] / max(1, size.get(s, 1)), s) for s in totals
+                if strongest[s] >= settings.link and totals[s] / max(1, size.get(s, 1)) >= settings.group]  # fmt: skip
+        story = max(fits)[1] if fits else rowid
+        story_of[aid] = story
+        size[story] = size.get(story, 0) + 1
+        touched.add(story)
+    related = {}
+    for a, neighbours in close.items():
+        for b, v in neighbours.items():
+            x, y = items[a].article_id, items[b].article_id
+            if v >= settings.relate and x < y:
+                related[(x, y)] = round(v, 4)
+    db.conn.executemany("UPDATE articles SET story_id = ? WHERE id = ?",
+                        [(story_of[a], a) for a in new if a in story_of])  # fmt: skip
+    _rewrite_stories(db, touched)
+    return Stories(story_of, related), touched
+
+
+def _rows_of(db, sql: str, ids: list[str]):
+    for k in range(0, len(ids), 500):
+        chunk = ids[k : k + 500]
+        yield from db.execute(sql.format(", ".join("?" * len(chunk))), chunk).fetchall()
+
+
+def _rewrite_stories(db, touched: set[int]) -> None:
+    """Recount the ``stories`` rows of ``touched`` (articles, outlets, days); a new
+    story takes the terms of its first article's title."""
+    for story in sorted(touched):
+        aids = db.execute(
+            "SELECT outlet, substr(published, 1, 10), title FROM articles WHERE story_id = ? "
+            "ORDER BY rowid", [story]
+        ).fetchall()  # fmt: skip
+        outlets = sorted({o for o, _d, _t in aids if o})
+        days = sorted(d for _o, d, _t in aids if d)
+        old = db.execute("SELECT terms FROM stories WHERE id = ?", [story]).fetchone()
+        terms = (
+            old[0]
+            if old and old[0]
+            else " ".join(content_words_of_normalized(normalize_word(aids[0][2] or ""))[:TOP_TERMS])
+        )
+        db.execute(
+            "INSERT OR REPLACE INTO stories (id, articles, outlets, first_day, last_day, "
+            "outlet_names, terms) VALUES (?, ?, ?, ?, ?, ?, ?)",
+            [story, len(aids), len(outlets), days[0] if days else None,
+             days[-1] if days else None, ", ".join(outlets), terms],
+        )  # fmt: skip

@@ -262,6 +262,23 @@ def test_values_that_go_up_and_down_disagree():
     assert conflict.kind == "disagreement"
 
 
+def test_a_reprint_of_an_earlier_toll_does_not_break_its_timeline():
+    """A paper reprints the morning's 30 in the evening, after 32 was reported."""
+    conflict = find_conflict(
+        [_source(1, 27, "2015-07-21 02:52"), _source(2, 30, "2015-07-21 10:42", outlet="okaz"),
+         _source(3, 32, "2015-07-22 10:15", outlet="aawsat"),
+         _source(4, 30, "2015-07-22 19:00", outlet="alyaum")]
+    )  # fmt: skip
+    assert conflict.kind == "update"
+    assert "30 «30» (a.json#2, okaz, 2015-07-21 10:42) and 1 later report agrees" in conflict.reason
+
+
+def test_a_toll_that_falls_is_a_disagreement_not_an_update():
+    sources = [_source(1, 8, "2015-08-06 08:00"), _source(2, 7, "2015-08-07 08:00")]
+    assert find_conflict(sources, rising_only=True).kind == "disagreement"
+    assert find_conflict(sources).kind == "update"  # a count that may fall (the missing)
+
+
 def test_a_zero_is_bounded_and_suspect():
     conflict = find_conflict([_source(1, 0, "2015-08-06 08:00"), _source(2, 5, "2015-08-06 09:00")])
     assert conflict.severity == 10.0 and conflict.suspect

@@ -1,0 +1,103 @@
+"""An ingest that adds a few articles to a linked ledger links only what they touch
+(``ledger.incremental``), on excerpts of real stories (tests/data/README.md)."""
+
+import json
+import shutil
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from ledger import Database, incremental
+from ledger.cli import main
+
+DATA = Path(__file__).parent / "data" / "saudinewsnet_excerpts.jsonl"
+LATE = "abha-aleqtisadiya"  # the outlet that says 13 members were killed
+
+
+@pytest.fixture
+def halves(tmp_path):
+    """The excerpts without the late Abha report, and that report alone."""
+    records = [json.loads(line) for line in DATA.read_text(encoding="utf-8").splitlines()]
+    early, late = tmp_path / "early.jsonl", tmp_path / "late.jsonl"
+    early.write_text("\n".join(json.dumps(r, ensure_ascii=False) for r in records
+                               if r["id"] != LATE), encoding="utf-8")  # fmt: skip
+    late.write_text(json.dumps(next(r for r in records if r["id"] == LATE), ensure_ascii=False),
+                    encoding="utf-8")  # fmt: skip
+    return early, late
+
+
+def groups(db: Database) -> dict[int, int]:
+    return dict(db.db.execute("SELECT id, claim_id FROM mentions WHERE is_claim = 1"))
+
+
+def figure_rows(db: Database, claim_ids) -> list[tuple]:
+    marks = ", ".join("?" * len(claim_ids))
+    return db.db.execute(
+        f"SELECT * FROM figures WHERE claim_id IN ({marks}) ORDER BY claim_id", list(claim_ids)
+    ).fetchall()
+
+
+def test_a_new_report_joins_its_story_and_figure_as_a_full_link_would(tmp_path, halves):
+    early, late = halves
+    path = tmp_path / "ledger.db"
+    with Database(path) as db:
+        db.ingest([early])
+        pkk = {c for (c,) in db.db.execute(
+            "SELECT DISTINCT m.claim_id FROM mentions m JOIN articles a ON a.id = m.article_id "
+            "WHERE a.name LIKE '%pkk%' AND m.is_claim = 1")}  # fmt: skip
+        untouched = figure_rows(db, pkk)
+        assert incremental.worth_it(db.ledger, 1)
+        report = db.ingest([late])
+        assert report.added_ids and len(report.added_ids) == 1
+        stories = {s for (s,) in db.db.execute("SELECT DISTINCT story_id FROM articles "
+                                                "WHERE name LIKE '%abha%'")}  # fmt: skip
+        assert len(stories) == 1  # the late report joined the Abha story
+        (conflict,) = db.conflicts()
+        assert "«13»" in conflict["reason"] and "aleqtisadiya" in conflict["reason"]
+        assert figure_rows(db, pkk) == untouched  # the other story was left alone
+        incremental_groups = groups(db)
+    full = tmp_path / "full.db"
+    shutil.copy(path, full)
+    with Database(full) as db:
+        db.link()
+        assert groups(db) == incremental_groups
+
+
+def test_the_cli_says_it_linked_only_the_new_article(tmp_path, halves):
+    early, late = halves
+    path = str(tmp_path / "ledger.db")
+    runner = CliRunner()
+    assert runner.invoke(main, ["--db", path, "ingest", str(early)]).exit_code == 0
+    result = runner.invoke(main, ["--db", path, "ingest", str(late)])
+    assert result.exit_code == 0, result.output
+    assert "linked 1 new article into the figures they touch" in result.output
+    assert "1 conflict" in result.output
+
+
+def test_a_full_link_is_used_when_incremental_is_not_worth_it(tmp_path, halves):
+    early, _late = halves
+    with Database(tmp_path / "unlinked.db") as db:
+        db.ingest([early], link=False)
+        assert not incremental.worth_it(db.ledger, 1)  # nothing linked yet
+    with Database(tmp_path / "linked.db") as db:
+        db.ingest([early])
+        assert not incremental.worth_it(db.ledger, 3)  # half the ledger again
+        assert incremental.worth_it(db.ledger, 1)
+
+
+def test_decisions_hold_after_an_incremental_link(tmp_path, halves):
+    early, late = halves
+    with Database(tmp_path / "ledger.db") as db:
+        db.ingest([early])
+        mention = db.db.execute(
+            "SELECT m.id FROM mentions m JOIN articles a ON a.id = m.article_id "
+            "WHERE a.name LIKE '%abha-alyaum' AND m.text = '10' AND m.is_claim = 1 LIMIT 1"
+        ).fetchone()[0]
+        before = groups(db)
+        assert sum(1 for c in before.values() if c == before[mention]) > 1
+        db.split(mention, note="the analyst's own reading")
+        db.ingest([late])
+        after = groups(db)
+        assert after[mention] == mention  # still on its own
+        assert sum(1 for c in after.values() if c == after[mention]) == 1
