@@ -10,6 +10,7 @@ check it in seconds: "more than 9,000 «أكثر من 9 آلاف» (001) vs abou
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import dataclass
 from itertools import pairwise
 
@@ -41,6 +42,8 @@ class SourceMention:
     article: str
     outlet: str | None
     published: str | None
+    before: str = ""  # the words just before the number in its sentence
+    after: str = ""  # and just after it
 
 
 @dataclass
@@ -119,7 +122,7 @@ def find_conflict(
     vb = representative(b.qualifier, b.value, b.low, b.high)
     share = apart(va, vb) if va is not None and vb is not None else 0.0
     suspect = share >= MAX_SEVERITY or not va or not vb
-    timeline = update_timeline(spans, rising_only)
+    timeline = update_timeline(spans, rising_only) or told_update(a, b)
     if timeline is not None:
         return Conflict(round(share, 4), severity_label(share, tol), timeline, a.id, b.id,
                         "update", suspect)  # fmt: skip
@@ -138,6 +141,47 @@ def find_conflict(
 
 
 SAME_TIME = dt.timedelta(hours=3)  # reports this close were written from the same state
+# "ارتفعت حصيلة القتلى إلى 40": the report itself says the count rose to its number
+_ROSE_TO = re.compile(
+    r"(?:^|\s)[وفل]?(?:ا|ي|ت|لي|لت)?(?:رتفع|رتفاع|رتفعت|صعد|صعدت|قفز|قفزت|وصل|وصلت|بلغ|بلغت)\S*"
+    r"(?:\s+\S+){0,5}\s+(?:إلى|الى|إلي|الي|ل)\s*[«\"(]?\s*$"
+)
+# "بحلول الساعة 1530 بتوقيت جرينتش": a market snapshot says when it was taken
+_CLOCK = re.compile(
+    r"(?:الساعة|الساعه)\s*(\d{1,2})[:.,ر]?(\d{2})\s*(?:صباحا|صباحاً|مساء|مساءً)?\s*"
+    r"(?:بتوقيت|ت\.?غ|GMT)"
+)
+
+
+def _clock(m: SourceMention) -> int | None:
+    """The clock time a mention's own sentence states, in minutes (a snapshot's time)."""
+    found = _CLOCK.search(m.after) or _CLOCK.search(m.before)
+    if not found:
+        return None
+    hours, minutes = int(found[1]), int(found[2])
+    return hours * 60 + minutes if hours < 24 and minutes < 60 else None
+
+
+def told_update(a: SourceMention, b: SourceMention) -> str | None:
+    """An update the reports say in words: the higher says the count rose to it and was
+    not published before the lower; or both are snapshots of one day stating different
+    clock times (a price at 05:15 GMT, then at 10:45). The reason gives the two steps."""
+    def step(m: SourceMention, note: str) -> str:
+        said = wording(m.qualifier, m.value, m.low, m.high, m.unit)
+        return f"{said} «{m.text}» ({source_label(m)}{note})"
+
+    low_when, high_when = _when(a.published), _when(b.published)
+    if _ROSE_TO.search(b.before) and (
+        low_when is None or high_when is None or high_when >= low_when - SAME_TIME
+    ):
+        return f"update: {step(a, '')} → {step(b, ', says it rose')}"
+    ta, tb = _clock(a), _clock(b)
+    same_day = low_when and high_when and abs(high_when - low_when) <= dt.timedelta(days=1)
+    if ta is not None and tb is not None and ta != tb and same_day:
+        first, second = sorted(((ta, a), (tb, b)), key=lambda t: t[0])
+        return (f"update: {step(first[1], f' at {first[0] // 60:02d}:{first[0] % 60:02d} GMT')}"
+                f" → {step(second[1], f' at {second[0] // 60:02d}:{second[0] % 60:02d} GMT')}")  # fmt: skip
+    return None
 
 
 def update_timeline(

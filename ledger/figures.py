@@ -183,7 +183,10 @@ def _figure_rows(
 def _source_mentions(db, ids: list[int] | None = None) -> dict[int, SourceMention]:
     sql = """
         SELECT m.id, m.text, m.qualifier, m.value, m.low, m.high, m.unit, a.name, a.outlet,
-               a.published
+               a.published,
+               substr(m.sentence, max(1, m.start - m.sentence_start - 79),
+                      min(80, max(0, m.start - m.sentence_start))),
+               substr(m.sentence, m."end" - m.sentence_start + 1, 80)
         FROM mentions m JOIN articles a ON a.id = m.article_id
         WHERE +m.is_claim = 1 AND coalesce(m.excluded, 0) = 0
     """  # the unary + keeps SQLite from scanning every claim by is_claim for a few ids

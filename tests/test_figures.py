@@ -279,6 +279,49 @@ def test_a_toll_that_falls_is_a_disagreement_not_an_update():
     assert find_conflict(sources).kind == "update"  # a count that may fall (the missing)
 
 
+def test_a_report_that_says_the_toll_rose_is_an_update():
+    """Baquba: 24 killed in the first report; the next day "ارتفاع قتلى تفجير العراق إلى 40",
+    while a reprint of the first report came out beside it."""
+    first = _source(1, 24, "2015-08-10 20:56", outlet="alweeam")
+    rose = SourceMention(2, "40", "exact", 40, None, None, None, "a.json#2", "alriyadh",
+                         "2015-08-11 14:19", before="ارتفاع قتلى تفجير العراق إلى ")  # fmt: skip
+    reprint = _source(3, 24, "2015-08-11 14:19", outlet="alriyadh")
+    conflict = find_conflict([first, rose, reprint], rising_only=True)
+    assert conflict.kind == "update" and "says it rose" in conflict.reason
+
+
+def test_market_snapshots_at_stated_times_are_an_update():
+    early = SourceMention(
+        1,
+        "50.35",
+        "exact",
+        50.35,
+        None,
+        None,
+        "USD",
+        "a.json#1",
+        "alyaum",
+        "2015-08-06 01:38",
+        after=" للبرميل بحلول الساعة 0515 بتوقيت جرينتش",
+    )
+    late = SourceMention(
+        2,
+        "50.45",
+        "exact",
+        50.45,
+        None,
+        None,
+        "USD",
+        "a.json#2",
+        "alyaum",
+        "2015-08-06 01:38",
+        after=" للبرميل بحلول الساعة 1045 بتوقيت جرينتش",
+    )
+    conflict = find_conflict([late, early])
+    assert conflict.kind == "update"
+    assert conflict.reason.index("05:15 GMT") < conflict.reason.index("10:45 GMT")
+
+
 def test_a_zero_is_bounded_and_suspect():
     conflict = find_conflict([_source(1, 0, "2015-08-06 08:00"), _source(2, 5, "2015-08-06 09:00")])
     assert conflict.severity == 10.0 and conflict.suspect
