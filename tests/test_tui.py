@@ -444,14 +444,38 @@ async def test_bidi_key_redraws_an_open_figure_page(seeded_path):
         await pilot.pause()
         await pilot.press("enter")
         await pilot.pause()
-        before = app.screen
-        mode = before.mode
+        mode = app.screen.mode
+        drawn = [str(line.text) for line in app.screen.query_one("#figure-table").render_lines(
+            app.screen.query_one("#figure-table").region.reset_offset)]  # fmt: skip
         await pilot.press("b")
         await pilot.pause()
-        assert isinstance(app.screen, FigureScreen) and app.screen is not before
+        assert isinstance(app.screen, FigureScreen)
         assert app.screen.mode != mode
         head = str(app.screen.query_one("#figure-head").render())
         assert "2 mentions in 2 articles" in head
+        redrawn = [str(line.text) for line in app.screen.query_one("#figure-table").render_lines(
+            app.screen.query_one("#figure-table").region.reset_offset)]  # fmt: skip
+        assert redrawn != drawn  # the Arabic of the rows is drawn in the other order
+
+
+async def test_the_figure_page_shows_each_figure_opened_on_it(seeded_path):
+    app = FactLedgerApp(seeded_path)
+    async with app.run_test(size=(180, 45)) as pilot:
+        await ready(app, pilot)
+        claims = sorted({r["claim_id"] for r in app.page_rows if r["claim_id"] is not None})
+        big = max(claims, key=lambda c: sum(r["claim_id"] == c for r in app.page_rows))
+        small = next(c for c in claims if c != big)
+        for claim in (big, small, big):
+            app.open_figure(claim)
+            await pilot.pause()
+            page = app.screen
+            assert isinstance(page, FigureScreen) and page.figure["claim_id"] == claim
+            table = page.query_one("#figure-table", DataTable)
+            assert table.row_count == len(page.figure["mention_rows"])
+            assert f"Figure {claim}:" in str(page.query_one("#figure-head").render())
+            await pilot.press("escape")
+            await pilot.pause()
+        assert not isinstance(app.screen, FigureScreen)
 
 
 def visible_columns(table: DataTable) -> list[str]:

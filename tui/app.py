@@ -440,8 +440,12 @@ class FactLedgerApp(App):
 
     def on_conflicts_loaded(self, message: ConflictsLoaded) -> None:
         self.query_one("#loading").display = False
-        if not isinstance(self.screen, ConflictsScreen):
-            self.push_screen(ConflictsScreen(message.rows, self.mode))
+        if not self.is_screen_installed("conflicts"):
+            self.install_screen(ConflictsScreen(), "conflicts")
+        page = self.get_screen("conflicts")
+        page.show(message.rows, self.mode)
+        if self.screen is not page:
+            self.push_screen("conflicts")
 
     def action_figure(self) -> None:
         row = self.current_row()
@@ -456,7 +460,16 @@ class FactLedgerApp(App):
         except LedgerError as exc:
             self.notify(str(exc), severity="error")
             return
-        self.push_screen(FigureScreen(fig, self.mode))
+        self._show_figure(fig)
+
+    def _show_figure(self, fig: dict) -> None:
+        """Show a figure on the app's one figure page, opening the page if need be."""
+        if not self.is_screen_installed("figure"):
+            self.install_screen(FigureScreen(), "figure")
+        page = self.get_screen("figure")
+        page.show(fig, self.mode)
+        if self.screen is not page:
+            self.push_screen("figure")
 
     def action_audit_log(self) -> None:
         from ledger.decisions import log
@@ -518,8 +531,7 @@ class FactLedgerApp(App):
         except LedgerError:
             self.pop_screen()
             return
-        self.pop_screen()
-        self.push_screen(FigureScreen(fig, self.mode))
+        screen.show(fig, self.mode)
 
     def action_same(self) -> None:
         from ledger.figures import same_figure

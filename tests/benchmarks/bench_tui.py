@@ -114,13 +114,28 @@ async def measure(path: str) -> dict:
         await app.workers.wait_for_complete()
         await pilot.pause()
         out["clear_filter_ms"] = round((time.perf_counter() - t) * 1000)
-        out["figure_page_ms"] = round(await timed("f"))
+        # the first figure page builds the page; later ones redraw it (median of 5)
+        out["figure_page_first_ms"] = round(await timed("f"))
         await pilot.press("escape")
         await pilot.pause()
-        out["conflicts_view_ms"] = round(await timed("c"))
+        again = []
+        for _ in range(5):
+            await pilot.press("down")
+            await pilot.pause(ARTICLE_DELAY + 0.05)
+            again.append(await timed("f"))
+            await pilot.press("escape")
+            await pilot.pause()
+        out["figure_page_ms"] = round(statistics.median(again))
+        out["conflicts_view_first_ms"] = round(await timed("c"))
         out["conflicts_listed"] = len(getattr(app.screen, "rows", []))
         await pilot.press("escape")
         await pilot.pause()
+        again = []
+        for _ in range(3):
+            again.append(await timed("c"))
+            await pilot.press("escape")
+            await pilot.pause()
+        out["conflicts_view_ms"] = round(statistics.median(again))
         table.focus()
         # a decision and its undo, each re-linking what it touches, in a worker
         out["split_ms"] = round(await timed("x"))

@@ -24,22 +24,36 @@ class ConflictsScreen(Screen):
         Binding("enter,f", "open_figure", "Figure page"),
     ]
 
-    def __init__(self, rows: list[dict], mode: str) -> None:
+    def __init__(self, rows: list[dict] | None = None, mode: str = "visual") -> None:
         super().__init__()
-        self.rows = rows
+        self.rows: list[dict] = rows or []
         self.mode = mode
 
     def compose(self) -> ComposeResult:
-        count = f"{len(self.rows)} conflicting figure{'' if len(self.rows) == 1 else 's'}"
-        yield Label(f"{count}, most severe first", id="conflicts-title")
+        yield Label(id="conflicts-title")
         yield FastCells(id="conflicts-table", cursor_type="row", zebra_stripes=True)
         yield Footer()
 
     def on_mount(self) -> None:
         table = self.query_one(DataTable)
-        # fixed widths: 428 reasons are not measured one by one
+        # fixed widths: hundreds of reasons are not measured one by one
         for label, width in CONFLICT_COLUMNS:
             table.add_column(label, width=width)
+        self._draw()
+
+    def show(self, rows: list[dict], mode: str) -> None:
+        """Show these conflicts (read again after every change) in ``mode``; the app
+        keeps one conflicts page and redraws it."""
+        unchanged = self.is_mounted and rows == self.rows and mode == self.mode
+        self.rows, self.mode = rows, mode
+        if self.is_mounted and not unchanged:  # nothing to redraw when nothing changed
+            self._draw()
+
+    def _draw(self) -> None:
+        count = f"{len(self.rows)} conflicting figure{'' if len(self.rows) == 1 else 's'}"
+        self.query_one("#conflicts-title", Label).update(f"{count}, most severe first")
+        table = self.query_one(DataTable)
+        table.clear()
         for r in self.rows:
             table.add_row(
                 Text(str(r["claim_id"])), Text(r["severity_label"] or ""),
@@ -47,6 +61,8 @@ class ConflictsScreen(Screen):
                 cell(r["entity"], self.mode, 10), cell(r["event"], self.mode, 10), cell(r["reason"], self.mode, REASON_WIDTH, "ltr"),
                 key=str(r["claim_id"]),
             )  # fmt: skip
+        if table.row_count:
+            table.move_cursor(row=0)
 
     def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
         self.action_open_figure()

@@ -20,16 +20,37 @@ FIGURE_COLUMNS = (("mention", 8), ("outlet", 10), ("date", 10), ("article", 24),
 
 
 class FigureScreen(Screen):
-    """Every mention of one figure side by side, with the interval chart."""
+    """Every mention of one figure side by side, with the interval chart. The app keeps
+    one page and shows each figure on it (``show``), so opening a figure redraws its
+    rows instead of building a screen."""
 
     BINDINGS = [Binding("escape,q", "app.pop_screen", "Back")]
 
-    def __init__(self, figure: dict, mode: str) -> None:
+    def __init__(self, figure: dict | None = None, mode: str = "visual") -> None:
         super().__init__()
-        self.figure = figure
+        self.figure: dict = figure or {}
         self.mode = mode
 
     def compose(self) -> ComposeResult:
+        yield Static(id="figure-head")
+        yield Static(id="figure-chart")
+        yield FastCells(id="figure-table", cursor_type="row", zebra_stripes=True)
+        yield Footer()
+
+    def on_mount(self) -> None:
+        table = self.query_one(DataTable)
+        for label, width in FIGURE_COLUMNS:
+            table.add_column(label, width=width)
+        if self.figure:
+            self._draw()
+
+    def show(self, figure: dict, mode: str) -> None:
+        """Show ``figure`` (a new one, or the same after a decision) in ``mode``."""
+        self.figure, self.mode = figure, mode
+        if self.is_mounted:
+            self._draw()
+
+    def _draw(self) -> None:
         f = self.figure
         status = f["status"] if f["conflict"] else "no conflict"
         head = Text(
@@ -41,31 +62,13 @@ class FigureScreen(Screen):
             head.append("\n" + frame(f["reason"], self.mode), style="red")
         if f.get("note"):
             head.append("\nnote: " + frame(f["note"], self.mode), style="green")
-        yield Static(head, id="figure-head")
-        yield Static(interval_chart(f["mention_rows"], 100, self.mode), id="figure-chart")
-        table = FastCells(id="figure-table", cursor_type="row", zebra_stripes=True)
-        yield table
-        yield Footer()
-
-    def selected_row(self) -> dict | None:
-        """The mention under the cursor, as a row of the main table: decisions on this
-        page act on it and on this figure."""
-        rows = self.figure["mention_rows"]
-        cursor = self.query_one("#figure-table", DataTable).cursor_row
-        if not rows or cursor is None or cursor >= len(rows):
-            return None
-        return {**rows[cursor], "claim_id": self.figure["claim_id"],
-                "conflict": self.figure["conflict"]}  # fmt: skip
-
-    def mates(self, mention_id: int) -> list[dict]:
-        """The figure's other mentions."""
-        return [m for m in self.figure["mention_rows"] if m["mention_id"] != mention_id]
-
-    def on_mount(self) -> None:
+        self.query_one("#figure-head", Static).update(head)
+        self.query_one("#figure-chart", Static).update(
+            interval_chart(f["mention_rows"], 100, self.mode)
+        )
         table = self.query_one(DataTable)
-        for label, width in FIGURE_COLUMNS:
-            table.add_column(label, width=width)
-        for m in self.figure["mention_rows"]:
+        table.clear()
+        for m in f["mention_rows"]:
             # the sentence around the number, so the number is always in view
             near = around(m["sentence"] or "", m.get("sentence_at") or 0, len(m["text"] or ""),
                           SENTENCE_WIDTH)  # fmt: skip
@@ -76,3 +79,18 @@ class FigureScreen(Screen):
                 cell(m["text"], self.mode, 16), cell(m["qualifier"], self.mode, 10),
                 cell(near, self.mode, SENTENCE_WIDTH),
             )  # fmt: skip
+        table.move_cursor(row=0)
+
+    def selected_row(self) -> dict | None:
+        """The mention under the cursor, as a row of the main table: decisions on this
+        page act on it and on this figure."""
+        rows = self.figure.get("mention_rows", [])
+        cursor = self.query_one("#figure-table", DataTable).cursor_row
+        if not rows or cursor is None or cursor >= len(rows):
+            return None
+        return {**rows[cursor], "claim_id": self.figure["claim_id"],
+                "conflict": self.figure["conflict"]}  # fmt: skip
+
+    def mates(self, mention_id: int) -> list[dict]:
+        """The figure's other mentions."""
+        return [m for m in self.figure.get("mention_rows", []) if m["mention_id"] != mention_id]
