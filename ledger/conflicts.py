@@ -166,6 +166,7 @@ def told_update(a: SourceMention, b: SourceMention) -> str | None:
     """An update the reports say in words: the higher says the count rose to it and was
     not published before the lower; or both are snapshots of one day stating different
     clock times (a price at 05:15 GMT, then at 10:45). The reason gives the two steps."""
+
     def step(m: SourceMention, note: str) -> str:
         said = wording(m.qualifier, m.value, m.low, m.high, m.unit)
         return f"{said} «{m.text}» ({source_label(m)}{note})"

@@ -4,8 +4,11 @@ fuzzy filters. Views call these instead of writing SQL of their own."""
 from __future__ import annotations
 
 import json
+import math
 import re
+from bisect import bisect_right
 from dataclasses import dataclass, field
+from itertools import accumulate
 
 import numpy as np
 from rapidfuzz import fuzz, process
@@ -118,13 +121,43 @@ class FilterError(ValueError):
     """A filter the analyst typed that cannot be read; its message says how to fix it."""
 
 
+END = 8  # letters of each text's start and end kept apart, for short needles
+
+
+class Haystack:
+    """The fuzzy filter's texts, one per claim, and what makes a short word quick to find
+    in them: the texts joined into one string (found with ``str.find``), where each
+    starts, and each text's first and last ``END`` letters."""
+
+    def __init__(self, ids: list[int], texts: list[str]) -> None:
+        self.ids, self.texts = ids, texts
+        self.joined = "\x00".join(texts)  # no normalised text holds a NUL
+        self.starts = list(accumulate((len(t) + 1 for t in texts[:-1]), initial=0))
+        self.heads = [t[:END] for t in texts]
+        self.tails = [t[-END:] for t in texts]
+        self.short = [k for k, t in enumerate(texts) if len(t) <= END]
+
+    def __bool__(self) -> bool:
+        return bool(self.ids)
+
+    def containing(self, needle: str) -> set[int]:
+        """The texts that contain ``needle``."""
+        found, at = set(), self.joined.find(needle)
+        while at >= 0:
+            k = bisect_right(self.starts, at) - 1
+            found.add(k)
+            nxt = self.starts[k + 1] if k + 1 < len(self.starts) else len(self.joined)
+            at = self.joined.find(needle, nxt)
+        return found
+
+
 class ClaimSearch:
     """Pages of claim rows from SQLite; the fuzzy text filter runs on rapidfuzz over
     a cached, normalised haystack (entity, event, outlet, sentence) per claim."""
 
     def __init__(self, ledger: Ledger) -> None:
         self.ledger = ledger
-        self._haystack: tuple[list[int], list[str]] | None = None
+        self._haystack: Haystack | None = None
         self._totals: dict[tuple, int] = {}
 
     def invalidate(self) -> None:
@@ -137,16 +170,16 @@ class ClaimSearch:
         """Whether the fuzzy filter's haystack is built."""
         return self._haystack is not None
 
-    def haystack(self) -> tuple[list[int], list[str]]:
+    def haystack(self) -> Haystack:
         """The fuzzy filter's haystack (built now if need be): hand it to another
         ``ClaimSearch`` on the same ledger with ``adopt`` (built in a worker thread)."""
         return self._hay()
 
-    def adopt(self, haystack: tuple[list[int], list[str]]) -> None:
+    def adopt(self, haystack: Haystack) -> None:
         """Use a haystack built by another ``ClaimSearch`` on the same ledger."""
         self._haystack = haystack
 
-    def _hay(self) -> tuple[list[int], list[str]]:
+    def _hay(self) -> Haystack:
         if self._haystack is None:
             ids, texts = [], []
             for mid, entity, event, outlet, sentence, at in self.ledger.db.execute(
@@ -161,15 +194,20 @@ class ClaimSearch:
                 texts.append(
                     normalize_word(" ".join(x or "" for x in (entity, event, outlet, near)))
                 )
-            self._haystack = (ids, texts)
+            self._haystack = Haystack(ids, texts)
         return self._haystack
 
     def fuzzy_ids(self, text: str, cutoff: int) -> list[int]:
-        ids, texts = self._hay()
+        hay = self._hay()
+        ids, texts = hay.ids, hay.texts
         if not texts:
             return []
+        needle = normalize_word(text)
+        short = short_needle_matches(needle, hay, cutoff)
+        if short is not None:
+            return [ids[i] for i in short]
         scores = process.cdist(
-            [normalize_word(text)], texts, scorer=fuzz.partial_ratio, score_cutoff=cutoff,
+            [needle], texts, scorer=fuzz.partial_ratio, score_cutoff=cutoff,
             dtype=np.uint8, workers=-1,
         )[0]  # fmt: skip
         return [ids[i] for i in np.flatnonzero(scores).tolist()]
@@ -232,3 +270,26 @@ def figure_of(ledger: Ledger, mention_id: int) -> int | None:
     """The figure a mention belongs to now (None if it is in none)."""
     row = ledger.db.execute("SELECT claim_id FROM mentions WHERE id = ?", [mention_id]).fetchone()
     return row[0] if row else None
+
+
+def short_needle_matches(needle: str, hay: Haystack, cutoff: int) -> list[int] | None:
+    """The texts rapidfuzz's ``partial_ratio`` scores at ``cutoff`` or more against a
+    needle too short to match inside a text except exactly (one changed letter in ``n``
+    scores ``1 - 1/n``): those that contain it, those whose first or last few letters
+    score enough on their own (partial_ratio also aligns a shorter piece at either end),
+    and texts no longer than the needle, scored as partial_ratio scores them. The same
+    texts, found several times faster; None when the needle is too long for this."""
+    n, least = len(needle), cutoff / 100
+    if n == 0 or n >= END or 1 - 1 / n >= least:
+        return None
+    texts = hay.texts
+    found = {k for k in hay.short
+             if len(texts[k]) <= n and fuzz.partial_ratio(needle, texts[k], score_cutoff=cutoff)}  # fmt: skip
+    found.update(k for k in hay.containing(needle) if len(texts[k]) > n)
+    shortest = math.ceil(least * n / (2 - least) - 1e-9)  # 2m / (n + m) >= least
+    for m in range(shortest, n):
+        for ends in ([h[:m] for h in hay.heads], [t[-m:] for t in hay.tails]):
+            scores = process.cdist([needle], ends, scorer=fuzz.ratio, score_cutoff=cutoff,
+                                   dtype=np.uint8, workers=-1)[0]  # fmt: skip
+            found.update(k for k in np.flatnonzero(scores).tolist() if len(texts[k]) > n)
+    return sorted(found)

@@ -22,3 +22,46 @@ def test_a_filtered_page_does_not_freeze_the_connection(seeded_path):
     search.invalidate()
     assert search.page(ClaimQuery(conflicts_only=True, limit=50)).total == 0
     app_side.close()
+
+
+# ------------------------------------------------- the short needle's shortcut
+from hypothesis import given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+from ledger.queries import Haystack, short_needle_matches  # noqa: E402
+
+
+def _partial_ratio_matches(needle: str, texts: list[str], cutoff: int) -> list[int]:
+    import numpy as np
+    from rapidfuzz import fuzz, process
+
+    scores = process.cdist([needle], texts, scorer=fuzz.partial_ratio, score_cutoff=cutoff,
+                           dtype=np.uint8)[0]  # fmt: skip
+    return np.flatnonzero(scores).tolist()
+
+
+LETTERS = "قتليداعش "  # few letters, so near matches are common
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    needle=st.text(alphabet=LETTERS.strip(), min_size=1, max_size=8),
+    texts=st.lists(st.text(alphabet=LETTERS, max_size=30), min_size=1, max_size=30),
+    cutoff=st.sampled_from([70, 80, 85, 90, 95]),
+)
+def test_the_short_needle_shortcut_finds_what_partial_ratio_finds(needle, texts, cutoff):
+    found = short_needle_matches(needle, Haystack(list(range(len(texts))), texts), cutoff)
+    if found is not None:
+        assert found == _partial_ratio_matches(needle, texts, cutoff)
+
+
+def test_the_fuzzy_filter_on_the_seeds_is_unchanged(seeded):
+    from ledger.queries import ClaimSearch
+
+    search = ClaimSearch(seeded)
+    hay = search.haystack()
+    ids, texts = hay.ids, hay.texts
+    for word in ("معتقل", "داعش", "قسد", "سجن", "هروب", "الحسكة"):
+        assert search.fuzzy_ids(word, 85) == [ids[i] for i in _partial_ratio_matches(
+            __import__("ledger.normalize", fromlist=["normalize_word"]).normalize_word(word),
+            texts, 85)]  # fmt: skip

@@ -311,7 +311,7 @@ class FactLedgerApp(App):
             finally:
                 ledger.close()
             return
-        self.post_message(HaystackReady((), then_load=True))
+        self.post_message(HaystackReady(None, then_load=True))
 
     def on_haystack_ready(self, message: HaystackReady) -> None:
         if self.search is not None and message.haystack:

@@ -7,6 +7,8 @@ from dataclasses import dataclass
 
 from textual.message import Message
 
+from ledger.queries import Haystack
+
 
 @dataclass
 class Notice(Message):
@@ -33,7 +35,7 @@ class HaystackReady(Message):
     """The fuzzy filter's haystack, built off the UI thread; ``then_load`` re-runs the
     page that waited for it."""
 
-    haystack: tuple
+    haystack: Haystack | None  # None: nothing was built (the page just loads)
     then_load: bool = False
 
 
