@@ -215,7 +215,8 @@ class ClaimSearch:
     def page(self, q: ClaimQuery) -> ClaimPage:
         where, params = ["1 = 1"], []
         if q.kind:
-            where.append("c.kind = ?")
+            # with conflicts only, the few flagged figures lead the way (not the kind index)
+            where.append("+c.kind = ?" if q.conflicts_only else "c.kind = ?")
             params.append(q.kind)
         if q.value_min is not None:
             where.append("coalesce(c.value, c.high) >= ?")
@@ -223,8 +224,8 @@ class ClaimSearch:
         if q.value_max is not None:
             where.append("coalesce(c.value, c.low) <= ?")
             params.append(q.value_max)
-        if q.conflicts_only:
-            where.append("c.conflict = 1")
+        if q.conflicts_only:  # through the few flagged figures, by index
+            where.append("c.claim_id IN (SELECT claim_id FROM figures WHERE conflict = 1)")
         db = self.ledger.db
         if q.text.strip():
             # the matching ids travel as one JSON parameter: a read never writes (a temp
@@ -234,7 +235,10 @@ class ClaimSearch:
             where.append("c.mention_id IN (SELECT value FROM json_each(?))")
             params.append(json.dumps(ids))
         sort = q.sort if q.sort in SORTABLE else "mention_id"
-        order = f"{'f.severity' if sort == 'severity' else 'c.' + sort} {'DESC' if q.descending else 'ASC'}"
+        # a narrow filter (flagged figures, fuzzy matches) finds its rows by index and
+        # sorts them; walking the whole ledger in order for them would take far longer
+        narrow = "+" if q.conflicts_only or q.text.strip() else ""
+        order = f"{'f.severity' if sort == 'severity' else narrow + 'c.' + sort} {'DESC' if q.descending else 'ASC'}"
         base = f"FROM claims c LEFT JOIN figures f ON f.claim_id = c.claim_id WHERE {' AND '.join(where)}"
         key = (base, tuple(params), q.text)
         total = self._totals.get(key)
@@ -245,7 +249,7 @@ class ClaimSearch:
             dict(r)
             for r in db.query(
                 f'SELECT {columns}, c.article_id, c.start, c."end" AS end_ {base} '
-                f"ORDER BY {order}, c.mention_id LIMIT ? OFFSET ?",
+                f"ORDER BY {order}, {narrow}c.mention_id LIMIT ? OFFSET ?",
                 [*params, q.limit, q.offset],
             )
         ]
