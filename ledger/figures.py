@@ -31,7 +31,7 @@ from .linking import (
     self_contradictions,
 )
 from .long_writes import announced
-from .store import Ledger
+from .store import Ledger, chunks, rows_for_ids
 
 
 def slot_settings() -> LinkSettings:
@@ -282,11 +282,11 @@ def relink(ledger: Ledger, mention_ids: list[int], settings: LinkSettings = SETT
         ids = sorted(part)
         rows = _light_rows(db, ids)
         live = [r.id for r in rows]  # claims still in play (not marked not-a-claim)
-        old_claims = {c for (c,) in _in_chunks(db, "SELECT DISTINCT claim_id FROM mentions "
+        old_claims = {c for (c,) in rows_for_ids(db, "SELECT DISTINCT claim_id FROM mentions "
                                                    "WHERE claim_id IS NOT NULL AND id IN ({})", ids)}  # fmt: skip
         pairs = {
             (a, b): Pair(a, b, sc, e)
-            for a, b, sc, e in _in_chunks(
+            for a, b, sc, e in rows_for_ids(
                 db,
                 "SELECT mention_a, mention_b, score, explanation FROM pair_scores "
                 "WHERE mention_a IN ({})",
@@ -301,12 +301,12 @@ def relink(ledger: Ledger, mention_ids: list[int], settings: LinkSettings = SETT
         constraints.cannot |= self_contradictions({r.id: r for r in rows}, pairs)
         sentence_of = {r.id: (r.article_id, r.title, r.sentence_start) for r in rows}
         claim_of, links = cluster(live, pairs, sentence_of, constraints, settings)
-        for chunk in _chunks(ids):
+        for chunk in chunks(ids):
             marks = ", ".join("?" * len(chunk))
             db.execute(f"UPDATE mentions SET claim_id = NULL, link_score = NULL, "
                        f"link_reason = NULL WHERE id IN ({marks})", chunk)  # fmt: skip
             db.execute(f"DELETE FROM links WHERE mention_a IN ({marks})", chunk)
-        for chunk in _chunks(sorted(old_claims)):
+        for chunk in chunks(sorted(old_claims)):
             db.execute(f"DELETE FROM figures WHERE claim_id IN ({', '.join('?' * len(chunk))})",
                        chunk)  # fmt: skip
         _store_groups(db, rows, claim_of, links, applied, tolerances, report,
@@ -349,7 +349,7 @@ def _reachable(db, seed: set[int], constraints: Constraints, settings: LinkSetti
 def _light_rows(db, ids: list[int]) -> list[ClaimRow]:
     """What grouping and figures need of these mentions (claims not set aside)."""
     rows = []
-    for r in _in_chunks(
+    for r in rows_for_ids(
         db, """SELECT m.id, m.article_id, m.sentence_start, m.entity, m.event, m.kind, m.unit,
                       a.published, m.field, m.qualifier, m.value, m.low, m.high
                FROM mentions m JOIN articles a ON a.id = m.article_id
@@ -399,17 +399,6 @@ def _store_groups(
             f"VALUES ({', '.join('?' * len(columns))})",
             (tuple(f[c] for c in columns) for f in figures),
         )
-
-
-def _chunks(ids: list[int], size: int = 500):
-    for k in range(0, len(ids), size):
-        yield ids[k : k + size]
-
-
-def _in_chunks(db, sql: str, ids: list[int]):
-    """Rows of ``sql`` (with one ``IN ({})``) for every chunk of ``ids``."""
-    for chunk in _chunks(ids):
-        yield from db.execute(sql.format(", ".join("?" * len(chunk))), chunk).fetchall()
 
 
 def same_figure(

@@ -24,6 +24,7 @@ from itertools import pairwise
 
 from .lexicon import lexicon
 from .normalize import normalize
+from .store import rows_for_ids
 from .words import CLAUSE_MARKS, WORD, keep
 
 
@@ -354,11 +355,9 @@ def _claim_rows(db, articles: list[str] | None):
     if articles is None:
         yield from db.execute(_CLAIMS_SQL.format(""))
         return
-    ordered = sorted(set(articles))
-    for k in range(0, len(ordered), 500):
-        chunk = ordered[k : k + 500]
-        marks = ", ".join("?" * len(chunk))
-        yield from db.execute(_CLAIMS_SQL.format(f"AND m.article_id IN ({marks})"), chunk)
+    yield from rows_for_ids(
+        db, _CLAIMS_SQL.format("AND m.article_id IN ({})"), sorted(set(articles))
+    )
 
 
 def load_claims(

@@ -229,6 +229,21 @@ def m010_stories(db: sqlite_utils.Database) -> None:
     db.execute("CREATE INDEX IF NOT EXISTS idx_articles_story ON articles (story_id)")
 
 
+CHUNK = 500  # ids bound at a time in an ``IN (...)`` (SQLite limits bound parameters)
+
+
+def chunks(ids: list, size: int = CHUNK):
+    """``ids`` a slice of ``size`` at a time."""
+    for k in range(0, len(ids), size):
+        yield ids[k : k + size]
+
+
+def rows_for_ids(db, sql: str, ids: list):
+    """The rows of ``sql`` (holding one ``IN ({})``) for every chunk of ``ids``."""
+    for chunk in chunks(ids):
+        yield from db.execute(sql.format(", ".join("?" * len(chunk))), chunk).fetchall()
+
+
 def default_db_path() -> Path:
     """``$FACTLEDGER_DB`` or ``./ledger.db``."""
     return Path(os.environ.get(DB_ENV) or DEFAULT_DB)

@@ -25,6 +25,7 @@ from pathlib import Path
 import numpy as np
 
 from .normalize import normalize_word
+from .store import rows_for_ids
 from .words import content_words_of_normalized, light_stem
 
 
@@ -406,7 +407,7 @@ def assign_new(
     received one."""
     new = set(new_ids)
     placed = [(rowid, aid, _day(published))
-              for rowid, aid, published in _rows_of(db, "SELECT rowid, id, published FROM articles "
+              for rowid, aid, published in rows_for_ids(db, "SELECT rowid, id, published FROM articles "
                                                        "WHERE id IN ({})", sorted(new))]  # fmt: skip
     days = [d for _, _, d in placed if d]
     window: list[tuple] = []
@@ -423,12 +424,15 @@ def assign_new(
             "OR published = '' OR substr(published, 1, 10) NOT GLOB '[0-9][0-9][0-9][0-9]-*'"
         ).fetchall()  # fmt: skip
     items = [ArticleTerms(r, a, _day(p)) for r, a, p, _s, _t in window]
-    table = TermTable.of(json.loads(t) if t else {} for *_rest, t in window)
-    vecs = vectors(table.stemmed(settings.background), settings)
+    table = TermTable.of(json.loads(t) if t else {} for *_rest, t in window).stemmed(
+        settings.background
+    )
+    vecs = vectors(table, settings)
     sims = similar_pairs([it.day for it in items], vecs, settings)
     index = {it.article_id: k for k, it in enumerate(items)}
     story_of = {a: s for _r, a, _p, s, _t in window if a not in new and s is not None}
     size = dict(db.execute("SELECT id, articles FROM stories").fetchall())
+    known = set(size)
     close: dict[int, dict[int, float]] = defaultdict(dict)
     for a, b, v in zip(sims.a.tolist(), sims.b.tolist(), sims.v.tolist(), strict=True):
         if items[a].article_id in new or items[b].article_id in new:
@@ -457,35 +461,32 @@ def assign_new(
                 related[(x, y)] = round(v, 4)
     db.conn.executemany("UPDATE articles SET story_id = ? WHERE id = ?",
                         [(story_of[a], a) for a in new if a in story_of])  # fmt: skip
-    _rewrite_stories(db, touched)
+    weight: dict[int, Counter] = defaultdict(Counter)  # a new story's terms, as build's
+    for item, (ids, ws) in zip(items, vecs, strict=True):
+        story = story_of.get(item.article_id)
+        if story in touched and story not in known:
+            for t, w in zip(ids.tolist(), ws.tolist(), strict=True):
+                weight[story][t] += w
+    terms = {story: " ".join(table.vocab[t] for t, _ in c.most_common(TOP_TERMS))
+             for story, c in weight.items()}  # fmt: skip
+    _rewrite_stories(db, touched, terms)
     return Stories(story_of, related), touched
 
 
-def _rows_of(db, sql: str, ids: list[str]):
-    for k in range(0, len(ids), 500):
-        chunk = ids[k : k + 500]
-        yield from db.execute(sql.format(", ".join("?" * len(chunk))), chunk).fetchall()
-
-
-def _rewrite_stories(db, touched: set[int]) -> None:
-    """Recount the ``stories`` rows of ``touched`` (articles, outlets, days); a new
-    story takes the terms of its first article's title."""
+def _rewrite_stories(db, touched: set[int], terms: dict[int, str]) -> None:
+    """Recount the ``stories`` rows of ``touched`` (articles, outlets, days); a story
+    keeps its terms, a new one takes ``terms``."""
     for story in sorted(touched):
-        aids = db.execute(
-            "SELECT outlet, substr(published, 1, 10), title FROM articles WHERE story_id = ? "
-            "ORDER BY rowid", [story]
-        ).fetchall()  # fmt: skip
-        outlets = sorted({o for o, _d, _t in aids if o})
-        days = sorted(d for _o, d, _t in aids if d)
+        rows = db.execute(
+            "SELECT outlet, substr(published, 1, 10) FROM articles WHERE story_id = ?", [story]
+        ).fetchall()
+        outlets = sorted({o for o, _d in rows if o})
+        days = sorted(d for _o, d in rows if d)
         old = db.execute("SELECT terms FROM stories WHERE id = ?", [story]).fetchone()
-        terms = (
-            old[0]
-            if old and old[0]
-            else " ".join(content_words_of_normalized(normalize_word(aids[0][2] or ""))[:TOP_TERMS])
-        )
         db.execute(
             "INSERT OR REPLACE INTO stories (id, articles, outlets, first_day, last_day, "
             "outlet_names, terms) VALUES (?, ?, ?, ?, ?, ?, ?)",
-            [story, len(aids), len(outlets), days[0] if days else None,
-             days[-1] if days else None, ", ".join(outlets), terms],
+            [story, len(rows), len(outlets), days[0] if days else None,
+             days[-1] if days else None, ", ".join(outlets),
+             old[0] if old and old[0] else terms.get(story, "")],
         )  # fmt: skip

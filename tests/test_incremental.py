@@ -101,3 +101,23 @@ def test_decisions_hold_after_an_incremental_link(tmp_path, halves):
         after = groups(db)
         assert after[mention] == mention  # still on its own
         assert sum(1 for c in after.values() if c == after[mention]) == 1
+
+
+def test_an_article_of_its_own_starts_a_story_and_leaves_the_others(tmp_path, halves):
+    early, _late = halves
+    other = tmp_path / "other.jsonl"
+    other.write_text(json.dumps({
+        "id": "football", "source": "alriyadh", "date": "2015-08-07 20:00:00",
+        "title": "الهلال يفوز على النصر بثلاثة أهداف في ديربي العاصمة",
+        "content": "فاز فريق الهلال على منافسه النصر بثلاثة أهداف مقابل هدف في المباراة التي "
+                   "جمعتهما مساء أمس على استاد الملك فهد الدولي بحضور 60 ألف مشجع.",
+    }, ensure_ascii=False), encoding="utf-8")  # fmt: skip
+    with Database(tmp_path / "ledger.db") as db:
+        db.ingest([early])
+        before = {s["id"]: s for s in db.stories()}
+        db.ingest([other])
+        after = {s["id"]: s for s in db.stories()}
+        (new,) = set(after) - set(before)
+        assert after[new]["articles"] == 1 and after[new]["outlets"] == 1
+        assert after[new]["first_day"] == after[new]["last_day"] == "2015-08-07"
+        assert {k: v for k, v in after.items() if k != new} == before
