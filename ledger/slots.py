@@ -45,7 +45,7 @@ PEOPLE = frozenset({"person", "group"})  # classes of counted things that are pe
 TOLL_CLASSES = TOLL_NOUN_CLASSES  # people, or cases of what befell them
 CHANGE_EVENTS = frozenset({"rose", "fell"})  # how a count moved, not what it counts
 LASTING_EVENTS = frozenset({"killed", "injured", "captured", "recovered", "missing", "held",
-                            "displaced", "escaped"})  # fmt: skip
+                            "displaced", "escaped", "left", "hospitalized"})  # fmt: skip
 CLOSE_RATIO = 1.5  # values closer than this are no evidence of two slots
 MAX_ARTICLE_CLAIMS = 300  # an article's mentions beyond this are not linked (see linkable)
 FEATURE_CHUNK = 100_000  # candidate pairs scored at a time, so memory stays bounded
