@@ -65,6 +65,19 @@ async def test_opens_on_the_ledger_with_counts(seeded_path):
         assert app.query_one("#articles", DataTable).row_count == 5
 
 
+async def test_nothing_reads_the_ledger_once_the_app_has_closed(seeded_path):
+    """A redraw scheduled just before the app closes (the article pane follows the
+    cursor 60 ms later) finds no ledger rather than a closed one."""
+    app = FactLedgerApp(seeded_path)
+    async with app.run_test(size=(180, 45)) as pilot:
+        await ready(app, pilot)
+        row = app.ledger_row()
+        await pilot.press("down")  # schedules the article pane's redraw
+    assert app.ledger is None and app.search is None
+    app.show_article(row["article_id"], row["mention_id"])  # would raise on a closed ledger
+    app.load_page()
+
+
 async def test_builds_from_seeds_when_new(tmp_path):
     path = tmp_path / "new.db"
     app = FactLedgerApp(path)

@@ -711,8 +711,12 @@ class FactLedgerApp(App):
                                 partial(self.run_action, action.action))  # fmt: skip
 
     def on_unmount(self) -> None:
-        if self.ledger is not None:
-            self.ledger.close()
+        # a pending article redraw must not run on the closed ledger
+        if self._article_timer is not None:
+            self._article_timer.stop()
+        ledger, self.ledger, self.search = self.ledger, None, None
+        if ledger is not None:
+            ledger.close()
 
 
 def article_cells(rows: list[dict], mode: str) -> list[tuple[tuple[Text, ...], str]]:
