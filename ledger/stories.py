@@ -406,59 +406,31 @@ def assign_new(
     the related pairs that involve a new article, and the ids of the stories that
     received one."""
     new = set(new_ids)
-    placed = [(rowid, aid, _day(published))
-              for rowid, aid, published in rows_for_ids(db, "SELECT rowid, id, published FROM articles "
-                                                       "WHERE id IN ({})", sorted(new))]  # fmt: skip
-    days = [d for _, _, d in placed if d]
-    window: list[tuple] = []
-    if days:
-        lo = (min(days) - dt.timedelta(days=settings.window_days)).isoformat()
-        hi = (max(days) + dt.timedelta(days=settings.window_days)).isoformat()
-        window = db.execute(
-            "SELECT rowid, id, published, story_id, terms FROM articles "
-            "WHERE substr(published, 1, 10) BETWEEN ? AND ?", [lo, hi]
-        ).fetchall()  # fmt: skip
-    if len(days) < len(placed):  # articles without a date are compared with each other
-        window += db.execute(
-            "SELECT rowid, id, published, story_id, terms FROM articles WHERE published IS NULL "
-            "OR published = '' OR substr(published, 1, 10) NOT GLOB '[0-9][0-9][0-9][0-9]-*'"
-        ).fetchall()  # fmt: skip
+    placed = sorted(rows_for_ids(db, "SELECT rowid, id FROM articles WHERE id IN ({})",
+                                 sorted(new)))  # fmt: skip
+    window = _window(db, new, settings)
     items = [ArticleTerms(r, a, _day(p)) for r, a, p, _s, _t in window]
     table = TermTable.of(json.loads(t) if t else {} for *_rest, t in window).stemmed(
         settings.background
     )
     vecs = vectors(table, settings)
     sims = similar_pairs([it.day for it in items], vecs, settings)
-    index = {it.article_id: k for k, it in enumerate(items)}
+    close: dict[str, dict[str, float]] = defaultdict(dict)  # new article -> others, cosine
+    for a, b, v in zip(sims.a.tolist(), sims.b.tolist(), sims.v.tolist(), strict=True):
+        x, y = items[a].article_id, items[b].article_id
+        if x in new or y in new:
+            close[x][y] = close[y][x] = v
     story_of = {a: s for _r, a, _p, s, _t in window if a not in new and s is not None}
     size = dict(db.execute("SELECT id, articles FROM stories").fetchall())
     known = set(size)
-    close: dict[int, dict[int, float]] = defaultdict(dict)
-    for a, b, v in zip(sims.a.tolist(), sims.b.tolist(), sims.v.tolist(), strict=True):
-        if items[a].article_id in new or items[b].article_id in new:
-            close[a][b] = close[b][a] = v
     touched: set[int] = set()
-    for rowid, aid, _day_of in sorted(placed):
-        k = index.get(aid)
-        totals: dict[int, float] = defaultdict(float)
-        strongest: dict[int, float] = defaultdict(float)
-        for other, v in close.get(k, {}).items() if k is not None else ():
-            story = story_of.get(items[other].article_id)
-            if story is not None:
-                totals[story] += v
-                strongest[story] = max(strongest[story], v)
-        fits = [(totals[s] / max(1, size.get(s, 1)), s) for s in totals
-                if strongest[s] >= settings.link and totals[s] / max(1, size.get(s, 1)) >= settings.group]  # fmt: skip
-        story = max(fits)[1] if fits else rowid
+    for rowid, aid in placed:
+        story = _closest_story(close.get(aid, {}), story_of, size, settings) or rowid
         story_of[aid] = story
         size[story] = size.get(story, 0) + 1
         touched.add(story)
-    related = {}
-    for a, neighbours in close.items():
-        for b, v in neighbours.items():
-            x, y = items[a].article_id, items[b].article_id
-            if v >= settings.relate and x < y:
-                related[(x, y)] = round(v, 4)
+    related = {(x, y): round(v, 4) for x, others in close.items() for y, v in others.items()
+               if v >= settings.relate and x < y}  # fmt: skip
     db.conn.executemany("UPDATE articles SET story_id = ? WHERE id = ?",
                         [(story_of[a], a) for a in new if a in story_of])  # fmt: skip
     weight: dict[int, Counter] = defaultdict(Counter)  # a new story's terms, as build's
@@ -471,6 +443,43 @@ def assign_new(
              for story, c in weight.items()}  # fmt: skip
     _rewrite_stories(db, touched, terms)
     return Stories(story_of, related), touched
+
+
+def _window(db, new: set[str], settings: StorySettings) -> list[tuple]:
+    """The articles published within ``window_days`` of the new ones (and those without
+    a date, when a new one has none): rowid, id, published, story, terms."""
+    days = [d for (p,) in rows_for_ids(db, "SELECT published FROM articles WHERE id IN ({})",
+                                       sorted(new)) if (d := _day(p))]  # fmt: skip
+    columns = "SELECT rowid, id, published, story_id, terms FROM articles"
+    window: list[tuple] = []
+    if days:
+        lo = (min(days) - dt.timedelta(days=settings.window_days)).isoformat()
+        hi = (max(days) + dt.timedelta(days=settings.window_days)).isoformat()
+        window = db.execute(f"{columns} WHERE substr(published, 1, 10) BETWEEN ? AND ?",
+                            [lo, hi]).fetchall()  # fmt: skip
+    if len(days) < len(new):  # articles without a date are compared with each other
+        window += db.execute(
+            f"{columns} WHERE published IS NULL OR published = '' "
+            "OR substr(published, 1, 10) NOT GLOB '[0-9][0-9][0-9][0-9]-*'"
+        ).fetchall()
+    return window
+
+
+def _closest_story(close: dict[str, float], story_of: dict[str, int], size: dict[int, int],
+                   settings: StorySettings) -> int | None:  # fmt: skip
+    """The story an article joins: one of its articles at least ``link`` close, and all
+    of them ``group`` close on average (as ``build`` joins groups), the closest such."""
+    totals: dict[int, float] = defaultdict(float)
+    strongest: dict[int, float] = defaultdict(float)
+    for other, v in close.items():
+        story = story_of.get(other)
+        if story is not None:
+            totals[story] += v
+            strongest[story] = max(strongest[story], v)
+    fits = [(total / max(1, size.get(story, 1)), story) for story, total in totals.items()
+            if strongest[story] >= settings.link]  # fmt: skip
+    fits = [(average, story) for average, story in fits if average >= settings.group]
+    return max(fits)[1] if fits else None
 
 
 def _rewrite_stories(db, touched: set[int], terms: dict[int, str]) -> None:
