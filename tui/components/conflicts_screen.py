@@ -6,10 +6,11 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.screen import Screen
-from textual.widgets import DataTable, Footer, Label
+from textual.widgets import DataTable, Label
 
 from ..bidi_display import cell
 from .fast_cells import FastCells
+from .key_bar import KeyBar
 
 REASON_WIDTH = 160
 CONFLICT_COLUMNS = (("figure", 7), ("severity", 8), ("apart", 5), ("status", 8), ("mentions", 8),
@@ -32,7 +33,7 @@ class ConflictsScreen(Screen):
     def compose(self) -> ComposeResult:
         yield Label(id="conflicts-title")
         yield FastCells(id="conflicts-table", cursor_type="row", zebra_stripes=True)
-        yield Footer()
+        yield KeyBar()
 
     def on_mount(self) -> None:
         table = self.query_one(DataTable)

@@ -6,13 +6,14 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.screen import Screen
-from textual.widgets import DataTable, Footer, Static
+from textual.widgets import DataTable, Static
 
 from ledger.intervals import wording
 
 from ..bidi_display import around, cell, frame
 from .fast_cells import FastCells
 from .interval_chart import interval_chart
+from .key_bar import KeyBar
 
 SENTENCE_WIDTH = 90
 FIGURE_COLUMNS = (("mention", 8), ("outlet", 10), ("date", 10), ("article", 24), ("wording", 20),
@@ -35,7 +36,7 @@ class FigureScreen(Screen):
         yield Static(id="figure-head")
         yield Static(id="figure-chart")
         yield FastCells(id="figure-table", cursor_type="row", zebra_stripes=True)
-        yield Footer()
+        yield KeyBar()
 
     def on_mount(self) -> None:
         table = self.query_one(DataTable)
