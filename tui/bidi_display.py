@@ -172,6 +172,22 @@ def cell(value: object, mode: str, limit: int = 60, base: str = "auto") -> Text:
     return Text(_cell_text(str(value), mode, limit, base))
 
 
+class LazyCell:
+    """A ``cell`` drawn only when it is first shown: a table of hundreds of rows draws
+    the few on screen, so the rest need not be reordered before the table appears."""
+
+    __slots__ = ("_args", "_text")
+
+    def __init__(self, value: object, mode: str, limit: int = 60, base: str = "auto") -> None:
+        self._args = (value, mode, limit, base)
+        self._text: Text | None = None
+
+    def __rich__(self) -> Text:
+        if self._text is None:
+            self._text = cell(*self._args)
+        return self._text
+
+
 # the Arabic parts of an English sentence: a «quote», or a run from an Arabic letter to
 # the last Arabic letter before Latin text or a bracket
 _ARABIC_PART = re.compile("«[^»]*»|[\u0600-\u06ff](?:[^A-Za-z()\\[\\]«»:;]*[\u0600-\u06ff])?")

@@ -8,7 +8,7 @@ from textual.binding import Binding
 from textual.screen import Screen
 from textual.widgets import DataTable, Label
 
-from ..bidi_display import cell
+from ..bidi_display import LazyCell
 from .fast_cells import FastCells
 from .key_bar import KeyBar
 
@@ -59,7 +59,8 @@ class ConflictsScreen(Screen):
             table.add_row(
                 Text(str(r["claim_id"])), Text(r["severity_label"] or ""),
                 Text(f"{(r['severity'] or 0):.0%}"), Text(r["status"]), Text(str(r["mentions"])),
-                cell(r["entity"], self.mode, 10), cell(r["event"], self.mode, 10), cell(r["reason"], self.mode, REASON_WIDTH, "ltr"),
+                LazyCell(r["entity"], self.mode, 10), LazyCell(r["event"], self.mode, 10),
+                LazyCell(r["reason"], self.mode, REASON_WIDTH, "ltr"),
                 key=str(r["claim_id"]),
             )  # fmt: skip
         if table.row_count:

@@ -26,6 +26,8 @@ class FastCells(DataTable):
             return cached
         _label, cells = self._get_row_renderables(row_index)
         cell = cells[column_index]
+        if not isinstance(cell, Text) and hasattr(cell, "__rich__"):
+            cell = cell.__rich__()  # a cell drawn when first shown (bidi_display.LazyCell)
         text = cell if isinstance(cell, Text) else Text(str(cell))
         fixed = row_index < self.fixed_rows or column_index < self.fixed_columns
         component, post = self._get_styles_to_render_cell(
