@@ -32,6 +32,9 @@ def _treated(word: str, following: str) -> bool:
     return word in _RECEIVING and following in _CARE
 
 
+# heads of an organisation's name: the noun after one names it (حزب العمال، جبهة النصرة)
+ORGANIZATION_HEADS = frozenset({"حزب", "جبهه", "حركه", "منظمه", "نقابه", "اتحاد", "جمعيه",
+                                "تنظيم", "هيئه", "مجلس", "رابطه"})  # fmt: skip
 CASE_NOUNS = frozenset({"حاله", "حالة"})
 
 
@@ -115,8 +118,14 @@ class Context:
                 return word if self._singular_follows() else None
         # "نحو 2000" with no noun after: the nearest person or group the lexicon knows,
         # in the number's clause, before it first
-        for words in (_clause(self.before), _clause(self.after)[j:]):
-            for w in words:
+        before, after_clause = _clause(self.before), _clause(self.after)
+        for words, outward in ((before, True), (after_clause[j:], False)):
+            for k, w in enumerate(words):
+                # the word read just before this one: the next outward before the number
+                prior = (words[k + 1] if k + 1 < len(words) else "") if outward else (
+                    words[k - 1] if k else "")  # fmt: skip
+                if prior in ORGANIZATION_HEADS:
+                    continue  # حزب العمال: a party's name, not the workers
                 hit = ex.known_entity(w)
                 if hit is not None and hit.cls in FALLBACK_CLASSES:
                     return hit.lemma
