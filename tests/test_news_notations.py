@@ -190,6 +190,14 @@ def test_one_is_still_a_count_in_a_toll():
         ("وارتفعت الأسعار 5.3% وهو أعلى معدل", "5.3", None),  # a percent counts no noun
         ("بلغ عدد الزوار 750 ألف مسافر", "750", "مسافر"),
         ("حدد القرار (8) دوائر انتخابية", "8", "دائرة"),  # a broken plural the lexicon knows
+        # a party's name is no counted noun: the Kurdistan Workers' Party, not workers
+        (
+            "أنّ حزب العمال الكردستاني واصل شن هجمات على قوات الأمن التركية، التي قتل نحو 20 "
+            "من أفرادها",
+            "20",
+            None,
+        ),
+        ("أصيب نحو 30 من العمال في الحادث", "30", "عامل"),
     ],
 )
 def test_counted_entities(text, literal, entity):
