@@ -314,12 +314,12 @@ def _run_link(ledger: Ledger, rescore: bool = True, quiet: bool = False,
               added: list[str] | None = None):  # fmt: skip
     """Link, showing each stage and the time it has taken on a terminal; only what
     ``added`` articles touch when that is worth it (``incremental``)."""
-    from . import incremental
     from .figures import LINK_STAGES, link
+    from .incremental import link_new
 
     def run(on_stage=None):
-        if added and incremental.worth_it(ledger, len(added)):
-            return incremental.link_added(ledger, added, on_stage=on_stage)
+        if added:
+            return link_new(ledger, added, on_stage=on_stage)
         return link(ledger, rescore=rescore, on_stage=on_stage)
 
     try:

@@ -78,11 +78,9 @@ class Database:
                    on_stage: Callable[[str], None] | None = None) -> figures.LinkReport:  # fmt: skip
         """Link newly added articles: into the existing stories and figures when they
         are a few on a linked ledger (``incremental``), else with a full link."""
-        from . import incremental
+        from .incremental import link_new
 
-        if incremental.worth_it(self.ledger, len(article_ids)):
-            return incremental.link_added(self.ledger, article_ids, on_stage=on_stage)
-        return self.link(on_stage=on_stage)
+        return link_new(self.ledger, article_ids, on_stage=on_stage)
 
     def link(self, *, on_stage: Callable[[str], None] | None = None) -> figures.LinkReport:
         """Group articles into stories and mentions into figures, flag conflicts, and

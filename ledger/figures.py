@@ -11,7 +11,7 @@ from __future__ import annotations
 import time
 from collections import defaultdict
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from . import decisions as dec
 from . import slots, stories
@@ -143,10 +143,11 @@ def _write(db, rows, claim_of, links, applied, tolerances, report: LinkReport, s
 
 
 def _figure_rows(
-    groups, by_id, details, applied, tolerances, report: LinkReport, strong
+    groups, by_id, details, applied, tolerances, report: LinkReport, strong, with_words
 ) -> list[dict]:
     """One ``figures`` row per group of mentions, with its conflict if any (witnessed by
-    two disagreeing mentions strongly linked to each other, ``conflicts.witnessed``)."""
+    two disagreeing mentions strongly linked to each other, ``conflicts.witnessed``);
+    ``with_words`` adds the words around each number, for the few in conflict."""
     figures = []
     for claim, members in groups.items():
         first = by_id[claim]
@@ -162,9 +163,12 @@ def _figure_rows(
         if len(members) > 1:
             report.multi_mention_figures += 1
             sources = [details[m] for m in members]
-            conflict = find_conflict(sources, tolerances, event_family(event) in RISING_TOLLS)
+            toll = event_family(event) in RISING_TOLLS
+            conflict = find_conflict(sources, tolerances, toll)
             if conflict is not None and not witnessed(sources, strong, tolerances):
                 conflict = None
+            if conflict is not None and conflict.kind == "disagreement":
+                conflict = find_conflict(with_words(sources), tolerances, toll) or conflict
             if conflict is not None:
                 fig.update(
                     conflict=1, severity=conflict.severity, severity_label=conflict.label,
@@ -180,24 +184,35 @@ def _figure_rows(
     return figures
 
 
+_SOURCES_SQL = """
+    SELECT m.id, m.text, m.qualifier, m.value, m.low, m.high, m.unit, a.name, a.outlet,
+           a.published
+    FROM mentions m JOIN articles a ON a.id = m.article_id
+    WHERE +m.is_claim = 1 AND coalesce(m.excluded, 0) = 0 {}
+"""  # the unary + keeps SQLite from scanning every claim by is_claim for a few ids
+_WORDS_SQL = """
+    SELECT id, substr(sentence, max(1, start - sentence_start - 79),
+                      min(80, max(0, start - sentence_start))),
+           substr(sentence, "end" - sentence_start + 1, 80)
+    FROM mentions WHERE id IN ({})
+"""
+
+
 def _source_mentions(db, ids: list[int] | None = None) -> dict[int, SourceMention]:
-    sql = """
-        SELECT m.id, m.text, m.qualifier, m.value, m.low, m.high, m.unit, a.name, a.outlet,
-               a.published,
-               substr(m.sentence, max(1, m.start - m.sentence_start - 79),
-                      min(80, max(0, m.start - m.sentence_start))),
-               substr(m.sentence, m."end" - m.sentence_start + 1, 80)
-        FROM mentions m JOIN articles a ON a.id = m.article_id
-        WHERE +m.is_claim = 1 AND coalesce(m.excluded, 0) = 0
-    """  # the unary + keeps SQLite from scanning every claim by is_claim for a few ids
     if ids is None:
-        return {r[0]: SourceMention(*r) for r in db.execute(sql).fetchall()}
-    out = {}
-    for k in range(0, len(ids), 500):
-        chunk = ids[k : k + 500]
-        rows = db.execute(sql + f" AND m.id IN ({', '.join('?' * len(chunk))})", chunk)
-        out.update({r[0]: SourceMention(*r) for r in rows.fetchall()})
-    return out
+        rows = db.execute(_SOURCES_SQL.format("")).fetchall()
+    else:
+        rows = rows_for_ids(db, _SOURCES_SQL.format("AND m.id IN ({})"), ids)
+    return {r[0]: SourceMention(*r) for r in rows}
+
+
+def _with_words(db, sources: list[SourceMention]) -> list[SourceMention]:
+    """The same mentions with the words around each number, which tell an update in so
+    many words (``conflicts.told_update``): read only for the few figures in conflict."""
+    words = {i: (b or "", a or "") for i, b, a in rows_for_ids(db, _WORDS_SQL,
+                                                                [s.id for s in sources])}  # fmt: skip
+    return [replace(s, before=words[s.id][0], after=words[s.id][1]) if s.id in words else s
+            for s in sources]  # fmt: skip
 
 
 # ----------------------------------------------------------------- queries
@@ -388,9 +403,8 @@ def _store_groups(
     for r in rows:
         groups[claim_of[r.id]].append(r.id)
     details = _source_mentions(db, None if whole else [r.id for r in rows])
-    figures = _figure_rows(
-        groups, {r.id: r for r in rows}, details, applied, tolerances, report, strong
-    )
+    figures = _figure_rows(groups, {r.id: r for r in rows}, details, applied, tolerances,
+                           report, strong, lambda sources: _with_words(db, sources))  # fmt: skip
     report.figures = len(figures)
     if figures:
         columns = list(figures[0])

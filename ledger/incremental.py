@@ -20,7 +20,7 @@ import time
 from collections.abc import Callable
 
 from . import stories
-from .figures import LinkReport, relink
+from .figures import LinkReport, link, relink
 from .linking import add_rule_pairs, load_claims
 from .long_writes import announced
 from .slots import candidates, scored_pairs
@@ -78,3 +78,13 @@ def link_added(
     report.pairs_scored = len(kept)
     report.seconds = round(time.perf_counter() - started, 3)
     return report
+
+
+def link_new(
+    ledger: Ledger, article_ids: list[str], on_stage: Callable[[str], None] | None = None
+) -> LinkReport:
+    """Link after an ingest that added ``article_ids``: only what they touch when that is
+    worth it (``worth_it``), else the whole ledger."""
+    if worth_it(ledger, len(article_ids)):
+        return link_added(ledger, article_ids, on_stage=on_stage)
+    return link(ledger, on_stage=on_stage)

@@ -75,7 +75,7 @@ def test_the_cli_says_it_linked_only_the_new_article(tmp_path, halves):
     assert "1 conflict" in result.output
 
 
-def test_a_full_link_is_used_when_incremental_is_not_worth_it(tmp_path, halves):
+def test_only_a_few_articles_on_a_linked_ledger_are_linked_incrementally(tmp_path, halves):
     early, _late = halves
     with Database(tmp_path / "unlinked.db") as db:
         db.ingest([early], link=False)
