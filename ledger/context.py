@@ -36,6 +36,8 @@ def _treated(word: str, following: str) -> bool:
 ORGANIZATION_HEADS = frozenset({"حزب", "جبهه", "حركه", "منظمه", "نقابه", "اتحاد", "جمعيه",
                                 "تنظيم", "هيئه", "مجلس", "رابطه"})  # fmt: skip
 CASE_NOUNS = frozenset({"حاله", "حالة"})
+# words before "مقتل وإصابة" searched for a number that owns the pair instead
+BOTH_TOLLS_REACH = 8
 
 
 def _words(text: str, start: int, end: int) -> list[str]:
@@ -187,8 +189,11 @@ class Context:
                 words[k][:1].isdigit() or words[k] in self.ex.lex.number_words
             )
 
-        # (and 10 قتلى وإصابة 20: the dead word before 20 belongs to the 10)
-        if (self._both_tolls(self.before[:2]) and not numeral(self.before, 2)) or (
+        # (and 10 قتلى وإصابة 20: the dead word before 20 belongs to the 10; so does the
+        # verb of "30 شخصا قتلوا وأصيب نحو مائة", whose subject is a number before it)
+        reach = _clause(self.before[2 : 2 + BOTH_TOLLS_REACH])
+        owned = any(numeral(reach, k) for k in range(len(reach)))
+        if (self._both_tolls(self.before[:2]) and not owned) or (
             self._both_tolls(after[:2]) and not numeral(after, 2)
         ):
             return "casualties"  # مقتل وإصابة 120، 120 قتيلا وجريحا: the dead and hurt together
@@ -224,6 +229,8 @@ class Context:
                 hit = self.ex.event_of(word)
                 if hit is None:
                     continue
+                if side and numeral(words, dist + 1):
+                    break  # "390 ... وجرح 400 آخرون": a verb before the next number is its own
                 event, strong = hit
                 # strong cues (verbs, verbal nouns) beat weak ones (participles that
                 # describe the counted thing); Arabic puts the predicate first, so a cue

@@ -133,6 +133,29 @@ def test_clitics_and_conjoined_tolls():
     assert [m.event for m in claims] == ["killed", "killed", "injured"]
 
 
+@pytest.mark.parametrize(
+    ("text", "events"),
+    [
+        # the killed verb of "30 شخصا قتلوا" has its own number: the hundred are injured
+        ("أن 30 شخصا قتلوا وأصيب نحو مائة بجروح", ["killed", "injured"]),
+        ("أن نحو 390 مقاتلا كرديا من حزب العمال الكردستاني قتلوا وجرح 400 آخرون",
+         ["killed", "injured"]),
+        # a verb right before the next number is that number's, not the first one's
+        ("عددا يصل إلى 390 إرهابيا تم شل قدرتهم على إلحاق الأذى وجرح 400 آخرون",
+         [None, "injured"]),
+        # a list of counts shares the verb after it
+        ("بأن 12 جنديا وخمسة من أفراد الطاقم قتلوا في الحادث", ["killed", "killed"]),
+        # the dead and the hurt told together still count both
+        ("أسفر الانفجار عن مقتل وإصابة 120 شخصا", ["casualties"]),
+        ("سقط 120 قتيلا وجريحا في الهجوم", ["casualties"]),
+        ("قتل 10 وأصيب 20 في الهجوم", ["killed", "injured"]),
+    ],
+)  # fmt: skip
+def test_toll_verbs_belong_to_their_own_number(text, events):
+    claims = [m for m in extract_mentions(text) if m.is_claim and m.kind == "count"]
+    assert [m.event for m in claims] == events
+
+
 def test_entities_map_plural_and_singular_to_one_lemma():
     a = one("فرار 5 سجناء")
     b = one("فر سجين واحد")
