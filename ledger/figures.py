@@ -28,9 +28,12 @@ from .linking import (
     cluster,
     event_family,
     load_claims,
+    periods_of,
+    read_scope,
     self_contradictions,
 )
 from .long_writes import announced
+from .normalize import normalize_word
 from .store import Ledger, chunks, rows_for_ids
 
 
@@ -112,7 +115,7 @@ def link(
         sentence_of = {r.id: (r.article_id, r.title, r.sentence_start) for r in rows}
         constraints = applied.constraints
         constraints.cannot |= self_contradictions({r.id: r for r in rows}, pairs)
-        claim_of, links = cluster(ids, pairs, sentence_of, constraints, settings)
+        claim_of, links = cluster(ids, pairs, sentence_of, constraints, settings, periods_of(rows))
         report.links = len(links)
         report.stale_decisions = len(applied.unresolved)
         stage("flagging conflicts")
@@ -315,7 +318,7 @@ def relink(ledger: Ledger, mention_ids: list[int], settings: LinkSettings = SETT
         )
         constraints.cannot |= self_contradictions({r.id: r for r in rows}, pairs)
         sentence_of = {r.id: (r.article_id, r.title, r.sentence_start) for r in rows}
-        claim_of, links = cluster(live, pairs, sentence_of, constraints, settings)
+        claim_of, links = cluster(live, pairs, sentence_of, constraints, settings, periods_of(rows))
         for chunk in chunks(ids):
             marks = ", ".join("?" * len(chunk))
             db.execute(f"UPDATE mentions SET claim_id = NULL, link_score = NULL, "
@@ -366,13 +369,17 @@ def _light_rows(db, ids: list[int]) -> list[ClaimRow]:
     rows = []
     for r in rows_for_ids(
         db, """SELECT m.id, m.article_id, m.sentence_start, m.entity, m.event, m.kind, m.unit,
-                      a.published, m.field, m.qualifier, m.value, m.low, m.high
+                      a.published, m.field, m.qualifier, m.value, m.low, m.high, m.sentence,
+                      m.start, m."end"
                FROM mentions m JOIN articles a ON a.id = m.article_id
                WHERE +m.is_claim = 1 AND coalesce(m.excluded, 0) = 0 AND m.id IN ({})""", ids
     ):  # fmt: skip
         row = ClaimRow(*r[:8])
         row.title = r[8] == "title"
         row.stated = tuple(r[9:13])
+        row.entity_key = normalize_word(row.entity) if row.entity else None
+        s_start = row.sentence_start or 0
+        read_scope(row, r[13] or "", r[14] - s_start, r[15] - s_start)  # its period, as linked
         rows.append(row)
     rows.sort(key=lambda r: (r.article_id, r.id))  # as load_claims orders them
     return rows

@@ -24,6 +24,7 @@ from itertools import pairwise
 
 from .lexicon import lexicon
 from .normalize import normalize
+from .scope import new_count, period_near, running_total, same_period, subset_of_toll
 from .store import rows_for_ids
 from .words import CLAUSE_MARKS, WORD, keep
 
@@ -79,6 +80,9 @@ class ClaimRow:
     partitive: bool = False  # "10 من منسوبي القوات": some of a group (often a sub-count)
     item: bool = False  # one of a list of counts of one event: 12 من الأفراد و3 عمال
     weekday: str | None = None  # the weekday named nearest the number: the day it is about
+    period: float | None = None  # days it is counted over: خلال أسبوعين (scope.period_near)
+    subset: bool = False  # some of a toll: 32 من الجرحى (scope.subset_of_toll)
+    new: bool = False  # a bulletin's new count: 4 حالات جديدة (scope.new_count)
     comparison: bool = False  # another period or a former value: مقارنة بـ، العام الماضي
     elsewhen: int | None = None  # an earlier year named beside the number (another incident)
     title: bool = False  # in the headline
@@ -192,6 +196,8 @@ def same_value_pairs(rows: list[ClaimRow]) -> dict[tuple[int, int], Pair]:
                     continue
                 if a.entity_class and b.entity_class and a.entity_class != b.entity_class:
                     continue
+                if not same_scope(a, b):
+                    continue
                 event = event_family(a.event)
                 if a.event and b.event and event != event_family(b.event):
                     continue
@@ -246,11 +252,13 @@ def story_value_pairs(
                 if a.article_id == b.article_id or a.elsewhen != b.elsewhen:
                     continue
                 other_class = a.entity_class and b.entity_class and a.entity_class != b.entity_class
-                if other_class:
+                if other_class or not same_scope(a, b):
                     continue
                 ea, eb = event_family(a.event), event_family(b.event)
                 if ea and eb and ea != eb:
                     continue
+                if (a.new or b.new) and _days_apart(a, b) > ECHO_DAYS:
+                    continue  # two bulletins' new cases
                 if ea and ea == eb and value >= STORY_VALUE_MIN:
                     if value < STORY_VALUE_SURE and a.vague != b.vague:
                         continue
@@ -270,6 +278,35 @@ def story_value_pairs(
                 key = (a.id, b.id) if a.id < b.id else (b.id, a.id)
                 pairs[key] = Pair(key[0], key[1], score, why)
     return pairs
+
+
+def same_scope(a: ClaimRow, b: ClaimRow) -> bool:
+    """Do two mentions count over one period, and neither only some of a toll?"""
+    return same_period(a.period, b.period) and a.subset == b.subset
+
+
+def periods_of(rows: Iterable[ClaimRow]) -> dict[int, float]:
+    """Mention id -> the period it is counted over, for the mentions that name one."""
+    return {r.id: r.period for r in rows if r.period is not None}
+
+
+def read_scope(row: ClaimRow, sentence: str, start: int, end: int) -> None:
+    """Set what ``row`` covers (period, subset, new count) from its sentence and the
+    number's offsets in it (``load_claims`` does this as it reads each sentence)."""
+    nt = normalize(sentence)
+    _set_scope(row, nt.text, nt.to_normalized(max(0, start)), nt.to_normalized(max(0, end)))
+
+
+def _set_scope(row: ClaimRow, text: str, start: int, end: int) -> None:
+    row.period = period_near(text, start, end)
+    row.subset = subset_of_toll(text, end)
+    # cases of an epidemic: each bulletin's count is that day's, unless it is the running
+    # total; deaths told as cases (15 حالة وفاة) are a toll like any other
+    row.new = (
+        row.entity_key in CASE_WORDS
+        and event_family(row.event) != "killed"
+        and (new_count(text, end) or not running_total(text))
+    )
 
 
 def _days_apart(a: ClaimRow, b: ClaimRow) -> int:
@@ -326,6 +363,8 @@ def lead_toll_pairs(
             continue
         if r.part or r.item or r.comparison or r.elsewhen or r.vague or r.stated[1] is None:
             continue
+        if r.subset:  # 32 من الجرحى: some of the injured
+            continue
         if r.entity_key in CASE_WORDS:  # an epidemic's cases: each bulletin, its own count
             continue
         leads[(story_of[r.article_id], event, title)].append(r)
@@ -343,7 +382,7 @@ def lead_toll_pairs(
                     continue
                 if a.day and b.day and abs((a.day - b.day).days) > LEAD_TOLL_DAYS:
                     continue
-                if a.weekday and b.weekday and a.weekday != b.weekday:
+                if (a.weekday and b.weekday and a.weekday != b.weekday) or not same_scope(a, b):
                     continue
                 lo, hi = sorted((float(a.stated[1]), float(b.stated[1])))
                 most = LEAD_TOLL_RATIO if event in RISING_TOLLS else LEAD_RATIO
@@ -418,7 +457,7 @@ def load_claims(
     raw_contexts = []
     restrictors = _restrictor_stems()
     spans: list[tuple[int, int, str]] = []  # each row's span in its sentence
-    sentences: dict[tuple[str, int], tuple] = {}
+    sentences: dict[tuple[str, str, int], tuple] = {}
     current_article = None
     for r in _claim_rows(db, articles):
         (mid, aid, s_start, entity, event, kind, unit, published, sentence, start, end, q, fld,
@@ -427,7 +466,7 @@ def load_claims(
         if aid != current_article:
             sentences.clear()  # mentions come article by article: keep one article's
             current_article = aid
-        key = (aid, s_start or 0)
+        key = (aid, fld, s_start or 0)  # a headline and the text's first sentence both start at 0
         cached = sentences.get(key)
         if cached is None:
             nt = normalize(sentence or "")
@@ -462,6 +501,7 @@ def load_claims(
         around = nt.text[max(0, n_start - 40) : n_end + 40].split()
         row.comparison = any(w in cues["comparison"] for w in around)
         row.weekday = _weekday_near(nt.text, n_start, n_end)
+        _set_scope(row, nt.text, n_start, n_end)
         row.elsewhen = _earlier_year(nt.text[max(0, n_start - YEAR_REACH) : n_end + YEAR_REACH],
                                      row.day)  # fmt: skip
         row.verbatim = (
@@ -659,10 +699,16 @@ class _Groups:
     linkage and the cannot-link check are one lookup each, however large the groups."""
 
     def __init__(
-        self, ids: Iterable[int], cannot: set[tuple[int, int]], scores: Iterable[tuple]
+        self,
+        ids: Iterable[int],
+        cannot: set[tuple[int, int]],
+        scores: Iterable[tuple],
+        periods: dict[int, float] | None = None,
     ) -> None:
         self.parent = {i: i for i in ids}
         self.members = {i: [i] for i in self.parent}
+        # group -> the shortest and longest period its members are counted over
+        self.periods = {i: (p, p) for i, p in (periods or {}).items() if i in self.parent}
         # group -> group -> the scored pairs between them, as one complex number (real:
         # how many, imaginary: their sum): one small object per pair of groups
         self.scored: dict[int, dict[int, complex]] = defaultdict(dict)
@@ -681,7 +727,14 @@ class _Groups:
         return self.parent[i]
 
     def forbidden(self, ra: int, rb: int) -> bool:
-        return rb in self.cannot.get(ra, ())
+        """May the two groups never join: a pair between them is forbidden, or they
+        count over different periods (``scope.PERIOD_TOLERANCE``)?"""
+        if rb in self.cannot.get(ra, ()):
+            return True
+        pa, pb = self.periods.get(ra), self.periods.get(rb)
+        if pa is None or pb is None:
+            return False
+        return not same_period(min(pa[0], pb[0]), max(pa[1], pb[1]))
 
     def average(self, ra: int, rb: int, unknown: float) -> float:
         """The mean score of every pair between two groups (unscored pairs count as
@@ -697,6 +750,9 @@ class _Groups:
         for m in moved:
             self.parent[m] = ra
         self.members[ra].extend(moved)
+        pa, pb = self.periods.get(ra), self.periods.pop(rb, None)
+        if pb is not None:
+            self.periods[ra] = pb if pa is None else (min(pa[0], pb[0]), max(pa[1], pb[1]))
         self._fold(self.scored, ra, rb)
         self._fold(self.cannot, ra, rb)
         return ra
@@ -721,8 +777,11 @@ def cluster(
     sentence_of: dict[int, tuple[str, int]],
     constraints: Constraints,
     settings: LinkSettings = SETTINGS,
+    periods: dict[int, float] | None = None,
 ) -> tuple[dict[int, int], list[Pair]]:
     """Group mentions: returns mention id -> claim id, and the links that joined them.
+    ``periods`` (mention id -> days it is counted over) keeps counts of one week and of
+    two weeks apart, however their groups grow.
 
     Pairs are taken strongest first (single linkage), but two groups join only when
     the pairs between them average ``group_threshold`` (a pair never scored counts as
@@ -740,7 +799,7 @@ def cluster(
                 key = tuple(sorted((group[x], group[y])))
                 if key not in must:
                     cannot.add(key)
-    groups = _Groups(ids, cannot, ((a, b, p.score) for (a, b), p in pairs.items()))
+    groups = _Groups(ids, cannot, ((a, b, p.score) for (a, b), p in pairs.items()), periods)
     links: list[Pair] = []
     for a, b in constraints.must:
         if a in groups.parent and b in groups.parent:

@@ -26,6 +26,7 @@ import numpy as np
 from rapidfuzz import fuzz
 
 from .linking import RISING_TOLLS, TOLL_NOUN_CLASSES, ClaimRow, Pair, event_family
+from .scope import PERIOD_TOLERANCE
 
 MODEL_FILE = Path(__file__).with_name("link_model.json")
 FEATURES = (
@@ -112,6 +113,8 @@ class Table:
         self.partitive = np.array([r.partitive for r in rows], dtype=bool)
         self.item = np.array([r.item for r in rows], dtype=bool)
         self.weekday = _codes([r.weekday for r in rows])
+        self.period = np.array([np.nan if r.period is None else r.period for r in rows])
+        self.subset = np.array([r.subset for r in rows], dtype=bool)
         self.comparison = np.array([r.comparison for r in rows], dtype=bool)
         self.title = np.array([r.title for r in rows], dtype=bool)
         self.lead = np.array([r.rank == 0 for r in rows], dtype=bool)
@@ -119,7 +122,8 @@ class Table:
         self.value = np.array([np.nan if v is None else float(v) for v in mid], dtype=np.float64)
         self.day = np.array([r.day.toordinal() if r.day else 0 for r in rows], dtype=np.int64)
         self.elsewhen = np.array([r.elsewhen or 0 for r in rows], dtype=np.int64)
-        self.lasting = np.array([event_family(r.event) in LASTING_EVENTS
+        # a bulletin's new cases are that day's count, however lasting the event
+        self.lasting = np.array([event_family(r.event) in LASTING_EVENTS and not r.new
                                  for r in rows], dtype=bool)  # fmt: skip
         self.rising = np.array([event_family(r.event) in RISING_TOLLS for r in rows], dtype=bool)
         self.change = np.array([event_family(r.event) in CHANGE_EVENTS for r in rows], dtype=bool)
@@ -162,6 +166,8 @@ class Table:
         ok &= self.elsewhen[i] == self.elsewhen[j]  # another year, another incident
         wi, wj = self.weekday[i], self.weekday[j]
         ok &= (wi < 0) | (wj < 0) | (wi == wj)  # Saturday's figure is not Sunday's
+        ok &= self.same_period(i, j)  # 400 in one week is not 400 in two
+        ok &= self.subset[i] == self.subset[j]  # 32 من الجرحى is not the injured
         di, dj = self.day[i], self.day[j]
         gap = np.abs(di - dj)
         apart = (di > 0) & (dj > 0) & (gap > MAX_DAYS)
@@ -169,6 +175,14 @@ class Table:
         repeated = (gap <= 1) & (self.value[i] == self.value[j])
         ok &= ~apart | repeated | self.lasting[i] | self.lasting[j]
         return ok
+
+    def same_period(self, i: np.ndarray, j: np.ndarray) -> np.ndarray:
+        """True where both count over one period, or either names none."""
+        pi, pj = self.period[i], self.period[j]
+        lo, hi = np.fmin(pi, pj), np.fmax(pi, pj)
+        with np.errstate(divide="ignore", invalid="ignore"):
+            close = hi <= lo * PERIOD_TOLERANCE
+        return np.isnan(pi) | np.isnan(pj) | close
 
     def one_toll(self, i: np.ndarray, j: np.ndarray) -> np.ndarray:
         """Both count the same toll that rises as it is counted (killed, injured)."""

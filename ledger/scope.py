@@ -1,0 +1,149 @@
+"""What a count covers, read from the words beside it in its normalised sentence.
+
+- ``period_near``: the span of time it is counted over ("خلال أسبوعين", "في الساعات الـ24
+  الأخيرة"): 400 injured in one week and 400 in two weeks are two figures.
+- ``subset_of_toll``: "32 من الجرحى" counts some of the injured (those still in hospital,
+  those in a critical state), never the toll itself.
+- ``new_count``: "4 حالات إصابة جديدة" is one bulletin's new cases, not the running total
+  that outlets keep repeating for days (``running_total``: "منذ يونيو 2012 إلى 1059 حالة").
+
+The text is ``normalize``d (ة→ه, ى→ي, أ→ا), so the patterns are written that way.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from .lexicon import lexicon
+
+PERIOD_REACH = 40  # characters after the number searched for its period ...
+PERIOD_BEFORE = 80  # ... and before it, in its own clause (أسفرت خلال أسبوع عن مقتل 260)
+_CLAUSE_MARK = re.compile(r"[،؛;:]|[,.](?!\d)")  # not the comma of 1,500 or the point of 3.2
+# the unit words of a period, singular, plural and dual, in days
+_UNITS = {
+    "ساعه": 1 / 24, "ساعات": 1 / 24, "ساعتين": 2 / 24, "ساعتان": 2 / 24,
+    "يوم": 1, "ايام": 1, "يومين": 2, "يومان": 2,
+    "اسبوع": 7, "اسابيع": 7, "اسبوعين": 14, "اسبوعان": 14,
+    "شهر": 30, "اشهر": 30, "شهور": 30, "شهرين": 60, "شهران": 60,
+    "عام": 365, "اعوام": 365, "عامين": 730, "عامان": 730,
+    "سنه": 365, "سنوات": 365, "سنتين": 730, "سنتان": 730,
+}  # fmt: skip
+_DUALS = frozenset(w for w in _UNITS if w.endswith(("ين", "ان")))
+_OVER = r"(?:خلال|غضون|مدي|طيله|طوال|في)"
+_UNIT_WORDS = "|".join(sorted(_UNITS, key=len, reverse=True))
+_PERIOD = re.compile(
+    rf"(?<!\S)(?:و|ف)?(?P<over>{_OVER})\s+(?:(?P<n1>\S+)\s+)?"
+    rf"(?P<unit>(?:ال)?(?:{_UNIT_WORDS}))(?!\S)(?:\s+(?P<n2>\S+))?"
+)
+PERIOD_TOLERANCE = 1.25  # periods closer than this (two weeks, 15 days) are one period
+
+
+def period_near(text: str, start: int, end: int) -> float | None:
+    """The period (in days) the number at ``text[start:end]`` is counted over: "خلال
+    اسبوعين" after it, or before it in the same words, or None. A named month or year
+    after the unit ("خلال شهر رمضان", "في عام 2015") is a date, not a period."""
+    best: tuple[int, float] | None = None
+    lo = max(0, start - PERIOD_BEFORE)
+    for m in _PERIOD.finditer(text, lo, end + PERIOD_REACH):
+        if start <= m.start() < end:
+            continue
+        days = _days(m)
+        if days is None:
+            continue
+        if m.start() >= end:
+            distance = m.start() - end
+        else:
+            distance = start - m.end()
+            if _CLAUSE_MARK.search(text, m.end(), max(m.end(), start)):
+                continue  # another clause's period
+        if distance >= 0 and (best is None or distance < best[0]):
+            best = (distance, days)
+    return best[1] if best else None
+
+
+def _days(m: re.Match) -> float | None:
+    unit = m.group("unit")
+    bare = unit[2:] if unit.startswith("ال") else unit
+    after = m.group("n2") or ""
+    if (after[:1].isdigit() and len(after) == 4) or after in _month_words():
+        return None  # في عام 2015، خلال شهر رمضان: a date
+    count = _count(m.group("n1")) or _count(after)
+    if bare in _DUALS:
+        return _UNITS[bare]
+    if count is None:
+        # في الساعات/الأيام with no count is "lately", not a period; a bare singular
+        # unit is one of it (خلال أسبوع، في يوم واحد)
+        if unit.startswith("ال") and bare not in ("اسبوع", "شهر", "عام", "سنه", "يوم"):
+            return None
+        if bare not in ("اسبوع", "شهر", "عام", "سنه", "يوم", "ساعه"):
+            return None
+        if m.group("over") == "في" and not unit.startswith("ال"):
+            return None  # "في يوم" begins a date more often than a period
+        count = 1.0
+    return count * _UNITS[bare]
+
+
+def _count(word: str | None) -> float | None:
+    if not word:
+        return None
+    word = word.removeprefix("ال")
+    if word.isdigit():
+        return float(word)
+    hit = lexicon().number_words.get(word)
+    if hit is not None and hit.value > 0:
+        return float(hit.value)
+    return None
+
+
+@cache
+def _month_words() -> frozenset[str]:
+    lex = lexicon()
+    words = {w for key in lex.months for w in key} | {w for key in lex.weekdays for w in key}
+    return frozenset(words | {"رمضان", "شوال", "محرم", "صفر", "رجب", "شعبان"})
+
+
+def same_period(a: float | None, b: float | None) -> bool:
+    """Are two periods one (or is either unknown)?"""
+    if a is None or b is None:
+        return True
+    lo, hi = sorted((a, b))
+    return lo > 0 and hi / lo <= PERIOD_TOLERANCE
+
+
+# the casualty nouns a partitive count can be some of (normalised, with ال)
+_TOLL_GROUPS = frozenset({"الجرحي", "القتلي", "المصابين", "المصابون", "الضحايا", "الشهداء",
+                          "المتوفين", "الوفيات", "الاصابات"})  # fmt: skip
+_SUBSET = re.compile(r"\s*(?:من|منهم)\s+(\S+)")
+
+
+def subset_of_toll(text: str, end: int) -> bool:
+    """Is the number just before ``end`` some of a toll ("32 من الجرحى")?"""
+    m = _SUBSET.match(text, end)
+    return bool(m) and m.group(1) in _TOLL_GROUPS
+
+
+# a running total since some start: "منذ يونيو 2012"، "إجمالي"، "ليرتفع عدد"، "حتى الآن"
+_RUNNING = re.compile(
+    r"(?<!\S)(?:منذ|اجمالي|الاجمالي|واجمالي|مجموع|ليرتفع|ليصل|يصل|ليصبح|حتي الان)(?!\S)"
+)
+
+
+def running_total(text: str) -> bool:
+    """Does the sentence tell a running total (cases since 2012), not a day's count?"""
+    return bool(_RUNNING.search(text))
+
+
+_NEW = frozenset({"جديده", "جديد", "جديدتين", "جديدتان", "جديدين", "جديدان"})
+NEW_REACH = 4  # words after the number searched for "جديدة"
+
+
+def new_count(text: str, end: int) -> bool:
+    """Does "جديدة" follow the number's noun (4 حالات إصابة جديدة)?"""
+    words = text[end : end + 60].split()[:NEW_REACH]
+    for w in words:
+        if w in _NEW:
+            return True
+        if w in ("،", ",", "و") or w[:1].isdigit():
+            break
+    return False

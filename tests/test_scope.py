@@ -1,0 +1,87 @@
+"""What a count covers (``ledger.scope``): its period, a subset of a toll, a bulletin's
+new cases; and that linking keeps counts of different scopes apart, on real excerpts."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from ledger import Ledger, ingest
+from ledger.figures import link
+from ledger.normalize import normalize
+from ledger.scope import new_count, period_near, running_total, same_period, subset_of_toll
+
+DATA = Path(__file__).parent / "data" / "scope_excerpts.jsonl"
+
+
+def _at(text: str, number: str) -> tuple[str, int, int]:
+    norm = normalize(text).text
+    start = norm.index(number)
+    return norm, start, start + len(number)
+
+
+@pytest.mark.parametrize(
+    ("text", "number", "days"),
+    [
+        ("قتلوا وجرح 400 آخرون خلال أسبوعين من الغارات الجوية", "400", 14),
+        ("أسفرت خلال أسبوع عن مقتل حوالى 260 عنصرا من حزب العمال وإصابة حوالي 400 آخرين", "400", 7),
+        ("قتل 44 شخصاً على الأقل في الساعات الـ24 الأخيرة في كابول", "44", 1),
+        ("خلال 24 ساعة سجلت 3 وفيات", "3", 1),
+        # a date is no period
+        ("قتل 5 أشخاص في عام 2015", "5", None),
+        ("بلغت المبيعات 5 ملايين خلال شهر رمضان", "5", None),
+        ("مقتل 15 شخصا في يوم الجمعة", "15", None),
+        # another clause's period is not this number's
+        ("قتل 20 خلال أسبوع، وأصيب 30 في الهجوم الأخير", "30", None),
+    ],
+)  # fmt: skip
+def test_period_near(text, number, days):
+    assert period_near(*_at(text, number)) == days
+
+
+def test_same_period():
+    assert same_period(14, 15) and same_period(None, 7) and same_period(7, None)
+    assert not same_period(7, 14)
+
+
+def test_subset_and_new_and_running():
+    norm, _start, end = _at("قال إن 32 من الجرحى ما زالوا في المستشفيات", "32")
+    assert subset_of_toll(norm, end)
+    norm, _start, end = _at("قال إن 12 من رجال الأمن قتلوا", "12")
+    assert not subset_of_toll(norm, end)
+    norm, _start, end = _at("تسجيل 4 حالات إصابة جديدة بفيروس كورونا", "4")
+    assert new_count(norm, end) and not running_total(norm)
+    assert running_total(normalize("ليرتفع عدد حالات الإصابة منذ شهر يونيو 2012 إلى 1063").text)
+
+
+@pytest.fixture
+def scoped(ledger_path):
+    ledger = Ledger(ledger_path)
+    report = ingest(ledger, [str(DATA)])
+    assert report.added == 6 and not report.problems
+    link(ledger)
+    yield ledger
+    ledger.close()
+
+
+def _figure(ledger, article: str, text: str, field: str = "text") -> int:
+    row = ledger.db.execute(
+        "SELECT m.claim_id FROM mentions m JOIN articles a ON a.id = m.article_id "
+        "WHERE a.name LIKE ? AND m.text = ? AND m.field = ? AND m.is_claim = 1",
+        [f"%#{article}", text, field],
+    ).fetchone()
+    assert row, (article, text)
+    return row[0]
+
+
+def test_a_week_and_two_weeks_are_two_figures(scoped):
+    week = _figure(scoped, "pkk-week-alwatan", "حوالي 400")
+    weeks = {_figure(scoped, "pkk-weeks-aawsat", "400"), _figure(scoped, "pkk-weeks-okaz", "400")}
+    assert len(weeks) == 1, "two reports of the two weeks' wounded are one figure"
+    assert week not in weeks
+
+
+def test_two_bulletins_new_cases_are_two_figures_and_the_total_is_one(scoped):
+    assert _figure(scoped, "mers-0804-alyaum", "4") != _figure(scoped, "mers-0810-alriyadh", "4")
+    assert _figure(scoped, "mers-0804-alyaum", "1063") == _figure(scoped, "mers-0806-okaz", "1063")
