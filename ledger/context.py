@@ -32,6 +32,14 @@ def _treated(word: str, following: str) -> bool:
     return word in _RECEIVING and following in _CARE
 
 
+# "32 جريحا ما زالوا في المستشفى": still in hospital
+_STILL = frozenset({"زالوا", "زال", "زالت", "يزالون", "يزال", "تزال", "يزالوا", "مازالوا",
+                    "مازال", "مازالت", "لازالوا", "لازال", "لازالت"})  # fmt: skip
+# a number after these is the whole the count is some of: "29 شخصا من أصل مائة جريح"
+_TOTAL_MARKS = frozenset({"اصل", "عددهم", "عددها", "عدد"})
+HOSPITAL_REACH = 14  # words after the number searched for "ما زالوا في المستشفى"
+
+
 # heads of an organisation's name: the noun after one names it (حزب العمال، جبهة النصرة)
 ORGANIZATION_HEADS = frozenset({"حزب", "جبهه", "حركه", "منظمه", "نقابه", "اتحاد", "جمعيه",
                                 "تنظيم", "هيئه", "مجلس", "رابطه"})  # fmt: skip
@@ -155,9 +163,32 @@ class Context:
                 events.add(hit[0])
         return {"killed", "injured"} <= {"killed" if e == "died" else e for e in events}
 
+    def _numeral(self, word: str) -> bool:
+        return word[:1].isdigit() or word in self.ex.lex.number_words
+
+    def _still_in_hospital(self) -> bool:
+        """ "32 جريحا ما زالوا في المستشفى"، "29 شخصا من أصل مائة جريح لا يزالون في
+        المستشفيات": the count is of those still in hospital. A number on the way that
+        is not the whole (من أصل مائة، عددهم نحو مائة) has the phrase to itself."""
+        if any(w in _TOTAL_MARKS for w in self.before[:2]):
+            return False  # this number is the whole, the phrase is about a part of it
+        words = self.after[:HOSPITAL_REACH]
+        for k, word in enumerate(words):
+            if word in CLAUSE_MARKS:
+                return False
+            if self._numeral(word) and not _TOTAL_MARKS & set(words[max(0, k - 2) : k]):
+                return False
+            if word in _STILL:
+                rest = words[k + 1 : k + 3]
+                return "في" in rest and any(w.lstrip("ب").startswith(("مستشف", "المستشف"))
+                                            for w in words[k + 1 : k + 4])  # fmt: skip
+        return False
+
     def _aftercare(self) -> str | None:
         """An aftercare verb in the number's clause: among the four words before it, or
-        right after its counted noun (24 مصابا يتلقون العلاج)."""
+        right after its counted noun (24 مصابا يتلقون العلاج), or still in hospital."""
+        if self._still_in_hospital():
+            return "hospitalized"
         tail = self.after[1:5] if self.after and self.ex.entity_lemma(self.after[0]) else []
         for words in (self.before[:4], tail):
             for k, word in enumerate(words):

@@ -24,7 +24,16 @@ from itertools import pairwise
 
 from .lexicon import lexicon
 from .normalize import normalize
-from .scope import new_count, period_near, running_total, same_period, subset_of_toll
+from .scope import (
+    incident_marks,
+    new_count,
+    period_near,
+    running_total,
+    same_incident,
+    same_period,
+    severe_count,
+    subset_of_toll,
+)
 from .store import rows_for_ids
 from .words import CLAUSE_MARKS, WORD, keep
 
@@ -82,6 +91,8 @@ class ClaimRow:
     weekday: str | None = None  # the weekday named nearest the number: the day it is about
     period: float | None = None  # days it is counted over: خلال أسبوعين (scope.period_near)
     subset: bool = False  # some of a toll: 32 من الجرحى (scope.subset_of_toll)
+    severe: bool = False  # the badly hurt: 20 جريحا في حالة حرجة (scope.severe_count)
+    incident: tuple = (frozenset(), False)  # its sentence's targets, several incidents?
     new: bool = False  # a bulletin's new count: 4 حالات جديدة (scope.new_count)
     comparison: bool = False  # another period or a former value: مقارنة بـ، العام الماضي
     elsewhen: int | None = None  # an earlier year named beside the number (another incident)
@@ -281,8 +292,9 @@ def story_value_pairs(
 
 
 def same_scope(a: ClaimRow, b: ClaimRow) -> bool:
-    """Do two mentions count over one period, and neither only some of a toll?"""
-    return same_period(a.period, b.period) and a.subset == b.subset
+    """Do two mentions count over one period, and neither only some of a toll (or
+    only its badly hurt)?"""
+    return same_period(a.period, b.period) and a.subset == b.subset and a.severe == b.severe
 
 
 def periods_of(rows: Iterable[ClaimRow]) -> dict[int, float]:
@@ -300,6 +312,7 @@ def read_scope(row: ClaimRow, sentence: str, start: int, end: int) -> None:
 def _set_scope(row: ClaimRow, text: str, start: int, end: int) -> None:
     row.period = period_near(text, start, end)
     row.subset = subset_of_toll(text, end)
+    row.severe = severe_count(text, end)
     # cases of an epidemic: each bulletin's count is that day's, unless it is the running
     # total; deaths told as cases (15 حالة وفاة) are a toll like any other
     row.new = (
@@ -333,6 +346,45 @@ LEAD_COSINE = 0.25  # how close two reports must be (the cosine of their words; 
 LEAD_SCORE = 0.8  # as sure as the model's surest pairs: a witness of a conflict
 
 
+def _running_stories(rows: list[ClaimRow], story_of: dict[str, int]) -> set[int]:
+    """Stories told over more than ``LEAD_STORY_DAYS``: running coverage (a war, a
+    campaign), where each report leads with its own incident."""
+    days: dict[int, list] = defaultdict(list)
+    for r in rows:
+        if r.day and r.article_id in story_of:
+            days[story_of[r.article_id]].append(r.day)
+    return {s for s, ds in days.items() if (max(ds) - min(ds)).days > LEAD_STORY_DAYS}
+
+
+def _whole_count(r: ClaimRow) -> bool:
+    """A count that may be an incident's toll: not a sub-count, a list item, a comparison,
+    another year, a vague number, some of a toll, its badly hurt, or an epidemic's cases
+    (each bulletin counts its own)."""
+    return not (
+        r.part or r.item or r.comparison or r.elsewhen or r.vague or r.stated[1] is None
+        or r.subset or r.severe or r.new or r.entity_key in CASE_WORDS or r.kind != "count"
+    )  # fmt: skip
+
+
+def _one_toll(a: ClaimRow, b: ClaimRow, event: str, related: dict) -> bool:
+    """May two counts of ``event`` in two close reports of a short story be one toll?"""
+    ca, cb = a.entity_class, b.entity_class
+    if ca and cb and ca != cb and not {ca, cb} <= TOLL_NOUN_CLASSES:
+        return False  # militants and soldiers, a cell and its members
+    x, y = sorted((a.article_id, b.article_id))
+    if x == y or related.get((x, y), 0.0) < LEAD_COSINE:
+        return False
+    if a.day and b.day and abs((a.day - b.day).days) > LEAD_TOLL_DAYS:
+        return False
+    if (a.weekday and b.weekday and a.weekday != b.weekday) or not same_scope(a, b):
+        return False
+    if not same_incident(a.incident, b.incident):
+        return False  # the truck bomb and the police academy; one attack and a series
+    lo, hi = sorted((float(a.stated[1]), float(b.stated[1])))
+    most = LEAD_TOLL_RATIO if event in RISING_TOLLS else LEAD_RATIO
+    return lo > 0 and hi / lo <= most
+
+
 def lead_toll_pairs(
     rows: list[ClaimRow], story_of: dict[str, int], related: dict[tuple[str, str], float]
 ) -> dict[tuple[int, int], Pair]:
@@ -340,10 +392,10 @@ def lead_toll_pairs(
     of the injured, in the headline or else the text) is one figure, however much it
     rose: independent reports of an incident word it differently, and an update or a
     disagreement between them is what the analyst needs to see. Sub-counts, list items,
-    comparisons and other years never lead; nor does another counted thing (militants
-    and soldiers). The two articles must be close (``related`` cosine of
-    ``LEAD_COSINE``) and their story short (``LEAD_STORY_DAYS``): a story of weeks of war
-    holds many incidents, each report leading with its own."""
+    comparisons and other years never lead (``_whole_count``); nor does another counted
+    thing (militants and soldiers). The two articles must be close (``related`` cosine of
+    ``LEAD_COSINE``), their story short (``LEAD_STORY_DAYS``) and their sentences must
+    not name different targets (``scope.same_incident``)."""
     first: dict[tuple, ClaimRow] = {}
     for r in sorted(rows, key=lambda r: (r.article_id, not r.title, r.sentence_start, r.id)):
         event, story = event_family(r.event), story_of.get(r.article_id)
@@ -352,44 +404,21 @@ def lead_toll_pairs(
         key = (r.article_id, r.title, event)
         if key not in first:
             first[key] = r
-    days: dict[int, list] = defaultdict(list)
-    for r in rows:
-        if r.day and r.article_id in story_of:
-            days[story_of[r.article_id]].append(r.day)
-    running = {s for s, ds in days.items() if (max(ds) - min(ds)).days > LEAD_STORY_DAYS}
+    running = _running_stories(rows, story_of)
     leads: dict[tuple, list[ClaimRow]] = defaultdict(list)
     for (_article, title, event), r in first.items():
-        if story_of[r.article_id] in running:
-            continue
-        if r.part or r.item or r.comparison or r.elsewhen or r.vague or r.stated[1] is None:
-            continue
-        if r.subset:  # 32 من الجرحى: some of the injured
-            continue
-        if r.entity_key in CASE_WORDS:  # an epidemic's cases: each bulletin, its own count
-            continue
-        leads[(story_of[r.article_id], event, title)].append(r)
+        if story_of[r.article_id] not in running and _whole_count(r):
+            leads[(story_of[r.article_id], event, title)].append(r)
     pairs: dict[tuple[int, int], Pair] = {}
     for (_story, event, _title), group in leads.items():
         if len(group) > VERBATIM_MAX:
             continue
         for x, a in enumerate(group):
             for b in group[x + 1 :]:
-                ca, cb = a.entity_class, b.entity_class
-                if ca and cb and ca != cb and not {ca, cb} <= TOLL_NOUN_CLASSES:
-                    continue  # militants and soldiers, a cell and its members
-                x, y = sorted((a.article_id, b.article_id))
-                if x == y or related.get((x, y), 0.0) < LEAD_COSINE:
-                    continue
-                if a.day and b.day and abs((a.day - b.day).days) > LEAD_TOLL_DAYS:
-                    continue
-                if (a.weekday and b.weekday and a.weekday != b.weekday) or not same_scope(a, b):
-                    continue
-                lo, hi = sorted((float(a.stated[1]), float(b.stated[1])))
-                most = LEAD_TOLL_RATIO if event in RISING_TOLLS else LEAD_RATIO
-                if lo <= 0 or hi / lo > most:
-                    continue
-                key = (a.id, b.id) if a.id < b.id else (b.id, a.id)
-                pairs[key] = Pair(key[0], key[1], LEAD_SCORE, f"both reports lead with the {event}")
+                if _one_toll(a, b, event, related):
+                    key = (a.id, b.id) if a.id < b.id else (b.id, a.id)
+                    pairs[key] = Pair(key[0], key[1], LEAD_SCORE,
+                                      f"both reports lead with the {event}")  # fmt: skip
     return pairs
 
 
@@ -471,8 +500,8 @@ def load_claims(
         if cached is None:
             nt = normalize(sentence or "")
             words = [(m.start(), w) for m in WORD.finditer(nt.text) if (w := keep(m.group()))]
-            cached = sentences[key] = (nt, words)
-        nt, words = cached
+            cached = sentences[key] = (nt, words, incident_marks(nt.text))
+        nt, words, row.incident = cached
         n_start = nt.to_normalized(max(0, start - (s_start or 0)))
         n_end = nt.to_normalized(max(0, end - (s_start or 0)))
         before = [w for pos, w in words if pos < n_start]

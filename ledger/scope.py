@@ -4,6 +4,7 @@
   الأخيرة"): 400 injured in one week and 400 in two weeks are two figures.
 - ``subset_of_toll``: "32 من الجرحى" counts some of the injured (those still in hospital,
   those in a critical state), never the toll itself.
+- ``severe_count``: "20 جريحا في حالة حرجة" counts the badly hurt, not all the injured.
 - ``new_count``: "4 حالات إصابة جديدة" is one bulletin's new cases, not the running total
   that outlets keep repeating for days (``running_total``: "منذ يونيو 2012 إلى 1059 حالة").
 
@@ -97,6 +98,11 @@ def _count(word: str | None) -> float | None:
 
 
 @cache
+def _weekday_words() -> frozenset[str]:
+    return frozenset(w for key in lexicon().weekdays for w in key)
+
+
+@cache
 def _month_words() -> frozenset[str]:
     lex = lexicon()
     words = {w for key in lex.months for w in key} | {w for key in lex.weekdays for w in key}
@@ -134,6 +140,34 @@ def running_total(text: str) -> bool:
     return bool(_RUNNING.search(text))
 
 
+# "20 جريحا في حالة حرجة"، "ثلاثة منهم إصاباتهم بالغة": the badly hurt, some of the injured
+_STATE = re.compile(
+    r"^(?:ال)?(?:حاله|حالات|حالته|حالتهم|حالتها|اصابات|اصاباتهم|اصابته|اصابتها|"
+    r"جروح|بجروح|جروحهم|وضع|وضعهم)$"
+)
+_GRAVE = re.compile(r"^[«\"']?(?:ال)?(?:حرجه|خطيره|خطره|بالغه|بليغه)[»\"']?$")
+SEVERE_REACH = 10  # words after the number searched for its state
+
+
+def severe_count(text: str, end: int) -> bool:
+    """Does the number count the badly hurt ("في حالة حرجة"، "إصاباتهم بالغة") rather than
+    all the injured? The state must follow in its clause, before any other number."""
+    words = text[end : end + 120].split()[:SEVERE_REACH]
+    numbers = lexicon().number_words
+    days = _weekday_words()
+    for k, word in enumerate(words):
+        if _CLAUSE_MARK.search(word) and k + 1 < len(words) and not _GRAVE.match(words[k + 1]):
+            if not _GRAVE.match(word.strip("،,؛;:.")):
+                return False
+        if k and (word[:1].isdigit() or (word in numbers and word not in days)):
+            return False  # another number's state (الاثنين is Monday here, not two)
+        if _STATE.match(word) and any(
+            _GRAVE.match(w.strip("،,؛;:.")) for w in words[k + 1 : k + 4]
+        ):
+            return True
+    return False
+
+
 _NEW = frozenset({"جديده", "جديد", "جديدتين", "جديدتان", "جديدين", "جديدان"})
 NEW_REACH = 4  # words after the number searched for "جديدة"
 
@@ -147,3 +181,41 @@ def new_count(text: str, end: int) -> bool:
         if w in ("،", ",", "و") or w[:1].isdigit():
             break
     return False
+
+
+# what an attack struck or what crashed: two reports of one story whose sentences name
+# only different ones are about different incidents (the truck bomb in a residential
+# district and the police academy of one day in Kabul)
+_TARGETS = frozenset({
+    "مسجد", "جامع", "كنيسه", "حسينيه", "اكاديميه", "كليه", "مدرسه", "جامعه", "مستشفي",
+    "فندق", "سفاره", "قنصليه", "مطار", "ميناء", "سوق", "قاعده", "معسكر", "ثكنه", "حاجز",
+    "سجن", "مصنع", "ملعب", "مطعم", "مقهي", "عرس", "جنازه", "موكب", "حافله", "قطار",
+    "طائره", "مروحيه", "سفينه", "عباره", "شاحنه", "حي",
+})  # fmt: skip
+# a count of several incidents together: "سلسلة من الهجمات"، "موجة التفجيرات" (موجة alone
+# is also "addressed to")
+_SEVERAL = frozenset({"سلسله", "هجمات", "تفجيرات", "اعتداءات", "هجومين", "تفجيرين"})
+_CLITICS = ("وبال", "وال", "بال", "فال", "لل", "ال", "وب", "ول", "و", "ب", "ل", "ف")
+
+
+def _bare(word: str) -> str:
+    for clitic in _CLITICS:
+        if word.startswith(clitic) and len(word) - len(clitic) >= 3:
+            return word[len(clitic) :]
+    return word
+
+
+def incident_marks(text: str) -> tuple[frozenset[str], bool]:
+    """What the sentence says was struck (``_TARGETS``), and whether it counts several
+    incidents together (``_SEVERAL``)."""
+    bare = {_bare(w) for w in text.split()}
+    return frozenset(bare & _TARGETS), bool(bare & _SEVERAL)
+
+
+def same_incident(a: tuple[frozenset, bool], b: tuple[frozenset, bool]) -> bool:
+    """May two sentences be about one incident: not one of several against one alone,
+    and not only different targets named?"""
+    (ta, several_a), (tb, several_b) = a, b
+    if several_a != several_b:
+        return False
+    return not (ta and tb and not ta & tb)

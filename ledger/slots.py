@@ -115,6 +115,7 @@ class Table:
         self.weekday = _codes([r.weekday for r in rows])
         self.period = np.array([np.nan if r.period is None else r.period for r in rows])
         self.subset = np.array([r.subset for r in rows], dtype=bool)
+        self.severe = np.array([r.severe for r in rows], dtype=bool)
         self.comparison = np.array([r.comparison for r in rows], dtype=bool)
         self.title = np.array([r.title for r in rows], dtype=bool)
         self.lead = np.array([r.rank == 0 for r in rows], dtype=bool)
@@ -167,7 +168,8 @@ class Table:
         wi, wj = self.weekday[i], self.weekday[j]
         ok &= (wi < 0) | (wj < 0) | (wi == wj)  # Saturday's figure is not Sunday's
         ok &= self.same_period(i, j)  # 400 in one week is not 400 in two
-        ok &= self.subset[i] == self.subset[j]  # 32 من الجرحى is not the injured
+        ok &= self.subset[i] == self.subset[j]  # 32 من الجرحى is not the injured ...
+        ok &= self.severe[i] == self.severe[j]  # ... nor are 20 في حالة حرجة
         di, dj = self.day[i], self.day[j]
         gap = np.abs(di - dj)
         apart = (di > 0) & (dj > 0) & (gap > MAX_DAYS)

@@ -156,6 +156,22 @@ def test_toll_verbs_belong_to_their_own_number(text, events):
     assert [m.event for m in claims] == events
 
 
+@pytest.mark.parametrize(
+    ("text", "events"),
+    [
+        ("ان 32 جريحا ما زالوا في المستشفى.", ["hospitalized"]),
+        # the hundred is the whole the 29 are some of: it stays the injured
+        ("وأن 29 شخصا من أصل مائة جريح لا يزالون في المستشفيات.", ["hospitalized", "injured"]),
+        ("إن 32 من الجرحى الذين بلغ عددهم نحو مائة ما زالوا في المستشفيات.",
+         ["hospitalized", "injured"]),
+        ("قتل 10 وأصيب 20 في الهجوم", ["killed", "injured"]),
+    ],
+)  # fmt: skip
+def test_still_in_hospital(text, events):
+    claims = [m for m in extract_mentions(text) if m.is_claim and m.kind == "count"]
+    assert [m.event for m in claims] == events
+
+
 def test_entities_map_plural_and_singular_to_one_lemma():
     a = one("فرار 5 سجناء")
     b = one("فر سجين واحد")

@@ -10,7 +10,16 @@ import pytest
 from ledger import Ledger, ingest
 from ledger.figures import link
 from ledger.normalize import normalize
-from ledger.scope import new_count, period_near, running_total, same_period, subset_of_toll
+from ledger.scope import (
+    incident_marks,
+    new_count,
+    period_near,
+    running_total,
+    same_incident,
+    same_period,
+    severe_count,
+    subset_of_toll,
+)
 
 DATA = Path(__file__).parent / "data" / "scope_excerpts.jsonl"
 
@@ -43,6 +52,31 @@ def test_period_near(text, number, days):
 def test_same_period():
     assert same_period(14, 15) and same_period(None, 7) and same_period(7, None)
     assert not same_period(7, 14)
+
+
+@pytest.mark.parametrize(
+    ("text", "number", "severe"),
+    [
+        ("اضاف إن نحو 20 جريحا ما زالوا مساء الاثنين في حالة «حرجة».", "20", True),
+        ("وإصابة تسعة آخرين ثلاثة منهم إصاباتهم بالغة.", "ثلاثه", True),
+        # the state belongs to the number after this one
+        ("وإصابة تسعة آخرين ثلاثة منهم إصاباتهم بالغة.", "تسعه", False),
+        ("أصيب 100 شخص بجروح، وحالة 3 خطيرة", "100", False),
+    ],
+)  # fmt: skip
+def test_severe_count(text, number, severe):
+    norm, _start, end = _at(text, number)
+    assert severe_count(norm, end) is severe
+
+
+def test_incident_marks():
+    truck = incident_marks(normalize("أسفر هجوم بشاحنة مفخخة في حي سكني في كابول عن سقوط 15").text)
+    academy = incident_marks(normalize("20 قتيلاً على الأقل إثر هجوم ضد أكاديمية للشرطة").text)
+    series = incident_marks(normalize("وأسفرت موجة التفجيرات أمس عن مقتل 49 شخصا").text)
+    plain = incident_marks(normalize("ارتفعت الحصيلة إلى 15 قتيلا").text)
+    assert not same_incident(truck, academy)
+    assert not same_incident(series, truck)
+    assert same_incident(plain, truck) and same_incident(plain, academy)
 
 
 def test_subset_and_new_and_running():
