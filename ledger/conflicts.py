@@ -12,7 +12,6 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import dataclass
-from itertools import pairwise
 
 from .intervals import (
     MAX_SEVERITY,
@@ -122,7 +121,7 @@ def find_conflict(
     vb = representative(b.qualifier, b.value, b.low, b.high)
     share = apart(va, vb) if va is not None and vb is not None else 0.0
     suspect = share >= MAX_SEVERITY or not va or not vb
-    timeline = update_timeline(spans, rising_only) or told_update(a, b)
+    timeline = told_update(a, b) or update_timeline(spans, rising_only)
     if timeline is not None:
         return Conflict(round(share, 4), severity_label(share, tol), timeline, a.id, b.id,
                         "update", suspect)  # fmt: skip
@@ -141,6 +140,7 @@ def find_conflict(
 
 
 SAME_TIME = dt.timedelta(hours=3)  # reports this close were written from the same state
+STALE = dt.timedelta(hours=12)  # a value first told this long before is a reprint (a paper)
 # "ارتفعت حصيلة القتلى إلى 40": the report itself says the count rose to its number
 _ROSE_TO = re.compile(
     r"(?:^|\s)[وفل]?(?:ا|ي|ت|لي|لت)?(?:رتفع|رتفاع|رتفعت|صعد|صعدت|قفز|قفزت|وصل|وصلت|بلغ|بلغت)\S*"
@@ -207,10 +207,6 @@ def update_timeline(
             return None
         timed.append((when, m, iv, value))
     timed.sort(key=lambda t: (t[0], t[1].id))
-    for i, (when, _m, iv, _v) in enumerate(timed):
-        for other_when, _o, other, _ov in timed[i + 1 :]:
-            if other_when - when <= SAME_TIME and disjoint(iv, other):
-                return None  # two reports at the same time that cannot both hold
     steps: list[tuple[SourceMention, Interval, float, dt.datetime]] = []  # each new value
     agreeing: list[int] = []
     for when, m, iv, value in timed:
@@ -220,12 +216,10 @@ def update_timeline(
             continue
         steps.append((m, iv, value, when))
         agreeing.append(0)
-    values = [value for _m, _iv, value, _w in steps]
-    if len(values) < 2:
+    if len(steps) < 2:
         return None  # no change of number ("500" then "more than 500") is no update
-    rising = all(x < y for x, y in pairwise(values))
-    falling = all(x > y for x, y in pairwise(values)) and not rising_only
-    if not (rising or falling):
+    direction = _trend(steps, timed)
+    if direction is None or (direction < 0 and rising_only):
         return None
     parts = []
     for (m, _iv, _value, when), n in zip(steps, agreeing, strict=True):
@@ -234,6 +228,42 @@ def update_timeline(
         later = f" and {n} later {'report agrees' if n == 1 else 'reports agree'}" if n else ""
         parts.append(f"{said} «{m.text}» ({where}, {when:%Y-%m-%d %H:%M}){later}")
     return "update: " + " → ".join(parts)
+
+
+LAGGING_SHARE = 0.25  # new values against the trend, as a share of those with it
+SAME_TIME_SHARE = 0.5  # new values told at the same time, as a share of those with it
+
+
+def _trend(steps: list[tuple], timed: list[tuple]) -> int | None:
+    """+1 when the new values (``steps``) rise with time, -1 when they fall, None when
+    they do not move one way. Each pair of new values told more than ``SAME_TIME`` apart
+    is with or against the trend; a few against it are outlets still printing an older
+    count (``LAGGING_SHARE``). Two reports (``timed``: all of them) within ``SAME_TIME``
+    of each other that cannot both hold are outlets that disagree at one moment: more
+    than ``SAME_TIME_SHARE`` of such pairs, against the pairs that move, is a
+    disagreement."""
+    up = down = 0
+    for i, (_m, _iv, value, when) in enumerate(steps):
+        for _m2, _iv2, later_value, later in steps[i + 1 :]:
+            if later - when > SAME_TIME:
+                up += later_value > value
+                down += later_value < value
+    # a report of a value first told more than STALE before it is a reprint: a paper
+    # behind the news, not an outlet disagreeing with the others at that moment
+    fresh = [t for t in timed
+             if not any(not disjoint(iv, t[2]) and t[0] - when > STALE
+                        for _m, iv, _v, when in steps)]  # fmt: skip
+    together = set()
+    for i, (when, m, iv, _v) in enumerate(fresh):
+        for later, other, other_iv, _ov in fresh[i + 1 :]:
+            if later - when > SAME_TIME:
+                break
+            if m.article != other.article and disjoint(iv, other_iv):
+                together.add((m.article, other.article))
+    moving, against = max(up, down), min(up, down)
+    if not moving or against > LAGGING_SHARE * moving or len(together) > SAME_TIME_SHARE * moving:
+        return None
+    return 1 if up > down else -1
 
 
 def _when(published: str | None) -> dt.datetime | None:

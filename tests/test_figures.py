@@ -273,6 +273,38 @@ def test_a_reprint_of_an_earlier_toll_does_not_break_its_timeline():
     assert "30 «30» (a.json#2, okaz, 2015-07-21 10:42) and 1 later report agrees" in conflict.reason
 
 
+def test_a_running_total_with_a_paper_a_day_behind_is_an_update():
+    """MERS deaths since 2012: 467, then 471 the next evening while a paper still prints
+    467 (first told 22 hours before), then 472."""
+    conflict = find_conflict(
+        [_source(1, 467, "2015-08-03 20:09"), _source(2, 467, "2015-08-04 18:25", outlet="okaz"),
+         _source(3, 471, "2015-08-04 18:58", outlet="alyaum"),
+         _source(4, 471, "2015-08-06 01:39", outlet="okaz"),
+         _source(5, 472, "2015-08-10 19:26", outlet="alriyadh")]
+    )  # fmt: skip
+    assert conflict.kind == "update"
+    assert conflict.reason.startswith("update: 467 «467»")
+
+
+def test_a_rising_toll_with_one_lagging_outlet_is_an_update():
+    """27, 30, 31, 32 over two days; one outlet prints 28 after 30 was known."""
+    conflict = find_conflict(
+        [_source(1, 27, "2015-07-21 02:00"), _source(2, 30, "2015-07-21 08:00", outlet="b"),
+         _source(3, 31, "2015-07-21 14:00", outlet="c"), _source(4, 28, "2015-07-21 20:00"),
+         _source(5, 32, "2015-07-22 10:00", outlet="d")],
+        rising_only=True,
+    )  # fmt: skip
+    assert conflict.kind == "update"
+
+
+def test_outlets_that_differ_at_one_moment_disagree():
+    conflict = find_conflict(
+        [_source(1, 10, "2015-08-06 08:00"), _source(2, 13, "2015-08-06 09:00", outlet="b"),
+         _source(3, 10, "2015-08-06 09:30", outlet="c"), _source(4, 13, "2015-08-06 10:00")]
+    )  # fmt: skip
+    assert conflict.kind == "disagreement"
+
+
 def test_a_toll_that_falls_is_a_disagreement_not_an_update():
     sources = [_source(1, 8, "2015-08-06 08:00"), _source(2, 7, "2015-08-07 08:00")]
     assert find_conflict(sources, rising_only=True).kind == "disagreement"
