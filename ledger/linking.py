@@ -205,9 +205,7 @@ def same_value_pairs(rows: list[ClaimRow]) -> dict[tuple[int, int], Pair]:
                     continue
                 if a.day and b.day and abs((a.day - b.day).days) > DISTINCT_DAYS:
                     continue
-                if a.entity_class and b.entity_class and a.entity_class != b.entity_class:
-                    continue
-                if not same_scope(a, b):
+                if other_things(a, b) or not same_scope(a, b):
                     continue
                 event = event_family(a.event)
                 if a.event and b.event and event != event_family(b.event):
@@ -262,8 +260,7 @@ def story_value_pairs(
             for b in group[x + 1 :]:
                 if a.article_id == b.article_id or a.elsewhen != b.elsewhen:
                     continue
-                other_class = a.entity_class and b.entity_class and a.entity_class != b.entity_class
-                if other_class or not same_scope(a, b):
+                if other_things(a, b) or not same_scope(a, b):
                     continue
                 ea, eb = event_family(a.event), event_family(b.event)
                 if ea and eb and ea != eb:
@@ -337,6 +334,24 @@ CASE_WORDS = frozenset({"حاله", "اصابه"})  # حالة، إصابة as t
 TOLL_EVENTS = frozenset({"killed", "injured", "captured", "held", "missing", "displaced"})
 TOLL_NOUN_CLASSES = frozenset({"person", "event"})  # people, or cases of what befell them
 RISING_TOLLS = frozenset({"killed", "injured"})  # counts that rise as the dead are counted
+PEOPLE_CLASSES = frozenset({"person", "civilian"})  # not "group": companies, parties, cells
+# nouns that count any people a toll befell ("6 أشخاص", "15 قتيلا"): the same toll as a
+# count of civilians, soldiers or worshippers, which name who they were
+GENERIC_TOLL_NOUNS = frozenset({"شخص", "قتيل", "شهيد", "ضحيه", "جريح", "مصاب", "نسمه"})
+
+
+def other_things(a: ClaimRow, b: ClaimRow) -> bool:
+    """Do the two count things of different classes (soldiers and civilians, companies
+    and people)? A noun of unknown class is no evidence, and a generic toll noun (6
+    أشخاص) may count the civilians another report names (8 مدنيين)."""
+    ca, cb = a.entity_class, b.entity_class
+    if not ca or not cb or ca == cb:
+        return False
+    if ca in PEOPLE_CLASSES and cb in PEOPLE_CLASSES:
+        return not (a.entity_key in GENERIC_TOLL_NOUNS or b.entity_key in GENERIC_TOLL_NOUNS)
+    return True
+
+
 LEAD_STORY_DAYS = 5  # a story told over more days is running coverage (a war, a
 # campaign): each report leads with its own incident
 LEAD_TOLL_DAYS = 3  # reports this many days apart may still lead with the same toll
@@ -369,7 +384,7 @@ def _whole_count(r: ClaimRow) -> bool:
 def _one_toll(a: ClaimRow, b: ClaimRow, event: str, related: dict) -> bool:
     """May two counts of ``event`` in two close reports of a short story be one toll?"""
     ca, cb = a.entity_class, b.entity_class
-    if ca and cb and ca != cb and not {ca, cb} <= TOLL_NOUN_CLASSES:
+    if ca and cb and ca != cb and not {ca, cb} <= TOLL_NOUN_CLASSES and other_things(a, b):
         return False  # militants and soldiers, a cell and its members
     x, y = sorted((a.article_id, b.article_id))
     if x == y or related.get((x, y), 0.0) < LEAD_COSINE:

@@ -25,7 +25,15 @@ from pathlib import Path
 import numpy as np
 from rapidfuzz import fuzz
 
-from .linking import RISING_TOLLS, TOLL_NOUN_CLASSES, ClaimRow, Pair, event_family
+from .linking import (
+    GENERIC_TOLL_NOUNS,
+    PEOPLE_CLASSES,
+    RISING_TOLLS,
+    TOLL_NOUN_CLASSES,
+    ClaimRow,
+    Pair,
+    event_family,
+)
 from .scope import PERIOD_TOLERANCE
 
 MODEL_FILE = Path(__file__).with_name("link_model.json")
@@ -129,6 +137,8 @@ class Table:
         self.rising = np.array([event_family(r.event) in RISING_TOLLS for r in rows], dtype=bool)
         self.change = np.array([event_family(r.event) in CHANGE_EVENTS for r in rows], dtype=bool)
         self.person = np.array([r.entity_class in PEOPLE for r in rows], dtype=bool)
+        self.people = np.array([r.entity_class in PEOPLE_CLASSES for r in rows], dtype=bool)
+        self.generic = np.array([r.entity_key in GENERIC_TOLL_NOUNS for r in rows], dtype=bool)
         self.toll_noun = np.array([r.entity_class in TOLL_CLASSES for r in rows], dtype=bool)
 
     def ratio(self, i: np.ndarray, j: np.ndarray) -> np.ndarray:
@@ -160,6 +170,8 @@ class Table:
         # a toll counts people or cases of it alike (15 شخصا، 15 حالة وفاة، 33 إصابة)
         toll = self.lasting[i] & self.lasting[j] & self.toll_noun[i] & self.toll_noun[j]
         other_class &= ~toll
+        # 6 أشخاص and 8 مدنيين may count the same dead: a generic noun names no class
+        other_class &= ~(self.people[i] & self.people[j] & (self.generic[i] | self.generic[j]))
         ok &= ~((ni >= 0) & (nj >= 0) & ~same_entity & other_class)
         ok &= (self.vague[i] == self.vague[j]) | same_entity
         ratio = self.ratio(i, j)

@@ -9,6 +9,7 @@ import pytest
 
 from ledger import Ledger, ingest
 from ledger.figures import link
+from ledger.linking import ClaimRow, other_things
 from ledger.normalize import normalize
 from ledger.scope import (
     incident_marks,
@@ -119,3 +120,18 @@ def test_a_week_and_two_weeks_are_two_figures(scoped):
 def test_two_bulletins_new_cases_are_two_figures_and_the_total_is_one(scoped):
     assert _figure(scoped, "mers-0804-alyaum", "4") != _figure(scoped, "mers-0810-alriyadh", "4")
     assert _figure(scoped, "mers-0804-alyaum", "1063") == _figure(scoped, "mers-0806-okaz", "1063")
+
+
+def _row(entity_key: str, entity_class: str) -> ClaimRow:
+    row = ClaimRow(1, "a", 0, entity_key, "killed", "count", None, None)
+    row.entity_key, row.entity_class = entity_key, entity_class
+    return row
+
+
+def test_a_generic_toll_noun_may_count_the_civilians_another_report_names():
+    """Zarkel: "ستة أشخاص" in one report, "ثمانية مدنيين" in another, one toll."""
+    assert not other_things(_row("شخص", "person"), _row("مدني", "civilian"))
+    assert not other_things(_row("قتيل", "person"), _row("مصلي", "civilian"))
+    # soldiers are not civilians, and companies are not people
+    assert other_things(_row("جندي", "person"), _row("مدني", "civilian"))
+    assert other_things(_row("شخص", "person"), _row("شركه", "group"))
