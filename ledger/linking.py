@@ -26,6 +26,7 @@ from .lexicon import lexicon
 from .normalize import normalize
 from .scope import (
     incident_marks,
+    may_name_a_period,
     new_count,
     period_near,
     running_total,
@@ -306,10 +307,13 @@ def read_scope(row: ClaimRow, sentence: str, start: int, end: int) -> None:
     _set_scope(row, nt.text, nt.to_normalized(max(0, start)), nt.to_normalized(max(0, end)))
 
 
-def _set_scope(row: ClaimRow, text: str, start: int, end: int) -> None:
-    row.period = period_near(text, start, end)
-    row.subset = subset_of_toll(text, end)
-    row.severe = severe_count(text, end)
+def _set_scope(row: ClaimRow, text: str, start: int, end: int, timed: bool | None = None) -> None:
+    """``timed``: does the sentence name a unit of time (``scope.may_name_a_period``)?"""
+    if timed if timed is not None else may_name_a_period(text):
+        row.period = period_near(text, start, end)
+    if row.kind == "count":  # only a count of people or cases is some of a toll
+        row.subset = subset_of_toll(text, end)
+        row.severe = severe_count(text, end)
     # cases of an epidemic: each bulletin's count is that day's, unless it is the running
     # total; deaths told as cases (15 حالة وفاة) are a toll like any other
     row.new = (
@@ -501,7 +505,7 @@ def load_claims(
     raw_contexts = []
     restrictors = _restrictor_stems()
     spans: list[tuple[int, int, str]] = []  # each row's span in its sentence
-    sentences: dict[tuple[str, str, int], tuple] = {}
+    sentences: dict[tuple[str, str, int], list] = {}
     current_article = None
     for r in _claim_rows(db, articles):
         (mid, aid, s_start, entity, event, kind, unit, published, sentence, start, end, q, fld,
@@ -515,8 +519,12 @@ def load_claims(
         if cached is None:
             nt = normalize(sentence or "")
             words = [(m.start(), w) for m in WORD.finditer(nt.text) if (w := keep(m.group()))]
-            cached = sentences[key] = (nt, words, incident_marks(nt.text))
-        nt, words, row.incident = cached
+            cached = sentences[key] = [nt, words, None, may_name_a_period(nt.text)]
+        nt, words, marks, timed = cached
+        if event_family(event) in TOLL_EVENTS:  # only tolls are told apart by incident
+            if marks is None:
+                marks = cached[2] = incident_marks(nt.text)
+            row.incident = marks
         n_start = nt.to_normalized(max(0, start - (s_start or 0)))
         n_end = nt.to_normalized(max(0, end - (s_start or 0)))
         before = [w for pos, w in words if pos < n_start]
@@ -545,7 +553,7 @@ def load_claims(
         around = nt.text[max(0, n_start - 40) : n_end + 40].split()
         row.comparison = any(w in cues["comparison"] for w in around)
         row.weekday = _weekday_near(nt.text, n_start, n_end)
-        _set_scope(row, nt.text, n_start, n_end)
+        _set_scope(row, nt.text, n_start, n_end, timed)
         row.elsewhen = _earlier_year(nt.text[max(0, n_start - YEAR_REACH) : n_end + YEAR_REACH],
                                      row.day)  # fmt: skip
         row.verbatim = (

@@ -40,6 +40,14 @@ _PERIOD = re.compile(
 PERIOD_TOLERANCE = 1.25  # periods closer than this (two weeks, 15 days) are one period
 
 
+_ANY_UNIT = re.compile(f"(?:{_UNIT_WORDS})(?!\\S)")
+
+
+def may_name_a_period(text: str) -> bool:
+    """A quick test of a whole sentence: does it hold a unit of time at all?"""
+    return _ANY_UNIT.search(text) is not None
+
+
 def period_near(text: str, start: int, end: int) -> float | None:
     """The period (in days) the number at ``text[start:end]`` is counted over: "خلال
     اسبوعين" after it, or before it in the same words, or None. A named month or year
@@ -195,21 +203,17 @@ _TARGETS = frozenset({
 # a count of several incidents together: "سلسلة من الهجمات"، "موجة التفجيرات" (موجة alone
 # is also "addressed to")
 _SEVERAL = frozenset({"سلسله", "هجمات", "تفجيرات", "اعتداءات", "هجومين", "تفجيرين"})
-_CLITICS = ("وبال", "وال", "بال", "فال", "لل", "ال", "وب", "ول", "و", "ب", "ل", "ف")
-
-
-def _bare(word: str) -> str:
-    for clitic in _CLITICS:
-        if word.startswith(clitic) and len(word) - len(clitic) >= 3:
-            return word[len(clitic) :]
-    return word
+_PREFIX = r"(?<!\S)(?:و|ف)?(?:ب|ل|ك)?(?:ال|ل)?"
+_TARGET = re.compile(_PREFIX + f"({'|'.join(sorted(_TARGETS, key=len, reverse=True))})(?!\\S)")
+_SEVERAL_RE = re.compile(
+    _PREFIX + f"(?:{'|'.join(sorted(_SEVERAL, key=len, reverse=True))})(?!\\S)"
+)
 
 
 def incident_marks(text: str) -> tuple[frozenset[str], bool]:
-    """What the sentence says was struck (``_TARGETS``), and whether it counts several
-    incidents together (``_SEVERAL``)."""
-    bare = {_bare(w) for w in text.split()}
-    return frozenset(bare & _TARGETS), bool(bare & _SEVERAL)
+    """What the sentence says was struck (``_TARGETS``, behind any clitics: بمسجد،
+    والشاحنة), and whether it counts several incidents together (``_SEVERAL``)."""
+    return frozenset(_TARGET.findall(text)), _SEVERAL_RE.search(text) is not None
 
 
 def same_incident(a: tuple[frozenset, bool], b: tuple[frozenset, bool]) -> bool:

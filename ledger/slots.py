@@ -305,6 +305,26 @@ def _story_pairs(table: Table, rows: list[ClaimRow], story_of: dict[str, int]):
                 yield block[x], block[y]
 
 
+ALLOWED_BATCH = 1_000_000  # pairs the hard rules are checked on at once
+
+
+def _batched(pairs, size: int = ALLOWED_BATCH):
+    """The pairs of many small blocks joined into large arrays: the rules cost one array
+    operation per batch, not per block."""
+    left: list[np.ndarray] = []
+    right: list[np.ndarray] = []
+    count = 0
+    for i, j in pairs:
+        left.append(i)
+        right.append(j)
+        count += len(i)
+        if count >= size:
+            yield np.concatenate(left), np.concatenate(right)
+            left, right, count = [], [], 0
+    if left:
+        yield np.concatenate(left), np.concatenate(right)
+
+
 def _related_pairs(rows, story_of, related):
     """The mentions of two related articles of different stories."""
     by_article: dict[str, list[int]] = defaultdict(list)
@@ -335,7 +355,7 @@ def candidates(rows: list[ClaimRow], story_of: dict[str, int],
     parts = []
     for origin, pairs in ((True, _story_pairs(table, rows, story_of)),
                           (False, _related_pairs(rows, story_of, related))):  # fmt: skip
-        for i, j in pairs:
+        for i, j in _batched(pairs):
             ok = table.allowed(i, j)
             if focused is not None:
                 ok &= focused[i] | focused[j]
