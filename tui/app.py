@@ -149,7 +149,15 @@ class FactLedgerApp(App):
         self.load_page()
         self.load_articles()
         self.warm_filter()
+        self.warm_engine()
         self.query_one("#ledger", DataTable).focus()
+
+    @work(thread=True, exclusive=True, group="warm")
+    def warm_engine(self) -> None:
+        """Import the engine's figure and decision modules in the background after first
+        paint, so the first figure page or decision does not wait for them."""
+        import ledger.decisions
+        import ledger.figures  # noqa: F401
 
     @work(thread=True, exclusive=True, group="filter")
     def warm_filter(self) -> None:
