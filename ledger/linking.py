@@ -95,6 +95,7 @@ class ClaimRow:
     severe: bool = False  # the badly hurt: 20 جريحا في حالة حرجة (scope.severe_count)
     incident: tuple = (frozenset(), False)  # its sentence's targets, several incidents?
     new: bool = False  # a bulletin's new count: 4 حالات جديدة (scope.new_count)
+    sessions: tuple = ()  # the index levels its article names: the market sessions it is about
     comparison: bool = False  # another period or a former value: مقارنة بـ، العام الماضي
     elsewhen: int | None = None  # an earlier year named beside the number (another incident)
     title: bool = False  # in the headline
@@ -290,9 +291,38 @@ def story_value_pairs(
 
 
 def same_scope(a: ClaimRow, b: ClaimRow) -> bool:
-    """Do two mentions count over one period, and neither only some of a toll (or
-    only its badly hurt)?"""
-    return same_period(a.period, b.period) and a.subset == b.subset and a.severe == b.severe
+    """Do two mentions count over one period, in one market session, and neither only
+    some of a toll (or only its badly hurt)?"""
+    return (same_period(a.period, b.period) and a.subset == b.subset
+            and a.severe == b.severe and same_session(a, b))  # fmt: skip
+
+
+SESSION_LEVEL = 1000  # an index level: points from this up (TASI 8,790.77)
+SESSION_NOUN = "نقطه"  # the counted noun of an index level, normalised
+LEVEL_TOLERANCE = 1.0  # 8,790 in a headline is the 8,790.77 of the text
+
+
+def _mark_sessions(rows: list[ClaimRow]) -> None:
+    """Give each mention the index levels its article names (points from
+    ``SESSION_LEVEL``): the market sessions it is about."""
+    levels: dict[str, set[float]] = defaultdict(set)
+    for r in rows:
+        value = r.stated[1]
+        if r.entity_key == SESSION_NOUN and value is not None and value >= SESSION_LEVEL:
+            levels[r.article_id].add(float(value))
+    for r in rows:
+        if r.article_id in levels:
+            r.sessions = tuple(sorted(levels[r.article_id]))
+
+
+def same_session(a: ClaimRow, b: ClaimRow) -> bool:
+    """May two mentions be about one market session? Not when their articles both name
+    index levels and share none: daily market reports are written to one template, and
+    only the session (its closing level) tells their figures apart. A level in a
+    headline rounded (8,790 for 8,790.77) is the same level."""
+    if not a.sessions or not b.sessions or a.article_id == b.article_id:
+        return True
+    return any(abs(x - y) <= LEVEL_TOLERANCE for x in a.sessions for y in b.sessions)
 
 
 def periods_of(rows: Iterable[ClaimRow]) -> dict[int, float]:
@@ -570,6 +600,7 @@ def load_claims(
         ).fetchone()[0]
     _set_contexts(rows, raw_contexts, settings, everyone)
     _mark_items(rows, spans)
+    _mark_sessions(rows)
     in_article: dict[tuple, list[ClaimRow]] = defaultdict(list)
     for row in rows:
         in_article[(row.article_id, row.event, row.kind, row.unit)].append(row)

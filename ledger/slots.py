@@ -33,6 +33,7 @@ from .linking import (
     ClaimRow,
     Pair,
     event_family,
+    same_session,
 )
 from .scope import PERIOD_TOLERANCE
 
@@ -131,6 +132,7 @@ class Table:
         self.value = np.array([np.nan if v is None else float(v) for v in mid], dtype=np.float64)
         self.day = np.array([r.day.toordinal() if r.day else 0 for r in rows], dtype=np.int64)
         self.elsewhen = np.array([r.elsewhen or 0 for r in rows], dtype=np.int64)
+        self.in_session = np.array([bool(r.sessions) for r in rows], dtype=bool)
         # a bulletin's new cases are that day's count, however lasting the event
         self.lasting = np.array([event_family(r.event) in LASTING_EVENTS and not r.new
                                  for r in rows], dtype=bool)  # fmt: skip
@@ -177,6 +179,7 @@ class Table:
         ratio = self.ratio(i, j)
         ok &= (ratio <= MAX_RATIO) | (self.one_toll(i, j) & (ratio <= MAX_TOLL_RATIO))
         ok &= self.elsewhen[i] == self.elsewhen[j]  # another year, another incident
+        ok &= ~self.other_sessions(i, j)  # a market report of another trading session
         wi, wj = self.weekday[i], self.weekday[j]
         ok &= (wi < 0) | (wj < 0) | (wi == wj)  # Saturday's figure is not Sunday's
         ok &= self.same_period(i, j)  # 400 in one week is not 400 in two
@@ -197,6 +200,21 @@ class Table:
         with np.errstate(divide="ignore", invalid="ignore"):
             close = hi <= lo * PERIOD_TOLERANCE
         return np.isnan(pi) | np.isnan(pj) | close
+
+    def other_sessions(self, i: np.ndarray, j: np.ndarray) -> np.ndarray:
+        """True where the two mentions' articles are market reports of different
+        sessions (``linking.same_session``)."""
+        out = np.zeros(len(i), dtype=bool)
+        both = np.nonzero(self.in_session[i] & self.in_session[j] &
+                          (self.article[i] != self.article[j]))[0]  # fmt: skip
+        cache: dict[tuple[str, str], bool] = {}
+        for k in both.tolist():
+            a, b = self.rows[int(i[k])], self.rows[int(j[k])]
+            key = (a.article_id, b.article_id)
+            if key not in cache:
+                cache[key] = not same_session(a, b)
+            out[k] = cache[key]
+        return out
 
     def one_toll(self, i: np.ndarray, j: np.ndarray) -> np.ndarray:
         """Both count the same toll that rises as it is counted (killed, injured)."""

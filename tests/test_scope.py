@@ -9,7 +9,7 @@ import pytest
 
 from ledger import Ledger, ingest
 from ledger.figures import link
-from ledger.linking import ClaimRow, other_things
+from ledger.linking import ClaimRow, other_things, same_session
 from ledger.normalize import normalize
 from ledger.scope import (
     incident_marks,
@@ -135,3 +135,35 @@ def test_a_generic_toll_noun_may_count_the_civilians_another_report_names():
     # soldiers are not civilians, and companies are not people
     assert other_things(_row("جندي", "person"), _row("مدني", "civilian"))
     assert other_things(_row("شخص", "person"), _row("شركه", "group"))
+
+
+SESSIONS = Path(__file__).parent / "data" / "sessions_excerpts.jsonl"
+
+
+def test_reports_of_two_market_sessions_never_share_a_figure(ledger_path):
+    """Two reports of the same template, the same day: 54 and 78 companies fell, 17
+    unchanged in both; the index closed at 9,337.86 in one and 9,275.20 in the other."""
+    with Ledger(ledger_path) as ledger:
+        report = ingest(ledger, [str(SESSIONS)])
+        assert report.added == 2 and not report.problems
+        link(ledger)
+        assert _figure(ledger, "tasi-ramadan-alweeam", "54") != _figure(
+            ledger, "tasi-session-3alyoum", "78"
+        )
+        assert _figure(ledger, "tasi-ramadan-alweeam", "17") != _figure(
+            ledger, "tasi-session-3alyoum", "17"
+        )
+        conflicts = ledger.db.execute("SELECT count(*) FROM figures WHERE conflict = 1")
+        assert conflicts.fetchone()[0] == 0
+
+
+def test_session_levels():
+    def row(article: str, *levels: float) -> ClaimRow:
+        r = ClaimRow(1, article, 0, None, None, "count", None, None)
+        r.sessions = levels
+        return r
+
+    assert same_session(row("a", 8790.77), row("b", 8790.0, 11836.75))  # rounded in a title
+    assert not same_session(row("a", 9337.86), row("b", 9275.2))
+    assert same_session(row("a", 9337.86), row("b"))  # a report naming no level
+    assert same_session(row("a", 9337.86), row("a", 9275.2))  # one article
