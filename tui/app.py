@@ -307,7 +307,12 @@ class FactLedgerApp(App):
         if q.sort == "mention_id" and "sort:" not in text:
             q.sort, q.descending = self.claim_query.sort, self.claim_query.descending
         self.claim_query = q
-        self.run_filter()
+        if q.text or q.sort not in (None, "", "mention_id"):
+            # the fuzzy part runs over every claim, and a sort over many rows can take a
+            # few hundred ms: off the UI thread
+            self.run_filter()
+        else:
+            self.load_page()  # a structured filter in ledger order: a few ms, by index
 
     @work(thread=True, exclusive=True, group="filter")
     def run_filter(self) -> None:
