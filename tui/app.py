@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 from functools import partial
 from pathlib import Path
 
@@ -51,6 +52,15 @@ PAGE = 50
 ARTICLE_COLUMNS = (("outlet", 9), ("date", 10), ("title", 22), ("claims", 6), ("⚑", 2))
 ARTICLE_DELAY = 0.06  # seconds the article pane waits for the cursor to settle
 NARROW = 170  # below this many columns the panes stack: the text above, the ledger below
+
+
+def _freeze_heap() -> None:
+    """Move what the app holds for its lifetime (the fuzzy index of every claim, the
+    article list) out of the garbage collector's reach: on a corpus ledger a full
+    collection walks hundreds of thousands of objects, and came in the middle of a key
+    press (a page that opens in 150 ms took 340). No collection first: that would be the
+    very pause this avoids."""
+    gc.freeze()
 
 
 class FactLedgerApp(App):
@@ -329,6 +339,7 @@ class FactLedgerApp(App):
     def on_haystack_ready(self, message: HaystackReady) -> None:
         if self.search is not None and message.haystack:
             self.search.adopt(message.haystack)
+            _freeze_heap()
         if message.then_load:
             self.load_page()
 
@@ -365,6 +376,8 @@ class FactLedgerApp(App):
             self.article_rows = message.rows
         for row, key in message.cells:
             table.add_row(*row, key=key)
+        if not message.append:
+            _freeze_heap()
         total = len(self.article_rows)
         more = "; more as you scroll" if table.row_count < total else ""
         label = f"Articles ({table.row_count:,} of {total:,}, conflicts first{more})"
