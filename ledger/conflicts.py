@@ -146,6 +146,9 @@ _ROSE_TO = re.compile(
     r"(?:^|\s)[وفل]?(?:ا|ي|ت|لي|لت)?(?:رتفع|رتفاع|رتفعت|صعد|صعدت|قفز|قفزت|وصل|وصلت|بلغ|بلغت)\S*"
     r"(?:\s+\S+){0,5}\s+(?:إلى|الى|إلي|الي|ل)\s*[«\"(]?\s*$"
 )
+# "قال في وقت سابق إن أكثر من عشرة قتلوا"، "في حصيلة أولية": the report tells the lower
+# count as an earlier one (raw text: أ/ا and ة/ه both written)
+_EARLIER = re.compile(r"في وقت سابق|سابقا|حصيل[ةه]\S*\s+(?:\S+\s+)?(?:ال)?(?:[أا]ولي[ةه]|سابق[ةه])")
 # "بحلول الساعة 1530 بتوقيت جرينتش": a market snapshot says when it was taken
 _CLOCK = re.compile(
     r"(?:الساعة|الساعه)\s*(\d{1,2})[:.,ر]?(\d{2})\s*(?:صباحا|صباحاً|مساء|مساءً)?\s*"
@@ -163,15 +166,19 @@ def _clock(m: SourceMention) -> int | None:
 
 
 def told_update(a: SourceMention, b: SourceMention) -> str | None:
-    """An update the reports say in words: the higher says the count rose to it and was
-    not published before the lower; or both are snapshots of one day stating different
-    clock times (a price at 05:15 GMT, then at 10:45). The reason gives the two steps."""
+    """An update the reports say in words: the lower is told as an earlier count (في
+    وقت سابق، حصيلة أولية) and the higher is not; the higher says the count rose to it and
+    was not published before the lower; or both are snapshots of one day stating
+    different clock times (a price at 05:15 GMT, then at 10:45). The reason gives the
+    two steps."""
 
     def step(m: SourceMention, note: str) -> str:
         said = wording(m.qualifier, m.value, m.low, m.high, m.unit)
         return f"{said} «{m.text}» ({source_label(m)}{note})"
 
     low_when, high_when = _when(a.published), _when(b.published)
+    if _EARLIER.search(a.before + " " + a.after) and not _EARLIER.search(b.before + " " + b.after):
+        return f"update: {step(a, ', an earlier count')} → {step(b, '')}"
     if _ROSE_TO.search(b.before) and (
         low_when is None or high_when is None or high_when >= low_when - SAME_TIME
     ):

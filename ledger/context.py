@@ -44,6 +44,8 @@ HOSPITAL_REACH = 14  # words after the number searched for "ما زالوا في
 ORGANIZATION_HEADS = frozenset({"حزب", "جبهه", "حركه", "منظمه", "نقابه", "اتحاد", "جمعيه",
                                 "تنظيم", "هيئه", "مجلس", "رابطه"})  # fmt: skip
 CASE_NOUNS = frozenset({"حاله", "حالة"})
+# a clause of its own begins: "قال ثلاثة شهود إن أكثر من 27 شخصا قتلوا"
+_COMPLEMENTIZERS = frozenset({"ان", "إن", "أن", "بان", "بأن"})
 # words before "مقتل وإصابة" searched for a number that owns the pair instead
 BOTH_TOLLS_REACH = 8
 
@@ -257,6 +259,12 @@ class Context:
                     if clause_only:
                         break
                     continue
+                if (
+                    side
+                    and numeral(words, dist)
+                    and _COMPLEMENTIZERS & set(words[max(0, dist - 3) : dist])
+                ):
+                    break  # "ثلاثة شهود ... إن أكثر من 27 شخصا قتلوا": the verb is 27's
                 hit = self.ex.event_of(word)
                 if hit is None:
                     continue

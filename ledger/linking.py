@@ -95,6 +95,7 @@ class ClaimRow:
     severe: bool = False  # the badly hurt: 20 جريحا في حالة حرجة (scope.severe_count)
     incident: tuple = (frozenset(), False)  # its sentence's targets, several incidents?
     new: bool = False  # a bulletin's new count: 4 حالات جديدة (scope.new_count)
+    earlier: bool = False  # told as an earlier count: في حصيلة أولية، قال في وقت سابق
     sessions: tuple = ()  # the index levels its article names: the market sessions it is about
     comparison: bool = False  # another period or a former value: مقارنة بـ، العام الماضي
     elsewhen: int | None = None  # an earlier year named beside the number (another incident)
@@ -166,6 +167,9 @@ def self_contradictions(rows: dict[int, ClaimRow], pairs) -> set[tuple[int, int]
             candidates.update((min(a, b), max(a, b)) for a in titles for b in texts)
     out = set()
     for a_id, b_id in candidates:
+        told = pairs.get((a_id, b_id)) if isinstance(pairs, dict) else None
+        if told is not None and told.explanation.startswith(EARLIER_REASON):
+            continue  # the report says one number came before the other
         a, b = rows.get(a_id), rows.get(b_id)
         if a is None or b is None or a.article_id != b.article_id:
             continue
@@ -395,6 +399,45 @@ LEAD_COSINE = 0.25  # how close two reports must be (the cosine of their words; 
 LEAD_SCORE = 0.8  # as sure as the model's surest pairs: a witness of a conflict
 
 
+# a count the report itself tells as an earlier one: "في حصيلة أولية"، "الحصيلة السابقة"،
+# "قال في وقت سابق إن ..."
+_EARLIER = re.compile(
+    r"(?<!\S)(?:في وقت سابق|سابقا|[وف]?(?:ال|ب|لل)?حصيل\S*\s+(?:\S+\s+)?(?:ال)?(?:اوليه|سابقه))(?!\S)"
+)
+EARLIER_REACH = 60  # characters each side of a number searched for those words
+EARLIER_SCORE = 0.8  # as sure as a lead pair: a witness of the update
+EARLIER_REASON = "the same report's earlier count of the"
+
+
+def earlier_toll_pairs(rows: list[ClaimRow]) -> dict[tuple[int, int], Pair]:
+    """A report that tells how its toll rose cites the earlier count ("أكثر من عشرة قتلوا
+    في وقت سابق", "سقوط حوالي 10 قتلى ... في حصيلة أولية"): that count and the report's
+    own leading count of the same toll are one figure, the earlier value an update. Both
+    are whole counts (``_whole_count``) of the killed or the injured, up to
+    ``LEAD_TOLL_RATIO`` apart. An article rarely contradicts itself
+    (``self_contradictions``), but this is no contradiction."""
+    by_toll: dict[tuple, list[ClaimRow]] = defaultdict(list)
+    for r in rows:
+        event = event_family(r.event)
+        if event in RISING_TOLLS and not r.title and _whole_count(r) and not r.partitive:
+            by_toll[(r.article_id, event)].append(r)
+    pairs: dict[tuple[int, int], Pair] = {}
+    for (_article, event), group in by_toll.items():
+        group.sort(key=lambda r: (r.sentence_start, r.id))
+        lead = next((r for r in group if not r.earlier), None)
+        if lead is None:
+            continue
+        for r in group:
+            if not r.earlier or r.sentence_start == lead.sentence_start:
+                continue
+            lo, hi = sorted((float(r.stated[1]), float(lead.stated[1])))
+            if lo <= 0 or hi / lo > LEAD_TOLL_RATIO or not same_scope(r, lead):
+                continue
+            key = (r.id, lead.id) if r.id < lead.id else (lead.id, r.id)
+            pairs[key] = Pair(key[0], key[1], EARLIER_SCORE, f"{EARLIER_REASON} {event}")
+    return pairs
+
+
 def _running_stories(rows: list[ClaimRow], story_of: dict[str, int]) -> set[int]:
     """Stories told over more than ``LEAD_STORY_DAYS``: running coverage (a war, a
     campaign), where each report leads with its own incident."""
@@ -480,7 +523,7 @@ def add_rule_pairs(
     """Add the pairs the rules find (the same value in a story, a distinctive value,
     a copy) to ``pairs``, keeping the higher score where both have one."""
     for extra in (lead_toll_pairs(rows, story_of, related), story_value_pairs(rows, story_of),
-                  same_value_pairs(rows), verbatim_pairs(rows)):  # fmt: skip
+                  same_value_pairs(rows), verbatim_pairs(rows), earlier_toll_pairs(rows)):  # fmt: skip
         for key, pair in extra.items():
             if key not in pairs or pair.score > pairs[key].score:
                 pairs[key] = pair
@@ -557,6 +600,9 @@ def load_claims(
             row.incident = marks
         n_start = nt.to_normalized(max(0, start - (s_start or 0)))
         n_end = nt.to_normalized(max(0, end - (s_start or 0)))
+        if marks is not None:
+            window = nt.text[max(0, n_start - EARLIER_REACH) : n_end + EARLIER_REACH]
+            row.earlier = _EARLIER.search(window) is not None
         before = [w for pos, w in words if pos < n_start]
         after = [w for pos, w in words if pos >= n_end]
         clause_before, clause_after = _clause(before, after)

@@ -145,6 +145,8 @@ def test_clitics_and_conjoined_tolls():
          [None, "injured"]),
         # a list of counts shares the verb after it
         ("بأن 12 جنديا وخمسة من أفراد الطاقم قتلوا في الحادث", ["killed", "killed"]),
+        # but another number's own clause keeps its verb: the witnesses were not killed
+        ("قال ثلاثة شهود لرويترز إن أكثر من 27 شخصا قتلوا", [None, "killed"]),
         # the dead and the hurt told together still count both
         ("أسفر الانفجار عن مقتل وإصابة 120 شخصا", ["casualties"]),
         ("سقط 120 قتيلا وجريحا في الهجوم", ["casualties"]),

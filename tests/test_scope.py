@@ -167,3 +167,23 @@ def test_session_levels():
     assert not same_session(row("a", 9337.86), row("b", 9275.2))
     assert same_session(row("a", 9337.86), row("b"))  # a report naming no level
     assert same_session(row("a", 9337.86), row("a", 9275.2))  # one article
+
+
+EARLIER = Path(__file__).parent / "data" / "earlier_excerpt.jsonl"
+
+
+def test_a_report_that_cites_its_earlier_toll_is_an_update_of_one_figure(ledger_path):
+    """An article rarely contradicts itself, but one that says "an earlier toll gave
+    eight dead" tells an update: its 8 and its 15 are one figure, flagged as an update."""
+    with Ledger(ledger_path) as ledger:
+        assert ingest(ledger, [str(EARLIER)]).added == 1
+        link(ledger)
+        killed = _figure(ledger, "kabul-aawsat", "ثمانية")
+        assert killed == _figure(ledger, "kabul-aawsat", "15")
+        kind, reason = ledger.db.execute(
+            "SELECT conflict_kind, reason FROM figures WHERE claim_id = ?", [killed]
+        ).fetchone()
+        assert kind == "update" and "an earlier count" in reason
+        # the wounded of the same report, more than 100 then about 400, likewise
+        wounded = _figure(ledger, "kabul-aawsat", "أكثر من مائة")
+        assert wounded == _figure(ledger, "kabul-aawsat", "نحو 400")
