@@ -4,6 +4,7 @@
 from pathlib import Path
 
 import pytest
+from excerpts import figure_of
 
 from ledger import Ledger, ingest
 from ledger.figures import link
@@ -19,16 +20,6 @@ def stories(ledger_path):
     link(ledger)
     yield ledger
     ledger.close()
-
-
-def figure_of(ledger, article_id_prefix: str, text: str):
-    row = ledger.db.execute(
-        "SELECT m.claim_id FROM mentions m JOIN articles a ON a.id = m.article_id "
-        "WHERE a.name LIKE ? AND m.text = ? AND m.is_claim = 1",
-        [f"%#{article_id_prefix}", text],
-    ).fetchone()
-    assert row, (article_id_prefix, text)
-    return row[0]
 
 
 def test_abha_toll_is_one_figure_flagged_for_the_outlet_that_says_13(stories):

@@ -6,6 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from excerpts import figure_of
 
 from ledger import Ledger, ingest
 from ledger.figures import link
@@ -100,26 +101,23 @@ def scoped(ledger_path):
     ledger.close()
 
 
-def _figure(ledger, article: str, text: str, field: str = "text") -> int:
-    row = ledger.db.execute(
-        "SELECT m.claim_id FROM mentions m JOIN articles a ON a.id = m.article_id "
-        "WHERE a.name LIKE ? AND m.text = ? AND m.field = ? AND m.is_claim = 1",
-        [f"%#{article}", text, field],
-    ).fetchone()
-    assert row, (article, text)
-    return row[0]
-
-
 def test_a_week_and_two_weeks_are_two_figures(scoped):
-    week = _figure(scoped, "pkk-week-alwatan", "حوالي 400")
-    weeks = {_figure(scoped, "pkk-weeks-aawsat", "400"), _figure(scoped, "pkk-weeks-okaz", "400")}
+    week = figure_of(scoped, "pkk-week-alwatan", "حوالي 400")
+    weeks = {
+        figure_of(scoped, "pkk-weeks-aawsat", "400"),
+        figure_of(scoped, "pkk-weeks-okaz", "400"),
+    }
     assert len(weeks) == 1, "two reports of the two weeks' wounded are one figure"
     assert week not in weeks
 
 
 def test_two_bulletins_new_cases_are_two_figures_and_the_total_is_one(scoped):
-    assert _figure(scoped, "mers-0804-alyaum", "4") != _figure(scoped, "mers-0810-alriyadh", "4")
-    assert _figure(scoped, "mers-0804-alyaum", "1063") == _figure(scoped, "mers-0806-okaz", "1063")
+    assert figure_of(scoped, "mers-0804-alyaum", "4") != figure_of(
+        scoped, "mers-0810-alriyadh", "4"
+    )
+    assert figure_of(scoped, "mers-0804-alyaum", "1063") == figure_of(
+        scoped, "mers-0806-okaz", "1063"
+    )
 
 
 def _row(entity_key: str, entity_class: str) -> ClaimRow:
@@ -140,17 +138,17 @@ def test_a_generic_toll_noun_may_count_the_civilians_another_report_names():
 SESSIONS = Path(__file__).parent / "data" / "sessions_excerpts.jsonl"
 
 
-def test_reports_of_two_market_sessions_never_share_a_figure(ledger_path):
+def test_reports_of_two_market_sessions_never_share_afigure_of(ledger_path):
     """Two reports of the same template, the same day: 54 and 78 companies fell, 17
     unchanged in both; the index closed at 9,337.86 in one and 9,275.20 in the other."""
     with Ledger(ledger_path) as ledger:
         report = ingest(ledger, [str(SESSIONS)])
         assert report.added == 2 and not report.problems
         link(ledger)
-        assert _figure(ledger, "tasi-ramadan-alweeam", "54") != _figure(
+        assert figure_of(ledger, "tasi-ramadan-alweeam", "54") != figure_of(
             ledger, "tasi-session-3alyoum", "78"
         )
-        assert _figure(ledger, "tasi-ramadan-alweeam", "17") != _figure(
+        assert figure_of(ledger, "tasi-ramadan-alweeam", "17") != figure_of(
             ledger, "tasi-session-3alyoum", "17"
         )
         conflicts = ledger.db.execute("SELECT count(*) FROM figures WHERE conflict = 1")
@@ -172,18 +170,18 @@ def test_session_levels():
 EARLIER = Path(__file__).parent / "data" / "earlier_excerpt.jsonl"
 
 
-def test_a_report_that_cites_its_earlier_toll_is_an_update_of_one_figure(ledger_path):
+def test_a_report_that_cites_its_earlier_toll_is_an_update_of_onefigure_of(ledger_path):
     """An article rarely contradicts itself, but one that says "an earlier toll gave
     eight dead" tells an update: its 8 and its 15 are one figure, flagged as an update."""
     with Ledger(ledger_path) as ledger:
         assert ingest(ledger, [str(EARLIER)]).added == 1
         link(ledger)
-        killed = _figure(ledger, "kabul-aawsat", "ثمانية")
-        assert killed == _figure(ledger, "kabul-aawsat", "15")
+        killed = figure_of(ledger, "kabul-aawsat", "ثمانية")
+        assert killed == figure_of(ledger, "kabul-aawsat", "15")
         kind, reason = ledger.db.execute(
             "SELECT conflict_kind, reason FROM figures WHERE claim_id = ?", [killed]
         ).fetchone()
         assert kind == "update" and "an earlier count" in reason
         # the wounded of the same report, more than 100 then about 400, likewise
-        wounded = _figure(ledger, "kabul-aawsat", "أكثر من مائة")
-        assert wounded == _figure(ledger, "kabul-aawsat", "نحو 400")
+        wounded = figure_of(ledger, "kabul-aawsat", "أكثر من مائة")
+        assert wounded == figure_of(ledger, "kabul-aawsat", "نحو 400")

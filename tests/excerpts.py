@@ -1,0 +1,17 @@
+"""Helpers for tests on short excerpts of real articles (``tests/data/``)."""
+
+from __future__ import annotations
+
+from ledger import Ledger
+
+
+def figure_of(ledger: Ledger, article_suffix: str, text: str, field: str = "text") -> int:
+    """The figure of the claim written ``text`` in the article whose name ends with
+    ``#article_suffix`` (the ``id`` of its record)."""
+    row = ledger.db.execute(
+        "SELECT m.claim_id FROM mentions m JOIN articles a ON a.id = m.article_id "
+        "WHERE a.name LIKE ? AND m.text = ? AND m.field = ? AND m.is_claim = 1",
+        [f"%#{article_suffix}", text, field],
+    ).fetchone()
+    assert row, (article_suffix, text)
+    return row[0]
