@@ -49,6 +49,10 @@ def only(text: str, literal: str):
         ("وقطع المسافة في 14 دقيقة و53.34 ثانية", "14 دقيقة", "duration", "893.34"),
         ("ويصاب بالمرض واحد من كل أربعة أشخاص", "واحد", "fraction", "0.25"),
         ("بملياري يورو", "ملياري", "money", "2000000000"),
+        # the full stop of a line typed before its last number (left to right): no decimal
+        ("هو أخر من يسدد ليمنح فريقه الفوز 5 / .4", "4", "count", "4"),
+        ("وسجل أهداف آرسنال في الدقائق 29 و34 و35 و38 و62 و.85", "85", "count", "85"),
+        ("ارتفع المؤشر بنسبة .4% اليوم", ".4%", "percent", "0.4"),  # within a line: a decimal
     ],
 )  # fmt: skip
 def test_values(text, literal, kind, value):
