@@ -24,16 +24,15 @@ from .linking import (
     Constraints,
     LinkSettings,
     Pair,
-    add_rule_pairs,
     cluster,
     event_family,
     load_claims,
     periods_of,
     read_scope,
-    self_contradictions,
 )
 from .long_writes import announced
 from .normalize import normalize_word
+from .pair_rules import add_rule_pairs, self_contradictions
 from .store import Ledger, chunks, rows_for_ids
 
 

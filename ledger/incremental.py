@@ -21,8 +21,9 @@ from collections.abc import Callable
 
 from . import stories
 from .figures import LinkReport, link, relink
-from .linking import add_rule_pairs, load_claims
+from .linking import load_claims
 from .long_writes import announced
+from .pair_rules import add_rule_pairs
 from .slots import candidates, scored_pairs
 from .store import Ledger
 

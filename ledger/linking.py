@@ -1,12 +1,12 @@
-"""Linking: group claim mentions that report the same real-world figure.
+"""Linking: what linking knows of each claim mention, and how mentions are grouped.
 
-What decides a link is what the figure is about, never its value (or conflicts could
-never be found): the counted entity, the event, the words around the number with all
-numbers masked (places, names, the institutions involved), the article, the outlet and
-the date. Candidate pairs come from blocks (same kind and unit, and the same entity or
-the same event in the same week), scored with rapidfuzz's ``process.cdist`` over the
-whole block at once. Mentions join a figure when their score clears ``LINK_THRESHOLD``
-and the average score between the two groups clears ``GROUP_THRESHOLD``; the analyst's
+``load_claims`` reads every claim with what decides a link, never its value (or
+conflicts could never be found): the counted entity, the event, the words around the
+number with all numbers masked, its scope (``scope``: period, part of a toll, session),
+the article, the outlet and the date. Pairs are found by the same-slot model (``slots``)
+and by rules (``pair_rules``); ``cluster`` groups mentions whose pair scores clear
+``link_threshold`` when the average score between the two groups clears
+``group_threshold``, never across a forbidden pair or two periods; the analyst's
 decisions (same figure, split, merge, not a claim) are applied on top.
 
 All thresholds and weights are in ``LinkSettings``.
@@ -30,7 +30,6 @@ from .scope import (
     new_count,
     period_near,
     running_total,
-    same_incident,
     same_period,
     severe_count,
     subset_of_toll,
@@ -109,76 +108,6 @@ class ClaimRow:
 
 _VERBATIM = re.compile(r"[^0-9\u0621-\u064a]+")
 VERBATIM_REACH = 60  # characters each side of a number that a copy must repeat
-VERBATIM_MIN = 50  # letters and digits the words around it need before a copy counts
-VERBATIM_MAX = 300  # copies of one sentence beyond this are boilerplate
-
-
-def verbatim_pairs(rows: list[ClaimRow]) -> dict[tuple[int, int], Pair]:
-    """The same words around a number in several articles (an agency statement every
-    outlet prints): one figure in all of them."""
-    copies: dict[tuple, list[ClaimRow]] = defaultdict(list)
-    for r in rows:
-        if len(r.verbatim) >= VERBATIM_MIN:
-            copies[(r.verbatim, r.kind, r.unit)].append(r)
-    pairs: dict[tuple[int, int], Pair] = {}
-    for group in copies.values():
-        articles = {r.article_id for r in group}
-        if len(articles) < 2 or len(group) > VERBATIM_MAX:
-            continue
-        for x, a in enumerate(group):
-            for b in group[x + 1 :]:
-                if a.article_id != b.article_id:
-                    key = (a.id, b.id) if a.id < b.id else (b.id, a.id)
-                    pairs[key] = Pair(key[0], key[1], 1.0, "the same words in both articles")
-    return pairs
-
-
-SELF_REACH = 3000  # characters: numbers this close in one article that disagree are two figures
-
-
-SELF_GROUP_MAX = 60  # an article's headline and text mentions of one kind compared in full
-
-
-def self_contradictions(rows: dict[int, ClaimRow], pairs) -> set[tuple[int, int]]:
-    """Pairs of one article whose values cannot both hold: an article rarely contradicts
-    itself, so two such numbers are two figures (parallel items, a part and its total),
-    never one figure in conflict."""
-    from .intervals import default_tolerances, disjoint, interval_of
-
-    tol = default_tolerances()
-    intervals: dict[int, object] = {}
-
-    def interval(row: ClaimRow):
-        if row.id not in intervals:
-            intervals[row.id] = interval_of(*row.stated, tol)
-        return intervals[row.id]
-
-    # a headline and its own text, scored or not: a figure grown through other reports
-    # must not join them either (the text of a live article may move on from its
-    # headline; within the text, a toll that rose is one figure)
-    candidates = set(pairs)
-    by_group: dict[tuple, list[ClaimRow]] = defaultdict(list)
-    for row in rows.values():
-        by_group[(row.article_id, row.kind, row.unit, event_family(row.event))].append(row)
-    for group in by_group.values():
-        titles = [r.id for r in group if r.title]
-        texts = [r.id for r in group if not r.title]
-        if titles and texts and len(group) <= SELF_GROUP_MAX:
-            candidates.update((min(a, b), max(a, b)) for a in titles for b in texts)
-    out = set()
-    for a_id, b_id in candidates:
-        told = pairs.get((a_id, b_id)) if isinstance(pairs, dict) else None
-        if told is not None and told.explanation.startswith(EARLIER_REASON):
-            continue  # the report says one number came before the other
-        a, b = rows.get(a_id), rows.get(b_id)
-        if a is None or b is None or a.article_id != b.article_id:
-            continue
-        if a.title == b.title and abs(a.sentence_start - b.sentence_start) > SELF_REACH:
-            continue  # a later section (an update of a live article)
-        ia, ib = interval(a), interval(b)
-        if ia is not None and ib is not None and disjoint(ia, ib):
-            out.add((a_id, b_id))
-    return out
 
 
 def distinctive(value) -> float | None:
@@ -188,110 +117,6 @@ def distinctive(value) -> float | None:
         return None
     digits = str(int(value)) if float(value).is_integer() else str(value).replace(".", "")
     return float(value) if len(digits.rstrip("0")) >= 3 else None
-
-
-DISTINCT_DAYS = 3  # reports this many days apart may still state the same figure
-
-
-def same_value_pairs(rows: list[ClaimRow]) -> dict[tuple[int, int], Pair]:
-    """Independent reports of one figure rarely share wording but state the same
-    distinctive number (431 arrested): with the same event, a counted noun of the same
-    kind and a few days apart, they are one figure."""
-    by_value: dict[tuple, list[ClaimRow]] = defaultdict(list)
-    for r in rows:
-        if r.distinct is not None:
-            by_value[(r.distinct, r.kind, r.unit)].append(r)
-    pairs: dict[tuple[int, int], Pair] = {}
-    for (value, _kind, _unit), group in by_value.items():
-        if len(group) < 2 or len(group) > VERBATIM_MAX:
-            continue
-        for x, a in enumerate(group):
-            for b in group[x + 1 :]:
-                if a.article_id == b.article_id:
-                    continue
-                if a.day and b.day and abs((a.day - b.day).days) > DISTINCT_DAYS:
-                    continue
-                if other_things(a, b) or not same_scope(a, b):
-                    continue
-                event = event_family(a.event)
-                if a.event and b.event and event != event_family(b.event):
-                    continue
-                key = (a.id, b.id) if a.id < b.id else (b.id, a.id)
-                event = event or b.event
-                why = f"the same distinctive figure {value:g}" + (f", {event}" if event else "")
-                pairs[key] = Pair(key[0], key[1], 0.9, why)
-    return pairs
-
-
-STORY_VALUE_MIN = 5  # smaller values repeat by chance within a story (3 workers, 3 wounded)
-STORY_VALUE_SURE = 20  # from here the same value and event in one story is one slot (96%+)
-STORY_VALUE_NOUN = 2  # from here, with the same counted noun too, a day apart at most (92%+)
-ECHO_DAYS = 1  # a value repeated without its event: reports at most this many days apart
-ECHO_SCORE = 0.6  # likely, but no witness of a conflict (80-100% on the story dev set)
-
-
-def _echo_value(value: float, kind: str) -> bool:
-    """A value distinctive enough to be one figure of a story when an event is missing
-    on a side: a fraction (3.2%, 291.03 points) or a count from ``STORY_VALUE_SURE``."""
-    return not float(value).is_integer() or (kind != "percent" and value >= STORY_VALUE_SURE)
-
-
-def story_value_pairs(
-    rows: list[ClaimRow], story_of: dict[str, int]
-) -> dict[tuple[int, int], Pair]:
-    """Reports of one story that give the same value for the same event in different
-    articles (15 killed, in the Abha coverage of three days) fill one slot: on the story
-    dev set 96-99% of such pairs do from 20 up, 80-89% from 5 (counted nouns of one
-    class, or one of them unknown). Below 5 the counted noun must be the same too, and
-    the reports a day apart at most (three workers killed: 92-98%).
-
-    When one side (or both) names no event, the same value still echoes one figure if
-    it is distinctive (``_echo_value``: the index fell 3.2% in one report, "3.2%" in
-    another) and the reports are a day apart at most, both the main count or both a
-    part, a list item or a comparison: 80-100% of such pairs fill one slot on the dev set
-    (``ECHO_SCORE``)."""
-    by_key: dict[tuple, list[ClaimRow]] = defaultdict(list)
-    for r in rows:
-        value, story = r.stated[1], story_of.get(r.article_id)
-        if value is None or (value < STORY_VALUE_NOUN and float(value).is_integer()):
-            continue
-        if story is not None:
-            by_key[(story, r.kind, r.unit, float(value))].append(r)
-    pairs: dict[tuple[int, int], Pair] = {}
-    for (_story, kind, _unit, value), group in by_key.items():
-        if len(group) < 2 or len(group) > VERBATIM_MAX:
-            continue
-        echo = _echo_value(value, kind)
-        for x, a in enumerate(group):
-            for b in group[x + 1 :]:
-                if a.article_id == b.article_id or a.elsewhen != b.elsewhen:
-                    continue
-                if other_things(a, b) or not same_scope(a, b):
-                    continue
-                ea, eb = event_family(a.event), event_family(b.event)
-                if ea and eb and ea != eb:
-                    continue
-                if (a.new or b.new) and _days_apart(a, b) > ECHO_DAYS:
-                    continue  # two bulletins' new cases
-                if ea and ea == eb and value >= STORY_VALUE_MIN:
-                    if value < STORY_VALUE_SURE and a.vague != b.vague:
-                        continue
-                    score = 0.9 if value >= STORY_VALUE_SURE else 0.75
-                    why = f"the same {value:g} {ea} in one story"
-                elif ea and ea == eb and a.entity_key and a.entity_key == b.entity_key:
-                    # three workers killed, in two reports of the same days
-                    if a.vague != b.vague or _days_apart(a, b) > ECHO_DAYS:
-                        continue
-                    score, why = 0.75, f"the same {value:g} {a.entity} {ea} in one story"
-                else:
-                    if not echo or a.vague != b.vague or _role(a) != _role(b):
-                        continue
-                    if _days_apart(a, b) > ECHO_DAYS:
-                        continue
-                    score, why = ECHO_SCORE, f"the same {value:g} in one story"
-                key = (a.id, b.id) if a.id < b.id else (b.id, a.id)
-                pairs[key] = Pair(key[0], key[1], score, why)
-    return pairs
 
 
 def same_scope(a: ClaimRow, b: ClaimRow) -> bool:
@@ -357,16 +182,6 @@ def _set_scope(row: ClaimRow, text: str, start: int, end: int, timed: bool | Non
     )
 
 
-def _days_apart(a: ClaimRow, b: ClaimRow) -> int:
-    """Days between two reports (0 when a date is unknown)."""
-    return abs((a.day - b.day).days) if a.day and b.day else 0
-
-
-def _role(row: ClaimRow) -> tuple[bool, bool, bool, bool]:
-    """Is the mention a part, a partitive, a list item, a comparison value?"""
-    return (row.part, row.partitive, row.item, row.comparison)
-
-
 CASE_WORDS = frozenset({"حاله", "اصابه"})  # حالة، إصابة as the counted noun: cases
 # the counts every report of an incident leads with
 TOLL_EVENTS = frozenset({"killed", "injured", "captured", "held", "missing", "displaced"})
@@ -390,143 +205,12 @@ def other_things(a: ClaimRow, b: ClaimRow) -> bool:
     return True
 
 
-LEAD_STORY_DAYS = 5  # a story told over more days is running coverage (a war, a
-# campaign): each report leads with its own incident
-LEAD_TOLL_DAYS = 3  # reports this many days apart may still lead with the same toll
-LEAD_TOLL_RATIO = 5.0  # a rising toll may grow this much in its updates (10 then 32 dead) ...
-LEAD_RATIO = 2.0  # ... any other lead count this much (more would be another count)
-LEAD_COSINE = 0.25  # how close two reports must be (the cosine of their words; see stories)
-LEAD_SCORE = 0.8  # as sure as the model's surest pairs: a witness of a conflict
-
-
 # a count the report itself tells as an earlier one: "في حصيلة أولية"، "الحصيلة السابقة"،
 # "قال في وقت سابق إن ..."
 _EARLIER = re.compile(
     r"(?<!\S)(?:في وقت سابق|سابقا|[وف]?(?:ال|ب|لل)?حصيل\S*\s+(?:\S+\s+)?(?:ال)?(?:اوليه|سابقه))(?!\S)"
 )
 EARLIER_REACH = 60  # characters each side of a number searched for those words
-EARLIER_SCORE = 0.8  # as sure as a lead pair: a witness of the update
-EARLIER_REASON = "the same report's earlier count of the"
-
-
-def earlier_toll_pairs(rows: list[ClaimRow]) -> dict[tuple[int, int], Pair]:
-    """A report that tells how its toll rose cites the earlier count ("أكثر من عشرة قتلوا
-    في وقت سابق", "سقوط حوالي 10 قتلى ... في حصيلة أولية"): that count and the report's
-    own leading count of the same toll are one figure, the earlier value an update. Both
-    are whole counts (``_whole_count``) of the killed or the injured, up to
-    ``LEAD_TOLL_RATIO`` apart. An article rarely contradicts itself
-    (``self_contradictions``), but this is no contradiction."""
-    by_toll: dict[tuple, list[ClaimRow]] = defaultdict(list)
-    for r in rows:
-        event = event_family(r.event)
-        if event in RISING_TOLLS and not r.title and _whole_count(r) and not r.partitive:
-            by_toll[(r.article_id, event)].append(r)
-    pairs: dict[tuple[int, int], Pair] = {}
-    for (_article, event), group in by_toll.items():
-        group.sort(key=lambda r: (r.sentence_start, r.id))
-        lead = next((r for r in group if not r.earlier), None)
-        if lead is None:
-            continue
-        for r in group:
-            if not r.earlier or r.sentence_start == lead.sentence_start:
-                continue
-            lo, hi = sorted((float(r.stated[1]), float(lead.stated[1])))
-            if lo <= 0 or hi / lo > LEAD_TOLL_RATIO or not same_scope(r, lead):
-                continue
-            key = (r.id, lead.id) if r.id < lead.id else (lead.id, r.id)
-            pairs[key] = Pair(key[0], key[1], EARLIER_SCORE, f"{EARLIER_REASON} {event}")
-    return pairs
-
-
-def _running_stories(rows: list[ClaimRow], story_of: dict[str, int]) -> set[int]:
-    """Stories told over more than ``LEAD_STORY_DAYS``: running coverage (a war, a
-    campaign), where each report leads with its own incident."""
-    days: dict[int, list] = defaultdict(list)
-    for r in rows:
-        if r.day and r.article_id in story_of:
-            days[story_of[r.article_id]].append(r.day)
-    return {s for s, ds in days.items() if (max(ds) - min(ds)).days > LEAD_STORY_DAYS}
-
-
-def _whole_count(r: ClaimRow) -> bool:
-    """A count that may be an incident's toll: not a sub-count, a list item, a comparison,
-    another year, a vague number, some of a toll, its badly hurt, or an epidemic's cases
-    (each bulletin counts its own)."""
-    return not (
-        r.part or r.item or r.comparison or r.elsewhen or r.vague or r.stated[1] is None
-        or r.subset or r.severe or r.new or r.entity_key in CASE_WORDS or r.kind != "count"
-    )  # fmt: skip
-
-
-def _one_toll(a: ClaimRow, b: ClaimRow, event: str, related: dict) -> bool:
-    """May two counts of ``event`` in two close reports of a short story be one toll?"""
-    ca, cb = a.entity_class, b.entity_class
-    if ca and cb and ca != cb and not {ca, cb} <= TOLL_NOUN_CLASSES and other_things(a, b):
-        return False  # militants and soldiers, a cell and its members
-    x, y = sorted((a.article_id, b.article_id))
-    if x == y or related.get((x, y), 0.0) < LEAD_COSINE:
-        return False
-    if a.day and b.day and abs((a.day - b.day).days) > LEAD_TOLL_DAYS:
-        return False
-    if (a.weekday and b.weekday and a.weekday != b.weekday) or not same_scope(a, b):
-        return False
-    if not same_incident(a.incident, b.incident):
-        return False  # the truck bomb and the police academy; one attack and a series
-    lo, hi = sorted((float(a.stated[1]), float(b.stated[1])))
-    most = LEAD_TOLL_RATIO if event in RISING_TOLLS else LEAD_RATIO
-    return lo > 0 and hi / lo <= most
-
-
-def lead_toll_pairs(
-    rows: list[ClaimRow], story_of: dict[str, int], related: dict[tuple[str, str], float]
-) -> dict[tuple[int, int], Pair]:
-    """The toll each report of one story leads with (its first count of the killed, or
-    of the injured, in the headline or else the text) is one figure, however much it
-    rose: independent reports of an incident word it differently, and an update or a
-    disagreement between them is what the analyst needs to see. Sub-counts, list items,
-    comparisons and other years never lead (``_whole_count``); nor does another counted
-    thing (militants and soldiers). The two articles must be close (``related`` cosine of
-    ``LEAD_COSINE``), their story short (``LEAD_STORY_DAYS``) and their sentences must
-    not name different targets (``scope.same_incident``)."""
-    first: dict[tuple, ClaimRow] = {}
-    for r in sorted(rows, key=lambda r: (r.article_id, not r.title, r.sentence_start, r.id)):
-        event, story = event_family(r.event), story_of.get(r.article_id)
-        if event not in TOLL_EVENTS or story is None or r.kind != "count":
-            continue
-        key = (r.article_id, r.title, event)
-        if key not in first:
-            first[key] = r
-    running = _running_stories(rows, story_of)
-    leads: dict[tuple, list[ClaimRow]] = defaultdict(list)
-    for (_article, title, event), r in first.items():
-        if story_of[r.article_id] not in running and _whole_count(r):
-            leads[(story_of[r.article_id], event, title)].append(r)
-    pairs: dict[tuple[int, int], Pair] = {}
-    for (_story, event, _title), group in leads.items():
-        if len(group) > VERBATIM_MAX:
-            continue
-        for x, a in enumerate(group):
-            for b in group[x + 1 :]:
-                if _one_toll(a, b, event, related):
-                    key = (a.id, b.id) if a.id < b.id else (b.id, a.id)
-                    pairs[key] = Pair(key[0], key[1], LEAD_SCORE,
-                                      f"both reports lead with the {event}")  # fmt: skip
-    return pairs
-
-
-def add_rule_pairs(
-    pairs: dict[tuple[int, int], Pair],
-    rows: list[ClaimRow],
-    story_of: dict[str, int],
-    related: dict[tuple[str, str], float],
-) -> None:
-    """Add the pairs the rules find (the same value in a story, a distinctive value,
-    a copy) to ``pairs``, keeping the higher score where both have one."""
-    for extra in (lead_toll_pairs(rows, story_of, related), story_value_pairs(rows, story_of),
-                  same_value_pairs(rows), verbatim_pairs(rows), earlier_toll_pairs(rows)):  # fmt: skip
-        for key, pair in extra.items():
-            if key not in pairs or pair.score > pairs[key].score:
-                pairs[key] = pair
 
 
 @dataclass(slots=True)

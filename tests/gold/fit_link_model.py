@@ -34,12 +34,11 @@ from ledger.linking import (  # noqa: E402
     Constraints,
     LinkSettings,
     Pair,
-    add_rule_pairs,
     cluster,
     load_claims,
     periods_of,
-    self_contradictions,
 )
+from ledger.pair_rules import add_rule_pairs, self_contradictions  # noqa: E402
 from ledger.stories import ArticleTerms, Stories, _day, article_terms, build  # noqa: E402
 
 
