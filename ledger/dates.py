@@ -219,6 +219,15 @@ class DateRules(RuleBase):
         prev = toks[i - 1] if i else None
         if prev is not None and prev.text in lex.cues["year_strong"] and 300 <= value <= 2100:
             return non_claim(toks, i, i, "year", tok.text)
+        if (
+            prev is not None
+            and prev.text == "و"
+            and i >= 3
+            and toks[i - 2].kind == "num"
+            and toks[i - 3].text in lex.cues.get("year_pair", ())
+            and 300 <= value <= 2100
+        ):
+            return non_claim(toks, i, i, "year", tok.text)  # بين عامي 570 و632: the second year
         if len(tok.text) != 4 or (not 1900 <= value <= 2100 and not 1300 <= value <= 1500):
             return None
         if self._is_noun(nxt) or (nxt is not None and (nxt.text,) in lex.units):

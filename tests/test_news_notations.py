@@ -157,6 +157,10 @@ def test_qualifiers(text, literal, qualifier):
         ("في محافظة وأحد رفيدة", "وأحد", "phrase"),
         ("تحقق أرباحا ربع سنوية", "ربع", "phrase"),
         ("قال بيش آرجيال المختص في مؤسسة \"ست\" السويسرية للطاقة", "ست", "name"),
+        # a calibre names a weapon; the two years of "بين عامي" are both years
+        ("قصفت الميليشيات الأحياء بمدافع الهاون عيار 120", "120", "name"),
+        ("عاش النبي بين عامي 570 و632", "570", "year"),
+        ("عاش النبي بين عامي 570 و632", "632", "year"),
     ],
 )  # fmt: skip
 def test_not_claims(text, literal, kind):
