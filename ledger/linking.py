@@ -308,7 +308,7 @@ def load_claims(
         row.title = fld == "title"
         cues = lex.cues
         lead = nt.text[max(0, n_start - 24) : n_start].split()[-3:]
-        row.part = any(w in cues["part"] for w in lead)
+        row.part = any(w in cues["part"] for w in lead) or bool(_OF_THEM.match(nt.text, n_end))
         row.partitive = _partitive(nt.text, n_end)
         around = nt.text[max(0, n_start - 40) : n_end + 40].split()
         row.comparison = any(w in cues["comparison"] for w in around)
@@ -342,6 +342,8 @@ def load_claims(
 
 
 _PARTITIVE = re.compile(r"\s*(?:من|منهم)\s+(?:[^\s\d]+)")
+# "واعتقال 7 منهم": some of a group just named, a sub-count whatever follows
+_OF_THEM = re.compile(r"\s*(?:منهم|منها|منهن|منهما)(?![^\s.,،؛:])")
 _NOT_PARTITIVE = frozenset({"أصل", "اصل", "إجمالي", "اجمالي", "مجموع", "بين", "المئه", "المائه",
                             "مئه", "مائه", "كل"})  # fmt: skip
 

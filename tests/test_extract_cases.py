@@ -147,6 +147,8 @@ def test_clitics_and_conjoined_tolls():
         ("بأن 12 جنديا وخمسة من أفراد الطاقم قتلوا في الحادث", ["killed", "killed"]),
         # but another number's own clause keeps its verb: the witnesses were not killed
         ("قال ثلاثة شهود لرويترز إن أكثر من 27 شخصا قتلوا", [None, "killed"]),
+        # rescued is not captured, though ضبط comes later in the sentence
+        ("وتم إنقاذ 6 أشخاص فيما تم ضبط سائق المركب واثنين من معاونيه", ["rescued", "captured"]),
         # the dead and the hurt told together still count both
         ("أسفر الانفجار عن مقتل وإصابة 120 شخصا", ["casualties"]),
         ("سقط 120 قتيلا وجريحا في الهجوم", ["casualties"]),
