@@ -126,7 +126,25 @@ def interval_of(
     if qualifier in ("less_than", "at_most"):
         return Interval(x - step, x)
     d = max(abs(x) * tol.exact_relative, rounding(x))
-    return Interval(x - d, x + d)
+    if d:
+        return Interval(x - d, x + d)
+    # a number is said to its last digit: a headline's 21 points may be the text's 21.29,
+    # and 4.4% the 4.43% of another report; 13 and 14, 0.5% and 0.6% stay apart (a hair
+    # under half a unit, so neighbours never touch, whatever floating point does)
+    half = last_place(x) * HALF_PLACE
+    return Interval(x - half, x + half)
+
+
+HALF_PLACE = 0.4999  # of the last stated digit's unit, either way
+
+
+def last_place(x: float) -> float:
+    """The unit of a number's last stated digit: 1 for 21, 0.01 for 21.29 (as the
+    shortest decimal writes it)."""
+    text = repr(float(x))
+    if "e" in text or "." not in text or text.endswith(".0"):
+        return 1.0
+    return 10.0 ** -len(text.split(".")[1])
 
 
 ROUND_PLACE = 1000  # a whole number ending in three zeros or more was rounded

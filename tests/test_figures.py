@@ -415,6 +415,20 @@ def test_round_figures_allow_what_they_were_rounded_from():
     assert disjoint(interval_of("exact", 9450, None, None), interval_of("exact", 9460, None, None))
 
 
+def test_a_number_is_said_to_its_last_digit():
+    """Read on the corpus: a headline's "21 نقطة" is the text's 21.29, "43" the 43.16 of
+    another outlet, 4.4% another's 4.43%; but 13 and 14 dead, 0.5% and 0.6%, and "about
+    130" against 150 wounded still conflict."""
+    from ledger.intervals import disjoint, interval_of
+
+    def apart(a, b, qa="exact"):
+        return disjoint(interval_of(qa, a, None, None), interval_of("exact", b, None, None))
+
+    assert not apart(21, 21.29) and not apart(43, 43.16) and not apart(4.4, 4.43)
+    assert apart(13, 14) and apart(0.6, 0.5) and apart(1.7, 1.6) and apart(100, 101)
+    assert apart(130, 150, "approx")
+
+
 def test_a_qualifier_on_the_same_number_is_no_conflict():
     """ "500" and "more than 500" in two reports say one thing two ways (read on the
     corpus: three such flags among 40 drawn were no conflict); 450 against "more than
