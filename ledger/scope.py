@@ -7,6 +7,9 @@
 - ``severe_count``: "20 جريحا في حالة حرجة" counts the badly hurt, not all the injured.
 - ``new_count``: "4 حالات إصابة جديدة" is one bulletin's new cases, not the running total
   that outlets keep repeating for days (``running_total``: "منذ يونيو 2012 إلى 1059 حالة").
+- ``incident_marks`` / ``same_incident``: what the sentence says was struck (a mosque, a
+  truck, a police academy) and whether it counts a series of attacks: leading tolls of
+  sentences naming only different targets are different incidents.
 
 The text is ``normalize``d (ة→ه, ى→ي, أ→ا), so the patterns are written that way.
 """
