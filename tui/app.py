@@ -743,6 +743,7 @@ class FactLedgerApp(App):
         ledger, self.ledger, self.search = self.ledger, None, None
         if ledger is not None:
             ledger.close()
+        gc.unfreeze()  # what the app held may be collected again (_freeze_heap)
 
 
 def article_cells(rows: list[dict], mode: str) -> list[tuple[tuple[Text, ...], str]]:
