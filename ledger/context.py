@@ -22,7 +22,7 @@ CASUALTY_EVENTS = frozenset({"killed", "injured", "died", "missing"})
 # nouns that count cases of an outcome named after them (حالة وفاة، حالات إصابة)
 # what befell casualties afterwards: "غادر 8 مصابين المستشفى" counts the injured who
 # left, not the injured; the verb right before the number beats the counted noun
-AFTERCARE_EVENTS = frozenset({"left", "hospitalized"})
+AFTERCARE_EVENTS = frozenset({"left", "hospitalized", "evacuated"})
 # "يتلقون العلاج": still in hospital
 _RECEIVING = frozenset({"يتلقون", "يتلقي", "تتلقي", "يتلقين", "يتلقيان"})
 _CARE = frozenset({"العلاج", "علاج", "الخدمه", "الرعايه"})
@@ -194,13 +194,15 @@ class Context:
         tail = self.after[1:5] if self.after and self.ex.entity_lemma(self.after[0]) else []
         for words in (self.before[:4], tail):
             for k, word in enumerate(words):
-                if word in CLAUSE_MARKS or word[:1].isdigit() or word.startswith("و"):
+                if word in CLAUSE_MARKS or word[:1].isdigit():
+                    break
+                hit = self.ex.event_of(word)
+                if hit is not None and hit[1] and hit[0] in AFTERCARE_EVENTS:
+                    return hit[0]  # وإخلاء 8 مصابين: the cue itself may carry و
+                if word.startswith("و"):
                     break
                 if _treated(word, words[k + 1] if k + 1 < len(words) else ""):
                     return "hospitalized"
-                hit = self.ex.event_of(word)
-                if hit is not None and hit[1] and hit[0] in AFTERCARE_EVENTS:
-                    return hit[0]
         return None
 
     def event(self) -> str | None:

@@ -149,6 +149,10 @@ def test_clitics_and_conjoined_tolls():
         ("قال ثلاثة شهود لرويترز إن أكثر من 27 شخصا قتلوا", [None, "killed"]),
         # rescued is not captured, though ضبط comes later in the sentence
         ("وتم إنقاذ 6 أشخاص فيما تم ضبط سائق المركب واثنين من معاونيه", ["rescued", "captured"]),
+        # the evacuated are not the injured, nor the people taken out of a building
+        ("ارتفاع الشهداء إلى 15 وإخلاء 8 مصابين بطائرة للرياض", ["killed", "evacuated"]),
+        ("إخلاء 15 شخصاً وإصابة امرأتين باختناق في حريق عمارة سكنية بجدة",
+         ["evacuated", "injured"]),
         # the dead and the hurt told together still count both
         ("أسفر الانفجار عن مقتل وإصابة 120 شخصا", ["casualties"]),
         ("سقط 120 قتيلا وجريحا في الهجوم", ["casualties"]),
