@@ -25,6 +25,8 @@ from .intervals import (
     severity_label,
     wording,
 )
+from .normalize import normalize
+from .scope import told_as_earlier
 
 
 @dataclass
@@ -146,9 +148,6 @@ _ROSE_TO = re.compile(
     r"(?:^|\s)[وفل]?(?:ا|ي|ت|لي|لت)?(?:رتفع|رتفاع|رتفعت|صعد|صعدت|قفز|قفزت|وصل|وصلت|بلغ|بلغت)\S*"
     r"(?:\s+\S+){0,5}\s+(?:إلى|الى|إلي|الي|ل)\s*[«\"(]?\s*$"
 )
-# "قال في وقت سابق إن أكثر من عشرة قتلوا"، "في حصيلة أولية": the report tells the lower
-# count as an earlier one (raw text: أ/ا and ة/ه both written)
-_EARLIER = re.compile(r"في وقت سابق|سابقا|حصيل[ةه]\S*\s+(?:\S+\s+)?(?:ال)?(?:[أا]ولي[ةه]|سابق[ةه])")
 # "بحلول الساعة 1530 بتوقيت جرينتش": a market snapshot says when it was taken
 _CLOCK = re.compile(
     r"(?:الساعة|الساعه)\s*(\d{1,2})[:.,ر]?(\d{2})\s*(?:صباحا|صباحاً|مساء|مساءً)?\s*"
@@ -165,6 +164,10 @@ def _clock(m: SourceMention) -> int | None:
     return hours * 60 + minutes if hours < 24 and minutes < 60 else None
 
 
+def _told_earlier(m: SourceMention) -> bool:
+    return told_as_earlier(normalize(f"{m.before} {m.after}").text)
+
+
 def told_update(a: SourceMention, b: SourceMention) -> str | None:
     """An update the reports say in words: the lower is told as an earlier count (في
     وقت سابق، حصيلة أولية) and the higher is not; the higher says the count rose to it and
@@ -177,7 +180,7 @@ def told_update(a: SourceMention, b: SourceMention) -> str | None:
         return f"{said} «{m.text}» ({source_label(m)}{note})"
 
     low_when, high_when = _when(a.published), _when(b.published)
-    if _EARLIER.search(a.before + " " + a.after) and not _EARLIER.search(b.before + " " + b.after):
+    if _told_earlier(a) and not _told_earlier(b):
         return f"update: {step(a, ', an earlier count')} → {step(b, '')}"
     if _ROSE_TO.search(b.before) and (
         low_when is None or high_when is None or high_when >= low_when - SAME_TIME
@@ -198,9 +201,9 @@ def update_timeline(
     """The reason of an update, or None for a disagreement.
 
     An update is a figure whose new values, in order of publication, move one way (a
-    toll that rises as bodies are found) and never disagree with a report published
-    within ``SAME_TIME`` of them. A later report that repeats an earlier value (a paper
-    reprinting yesterday's count) is part of the timeline, not against it. With
+    toll that rises as bodies are found), with few reports against the trend and few
+    that disagree at one moment (``_trend``). A later report that repeats an earlier
+    value (a paper reprinting yesterday's count) is part of the timeline, not against it. With
     ``rising_only`` (a toll), a falling count is no update: a toll does not shrink, so
     that is a disagreement. The reason is the timeline: value, wording, source, time.
     """
@@ -237,8 +240,8 @@ def update_timeline(
     return "update: " + " → ".join(parts)
 
 
-LAGGING_SHARE = 0.25  # new values against the trend, as a share of those with it
-SAME_TIME_SHARE = 0.5  # new values told at the same time, as a share of those with it
+LAGGING_SHARE = 0.25  # pairs of new values against the trend, as a share of those with it
+SAME_TIME_SHARE = 0.5  # pairs of reports that disagree at one moment, as a share of those
 
 
 def _trend(steps: list[tuple], timed: list[tuple]) -> int | None:

@@ -45,7 +45,7 @@ ORGANIZATION_HEADS = frozenset({"حزب", "جبهه", "حركه", "منظمه", 
                                 "تنظيم", "هيئه", "مجلس", "رابطه"})  # fmt: skip
 CASE_NOUNS = frozenset({"حاله", "حالة"})
 # a clause of its own begins: "قال ثلاثة شهود إن أكثر من 27 شخصا قتلوا"
-_COMPLEMENTIZERS = frozenset({"ان", "إن", "أن", "بان", "بأن"})
+_COMPLEMENTIZERS = frozenset({"ان", "بان"})  # إن، أن، بأن as normalised
 # words before "مقتل وإصابة" searched for a number that owns the pair instead
 BOTH_TOLLS_REACH = 8
 
@@ -220,9 +220,7 @@ class Context:
 
         # 120 قتيلا وجريحا counts both; 10 قتلى وإصابة 20 gives the injured their own number
         def numeral(words: list[str], k: int) -> bool:
-            return len(words) > k and (
-                words[k][:1].isdigit() or words[k] in self.ex.lex.number_words
-            )
+            return len(words) > k and self._numeral(words[k])
 
         # (and 10 قتلى وإصابة 20: the dead word before 20 belongs to the 10; so does the
         # verb of "30 شخصا قتلوا وأصيب نحو مائة", whose subject is a number before it)

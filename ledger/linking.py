@@ -33,6 +33,7 @@ from .scope import (
     same_period,
     severe_count,
     subset_of_toll,
+    told_as_earlier,
 )
 from .store import rows_for_ids
 from .words import CLAUSE_MARKS, WORD, keep
@@ -167,8 +168,11 @@ def read_scope(row: ClaimRow, sentence: str, start: int, end: int) -> None:
 
 
 def _set_scope(row: ClaimRow, text: str, start: int, end: int, timed: bool | None = None) -> None:
-    """``timed``: does the sentence name a unit of time (``scope.may_name_a_period``)?"""
-    if timed if timed is not None else may_name_a_period(text):
+    """``timed``: does the sentence name a unit of time (``scope.may_name_a_period``),
+    when the caller has asked once for the whole sentence?"""
+    if timed is None:
+        timed = may_name_a_period(text)
+    if timed:
         row.period = period_near(text, start, end)
     if row.kind == "count":  # only a count of people or cases is some of a toll
         row.subset = subset_of_toll(text, end)
@@ -205,12 +209,7 @@ def other_things(a: ClaimRow, b: ClaimRow) -> bool:
     return True
 
 
-# a count the report itself tells as an earlier one: "في حصيلة أولية"، "الحصيلة السابقة"،
-# "قال في وقت سابق إن ..."
-_EARLIER = re.compile(
-    r"(?<!\S)(?:في وقت سابق|سابقا|[وف]?(?:ال|ب|لل)?حصيل\S*\s+(?:\S+\s+)?(?:ال)?(?:اوليه|سابقه))(?!\S)"
-)
-EARLIER_REACH = 60  # characters each side of a number searched for those words
+EARLIER_REACH = 60  # characters each side of a number searched for an earlier count's words
 
 
 @dataclass(slots=True)
@@ -278,15 +277,14 @@ def load_claims(
             words = [(m.start(), w) for m in WORD.finditer(nt.text) if (w := keep(m.group()))]
             cached = sentences[key] = [nt, words, None, may_name_a_period(nt.text)]
         nt, words, marks, timed = cached
+        n_start = nt.to_normalized(max(0, start - (s_start or 0)))
+        n_end = nt.to_normalized(max(0, end - (s_start or 0)))
         if event_family(event) in TOLL_EVENTS:  # only tolls are told apart by incident
             if marks is None:
                 marks = cached[2] = incident_marks(nt.text)
             row.incident = marks
-        n_start = nt.to_normalized(max(0, start - (s_start or 0)))
-        n_end = nt.to_normalized(max(0, end - (s_start or 0)))
-        if marks is not None:
             window = nt.text[max(0, n_start - EARLIER_REACH) : n_end + EARLIER_REACH]
-            row.earlier = _EARLIER.search(window) is not None
+            row.earlier = told_as_earlier(window)
         before = [w for pos, w in words if pos < n_start]
         after = [w for pos, w in words if pos >= n_end]
         clause_before, clause_after = _clause(before, after)

@@ -7,6 +7,7 @@
 - ``severe_count``: "20 جريحا في حالة حرجة" counts the badly hurt, not all the injured.
 - ``new_count``: "4 حالات إصابة جديدة" is one bulletin's new cases, not the running total
   that outlets keep repeating for days (``running_total``: "منذ يونيو 2012 إلى 1059 حالة").
+- ``told_as_earlier``: "وكانت حصيلة سابقة تفيد عن ثمانية قتلى" cites an earlier count.
 - ``incident_marks`` / ``same_incident``: what the sentence says was struck (a mosque, a
   truck, a police academy) and whether it counts a series of attacks: leading tolls of
   sentences naming only different targets are different incidents.
@@ -78,7 +79,7 @@ def _days(m: re.Match) -> float | None:
     unit = m.group("unit")
     bare = unit[2:] if unit.startswith("ال") else unit
     after = m.group("n2") or ""
-    if (after[:1].isdigit() and len(after) == 4) or after in _month_words():
+    if (after[:1].isdigit() and len(after) == 4) or after in _date_words():
         return None  # في عام 2015، خلال شهر رمضان: a date
     count = _count(m.group("n1")) or _count(after)
     if bare in _DUALS:
@@ -114,10 +115,10 @@ def _weekday_words() -> frozenset[str]:
 
 
 @cache
-def _month_words() -> frozenset[str]:
-    lex = lexicon()
-    words = {w for key in lex.months for w in key} | {w for key in lex.weekdays for w in key}
-    return frozenset(words | {"رمضان", "شوال", "محرم", "صفر", "رجب", "شعبان"})
+def _date_words() -> frozenset[str]:
+    """Month and weekday names: after a unit of time they make it a date."""
+    months = {w for key in lexicon().months for w in key}
+    return frozenset(months | _weekday_words() | {"رمضان", "شوال", "محرم", "صفر", "رجب", "شعبان"})
 
 
 def same_period(a: float | None, b: float | None) -> bool:
@@ -167,16 +168,28 @@ def severe_count(text: str, end: int) -> bool:
     numbers = lexicon().number_words
     days = _weekday_words()
     for k, word in enumerate(words):
-        if _CLAUSE_MARK.search(word) and k + 1 < len(words) and not _GRAVE.match(words[k + 1]):
-            if not _GRAVE.match(word.strip("،,؛;:.")):
-                return False
         if k and (word[:1].isdigit() or (word in numbers and word not in days)):
             return False  # another number's state (الاثنين is Monday here, not two)
+        if _CLAUSE_MARK.search(word):
+            return False  # the clause ends here
         if _STATE.match(word) and any(
             _GRAVE.match(w.strip("،,؛;:.")) for w in words[k + 1 : k + 4]
         ):
             return True
     return False
+
+
+# a count the report itself tells as an earlier one: "في حصيلة أولية"، "الحصيلة السابقة"،
+# "قال في وقت سابق إن ..."
+_EARLIER = re.compile(
+    r"(?<!\S)(?:في وقت سابق|سابقا|[وف]?(?:ال|ب|لل)?حصيل\S*\s+(?:\S+\s+)?(?:ال)?(?:اوليه|سابقه))(?!\S)"
+)
+
+
+def told_as_earlier(text: str) -> bool:
+    """Do the words around a number tell it as an earlier count ("وكانت حصيلة سابقة
+    تفيد عن ثمانية قتلى", "قال في وقت سابق إن")?"""
+    return _EARLIER.search(text) is not None
 
 
 _NEW = frozenset({"جديده", "جديد", "جديدتين", "جديدتان", "جديدين", "جديدان"})
