@@ -2,7 +2,20 @@
 
 from __future__ import annotations
 
-from ledger import Ledger
+from pathlib import Path
+
+from ledger import Ledger, ingest
+from ledger.figures import link
+
+
+def linked(path: Path, data: Path, articles: int) -> Ledger:
+    """A ledger at ``path`` holding the excerpts of ``data`` (``articles`` of them, read
+    without a problem), linked."""
+    ledger = Ledger(path)
+    report = ingest(ledger, [str(data)])
+    assert report.added == articles and not report.problems, report
+    link(ledger)
+    return ledger
 
 
 def figure_of(ledger: Ledger, article_suffix: str, text: str, field: str = "text") -> int:

@@ -4,7 +4,7 @@
 from pathlib import Path
 
 import pytest
-from excerpts import figure_of
+from excerpts import figure_of, linked
 
 from ledger import Ledger, ingest
 from ledger.figures import link
@@ -14,10 +14,7 @@ DATA = Path(__file__).parent / "data" / "saudinewsnet_excerpts.jsonl"
 
 @pytest.fixture
 def stories(ledger_path):
-    ledger = Ledger(ledger_path)
-    report = ingest(ledger, [str(DATA)])
-    assert report.added == 7 and not report.problems
-    link(ledger)
+    ledger = linked(ledger_path, DATA, 7)
     yield ledger
     ledger.close()
 
@@ -83,9 +80,6 @@ def test_one_statement_copied_and_one_figure_reported_independently_link(tmp_pat
     writing their own, report one figure."""
     import json
 
-    from ledger import Ledger, ingest
-    from ledger.figures import link
-
     records = [
         {"id": "1", "source": "alriyadh", "date": "2015-07-21 10:00:00",
          "content": "أعلنت وزارة الداخلية السعودية، أمس، القبض على 431 عنصرا أغلبهم سعوديون."},
@@ -108,8 +102,7 @@ def test_one_statement_copied_and_one_figure_reported_independently_link(tmp_pat
 def test_an_article_does_not_contradict_itself(tmp_path):
     """Parallel items of one report (two places, two tolls) are two figures, not a
     flagged one."""
-    from ledger import Ledger, ingest
-    from ledger.figures import conflicts, link
+    from ledger.figures import conflicts
 
     text = (
         "قتل 5 أشخاص في غارة على ريف حلب الشمالي صباح اليوم.\n"

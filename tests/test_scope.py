@@ -6,10 +6,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from excerpts import figure_of
+from excerpts import figure_of, linked
 
-from ledger import Ledger, ingest
-from ledger.figures import link
 from ledger.linking import ClaimRow, other_things, same_session
 from ledger.normalize import normalize
 from ledger.scope import (
@@ -93,10 +91,7 @@ def test_subset_and_new_and_running():
 
 @pytest.fixture
 def scoped(ledger_path):
-    ledger = Ledger(ledger_path)
-    report = ingest(ledger, [str(DATA)])
-    assert report.added == 6 and not report.problems
-    link(ledger)
+    ledger = linked(ledger_path, DATA, 6)
     yield ledger
     ledger.close()
 
@@ -138,13 +133,10 @@ def test_a_generic_toll_noun_may_count_the_civilians_another_report_names():
 SESSIONS = Path(__file__).parent / "data" / "sessions_excerpts.jsonl"
 
 
-def test_reports_of_two_market_sessions_never_share_afigure_of(ledger_path):
+def test_reports_of_two_market_sessions_never_share_a_figure(ledger_path):
     """Two reports of the same template, the same day: 54 and 78 companies fell, 17
     unchanged in both; the index closed at 9,337.86 in one and 9,275.20 in the other."""
-    with Ledger(ledger_path) as ledger:
-        report = ingest(ledger, [str(SESSIONS)])
-        assert report.added == 2 and not report.problems
-        link(ledger)
+    with linked(ledger_path, SESSIONS, 2) as ledger:
         assert figure_of(ledger, "tasi-ramadan-alweeam", "54") != figure_of(
             ledger, "tasi-session-3alyoum", "78"
         )
@@ -170,12 +162,10 @@ def test_session_levels():
 EARLIER = Path(__file__).parent / "data" / "earlier_excerpt.jsonl"
 
 
-def test_a_report_that_cites_its_earlier_toll_is_an_update_of_onefigure_of(ledger_path):
+def test_a_report_that_cites_its_earlier_toll_is_an_update_of_one_figure(ledger_path):
     """An article rarely contradicts itself, but one that says "an earlier toll gave
     eight dead" tells an update: its 8 and its 15 are one figure, flagged as an update."""
-    with Ledger(ledger_path) as ledger:
-        assert ingest(ledger, [str(EARLIER)]).added == 1
-        link(ledger)
+    with linked(ledger_path, EARLIER, 1) as ledger:
         killed = figure_of(ledger, "kabul-aawsat", "ثمانية")
         assert killed == figure_of(ledger, "kabul-aawsat", "15")
         kind, reason = ledger.db.execute(
