@@ -266,7 +266,7 @@ class Context:
                 ):
                     break  # "ثلاثة شهود ... إن أكثر من 27 شخصا قتلوا": the verb is 27's
                 hit = self.ex.event_of(word)
-                if hit is None:
+                if hit is None or self._before_a_month(words, side, dist):
                     continue
                 if side and numeral(words, dist + 1):
                     break  # "390 ... وجرح 400 آخرون": a verb before the next number is its own
@@ -285,6 +285,14 @@ class Context:
         if best is not None and best[-1] in CHANGE_EVENTS and outcome is not None:
             return outcome[-1]
         return best[-1] if best else None
+
+
+    def _before_a_month(self, words: list[str], side: int, dist: int) -> bool:
+        """Is the word at ``dist`` followed in the text by a month name? Then it names
+        a date, not an event: the delivery month of a futures contract (عقود برنت تسليم
+        سبتمبر), not people handed over."""
+        k = dist + 1 if side else dist - 1
+        return 0 <= k < len(words) and (words[k],) in self.ex.lex.months
 
 
 def _clause(words: list[str]) -> list[str]:

@@ -105,6 +105,7 @@ class ClaimRow:
     stated: tuple = (None, None, None, None)  # qualifier, value, low, high
     rank: int = 0  # its place among the article's claims of the same event, kind and unit
     # (the article's first toll is 0)
+    outlet: str | None = None  # who published it
 
 
 _VERBATIM = re.compile(r"[^0-9\u0621-\u064a]+")
@@ -148,11 +149,20 @@ def _mark_sessions(rows: list[ClaimRow]) -> None:
 def same_session(a: ClaimRow, b: ClaimRow) -> bool:
     """May two mentions be about one market session? Not when their articles both name
     index levels and share none: daily market reports are written to one template, and
-    only the session (its closing level) tells their figures apart. A level in a
-    headline rounded (8,790 for 8,790.77) is the same level."""
+    only the session (its closing level) tells their figures apart. Levels are the same
+    to the cent (a regional report's quiet market moves less than a point a day), or
+    within a point when one side is rounded (8,790 in a headline for 8,790.77)."""
     if not a.sessions or not b.sessions or a.article_id == b.article_id:
         return True
-    return any(abs(x - y) <= LEVEL_TOLERANCE for x in a.sessions for y in b.sessions)
+    return any(_same_level(x, y) for x in a.sessions for y in b.sessions)
+
+
+def _same_level(x: float, y: float) -> bool:
+    """One index level, to the cent, or rounded to a whole point on one side."""
+    if abs(x - y) < 0.005:
+        return True
+    rounded = x == int(x) or y == int(y)
+    return rounded and abs(x - y) < LEVEL_TOLERANCE
 
 
 def periods_of(rows: Iterable[ClaimRow]) -> dict[int, float]:
@@ -232,7 +242,7 @@ def _day(published: str | None) -> dt.date | None:
 _CLAIMS_SQL = """
     SELECT m.id, m.article_id, m.sentence_start, m.entity, m.event, m.kind, m.unit,
            a.published, m.sentence, m.start, m."end", m.qualifier, m.field, m.value,
-           m.low, m.high
+           m.low, m.high, a.outlet
     FROM mentions m JOIN articles a ON a.id = m.article_id
     WHERE m.is_claim = 1 AND coalesce(m.excluded, 0) = 0 {}
     ORDER BY m.article_id, m.id
@@ -265,8 +275,9 @@ def load_claims(
     current_article = None
     for r in _claim_rows(db, articles):
         (mid, aid, s_start, entity, event, kind, unit, published, sentence, start, end, q, fld,
-         value, low, high) = r  # fmt: skip
+         value, low, high, outlet) = r  # fmt: skip
         row = ClaimRow(mid, aid, s_start or 0, entity, event, kind, unit, published)
+        row.outlet = outlet
         if aid != current_article:
             sentences.clear()  # mentions come article by article: keep one article's
             current_article = aid

@@ -35,6 +35,7 @@ from .linking import (
     event_family,
     same_session,
 )
+from .intervals import interval_of
 from .scope import PERIOD_TOLERANCE
 
 MODEL_FILE = Path(__file__).with_name("link_model.json")
@@ -131,6 +132,10 @@ class Table:
         mid = [middle(r) for r in rows]
         self.value = np.array([np.nan if v is None else float(v) for v in mid], dtype=np.float64)
         self.day = np.array([r.day.toordinal() if r.day else 0 for r in rows], dtype=np.int64)
+        self.outlet = _codes([r.outlet for r in rows])
+        spans = [interval_of(*r.stated) for r in rows]
+        self.low = np.array([np.nan if s is None else s.low for s in spans], dtype=np.float64)
+        self.high = np.array([np.nan if s is None else s.high for s in spans], dtype=np.float64)
         self.elsewhen = np.array([r.elsewhen or 0 for r in rows], dtype=np.int64)
         self.in_session = np.array([bool(r.sessions) for r in rows], dtype=bool)
         # a bulletin's new cases are that day's count, however lasting the event
@@ -191,7 +196,21 @@ class Table:
         # the next day's paper repeats the same figure (the day's close, a statement)
         repeated = (gap <= 1) & (self.value[i] == self.value[j])
         ok &= ~apart | repeated | self.lasting[i] | self.lasting[j]
+        ok &= ~self.same_desk_apart(i, j)
         return ok
+
+    def same_desk_apart(self, i: np.ndarray, j: np.ndarray) -> np.ndarray:
+        """True where one outlet's two reports of one day give values that cannot be one
+        number (``intervals.interval_of``): an outlet does not contradict itself within a
+        day, so they are two things (two sessions, two banks, two devices), unless the
+        count lasts and grows as it is updated through the day (a toll)."""
+        di, dj = self.day[i], self.day[j]
+        oi = self.outlet[i]
+        desk = (oi >= 0) & (oi == self.outlet[j]) & (di > 0) & (di == dj)
+        desk &= (self.article[i] != self.article[j]) & ~self.lasting[i] & ~self.lasting[j]
+        with np.errstate(invalid="ignore"):
+            apart = (self.high[i] < self.low[j]) | (self.high[j] < self.low[i])
+        return desk & apart
 
     def same_period(self, i: np.ndarray, j: np.ndarray) -> np.ndarray:
         """True where both count over one period, or either names none."""

@@ -201,3 +201,18 @@ def test_extraction_is_a_pure_function_of_text():
     assert [m.to_json() for m in extract_mentions(text)] == [
         m.to_json() for m in extract_mentions(text)
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "events"),
+    [
+        # a futures contract's delivery month (corpus: 357 prices read as "repatriated")
+        ("وارتفع سعر الخام الأمريكي في العقود الآجلة تسليم سبتمبر 12 سنتا إلى 48.57 دولار"
+         " للبرميل.", ["rose", "rose"]),
+        ("ونزلت عقود الذهب الأميركية الآجلة تسليم أغسطس 0.8 بالمئة إلى 1084 دولارا للأوقية.",
+         [None, None]),
+        ("وتم تسليم 14 برجا إضافيا لدبابات.", ["repatriated"]),  # handed over
+    ],
+)  # fmt: skip
+def test_a_month_after_a_cue_names_a_date_not_an_event(text, events):
+    assert [m.event for m in extract_mentions(text) if m.is_claim] == events

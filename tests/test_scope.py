@@ -157,6 +157,12 @@ def test_session_levels():
     assert not same_session(row("a", 9337.86), row("b", 9275.2))
     assert same_session(row("a", 9337.86), row("b"))  # a report naming no level
     assert same_session(row("a", 9337.86), row("a", 9275.2))  # one article
+    # two regional reports of consecutive sessions (aawsat, 31 July 2015): Bahrain's
+    # index barely moved (1,331.66 then 1,332.33), every other market did
+    wednesday = (4131.80, 9107.39, 6235.47, 1332.33, 2130.17, 11822.17, 6555.87, 6245.03)
+    thursday = (4143.21, 6253.71, 6558.18, 11700, 11785.22, 2125.72, 9098.27, 1331.66)
+    assert not same_session(row("a", *wednesday), row("b", *thursday))
+    assert same_session(row("a", *wednesday), row("b", 9107.39))  # the Saudi report alone
 
 
 EARLIER = Path(__file__).parent / "data" / "earlier_excerpt.jsonl"
