@@ -286,7 +286,6 @@ class Context:
             return outcome[-1]
         return best[-1] if best else None
 
-
     def _before_a_month(self, words: list[str], side: int, dist: int) -> bool:
         """Is the word at ``dist`` followed in the text by a month name? Then it names
         a date, not an event: the delivery month of a futures contract (عقود برنت تسليم

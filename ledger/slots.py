@@ -25,6 +25,7 @@ from pathlib import Path
 import numpy as np
 from rapidfuzz import fuzz
 
+from .intervals import interval_of
 from .linking import (
     GENERIC_TOLL_NOUNS,
     PEOPLE_CLASSES,
@@ -35,7 +36,6 @@ from .linking import (
     event_family,
     same_session,
 )
-from .intervals import interval_of
 from .scope import PERIOD_TOLERANCE
 
 MODEL_FILE = Path(__file__).with_name("link_model.json")
