@@ -19,6 +19,8 @@ NO_EVENT_KINDS = ("duration",)
 CHANGE_EVENTS = frozenset({"rose", "fell"})
 # counted nouns that name their own outcome: 30 قتيلا، 100 جريح
 CASUALTY_EVENTS = frozenset({"killed", "injured", "died", "missing"})
+# what is done for the hurt: the count is still of the hurt (40 إصابة received)
+CARE_OF_THE_HURT = frozenset({"received", "transferred"})
 # nouns that count cases of an outcome named after them (حالة وفاة، حالات إصابة)
 # what befell casualties afterwards: "غادر 8 مصابين المستشفى" counts the injured who
 # left, not the injured; the verb right before the number beats the counted noun
@@ -235,11 +237,14 @@ class Context:
             return care
         # the counted noun itself (30 قتيلا), never a verbal noun or a coordinated
         # clause that follows it (مقتل جنديين وإصابة 24: the two are killed)
+        counted = None  # a verbal noun counted (40 إصابة): what befell them
         if after and after[0] != "من" and not after[0].startswith("و"):
             lemma = self.ex.entity_lemma(after[0])
             own = self.ex.event_of(after[0]) or (self.ex.event_of(lemma) if lemma else None)
             if own is not None and own[0] in CASUALTY_EVENTS and not own[1]:
                 return own[0]
+            if own is not None and own[0] in CASUALTY_EVENTS and lemma:
+                counted = own[0]
             if lemma in CASE_NOUNS and len(after) > 1:  # 471 حالة وفاة: cases of death
                 own = self.ex.event_of(after[1])
                 if own is not None and own[0] in CASUALTY_EVENTS:
@@ -284,7 +289,12 @@ class Context:
                     break
         if best is not None and best[-1] in CHANGE_EVENTS and outcome is not None:
             return outcome[-1]
-        return best[-1] if best else None
+        found = best[-1] if best else None
+        # "استقبلت الطوارئ 40 إصابة": the injured, received; a bulletin's "شفيت 586
+        # إصابة" stays the recovered
+        if counted is not None and found in CARE_OF_THE_HURT:
+            return counted
+        return found
 
     def _before_a_month(self, words: list[str], side: int, dist: int) -> bool:
         """Is the word at ``dist`` followed in the text by a month name? Then it names

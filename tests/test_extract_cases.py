@@ -216,3 +216,19 @@ def test_extraction_is_a_pure_function_of_text():
 )  # fmt: skip
 def test_a_month_after_a_cue_names_a_date_not_an_event(text, events):
     assert [m.event for m in extract_mentions(text) if m.is_claim] == events
+
+
+@pytest.mark.parametrize(
+    ("text", "events"),
+    [
+        # Abha, alriyadh 7 August 2015: the hospital's count of the injured
+        ("استقبلت طوارئ مستشفى عسير المركزي 40 إصابة مابين حرجة ومتوسطة وطفيفة.",
+         ["injured"]),
+        ("تم نقل 8 مصابين إلى الرياض.", ["injured"]),
+        # a MERS bulletin: the cases recovered stay the recovered
+        ("توفي منهم 472 حالة فيما شفيت 586 إصابة.", ["died", "recovered"]),
+    ],
+)  # fmt: skip
+def test_the_hurt_received_or_moved_are_still_the_hurt(text, events):
+    claims = [m for m in extract_mentions(text) if m.is_claim and m.kind == "count"]
+    assert [m.event for m in claims] == events
