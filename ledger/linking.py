@@ -319,6 +319,8 @@ def load_claims(
         lead = nt.text[max(0, n_start - 24) : n_start].split()[-3:]
         row.part = any(w in cues["part"] for w in lead) or bool(_OF_THEM.match(nt.text, n_end))
         row.partitive = _partitive(nt.text, n_end)
+        if row.partitive and row.entity_key in MEMBERSHIP_GROUPS and row.event:
+            row.entity_class = "person"  # 431 من خلايا داعش: members, people
         around = nt.text[max(0, n_start - 40) : n_end + 40].split()
         row.comparison = any(w in cues["comparison"] for w in around)
         row.weekday = _weekday_near(nt.text, n_start, n_end)
@@ -355,6 +357,11 @@ _PARTITIVE = re.compile(r"\s*(?:من|منهم)\s+(?:[^\s\d]+)")
 _OF_THEM = re.compile(r"\s*(?:منهم|منها|منهن|منهما)(?![^\s.,،؛:])")
 _NOT_PARTITIVE = frozenset({"أصل", "اصل", "إجمالي", "اجمالي", "مجموع", "بين", "المئه", "المائه",
                             "مئه", "مائه", "كل"})  # fmt: skip
+
+
+# groups whose members a count of people names (431 من خلايا داعش، 5 من عائلة واحدة),
+# not companies or banks (3 من الشركات are companies), normalised
+MEMBERSHIP_GROUPS = frozenset({"خليه", "حزب", "فصيل", "مجموعه", "فريق", "عائله", "اسره", "وفد"})
 
 
 def _partitive(text: str, end: int) -> bool:

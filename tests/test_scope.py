@@ -181,3 +181,27 @@ def test_a_report_that_cites_its_earlier_toll_is_an_update_of_one_figure(ledger_
         # the wounded of the same report, more than 100 then about 400, likewise
         wounded = figure_of(ledger, "kabul-aawsat", "أكثر من مائة")
         assert wounded == figure_of(ledger, "kabul-aawsat", "نحو 400")
+
+
+DESK = Path(__file__).parent / "data" / "desk_excerpts.jsonl"
+
+
+def test_an_outlet_does_not_contradict_itself_within_a_day(ledger_path):
+    """Two alyaum spec sheets of 25 July 2015, one template: a tablet of 265 g with an
+    8-inch screen, a phone of 172.9 g with a 5.5-inch one. Two devices, no conflict."""
+    with linked(ledger_path, DESK, 4) as ledger:
+        assert figure_of(ledger, "tablet-alyaum", "265 جراما") != figure_of(
+            ledger, "phone-alyaum", "172.9 جرام"
+        )
+        assert figure_of(ledger, "tablet-alyaum", "8") != figure_of(ledger, "phone-alyaum", "5.5")
+        conflicts = ledger.db.execute("SELECT count(*) FROM figures WHERE conflict = 1")
+        assert conflicts.fetchone()[0] == 0
+
+
+def test_a_count_of_some_of_a_group_counts_its_members(ledger_path):
+    """ "431 من خلايا داعش" in a headline is the 431 people another outlet says were
+    arrested: members of the cells, not cells."""
+    with linked(ledger_path, DESK, 4) as ledger:
+        assert figure_of(ledger, "cells-aleqtisadiya", "431", "title") == figure_of(
+            ledger, "arrests-alwatan", "431"
+        )
