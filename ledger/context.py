@@ -46,6 +46,8 @@ HOSPITAL_REACH = 14  # words after the number searched for "ما زالوا في
 ORGANIZATION_HEADS = frozenset({"حزب", "جبهه", "حركه", "منظمه", "نقابه", "اتحاد", "جمعيه",
                                 "تنظيم", "هيئه", "مجلس", "رابطه"})  # fmt: skip
 CASE_NOUNS = frozenset({"حاله", "حالة"})
+OF_THEM = frozenset({"منها", "منهم", "منهن"})
+OF_THEM_REACH = 3  # words after a cue searched for "منها 586"
 # a clause of its own begins: "قال ثلاثة شهود إن أكثر من 27 شخصا قتلوا"
 _COMPLEMENTIZERS = frozenset({"ان", "بان"})  # إن، أن، بأن as normalised
 # words before "مقتل وإصابة" searched for a number that owns the pair instead
@@ -273,7 +275,7 @@ class Context:
                 hit = self.ex.event_of(word)
                 if hit is None or self._before_a_month(words, side, dist):
                     continue
-                if side and numeral(words, dist + 1):
+                if side and (numeral(words, dist + 1) or self._of_them_next(words, dist)):
                     break  # "390 ... وجرح 400 آخرون": a verb before the next number is its own
                 event, strong = hit
                 # strong cues (verbs, verbal nouns) beat weak ones (participles that
@@ -295,6 +297,17 @@ class Context:
         if counted is not None and found in CARE_OF_THE_HURT:
             return counted
         return found
+
+    def _of_them_next(self, words: list[str], dist: int) -> bool:
+        """Does "of them" and a number follow the cue at ``dist`` closely (1078 حالة
+        تماثلت للشفاء منها 586)? Then the cue tells what befell the later number, some
+        of this one."""
+        for k in range(dist + 1, min(dist + 1 + OF_THEM_REACH, len(words))):
+            if words[k] in CLAUSE_MARKS:
+                return False
+            if words[k] in OF_THEM and k + 1 < len(words) and self._numeral(words[k + 1]):
+                return True
+        return False
 
     def _before_a_month(self, words: list[str], side: int, dist: int) -> bool:
         """Is the word at ``dist`` followed in the text by a month name? Then it names

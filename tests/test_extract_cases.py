@@ -232,3 +232,11 @@ def test_a_month_after_a_cue_names_a_date_not_an_event(text, events):
 def test_the_hurt_received_or_moved_are_still_the_hurt(text, events):
     claims = [m for m in extract_mentions(text) if m.is_claim and m.kind == "count"]
     assert [m.event for m in claims] == events
+
+
+def test_a_verb_before_of_them_and_a_number_is_the_later_numbers():
+    """MERS, alriyadh 10 August 2015: the 1,078 are all the cases, the 586 recovered."""
+    text = ("وبذلك يصل عدد الحالات المسجلة منذ شهر يونيو 2012 إلى 1078 حالة تماثلت للشفاء "
+            "منها 586 حالة.")  # fmt: skip
+    events = {m.text: m.event for m in extract_mentions(text) if m.is_claim}
+    assert events["1078"] != "recovered" and events["586"] == "recovered"
