@@ -46,6 +46,7 @@ HOSPITAL_REACH = 14  # words after the number searched for "ما زالوا في
 ORGANIZATION_HEADS = frozenset({"حزب", "جبهه", "حركه", "منظمه", "نقابه", "اتحاد", "جمعيه",
                                 "تنظيم", "هيئه", "مجلس", "رابطه"})  # fmt: skip
 CASE_NOUNS = frozenset({"حاله", "حالة"})
+TOTAL_WORDS = frozenset({"عدد", "مجمل", "اجمالي", "مجموع", "حصيله"})  # normalised
 OF_THEM = frozenset({"منها", "منهم", "منهن"})
 OF_THEM_REACH = 3  # words after a cue searched for "منها 586"
 # a clause of its own begins: "قال ثلاثة شهود إن أكثر من 27 شخصا قتلوا"
@@ -247,7 +248,8 @@ class Context:
                 return own[0]
             if own is not None and own[0] in CASUALTY_EVENTS and lemma:
                 counted = own[0]
-            if lemma in CASE_NOUNS and len(after) > 1:  # 471 حالة وفاة: cases of death
+            # 471 حالة وفاة: cases of death (not 1071 حالة توفي منها 471: the 471 died)
+            if lemma in CASE_NOUNS and len(after) > 1 and not self._of_them_next(after, 1):
                 own = self.ex.event_of(after[1])
                 if own is not None and own[0] in CASUALTY_EVENTS:
                     return own[0]
@@ -275,6 +277,8 @@ class Context:
                 hit = self.ex.event_of(word)
                 if hit is None or self._before_a_month(words, side, dist):
                     continue
+                if hit[0] not in CHANGE_EVENTS and self._before_a_total(words, side, dist):
+                    continue  # وصل عدد الإصابات إلى 1071: the count reached it
                 if side and (numeral(words, dist + 1) or self._of_them_next(words, dist)):
                     break  # "390 ... وجرح 400 آخرون": a verb before the next number is its own
                 event, strong = hit
@@ -308,6 +312,13 @@ class Context:
             if words[k] in OF_THEM and k + 1 < len(words) and self._numeral(words[k + 1]):
                 return True
         return False
+
+    @staticmethod
+    def _before_a_total(words: list[str], side: int, dist: int) -> bool:
+        """Is the word at ``dist`` followed in the text by "the number of" (وصل عدد،
+        وصل مجمل عدد)? Then it says what a count reached, not what befell anyone."""
+        k = dist + 1 if side else dist - 1
+        return 0 <= k < len(words) and words[k] in TOTAL_WORDS
 
     def _before_a_month(self, words: list[str], side: int, dist: int) -> bool:
         """Is the word at ``dist`` followed in the text by a month name? Then it names

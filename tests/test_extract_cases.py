@@ -240,3 +240,18 @@ def test_a_verb_before_of_them_and_a_number_is_the_later_numbers():
             "منها 586 حالة.")  # fmt: skip
     events = {m.text: m.event for m in extract_mentions(text) if m.is_claim}
     assert events["1078"] != "recovered" and events["586"] == "recovered"
+
+
+@pytest.mark.parametrize(
+    ("text", "events"),
+    [
+        # okaz, 9 August 2015: the 1,071 are all the cases; 471 of them died
+        ("فيما وصل مجمل عدد الإصابات الى يوم امس وفقا لوزارة الصحة الى 1071 حالة توفي منها"
+         " 471 وشفيت 585 حالة.", ["injured", "died", "recovered"]),
+        ("وصل 500 حاج إلى مكة.", ["arrived"]),
+        ("وصل عدد الحجاج إلى 500 حاج.", [None]),  # the count reached 500
+    ],
+)  # fmt: skip
+def test_what_a_count_reached_is_not_what_befell_it(text, events):
+    claims = [m for m in extract_mentions(text) if m.is_claim and m.kind == "count"]
+    assert [m.event for m in claims] == events
