@@ -29,6 +29,7 @@ from .linking import (
     load_claims,
     periods_of,
     read_scope,
+    toll_timeline,
 )
 from .long_writes import announced
 from .normalize import normalize_word
@@ -114,7 +115,8 @@ def link(
         sentence_of = {r.id: (r.article_id, r.title, r.sentence_start) for r in rows}
         constraints = applied.constraints
         constraints.cannot |= self_contradictions({r.id: r for r in rows}, pairs)
-        claim_of, links = cluster(ids, pairs, sentence_of, constraints, settings, periods_of(rows))
+        claim_of, links = cluster(ids, pairs, sentence_of, constraints, settings,
+                                  periods_of(rows), toll_timeline(rows))  # fmt: skip
         report.links = len(links)
         report.stale_decisions = len(applied.unresolved)
         stage("flagging conflicts")
@@ -317,7 +319,8 @@ def relink(ledger: Ledger, mention_ids: list[int], settings: LinkSettings = SETT
         )
         constraints.cannot |= self_contradictions({r.id: r for r in rows}, pairs)
         sentence_of = {r.id: (r.article_id, r.title, r.sentence_start) for r in rows}
-        claim_of, links = cluster(live, pairs, sentence_of, constraints, settings, periods_of(rows))
+        claim_of, links = cluster(live, pairs, sentence_of, constraints, settings,
+                                  periods_of(rows), toll_timeline(rows))  # fmt: skip
         for chunk in chunks(ids):
             marks = ", ".join("?" * len(chunk))
             db.execute(f"UPDATE mentions SET claim_id = NULL, link_score = NULL, "

@@ -21,6 +21,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import cache
 from itertools import pairwise
+from statistics import median
 
 from .lexicon import lexicon
 from .normalize import normalize
@@ -228,6 +229,16 @@ class Pair:
     b: int
     score: float
     explanation: str
+
+
+def middle(row: ClaimRow) -> float | None:
+    """The value a mention states, or the middle of its range."""
+    _q, value, low, high = row.stated
+    if value is not None:
+        return value
+    if low is not None and high is not None:
+        return (low + high) / 2
+    return low if low is not None else high
 
 
 def _day(published: str | None) -> dt.date | None:
@@ -602,6 +613,46 @@ class _Groups:
             back[ra] = back.get(ra, 0) + back.pop(rb)
 
 
+LEAD_REASON = "both reports lead with the"  # a lead_toll_pairs pair's explanation begins so
+RISE_GAP = 3 * 3600  # seconds: a toll told lower this much earlier than higher has risen
+
+
+def toll_timeline(rows: Iterable[ClaimRow]) -> dict[int, tuple[float, float]]:
+    """Mention id -> (value, publication time in seconds) for the counts of a rising
+    toll (killed, injured) that state both."""
+    out = {}
+    for r in rows:
+        value, when = middle(r), _moment(r.published)
+        if event_family(r.event) in RISING_TOLLS and value is not None and when is not None:
+            out[r.id] = (float(value), when)
+    return out
+
+
+def _moment(published: str | None) -> float | None:
+    if not published:
+        return None
+    try:
+        return dt.datetime.fromisoformat(published[:19]).timestamp()
+    except ValueError:
+        return None
+
+
+def rose(xs: list[int], ys: list[int], timeline: dict[int, tuple[float, float]]) -> bool:
+    """Do two groups of one toll read as one count that rose: the group with the lower
+    values (by their median) told at least ``RISE_GAP`` earlier (by the median time)?
+    Equal values need no order."""
+    tx = [timeline[m] for m in xs if m in timeline]
+    ty = [timeline[m] for m in ys if m in timeline]
+    if not tx or not ty:
+        return False
+    vx, wx = median(v for v, _ in tx), median(w for _, w in tx)
+    vy, wy = median(v for v, _ in ty), median(w for _, w in ty)
+    if vx == vy:
+        return True
+    earlier, later = (wx, wy) if vx < vy else (wy, wx)
+    return later - earlier >= RISE_GAP
+
+
 def cluster(
     ids: list[int],
     pairs: dict[tuple[int, int], Pair],
@@ -609,6 +660,7 @@ def cluster(
     constraints: Constraints,
     settings: LinkSettings = SETTINGS,
     periods: dict[int, float] | None = None,
+    timeline: dict[int, tuple[float, float]] | None = None,
 ) -> tuple[dict[int, int], list[Pair]]:
     """Group mentions: returns mention id -> claim id, and the links that joined them.
     ``periods`` (mention id -> days it is counted over) keeps counts of one week and of
@@ -617,7 +669,12 @@ def cluster(
     Pairs are taken strongest first (single linkage), but two groups join only when
     the pairs between them average ``group_threshold`` (a pair never scored counts as
     ``unknown_pair_score``), so one strong link cannot chain two unrelated groups
-    together; and never when any pair between them is forbidden."""
+    together; and never when any pair between them is forbidden.
+
+    Then the reports of one toll that each lead with it (``LEAD_REASON`` pairs) join
+    across that average when the toll rose between them (``timeline``, ``rose``): the
+    first reports' 9 injured and the next day's 40 are one figure, an update, though
+    most of their pairs were never scored alike."""
     cannot = set(constraints.cannot)
     # two numbers in one sentence are never one figure, unless the analyst says so
     by_sentence: dict[tuple[str, int], list[int]] = defaultdict(list)
@@ -651,9 +708,25 @@ def cluster(
             continue
         groups.union(ra, rb)
         links.append(pair)
+    if timeline:
+        _join_rising_leads(groups, pairs, timeline, links)
     claim_of = {}
     for members in groups.members.values():
         claim = min(members)
         for m in members:
             claim_of[m] = claim
     return claim_of, links
+
+
+def _join_rising_leads(groups: _Groups, pairs, timeline, links: list[Pair]) -> None:
+    """Join the groups two leading-toll pairs span when their toll rose (``rose``)."""
+    leads = [p for p in pairs.values() if p.explanation.startswith(LEAD_REASON)]
+    for pair in sorted(leads, key=lambda p: (-p.score, p.a, p.b)):
+        if pair.a not in groups.parent or pair.b not in groups.parent:
+            continue
+        ra, rb = groups.find(pair.a), groups.find(pair.b)
+        if ra == rb or groups.forbidden(ra, rb):
+            continue
+        if rose(groups.members[ra], groups.members[rb], timeline):
+            groups.union(ra, rb)
+            links.append(pair)

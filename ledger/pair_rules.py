@@ -13,6 +13,7 @@ from collections import defaultdict
 
 from .linking import (
     CASE_WORDS,
+    LEAD_REASON,
     RISING_TOLLS,
     TOLL_EVENTS,
     TOLL_NOUN_CLASSES,
@@ -324,7 +325,7 @@ def lead_toll_pairs(
                 if _one_toll(a, b, event, related):
                     key = (a.id, b.id) if a.id < b.id else (b.id, a.id)
                     pairs[key] = Pair(key[0], key[1], LEAD_SCORE,
-                                      f"both reports lead with the {event}")  # fmt: skip
+                                      f"{LEAD_REASON} {event}")  # fmt: skip
     return pairs
 
 

@@ -34,6 +34,7 @@ from .linking import (
     ClaimRow,
     Pair,
     event_family,
+    middle,
     same_session,
 )
 from .scope import PERIOD_TOLERANCE
@@ -93,16 +94,6 @@ def model() -> Model:
         extra = {k: data[k] for k in ("keep", "link", "group", "unknown") if k in data}
         return Model(weights, **extra)
     return Model(DEFAULT_WEIGHTS)
-
-
-def middle(row: ClaimRow) -> float | None:
-    """The value a mention states, or the middle of its range."""
-    _q, value, low, high = row.stated
-    if value is not None:
-        return value
-    if low is not None and high is not None:
-        return (low + high) / 2
-    return low if low is not None else high
 
 
 class Table:

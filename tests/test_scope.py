@@ -8,7 +8,17 @@ from pathlib import Path
 import pytest
 from excerpts import figure_of, linked
 
-from ledger.linking import ClaimRow, other_things, same_session
+from ledger.figures import SETTINGS
+from ledger.linking import (
+    LEAD_REASON,
+    ClaimRow,
+    Constraints,
+    Pair,
+    cluster,
+    other_things,
+    rose,
+    same_session,
+)
 from ledger.normalize import normalize
 from ledger.scope import (
     incident_marks,
@@ -205,3 +215,46 @@ def test_a_count_of_some_of_a_group_counts_its_members(ledger_path):
         assert figure_of(ledger, "cells-aleqtisadiya", "431", "title") == figure_of(
             ledger, "arrests-alwatan", "431"
         )
+
+
+ABHA = Path(__file__).parent / "data" / "abha_rising_excerpts.jsonl"
+
+
+def test_a_toll_that_rose_over_two_days_is_one_figure(ledger_path):
+    """Abha: the ministry's first statement (6 August) says 7 injured, its statement of
+    8 August 33. Each report leads with its count of the injured, told lower first: one
+    figure, flagged, though most of its pairs were never scored alike."""
+    with linked(ledger_path, ABHA, 4) as ledger:
+        figure = figure_of(ledger, "abha-0806-alriyadh", "سبعة")
+        assert figure == figure_of(ledger, "abha-0808-aleqtisadiya", "33")
+        flag = ledger.db.execute("SELECT conflict FROM figures WHERE claim_id = ?", [figure])
+        assert flag.fetchone()[0] == 1
+
+
+def test_leading_tolls_join_across_the_average_only_when_the_toll_rose():
+    """Two groups of three, tight within, one leading-toll pair between them: average
+    linkage keeps them apart; the rise (lower told a day and more earlier) joins them."""
+    hour = 3600.0
+    within = [(1, 2), (1, 3), (2, 3), (4, 5), (4, 6), (5, 6)]
+    pairs = {(a, b): Pair(a, b, 0.9, "same slot 90%") for a, b in within}
+    pairs[(1, 4)] = Pair(1, 4, 0.8, f"{LEAD_REASON} injured")
+    sentence_of = {m: (f"article {m}", False, 0) for m in range(1, 7)}
+    ids = list(range(1, 7))
+    early = {m: (9.0, m * hour) for m in (1, 2, 3)}
+    late = {m: (33.0, 40 * hour + m * hour) for m in (4, 5, 6)}
+    apart, _ = cluster(ids, pairs, sentence_of, Constraints(), SETTINGS)
+    assert apart[1] != apart[4]
+    joined, _ = cluster(ids, pairs, sentence_of, Constraints(), SETTINGS, None, early | late)
+    assert joined[1] == joined[4]
+    fell = {m: (33.0 if m < 4 else 9.0, t) for m, (_, t) in (early | late).items()}
+    fallen, _ = cluster(ids, pairs, sentence_of, Constraints(), SETTINGS, None, fell)
+    assert fallen[1] != fallen[4]  # a toll does not fall as it is counted
+
+
+def test_rose():
+    hour = 3600.0
+    timeline = {1: (7.0, 0.0), 2: (9.0, hour), 3: (33.0, 40 * hour), 4: (40.0, 44 * hour)}
+    assert rose([1, 2], [3, 4], timeline)  # lower first, a day and more before
+    timeline[3], timeline[4] = (33.0, 0.0), (40.0, hour)
+    assert not rose([1, 2], [3, 4], timeline)  # told at the same hours: two tolls
+    assert not rose([1], [5], timeline)  # nothing known of one side

@@ -78,6 +78,16 @@ def test_independent_reports_of_431_arrests_are_one_figure(dev):
     assert largest / sum(figures.values()) >= 0.8, figures
 
 
+def test_abha_injured_told_as_9_then_as_33_is_one_flagged_figure(dev):
+    """The ministry's 9 injured (6-7 August) and its statement of 8 August: 33."""
+    nine, later = _figures_of(dev, 9, "injured"), _figures_of(dev, 33, "injured")
+    shared = set(nine) & set(later)
+    assert shared
+    flags = [dev.db.execute("SELECT conflict FROM figures WHERE claim_id = ?", [c]).fetchone()[0]
+             for c in shared]  # fmt: skip
+    assert any(flags)
+
+
 def test_suruc_toll_rising_from_30_to_32_is_flagged(dev):
     thirty, thirty_two = _figures_of(dev, 30, "killed"), _figures_of(dev, 32, "killed")
     shared = set(thirty) & set(thirty_two)
