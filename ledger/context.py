@@ -262,7 +262,10 @@ class Context:
         outcome: tuple | None = None  # the best cue that is not a change
         for side, words in sides:
             clause = True
+            named = _quoted_names(words, side)
             for dist, word in enumerate(words):
+                if word in _QUOTES or dist in named:
+                    continue
                 if word in CLAUSE_MARKS:
                     clause = False
                     if clause_only:
@@ -279,6 +282,8 @@ class Context:
                     continue
                 if hit[0] not in CHANGE_EVENTS and self._before_a_total(words, side, dist):
                     continue  # وصل عدد الإصابات إلى 1071: the count reached it
+                if _protested(words, side, dist):
+                    continue  # ألف سوري اعتصموا احتجاجا على قتل ...: the cause, not theirs
                 if side and (numeral(words, dist + 1) or self._of_them_next(words, dist)):
                     break  # "390 ... وجرح 400 آخرون": a verb before the next number is its own
                 event, strong = hit
@@ -326,6 +331,38 @@ class Context:
         سبتمبر), not people handed over."""
         k = dist + 1 if side else dist - 1
         return 0 <= k < len(words) and (words[k],) in self.ex.lex.months
+
+
+# quotation marks as (opens, closes) read in text order
+_QUOTES = {"«": (True, False), "»": (False, True), "“": (True, False), "”": (False, True)}
+# what a crowd does about a killing, not the killing itself (normalised)
+PROTEST_WORDS = frozenset({"احتجاجا", "احتجاج", "تنديدا", "استنكارا", "ادانه", "حدادا",
+                           "انتقاما", "ثارا"})  # fmt: skip
+
+
+def _quoted_names(words: list[str], side: int) -> set[int]:
+    """Positions of ``words`` (outward from a number) inside a quoted name of two words or
+    more that the number is not in (معرض «شاهد وشهيد»). One quoted word is a reporter's
+    distance, not a name: «استشهاد» 15 still tells the killed."""
+    out: set[int] = set()
+    start = None
+    for k, w in enumerate(words):
+        if w not in _QUOTES:
+            continue
+        opens = _QUOTES[w][0] if side else _QUOTES[w][1]  # read outward
+        if opens:
+            start = k
+        elif start is not None:
+            if k - start > 2:
+                out.update(range(start + 1, k))
+            start = None
+    return out
+
+
+def _protested(words: list[str], side: int, dist: int) -> bool:
+    """Do the two words before the cue at ``dist`` (in text order) protest it?"""
+    before = words[dist + 1 : dist + 3] if not side else words[max(0, dist - 2) : dist]
+    return any(w in PROTEST_WORDS for w in before)
 
 
 def _clause(words: list[str]) -> list[str]:

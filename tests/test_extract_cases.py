@@ -255,3 +255,21 @@ def test_a_verb_before_of_them_and_a_number_is_the_later_numbers():
 def test_what_a_count_reached_is_not_what_befell_it(text, events):
     claims = [m for m in extract_mentions(text) if m.is_claim and m.kind == "count"]
     assert [m.event for m in claims] == events
+
+
+@pytest.mark.parametrize(
+    ("text", "events"),
+    [
+        # a quoted name of two words or more is not the number's event (alweeam, 31 July)
+        ("أكثر من 10 ألاف زائر لمعرض الفيصل «شاهد وشهيد» بالطائف", [None]),
+        # one quoted word is the reporter's distance (aawsat, 9 August)
+        ("وأشار اللواء التركي إلى أن الحادث نتج عنه «استشهاد» 15 مصليًا.", ["killed"]),
+        ("وقال ضابط إن «أربعة أشخاص قتلوا».", ["killed"]),
+        # a crowd protesting a killing (aawsat, 9 August)
+        ("قال المرصد إن نحو ألف سوري بدأوا اعتصاما في مدينة اللاذقية احتجاجا على قتل العقيد.",
+         [None]),
+    ],
+)  # fmt: skip
+def test_quoted_names_and_protests_are_not_the_numbers_event(text, events):
+    claims = [m for m in extract_mentions(text) if m.is_claim and m.kind == "count"]
+    assert [m.event for m in claims] == events
