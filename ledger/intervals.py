@@ -125,7 +125,11 @@ def interval_of(
         return Interval(x, x + step)
     if qualifier in ("less_than", "at_most"):
         return Interval(x - step, x)
-    d = max(abs(x) * tol.exact_relative, rounding(x))
+    rounded = rounding(x)
+    if rounded and x > 0 and rounded >= abs(x) * tol.exact_relative:
+        # 112 ألف may be 112,686 cut short as well as 111,600 rounded up
+        return Interval(x - rounded, x + 2 * rounded, high_open=True)
+    d = max(abs(x) * tol.exact_relative, rounded)
     if d:
         return Interval(x - d, x + d)
     # a number is said to its last digit: a headline's 21 points may be the text's 21.29,
@@ -151,8 +155,9 @@ ROUND_PLACE = 1000  # a whole number ending in three zeros or more was rounded
 
 
 def rounding(x: float) -> float:
-    """Half the unit a round figure was rounded to: 22,000 may be 22,790 said roughly
-    (±500), 400,000 may be 439,491 (±50,000); 30, 150 or 9,450 are taken as said."""
+    """Half the unit a round figure was rounded to: 22,000 may be 21,600 said roughly
+    (±500), 400,000 may be 360,000 (±50,000); 30, 150 or 9,450 are taken as said. (Figures
+    are also cut short: ``interval_of`` allows 22,790 and 439,491 too.)"""
     if not float(x).is_integer() or abs(x) < ROUND_PLACE:
         return 0.0
     n, unit = int(abs(x)), 1

@@ -410,6 +410,17 @@ def test_round_figures_allow_what_they_were_rounded_from():
     assert not disjoint(
         interval_of("exact", 400000, None, None), interval_of("exact", 439491, None, None)
     )
+    # ... or cut short (read on the corpus: "112 ألف" for more than 112,686 violators,
+    # "٢٢ ألف" for 22,790 pills, 322 bn riyals for 322.8 bn)
+    assert not disjoint(
+        interval_of("exact", 112000, None, None), interval_of("more_than", 112686, None, None)
+    )
+    assert not disjoint(
+        interval_of("exact", 22000, None, None), interval_of("exact", 22790, None, None)
+    )
+    assert disjoint(
+        interval_of("exact", 22000, None, None), interval_of("exact", 23100, None, None)
+    )
     # tolls and other small or precise numbers are taken as said
     assert disjoint(interval_of("exact", 30, None, None), interval_of("exact", 32, None, None))
     assert disjoint(interval_of("exact", 9450, None, None), interval_of("exact", 9460, None, None))
