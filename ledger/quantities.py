@@ -27,6 +27,7 @@ UPPER = ("less_than", "at_most")
 BOUNDS = LOWER + UPPER
 CHANGE_EVENTS = ("rose", "fell")
 COMPARATORS = frozenset("<>=")
+DASH_ASIDE_REACH = 5  # tokens after a number searched for the dash closing an aside
 DURATION_SECONDS = {"second": 1, "minute": 60, "hour": 3600, "day": 86400, "week": 604800}
 # phrases that repeat a number in words or signal "and the like": not a new figure
 DECIMAL_WORDS = ("فاصله", "فاصل")
@@ -398,12 +399,25 @@ class QuantityRules(RuleBase):
             draft.value, draft.first, draft.start = -draft.value, i - 1, prev.start
         elif prev.text in ("-", "−") and prev.end == toks[i].start and toks[i].kind == "num":
             before = toks[i - 2] if i >= 2 else None
+            if self._dashed_aside(toks, draft.last):
+                return  # عبد الرحمن هارون -40 عاما-: an aside between dashes
             if (
                 before is None
                 or (before.end < prev.start and before.kind != "num")
                 or (before.text in COMPARATORS and before.end == prev.start)
             ):
                 draft.value, draft.first, draft.start = -draft.value, i - 1, prev.start
+
+    @staticmethod
+    def _dashed_aside(toks: list[Tok], last: int) -> bool:
+        """Does a dash close an aside a few words after the number (محمد -15 عاما-،
+        86 مليار يورو -94 مليار دولار-)? Then the dash before it opened the aside."""
+        for tok in toks[last + 1 : last + 1 + DASH_ASIDE_REACH]:
+            if tok.text in ("-", "−"):
+                return True
+            if tok.kind == "num" or tok.text in (".", "،", ",", "؛", "\n"):
+                return False
+        return False
 
     def _range(self, toks: list[Tok], parse: NumberParse, draft: Draft) -> None:
         lex = self.lex

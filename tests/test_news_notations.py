@@ -226,3 +226,18 @@ def test_every_kind_found_is_a_documented_kind():
     kinds = {m.kind for m in extract_mentions(text)}
     assert kinds <= set(CLAIM_KINDS) | set(NON_CLAIM_KINDS)
     assert {"list", "phone", "code"} <= kinds
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        # an aside between dashes: an age, not minus forty (alriyadh, 7 August 2015)
+        ("وقالت الشرطة إنها عثرت على عبد الرحمن هارون -40 عاما- على مقربة من النفق.", 40),
+        ("ويقول الشاب إبراهيم الأحمد -15عاما-، إنه تعود على ذلك.", 15),
+        ("انخفاضاً طفيفاً -0.5%، كما انخفضت معدلات الشواغر.", -0.5),
+        ("بلغت درجة الحرارة -5 درجات.", -5),
+    ],
+)
+def test_a_dash_opening_an_aside_is_no_minus_sign(text, value):
+    claims = [m for m in extract_mentions(text) if m.is_claim]
+    assert claims[0].value == value
