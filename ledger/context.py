@@ -7,6 +7,7 @@ matter, because a cue in the number's own clause beats a nearer one across a com
 
 from __future__ import annotations
 
+from .normalize import normalize_word
 from .rules import CLOSERS, Draft, RuleBase
 from .tokens import Tok, tokenize
 
@@ -363,6 +364,25 @@ def _protested(words: list[str], side: int, dist: int) -> bool:
     """Do the two words before the cue at ``dist`` (in text order) protest it?"""
     before = words[dist + 1 : dist + 3] if not side else words[max(0, dist - 2) : dist]
     return any(w in PROTEST_WORDS for w in before)
+
+
+LIFELESS_CLASSES = frozenset({"object", "place"})
+CASE_LEMMAS = frozenset({"اصابه", "حاله", "وفاه"})  # events that are a toll's cases
+
+
+def befalls(lex, event: str | None, entity: str | None) -> str | None:
+    """The event, unless it is a casualty and the counted noun is no living thing: three
+    air strikes (3 غارات), two houses or five cars are not killed or injured, whatever
+    verb the sentence has."""
+    if event not in CASUALTY_EVENTS and event != "casualties" or not entity:
+        return event
+    key = normalize_word(entity)
+    hit = lex.entities.get(key)
+    if hit is None:
+        return event
+    if hit.cls in LIFELESS_CLASSES or (hit.cls == "event" and key not in CASE_LEMMAS):
+        return None
+    return event
 
 
 def _clause(words: list[str]) -> list[str]:

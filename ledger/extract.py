@@ -17,7 +17,7 @@ from collections.abc import Iterable, Iterator
 from fractions import Fraction
 from functools import cache
 
-from .context import Context
+from .context import Context, befalls
 from .dates import DateRules
 from .labels import LabelRules
 from .lexicon import Lexicon, lexicon
@@ -263,7 +263,7 @@ class Extractor(DateRules, LabelRules, QuantityRules):
         if draft.is_claim:
             ctx = Context(self, toks, draft, s_start, s_end)
             mention.entity = draft.entity or ctx.entity()
-            mention.event = ctx.event()
+            mention.event = befalls(self.lex, ctx.event(), mention.entity)
         return mention
 
     def _sentence(self, pos: int, end: int) -> tuple[int, int]:

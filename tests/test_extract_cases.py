@@ -273,3 +273,17 @@ def test_what_a_count_reached_is_not_what_befell_it(text, events):
 def test_quoted_names_and_protests_are_not_the_numbers_event(text, events):
     claims = [m for m in extract_mentions(text) if m.is_claim and m.kind == "count"]
     assert [m.event for m in claims] == events
+
+
+@pytest.mark.parametrize(
+    ("text", "events"),
+    [
+        ("قتل 20 شخصا في 3 غارات.", ["killed", None]),  # air strikes are not killed
+        ("أصيب 5 أشخاص وتضررت 3 منازل.", ["injured", None]),
+        ("استقبلت الطوارئ 40 إصابة.", ["injured"]),  # a toll's cases stay its cases
+        ("وسجلت 5 حالات وفاة.", ["died"]),
+    ],
+)  # fmt: skip
+def test_only_the_living_are_killed_or_injured(text, events):
+    claims = [m for m in extract_mentions(text) if m.is_claim and m.kind == "count"]
+    assert [m.event for m in claims] == events
