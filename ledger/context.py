@@ -374,7 +374,7 @@ def befalls(lex, event: str | None, entity: str | None) -> str | None:
     """The event, unless it is a casualty and the counted noun is no living thing: three
     air strikes (3 غارات), two houses or five cars are not killed or injured, whatever
     verb the sentence has."""
-    if event not in CASUALTY_EVENTS and event != "casualties" or not entity:
+    if (event not in CASUALTY_EVENTS and event != "casualties") or not entity:
         return event
     key = normalize_word(entity)
     hit = lex.entities.get(key)
