@@ -25,6 +25,15 @@ _HH_MM = re.compile(r"(\d{1,2})[,.٫](\d{2})")  # 04,00 or 10.30 after السا�
 _ZONE_WORDS = frozenset({"بتوقيت", "GMT", "جرينتش", "غرينتش", "تغ", "ت.غ", "UTC"})
 
 
+def _zone_at(toks: list, j: int) -> bool:
+    """Does a time zone start at token ``j`` (بتوقيت، GMT، تغ، "ت غ" in two tokens)?"""
+    if j >= len(toks):
+        return False
+    if toks[j].text in _ZONE_WORDS:
+        return True
+    return toks[j].text == "ت" and j + 1 < len(toks) and toks[j + 1].text.startswith("غ")
+
+
 class DateRules(RuleBase):
     """Rules for dates, years, clock times, weekdays and ordinals."""
 
@@ -259,8 +268,7 @@ class DateRules(RuleBase):
             and tok.text.isdigit()
             and int(tok.text[:2]) < 24
             and int(tok.text[2:]) < 60
-            and nxt is not None
-            and nxt.text in _ZONE_WORDS
+            and _zone_at(toks, i + 1)
         ):
             return non_claim(toks, i, i, "time", "clock")  # الساعة 1100 بتوقيت جرينتش
         hh_mm = _HH_MM.fullmatch(tok.text)
@@ -269,8 +277,7 @@ class DateRules(RuleBase):
             and int(hh_mm[1]) < 24
             and int(hh_mm[2]) < 60
             and (
-                (prev is not None and prev.text in lex.cues["time_before"])
-                or (nxt is not None and nxt.text in _ZONE_WORDS)
+                (prev is not None and prev.text in lex.cues["time_before"]) or _zone_at(toks, i + 1)
             )
         ):
             return non_claim(toks, i, i, "time", "clock")  # الساعة 04,00 (01,00 تغ)
