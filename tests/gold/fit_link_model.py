@@ -37,6 +37,7 @@ from ledger.linking import (  # noqa: E402
     cluster,
     load_claims,
     periods_of,
+    toll_timeline,
 )
 from ledger.pair_rules import add_rule_pairs, self_contradictions  # noqa: E402
 from ledger.stories import ArticleTerms, Stories, _day, article_terms, build  # noqa: E402
@@ -59,9 +60,8 @@ def evaluate(rows, gold_of, pairs: dict, m: slots.Model, by_story: Counter | Non
     settings = LinkSettings(link_threshold=m.link, group_threshold=m.group,
                             unknown_pair_score=m.unknown)  # fmt: skip
     constraints = Constraints(cannot=self_contradictions(rows_by_id, pairs))
-    claim_of, _ = cluster(
-        [r.id for r in rows], pairs, sentence_of, constraints, settings, periods_of(rows)
-    )
+    claim_of, _ = cluster([r.id for r in rows], pairs, sentence_of, constraints, settings,
+                          periods_of(rows), toll_timeline(rows))  # fmt: skip
     hit = pred = gold = 0
     for a, b in combinations(sorted(gold_of), 2):
         same_gold = gold_of[a]["slot"] == gold_of[b]["slot"]
