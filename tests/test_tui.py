@@ -707,3 +707,22 @@ async def test_keys_act_on_the_rows_again_after_a_filter_and_on_the_list_it_show
         await pilot.press("t")
         await pilot.pause()
         assert app.focused is app.query_one("#ledger", DataTable)
+
+
+@pytest.mark.parametrize("size", [(180, 45), (100, 30), (80, 24)])
+async def test_the_key_bar_keeps_every_footer_key_in_view(seeded_path, size):
+    """Narrow terminals tighten the bar (single spaces, then keys without their words)
+    instead of cutting keys off."""
+    from tui.components.key_bar import KeyBar
+
+    app = FactLedgerApp(seeded_path)
+    async with app.run_test(size=size) as pilot:
+        await ready(app, pilot)
+        text = app.screen.query_one(KeyBar).line
+        drawn = {
+            text.plain[s.start : s.end].strip() for s in text.spans if "reverse" in str(s.style)
+        }
+        offered = {app.get_key_display(b) for _n, b, _e, _t in app.screen.active_bindings.values()
+                   if b.show}  # fmt: skip
+        assert text.cell_len <= size[0]
+        assert offered <= drawn, offered - drawn

@@ -11,7 +11,7 @@ from textual import on, work
 from textual.app import App, ComposeResult, SystemCommand
 from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
-from textual.widgets import DataTable, Footer, Header, Input, Label, LoadingIndicator
+from textual.widgets import DataTable, Header, Input, Label, LoadingIndicator
 
 from ledger import Ledger, LedgerError
 from ledger.queries import (
@@ -34,6 +34,7 @@ from .components.error_screen import ErrorScreen
 from .components.export_screen import ExportScreen
 from .components.figure_screen import FigureScreen
 from .components.help_screen import HelpScreen
+from .components.key_bar import KeyBar
 from .components.ledger_table import ALL_COLUMNS, DEFAULT_COLUMNS, LedgerTable
 from .components.log_screen import LogScreen
 from .components.prompt_screen import PromptScreen
@@ -103,7 +104,7 @@ class FactLedgerApp(App):
                 yield Label("", id="status")
                 yield LedgerTable(self.shown_columns, self.mode, id="ledger")
         yield LoadingIndicator(id="loading")
-        yield Footer()
+        yield KeyBar()
 
     def on_mount(self) -> None:
         self.sub_title = f"{self.db_path.name} · {self.mode}"

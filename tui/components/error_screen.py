@@ -6,9 +6,10 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.screen import Screen
-from textual.widgets import Footer, Static
+from textual.widgets import Static
 
 from ..bidi_display import safe
+from .key_bar import KeyBar
 
 
 class ErrorScreen(Screen):
@@ -30,4 +31,4 @@ class ErrorScreen(Screen):
             + Text(safe(self.message)),
             id="error-box",
         )
-        yield Footer()
+        yield KeyBar()

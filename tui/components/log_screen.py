@@ -6,9 +6,10 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.screen import Screen
-from textual.widgets import DataTable, Footer, Label
+from textual.widgets import DataTable, Label
 
 from ..bidi_display import frame, safe
+from .key_bar import KeyBar
 
 
 class LogScreen(Screen):
@@ -27,7 +28,7 @@ class LogScreen(Screen):
     def compose(self) -> ComposeResult:
         yield Label(f"Audit log: {len(self.entries)} decisions", id="log-title")
         yield DataTable(id="log-table", cursor_type="row", zebra_stripes=True)
-        yield Footer()
+        yield KeyBar()
 
     def on_mount(self) -> None:
         table = self.query_one(DataTable)
