@@ -44,6 +44,7 @@ class ArticleView(VerticalScroll, can_focus=True):
         self.article: dict | None = None
         self.selected: int | None = None
         self.mode = "visual"
+        self._drawn_width = -1  # the width the text was last laid out for
         self.body = ArticleBody(
             Text("Select a row of the ledger to read its article."), expand=True
         )
@@ -56,11 +57,15 @@ class ArticleView(VerticalScroll, can_focus=True):
         self.refresh_text()
 
     def on_resize(self) -> None:
-        self.refresh_text()
+        # lines are wrapped (then reordered) to the width: only a new width redraws them
+        # (a loading bar shown or hidden below changes the height alone)
+        if self.size.width != self._drawn_width:
+            self.refresh_text()
 
     def refresh_text(self) -> None:
         if self.article is None:
             return
+        self._drawn_width = self.size.width
         art = self.article
         title = art.get("title") or ""
         separate_title = title and not art["text"].lstrip().startswith(title)
