@@ -101,19 +101,34 @@ def visual_line(line: Text, rtl: bool = True) -> Text:
     plain = line.plain
     if not plain or (not rtl and not any("\u0590" <= ch <= "\u08ff" for ch in plain)):
         return line  # (a line of an Arabic paragraph is reordered even without letters)
-    shaped = _reshaper().reshape(plain)
-    if len(shaped) != len(plain):
-        shaped = plain
+    shaped = _shaped(plain)
     styles: list[Style | str | None] = [None] * len(plain)
     for span in line.spans:
         for k in range(span.start, min(span.end, len(plain))):
             styles[k] = span.style
     order, chars = visual_order(shaped, rtl)
     out = Text(style=line.style, end="")
+    # append runs of one style at once (a long article has thousands of characters)
+    run: list[str] = []
+    run_style: Style | str | None = None
     for idx, ch in zip(order, chars, strict=True):
-        out.append(ch, styles[idx] or None)
-    # right-align an Arabic line, as a reader expects
+        style = styles[idx] or None
+        if run and style != run_style:
+            out.append("".join(run), run_style)
+            run = []
+        run_style = style
+        run.append(ch)
+    if run:
+        out.append("".join(run), run_style)
     return out
+
+
+@lru_cache(maxsize=20_000)
+def _shaped(plain: str) -> str:
+    """A line with its Arabic letters in their joined forms (the same length, or the
+    line as it is when shaping would change its length)."""
+    shaped = _reshaper().reshape(plain)
+    return shaped if len(shaped) == len(plain) else plain
 
 
 def wrap(text: Text, width: int) -> list[Text]:
