@@ -345,6 +345,13 @@ class Ledger:
     def close(self) -> None:
         self.db.close()
 
+    def changes_seen(self) -> int:
+        """A number that changes whenever another connection (a decision in a worker,
+        the command line) has committed to this ledger since it was last read: a view
+        read at one value is still current while it holds (SQLite's ``data_version``;
+        it reads no table and holds no snapshot)."""
+        return self.db.execute("PRAGMA data_version").fetchone()[0]
+
     def __enter__(self) -> Ledger:
         return self
 

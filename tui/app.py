@@ -86,6 +86,8 @@ class FactLedgerApp(App):
         self.total = 0
         self._article_timer = None
         self.article_rows: list[dict] = []  # every article, in list order
+        self.changes = 0  # decisions, undos and re-links this app has seen land
+        self.conflicts_read: tuple | None = None  # (changes, the ledger's) when last read
 
     # ------------------------------------------------------------------ layout
     def compose(self) -> ComposeResult:
@@ -447,9 +449,15 @@ class FactLedgerApp(App):
         )
 
     def action_conflicts(self) -> None:
-        """The conflicts view: read in a worker, with the loading indicator meanwhile."""
+        """The conflicts view: read in a worker, with the loading indicator meanwhile;
+        shown again at once while nothing has changed since it was read."""
         if self.ledger is None:
             return
+        seen = (self.changes, self.ledger.changes_seen())
+        if seen == self.conflicts_read and self.is_screen_installed("conflicts"):
+            self.push_screen("conflicts")
+            return
+        self.conflicts_read = seen
         self.query_one("#loading").display = True
         self.fetch_conflicts()
 
@@ -535,6 +543,7 @@ class FactLedgerApp(App):
     def on_ledger_changed(self, message: LedgerChanged) -> None:
         """After a decision, an undo or a re-link: every visible view reads again."""
         keep = message.keep
+        self.changes += 1
         self.notify(message.text)
         if self.search is not None:
             self.search.invalidate()
