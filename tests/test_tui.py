@@ -218,6 +218,30 @@ async def test_figure_page_and_conflicts_view(seeded_path):
         assert app.screen is app.screen_stack[0]
 
 
+async def test_conflicts_view_is_read_again_only_after_a_change(seeded_path):
+    """Shown again at once while nothing changed; read again once another connection
+    (here the engine, as the command line would) has resolved the conflict."""
+    from ledger import Database
+
+    app = FactLedgerApp(seeded_path)
+    async with app.run_test(size=(180, 45)) as pilot:
+        await ready(app, pilot)
+        await pilot.press("c")
+        await ready(app, pilot)
+        read = app.conflicts_read
+        claim = int(app.screen.rows[0]["claim_id"])
+        await pilot.press("escape", "c")
+        await ready(app, pilot)
+        assert isinstance(app.screen, ConflictsScreen) and app.conflicts_read == read
+        await pilot.press("escape")
+        with Database(seeded_path, create=False) as other:
+            other.resolve(claim, "checked with the ministry")
+        await pilot.press("c")
+        await ready(app, pilot)
+        assert app.conflicts_read != read
+        assert app.screen.rows[0]["status"] == "resolved"
+
+
 async def test_export_from_the_app(seeded_path, tmp_path):
     target = tmp_path / "out.csv"
     app = FactLedgerApp(seeded_path)
