@@ -614,6 +614,7 @@ class _Groups:
 
 
 LEAD_REASON = "both reports lead with the"  # a lead_toll_pairs pair's explanation begins so
+EARLIER_REASON = "the same report's earlier count of the"  # ... an earlier_toll_pairs pair's
 RISE_GAP = 3 * 3600  # seconds: a toll told lower this much earlier than higher has risen
 
 
@@ -671,10 +672,11 @@ def cluster(
     ``unknown_pair_score``), so one strong link cannot chain two unrelated groups
     together; and never when any pair between them is forbidden.
 
-    Then the reports of one toll that each lead with it (``LEAD_REASON`` pairs) join
-    across that average when the toll rose between them (``timeline``, ``rose``): the
-    first reports' 9 injured and the next day's 40 are one figure, an update, though
-    most of their pairs were never scored alike."""
+    Then the reports of one toll that each lead with it (``LEAD_REASON`` pairs), and a
+    report's count with the earlier count it cites (``EARLIER_REASON``), join across
+    that average when the toll rose between them (``timeline``, ``rose``): the first
+    reports' 9 injured and the next day's 40 are one figure, an update, though most of
+    their pairs were never scored alike."""
     cannot = set(constraints.cannot)
     # two numbers in one sentence are never one figure, unless the analyst says so
     by_sentence: dict[tuple[str, int], list[int]] = defaultdict(list)
@@ -719,8 +721,9 @@ def cluster(
 
 
 def _join_rising_leads(groups: _Groups, pairs, timeline, links: list[Pair]) -> None:
-    """Join the groups two leading-toll pairs span when their toll rose (``rose``)."""
-    leads = [p for p in pairs.values() if p.explanation.startswith(LEAD_REASON)]
+    """Join the groups a leading-toll or earlier-count pair spans when their toll rose
+    (``rose``)."""
+    leads = [p for p in pairs.values() if p.explanation.startswith((LEAD_REASON, EARLIER_REASON))]
     for pair in sorted(leads, key=lambda p: (-p.score, p.a, p.b)):
         if pair.a not in groups.parent or pair.b not in groups.parent:
             continue

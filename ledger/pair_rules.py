@@ -13,6 +13,7 @@ from collections import defaultdict
 
 from .linking import (
     CASE_WORDS,
+    EARLIER_REASON,
     LEAD_REASON,
     RISING_TOLLS,
     TOLL_EVENTS,
@@ -81,6 +82,9 @@ def self_contradictions(rows: dict[int, ClaimRow], pairs) -> set[tuple[int, int]
         texts = [r.id for r in group if not r.title]
         if titles and texts and len(group) <= SELF_GROUP_MAX:
             candidates.update((min(a, b), max(a, b)) for a in titles for b in texts)
+    # a text that tells how its toll rose (an earlier count it cites) narrates the rise:
+    # its other counts of that toll are steps of it too, not a contradiction
+    rising = {(r.article_id, event_family(r.event)) for r in rows.values() if r.earlier}
     out = set()
     for a_id, b_id in candidates:
         told = pairs.get((a_id, b_id)) if isinstance(pairs, dict) else None
@@ -88,6 +92,10 @@ def self_contradictions(rows: dict[int, ClaimRow], pairs) -> set[tuple[int, int]
             continue  # the report says one number came before the other
         a, b = rows.get(a_id), rows.get(b_id)
         if a is None or b is None or a.article_id != b.article_id:
+            continue
+        if a.earlier or b.earlier:
+            continue  # a count the report tells as an earlier one is no contradiction of it
+        if not a.title and not b.title and (a.article_id, event_family(a.event)) in rising:
             continue
         if a.title == b.title and abs(a.sentence_start - b.sentence_start) > SELF_REACH:
             continue  # a later section (an update of a live article)
@@ -221,7 +229,6 @@ LEAD_SCORE = 0.8  # as sure as the model's surest pairs: a witness of a conflict
 
 
 EARLIER_SCORE = 0.8  # as sure as a lead pair: a witness of the update
-EARLIER_REASON = "the same report's earlier count of the"
 
 
 def earlier_toll_pairs(rows: list[ClaimRow]) -> dict[tuple[int, int], Pair]:

@@ -258,3 +258,34 @@ def test_rose():
     timeline[3], timeline[4] = (33.0, 0.0), (40.0, hour)
     assert not rose([1, 2], [3, 4], timeline)  # told at the same hours: two tolls
     assert not rose([1], [5], timeline)  # nothing known of one side
+
+
+def test_an_earlier_count_is_told_before_a_comma_too():
+    from ledger.scope import told_as_earlier
+
+    # alyaum, 21 July 2015: "... وإصابة 20 آخرين، في حصيلة أولية، في حين ..."
+    assert told_as_earlier("سقوط حوالي 10 قتلي واصابه 20 اخرين، في حصيله اوليه، في حين")
+    assert not told_as_earlier("سقوط حوالي 10 قتلي واصابه 20 اخرين، في حين")
+
+
+def test_a_count_told_as_earlier_contradicts_nothing_in_its_report():
+    """aawsat, 21 July: the headline says 100 injured; the text cites an official's earlier
+    20 to 25. Neither that pair nor the text's other counts of the toll are a
+    contradiction that would keep the toll's reports in two figures."""
+    from ledger.pair_rules import self_contradictions
+
+    def row(mid, stated, title=False, earlier=False):
+        r = ClaimRow(mid, "aawsat-0721", 0 if title else mid * 100, None, "injured", "count",
+                     None, None)  # fmt: skip
+        r.stated, r.title, r.earlier = stated, title, earlier
+        return r
+
+    rows = {1: row(1, ("exact", 100, None, None), title=True),
+            2: row(2, ("approx", 100, None, None)),
+            3: row(3, ("range", None, 20, 25), earlier=True),
+            4: row(4, ("exact", 30, None, None))}  # fmt: skip
+    pairs = {(a, b): Pair(a, b, 0.5, "same slot") for a in rows for b in rows if a < b}
+    cannot = self_contradictions(rows, pairs)
+    assert (1, 3) not in cannot and (2, 3) not in cannot
+    assert (2, 4) not in cannot  # the text narrates the rise
+    assert (1, 4) in cannot  # the headline still stands against the text's other count
