@@ -500,6 +500,8 @@ def _set_contexts(
     for before, after in raw:
         vocab.update(set(before) | set(after))
 
+    bared: dict[str, str] = {}
+
     def bare(word: str) -> str:
         for cut in (2, 1):
             if (
@@ -510,7 +512,13 @@ def _set_contexts(
                 return word[cut:]
         return word
 
-    stripped = [[bare(w) for w in before + after] for before, after in raw]
+    def bare_once(word: str) -> str:
+        hit = bared.get(word)
+        if hit is None:
+            hit = bared[word] = bare(word)
+        return hit
+
+    stripped = [[bare_once(w) for w in before + after] for before, after in raw]
     df: Counter = Counter()
     for words in stripped:
         df.update(set(words))

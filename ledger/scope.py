@@ -220,6 +220,8 @@ _TARGETS = frozenset({
 # a count of several incidents together: "سلسلة من الهجمات"، "موجة التفجيرات" (موجة alone
 # is also "addressed to")
 _SEVERAL = frozenset({"سلسله", "هجمات", "تفجيرات", "اعتداءات", "هجومين", "تفجيرين"})
+# "أكثر التفجيرات دموية"، "أحد الهجمات": one of several, told alone (normalised)
+_ONE_OF = frozenset({"اكثر", "اعنف", "اشد", "اخطر", "اكبر", "احد", "اخر", "اول", "ثاني"})
 _PREFIX = r"(?<!\S)(?:و|ف)?(?:ب|ل|ك)?(?:ال|ل)?"
 _TARGET = re.compile(_PREFIX + f"({'|'.join(sorted(_TARGETS, key=len, reverse=True))})(?!\\S)")
 _SEVERAL_RE = re.compile(
@@ -230,7 +232,17 @@ _SEVERAL_RE = re.compile(
 def incident_marks(text: str) -> tuple[frozenset[str], bool]:
     """What the sentence says was struck (``_TARGETS``, behind any clitics: بمسجد،
     والشاحنة), and whether it counts several incidents together (``_SEVERAL``)."""
-    return frozenset(_TARGET.findall(text)), _SEVERAL_RE.search(text) is not None
+    return frozenset(_TARGET.findall(text)), _counts_several(text)
+
+
+def _counts_several(text: str) -> bool:
+    """Does the sentence count several incidents together (not "the deadliest of the
+    bombings", one of them told alone)?"""
+    for m in _SEVERAL_RE.finditer(text):
+        before = text[: m.start()].split()
+        if not before or before[-1] not in _ONE_OF:
+            return True
+    return False
 
 
 def same_incident(a: tuple[frozenset, bool], b: tuple[frozenset, bool]) -> bool:

@@ -37,7 +37,7 @@ from .linking import (
     middle,
     same_session,
 )
-from .scope import PERIOD_TOLERANCE
+from .scope import PERIOD_TOLERANCE, same_incident
 
 MODEL_FILE = Path(__file__).with_name("link_model.json")
 FEATURES = (
@@ -129,6 +129,10 @@ class Table:
         self.high = np.array([np.nan if s is None else s.high for s in spans], dtype=np.float64)
         self.elsewhen = np.array([r.elsewhen or 0 for r in rows], dtype=np.int64)
         self.in_session = np.array([bool(r.sessions) for r in rows], dtype=bool)
+        marks = [r.incident if r.incident[0] or r.incident[1] else None for r in rows]
+        self.incident = _codes(marks)  # -1: the sentence names no target, no series
+        self.incident_marks = {int(c): m for c, m in zip(self.incident, marks, strict=True)
+                               if m is not None}  # fmt: skip
         # a bulletin's new cases are that day's count, however lasting the event
         self.lasting = np.array([event_family(r.event) in LASTING_EVENTS and not r.new
                                  for r in rows], dtype=bool)  # fmt: skip
@@ -176,6 +180,7 @@ class Table:
         ok &= (ratio <= MAX_RATIO) | (self.one_toll(i, j) & (ratio <= MAX_TOLL_RATIO))
         ok &= self.elsewhen[i] == self.elsewhen[j]  # another year, another incident
         ok &= ~self.other_sessions(i, j)  # a market report of another trading session
+        ok &= ~self.other_incidents(i, j)  # the truck bomb's dead are not the academy's
         wi, wj = self.weekday[i], self.weekday[j]
         ok &= (wi < 0) | (wj < 0) | (wi == wj)  # Saturday's figure is not Sunday's
         ok &= self.same_period(i, j)  # 400 in one week is not 400 in two
@@ -224,6 +229,21 @@ class Table:
             if key not in cache:
                 cache[key] = not same_session(a, b)
             out[k] = cache[key]
+        return out
+
+    def other_incidents(self, i: np.ndarray, j: np.ndarray) -> np.ndarray:
+        """True where two tolls' sentences tell different incidents (``scope.same_incident``:
+        only different targets struck, or several attacks against one)."""
+        out = np.zeros(len(i), dtype=bool)
+        ci, cj = self.incident[i], self.incident[j]
+        both = np.nonzero((ci >= 0) & (cj >= 0) & (ci != cj))[0]  # the same marks agree
+        if not len(both):
+            return out
+        pairs = np.unique(np.stack([ci[both], cj[both]], axis=1), axis=0)
+        other = {(int(a), int(b)) for a, b in pairs.tolist()
+                 if not same_incident(self.incident_marks[a], self.incident_marks[b])}  # fmt: skip
+        if other:
+            out[both] = [(int(a), int(b)) in other for a, b in zip(ci[both], cj[both], strict=True)]
         return out
 
     def one_toll(self, i: np.ndarray, j: np.ndarray) -> np.ndarray:

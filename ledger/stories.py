@@ -238,7 +238,8 @@ def similar_pairs(days: list[dt.date | None], vecs: list[tuple],
             idx, w = article[span[0] : span[1]], weight[span[0] : span[1]]
             r, c = row_pos[idx], col_pos[idx]
             in_r, in_c = r >= 0, c >= 0
-            acc[np.ix_(r[in_r], c[in_c])] += np.outer(w[in_r], w[in_c])
+            # (broadcast indexing: the same cells as np.ix_ and np.outer, with less overhead)
+            acc[r[in_r][:, None], c[in_c]] += w[in_r][:, None] * w[in_c]
         ri, ci = np.nonzero(acc >= settings.floor)
         a, b = rows[ri], cols[ci]
         keep = (a < b) | (day_of[b] > day)

@@ -7,7 +7,7 @@ linking compares numbers' contexts with them and stories weigh articles by them.
 from __future__ import annotations
 
 import re
-from functools import cache
+from functools import cache, lru_cache
 
 from .lexicon import lexicon
 from .tokens import ARABIC_LETTERS
@@ -27,6 +27,7 @@ def _ignored_words() -> frozenset[str]:
     return frozenset(words)
 
 
+@lru_cache(maxsize=200_000)
 def keep(word: str) -> str:
     """A normalised word as it is compared ('' for words that are ignored)."""
     if word in CLAUSE_MARKS:

@@ -87,6 +87,27 @@ def test_incident_marks():
     assert not same_incident(truck, academy)
     assert not same_incident(series, truck)
     assert same_incident(plain, truck) and same_incident(plain, academy)
+    # "the deadliest of the bombings" tells one of them (aljazirah, 11 August 2015)
+    deadliest = incident_marks(normalize("ووقع أكثر التفجيرات دموية في سوق الهويدر").text)
+    assert deadliest == (frozenset({"سوق"}), False)
+
+
+def test_tolls_of_incidents_told_apart_are_never_one_slot():
+    """A hard rule: Kabul's truck bomb and its police academy, the same 8 dead."""
+    import numpy as np
+
+    from ledger.slots import Table
+
+    def toll(mid: int, sentence: str) -> ClaimRow:
+        r = ClaimRow(mid, f"a{mid}", 0, "قتيل", "killed", "count", None, "2015-08-08")
+        r.stated, r.incident = ("exact", 8, None, None), incident_marks(normalize(sentence).text)
+        return r
+
+    rows = [toll(1, "أسفر هجوم بشاحنة مفخخة في حي سكني عن سقوط 8 قتلى"),
+            toll(2, "8 قتلى على الأقل إثر هجوم ضد أكاديمية للشرطة"),
+            toll(3, "ارتفعت الحصيلة إلى 8 قتلى")]  # fmt: skip
+    ok = Table(rows).allowed(np.array([0, 0, 1]), np.array([1, 2, 2]))
+    assert ok.tolist() == [False, True, True]
 
 
 def test_subset_and_new_and_running():
