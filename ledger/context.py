@@ -50,6 +50,7 @@ CASE_NOUNS = frozenset({"حاله", "حالة"})
 TOTAL_WORDS = frozenset({"عدد", "مجمل", "اجمالي", "مجموع", "حصيله"})  # normalised
 OF_THEM = frozenset({"منها", "منهم", "منهن"})
 OF_THEM_REACH = 3  # words after a cue searched for "منها 586"
+SOME_WORDS = frozenset({"عددا", "عدد", "بعض", "بعضا"})  # "some" before منهم (normalised)
 # a clause of its own begins: "قال ثلاثة شهود إن أكثر من 27 شخصا قتلوا"
 _COMPLEMENTIZERS = frozenset({"ان", "بان"})  # إن، أن، بأن as normalised
 # words before "مقتل وإصابة" searched for a number that owns the pair instead
@@ -316,6 +317,9 @@ class Context:
             if words[k] in CLAUSE_MARKS:
                 return False
             if words[k] in OF_THEM and k + 1 < len(words) and self._numeral(words[k + 1]):
+                return True
+            # "واعتقلت الشرطة عددا منهم": the verb's own object is some of them
+            if words[k] in SOME_WORDS and k + 1 < len(words) and words[k + 1] in OF_THEM:
                 return True
         return False
 

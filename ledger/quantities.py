@@ -345,7 +345,18 @@ class QuantityRules(RuleBase):
             self._unit_before(toks, draft)
         if draft.unit is None and draft.qualifier != "range":
             self._shared_unit(toks, draft)
+        self._no_negative_duration(toks, draft)
         return self._qualify(toks, draft)
+
+    @staticmethod
+    def _no_negative_duration(toks: list[Tok], draft: Draft) -> None:
+        """A dash before a number of years or days is punctuation (قضى في بايرن -17 عاما):
+        no duration is negative."""
+        sign = toks[draft.first]
+        if draft.kind == "duration" and sign.text in ("-", "−") and (draft.value or 0) < 0:
+            draft.value = -draft.value
+            draft.first += 1
+            draft.start = toks[draft.first].start
 
     def _spelled_decimal(self, toks: list[Tok], draft: Draft) -> None:
         """خمسة فاصلة خمسة (5.5); مائتين فاصلة ثلاثة من مائة (200.03)."""

@@ -234,6 +234,12 @@ def test_the_hurt_received_or_moved_are_still_the_hurt(text, events):
     assert [m.event for m in claims] == events
 
 
+def test_a_verb_whose_object_is_some_of_them_is_not_the_counts():
+    """aawsat, 11 August 2015: about 100 gathered; the police arrested some of them."""
+    text = "وتجمع نحو 100 شخص للاحتجاج واعتقلت الشرطة عددا منهم."
+    assert [m.event for m in extract_mentions(text) if m.is_claim] == [None]
+
+
 def test_a_verb_before_of_them_and_a_number_is_the_later_numbers():
     """MERS, alriyadh 10 August 2015: the 1,078 are all the cases, the 586 recovered."""
     text = ("وبذلك يصل عدد الحالات المسجلة منذ شهر يونيو 2012 إلى 1078 حالة تماثلت للشفاء "
