@@ -231,9 +231,10 @@ class Context:
 
         # (and 10 قتلى وإصابة 20: the dead word before 20 belongs to the 10; so does the
         # verb of "30 شخصا قتلوا وأصيب نحو مائة", whose subject is a number before it)
-        reach = _clause(self.before[2 : 2 + BOTH_TOLLS_REACH])
+        before = [w for w in self.before if w not in _QUOTES]  # «9» أشخاص
+        reach = _clause(before[2 : 2 + BOTH_TOLLS_REACH])
         owned = any(numeral(reach, k) for k in range(len(reach)))
-        if (self._both_tolls(self.before[:2]) and not owned) or (
+        if (self._both_tolls(before[:2]) and not owned) or (
             self._both_tolls(after[:2]) and not numeral(after, 2)
         ):
             return "casualties"  # مقتل وإصابة 120، 120 قتيلا وجريحا: the dead and hurt together
@@ -259,6 +260,10 @@ class Context:
         copulas = self.ex.lex.cues.get("copula", set())
         # "... يبلغ نحو 2000": the number is what the words before it amount to
         before_only = any(w in copulas for w in self.before[:3])
+        if before_only:
+            named = self._named_by_copula(copulas)
+            if named is not None:
+                return named
         sides = ((0, self.before),) if before_only else ((0, self.before), (1, self.after))
         best: tuple | None = None
         outcome: tuple | None = None  # the best cue that is not a change
@@ -308,6 +313,19 @@ class Context:
         if counted is not None and found in CARE_OF_THE_HURT:
             return counted
         return found
+
+    def _named_by_copula(self, copulas) -> str | None:
+        """The casualty a copula's subject names: "عدد القتلى بلغ 1332", "بلغ عدد القتلى
+        1332" count the killed, whatever other cue the sentence holds (مقتل وإصابة 3440
+        before it)."""
+        k = next(k for k, w in enumerate(self.before[:3]) if w in copulas)
+        for w in self.before[: k + 2]:
+            if w in CLAUSE_MARKS:
+                break
+            hit = self.ex.event_of(w)
+            if hit is not None and hit[0] in CASUALTY_EVENTS and not hit[1]:
+                return hit[0]
+        return None
 
     def _of_them_next(self, words: list[str], dist: int) -> bool:
         """Does "of them" and a number follow the cue at ``dist`` closely (1078 حالة

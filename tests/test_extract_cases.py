@@ -293,3 +293,18 @@ def test_quoted_names_and_protests_are_not_the_numbers_event(text, events):
 def test_only_the_living_are_killed_or_injured(text, events):
     claims = [m for m in extract_mentions(text) if m.is_claim and m.kind == "count"]
     assert [m.event for m in claims] == events
+
+
+@pytest.mark.parametrize(
+    ("text", "events"),
+    [
+        # alweeam, 24 July 2015: kills and injures nine, a quoted number
+        ("مسلح يقتل ويصيب «9» أشخاص داخل سينما في لويزيانا.", ["casualties"]),
+        # alweeam, 2 August 2015: the copula's subject names the killed
+        ("أعلنت البعثة مقتل وإصابة 3440 عراقيا خلال الشهر. وذكر البيان أن عدد القتلى بلغ"
+         " 1332 عراقيا بينما بلغ عدد الجرحى 2108.", ["casualties", "killed", "injured"]),
+    ],
+)  # fmt: skip
+def test_both_tolls_and_the_subject_of_a_copula(text, events):
+    claims = [m for m in extract_mentions(text) if m.is_claim and m.kind == "count"]
+    assert [m.event for m in claims] == events
