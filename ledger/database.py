@@ -55,6 +55,11 @@ class Database:
     def close(self) -> None:
         self.ledger.close()
 
+    def changes_seen(self) -> int:
+        """A number that moves whenever another connection has committed to this ledger:
+        what was read while it holds is still current (``Ledger.changes_seen``)."""
+        return self.ledger.changes_seen()
+
     def __enter__(self) -> Database:
         return self
 

@@ -23,3 +23,15 @@ def test_flow_ingest_link_decide_undo_export(tmp_path):
     with (tmp_path / "out.csv").open(encoding="utf-8") as fh:
         assert len(list(csv.DictReader(fh))) == rows == 2
     assert not (tmp_path / "out.csv.part").exists()
+
+
+def test_changes_seen_moves_when_another_connection_commits(tmp_path):
+    from ledger import Database
+
+    path = tmp_path / "ledger.db"
+    with Database(path) as reader, Database(path) as writer:
+        before = reader.changes_seen()
+        assert reader.changes_seen() == before  # reading changes nothing
+        writer.db.execute("CREATE TABLE notes (text TEXT)")
+        writer.db.conn.commit()
+        assert reader.changes_seen() != before
