@@ -132,6 +132,7 @@ def same_scope(a: ClaimRow, b: ClaimRow) -> bool:
 SESSION_LEVEL = 1000  # an index level: points from this up (TASI 8,790.77)
 SESSION_NOUN = "نقطه"  # the counted noun of an index level, normalised
 LEVEL_TOLERANCE = 1.0  # 8,790 in a headline is the 8,790.77 of the text
+HALF_CENT = 0.005  # two levels to the cent are one
 
 
 def _mark_sessions(rows: list[ClaimRow]) -> None:
@@ -160,7 +161,7 @@ def same_session(a: ClaimRow, b: ClaimRow) -> bool:
 
 def _same_level(x: float, y: float) -> bool:
     """One index level, to the cent, or rounded to a whole point on one side."""
-    if abs(x - y) < 0.005:
+    if abs(x - y) < HALF_CENT:
         return True
     rounded = x == int(x) or y == int(y)
     return rounded and abs(x - y) < LEVEL_TOLERANCE
