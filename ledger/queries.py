@@ -136,9 +136,17 @@ class Haystack:
         self.heads = [t[:END] for t in texts]
         self.tails = [t[-END:] for t in texts]
         self.short = [k for k, t in enumerate(texts) if len(t) <= END]
+        self._ends: dict[int, tuple[list[str], list[str]]] = {}
 
     def __bool__(self) -> bool:
         return bool(self.ids)
+
+    def ends(self, m: int) -> tuple[list[str], list[str]]:
+        """Each text's first and last ``m`` letters (cut once per length, then kept)."""
+        cut = self._ends.get(m)
+        if cut is None:
+            cut = self._ends[m] = ([h[:m] for h in self.heads], [t[-m:] for t in self.tails])
+        return cut
 
     def containing(self, needle: str) -> set[int]:
         """The texts that contain ``needle``."""
@@ -292,7 +300,7 @@ def short_needle_matches(needle: str, hay: Haystack, cutoff: int) -> list[int] |
     found.update(k for k in hay.containing(needle) if len(texts[k]) > n)
     shortest = math.ceil(least * n / (2 - least) - 1e-9)  # 2m / (n + m) >= least
     for m in range(shortest, n):
-        for ends in ([h[:m] for h in hay.heads], [t[-m:] for t in hay.tails]):
+        for ends in hay.ends(m):
             scores = process.cdist([needle], ends, scorer=fuzz.ratio, score_cutoff=cutoff,
                                    dtype=np.uint8, workers=-1)[0]  # fmt: skip
             found.update(k for k in np.flatnonzero(scores).tolist() if len(texts[k]) > n)
