@@ -122,6 +122,7 @@ class FilterError(ValueError):
 
 
 END = 8  # letters of each text's start and end kept apart, for short needles
+ENDS_KEPT = 3  # lengths of those ends kept cut at once
 
 
 class Haystack:
@@ -145,6 +146,8 @@ class Haystack:
         """Each text's first and last ``m`` letters (cut once per length, then kept)."""
         cut = self._ends.get(m)
         if cut is None:
+            if len(self._ends) >= ENDS_KEPT:  # about 15 MB a length on the corpus
+                self._ends.pop(next(iter(self._ends)))
             cut = self._ends[m] = ([h[:m] for h in self.heads], [t[-m:] for t in self.tails])
         return cut
 
