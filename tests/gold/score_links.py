@@ -118,8 +118,13 @@ def conflict_scores(db, matched: dict[int, dict]) -> dict:
         f for f, ids in figures.items()
         if all(slots.get(matched[m]["slot"], {}).get("conflict") == "none" for m in ids)
     ]  # fmt: skip
+    # by mention, as an analyst meets them: each mention of a slot whose values differ,
+    # and whether its own figure is flagged
+    of_conflicts = [m for m, g in matched.items()
+                    if slots.get(g["slot"], {}).get("conflict") in ("update", "disagreement")]  # fmt: skip
     return {"conflicting_slots": len(conflicting), "flagged": len(caught),
-            "false_flags": len(false_flags)}  # fmt: skip
+            "false_flags": len(false_flags), "conflicting_mentions": len(of_conflicts),
+            "mentions_flagged": sum(bool(flagged.get(m)) for m in of_conflicts)}  # fmt: skip
 
 
 def main() -> None:

@@ -4,8 +4,9 @@
 
 For each story of the dev set (by default the nine with the most articles), its articles
 alone are read from the SaudiNewsNet corpus into a fresh ledger, ingested and linked;
-then the same-figure pairs (precision, recall), the conflicting slots flagged and the
-figures flagged with agreeing slots only are printed, as ``score_links.py`` counts them.
+then the same-figure pairs (precision, recall), the conflicting slots flagged, the
+mentions of conflicting slots whose figure is flagged (as the held-out sets count them) and
+the figures flagged with agreeing slots only are printed, as ``score_links.py`` counts them.
 """
 
 from __future__ import annotations
@@ -73,11 +74,16 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as tmp:
         folder = args.keep or Path(tmp)
         folder.mkdir(parents=True, exist_ok=True)
+        mentions = flagged = 0
         for story in chosen:
             s = score(story_ledger(story, folder), story)
+            mentions += s["conflicting_mentions"]
+            flagged += s["mentions_flagged"]
             print(f"{story:26s} pairs P {s['precision']:.2f} R {s['recall']:.2f}  "
                   f"conflicting slots flagged {s['flagged']}/{s['conflicting_slots']}  "
+                  f"mentions {s['mentions_flagged']}/{s['conflicting_mentions']}  "
                   f"false flags {s['false_flags']}  main story {s['main_story']:.0%} of articles")  # fmt: skip
+        print(f"mentions of conflicting slots in a flagged figure: {flagged} of {mentions}")
 
 
 if __name__ == "__main__":
