@@ -26,6 +26,7 @@ from .intervals import (
     wording,
 )
 from .normalize import normalize
+from .published import published_at
 from .scope import told_as_earlier
 
 
@@ -179,7 +180,7 @@ def told_update(a: SourceMention, b: SourceMention) -> str | None:
         said = wording(m.qualifier, m.value, m.low, m.high, m.unit)
         return f"{said} «{m.text}» ({source_label(m)}{note})"
 
-    low_when, high_when = _when(a.published), _when(b.published)
+    low_when, high_when = published_at(a.published), published_at(b.published)
     if _told_earlier(a) and not _told_earlier(b):
         return f"update: {step(a, ', an earlier count')} → {step(b, '')}"
     if _ROSE_TO.search(b.before) and (
@@ -209,7 +210,7 @@ def update_timeline(
     """
     timed = []
     for m, iv in spans:
-        when = _when(m.published)
+        when = published_at(m.published)
         if when is None:
             return None
         value = representative(m.qualifier, m.value, m.low, m.high)
@@ -274,12 +275,3 @@ def _trend(steps: list[tuple], timed: list[tuple]) -> int | None:
     if not moving or against > LAGGING_SHARE * moving or len(together) > SAME_TIME_SHARE * moving:
         return None
     return 1 if up > down else -1
-
-
-def _when(published: str | None) -> dt.datetime | None:
-    if not published:
-        return None
-    try:
-        return dt.datetime.fromisoformat(published.replace("T", " ").replace("Z", "")[:19])
-    except ValueError:
-        return None

@@ -372,14 +372,13 @@ def _light_rows(db, ids: list[int]) -> list[ClaimRow]:
     for r in rows_for_ids(
         db, """SELECT m.id, m.article_id, m.sentence_start, m.entity, m.event, m.kind, m.unit,
                       a.published, m.field, m.qualifier, m.value, m.low, m.high, m.sentence,
-                      m.start, m."end", a.outlet
+                      m.start, m."end"
                FROM mentions m JOIN articles a ON a.id = m.article_id
                WHERE +m.is_claim = 1 AND coalesce(m.excluded, 0) = 0 AND m.id IN ({})""", ids
     ):  # fmt: skip
         row = ClaimRow(*r[:8])
         row.title = r[8] == "title"
         row.stated = tuple(r[9:13])
-        row.outlet = r[16]
         row.entity_key = normalize_word(row.entity) if row.entity else None
         s_start = row.sentence_start or 0
         read_scope(row, r[13] or "", r[14] - s_start, r[15] - s_start)  # its period, as linked

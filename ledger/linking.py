@@ -25,6 +25,7 @@ from statistics import median
 
 from .lexicon import lexicon
 from .normalize import normalize
+from .published import published_at
 from .scope import (
     incident_marks,
     may_name_a_period,
@@ -632,19 +633,10 @@ def toll_timeline(rows: Iterable[ClaimRow]) -> dict[int, tuple[float, float]]:
     toll (killed, injured) that state both."""
     out = {}
     for r in rows:
-        value, when = middle(r), _moment(r.published)
+        value, when = middle(r), published_at(r.published)
         if event_family(r.event) in RISING_TOLLS and value is not None and when is not None:
-            out[r.id] = (float(value), when)
+            out[r.id] = (float(value), when.timestamp())
     return out
-
-
-def _moment(published: str | None) -> float | None:
-    if not published:
-        return None
-    try:
-        return dt.datetime.fromisoformat(published[:19]).timestamp()
-    except ValueError:
-        return None
 
 
 def rose(xs: list[int], ys: list[int], timeline: dict[int, tuple[float, float]]) -> bool:

@@ -53,3 +53,13 @@ def iso_published(raw: str | None) -> str | None:
             return text
         return when.date().isoformat() if m.group(4) is None else when.isoformat()
     return text
+
+
+def published_at(published: str | None) -> dt.datetime | None:
+    """A stored publication time (``iso_published``'s) as a naive datetime, or None."""
+    if not published:
+        return None
+    try:
+        return dt.datetime.fromisoformat(published.replace("T", " ").replace("Z", "")[:19])
+    except ValueError:
+        return None

@@ -7,6 +7,11 @@ import pytest
 from ledger import extract_mentions
 
 
+def count_events(text: str) -> list[str | None]:
+    """What happened to each count claim of ``text``, in order."""
+    return [m.event for m in extract_mentions(text) if m.is_claim and m.kind == "count"]
+
+
 def one(text: str, claims_only: bool = True):
     mentions = [m for m in extract_mentions(text) if m.is_claim or not claims_only]
     assert len(mentions) == 1, [(m.text, m.kind) for m in mentions]
@@ -160,8 +165,7 @@ def test_clitics_and_conjoined_tolls():
     ],
 )  # fmt: skip
 def test_toll_verbs_belong_to_their_own_number(text, events):
-    claims = [m for m in extract_mentions(text) if m.is_claim and m.kind == "count"]
-    assert [m.event for m in claims] == events
+    assert count_events(text) == events
 
 
 @pytest.mark.parametrize(
@@ -176,8 +180,7 @@ def test_toll_verbs_belong_to_their_own_number(text, events):
     ],
 )  # fmt: skip
 def test_still_in_hospital(text, events):
-    claims = [m for m in extract_mentions(text) if m.is_claim and m.kind == "count"]
-    assert [m.event for m in claims] == events
+    assert count_events(text) == events
 
 
 def test_entities_map_plural_and_singular_to_one_lemma():
@@ -230,8 +233,7 @@ def test_a_month_after_a_cue_names_a_date_not_an_event(text, events):
     ],
 )  # fmt: skip
 def test_the_hurt_received_or_moved_are_still_the_hurt(text, events):
-    claims = [m for m in extract_mentions(text) if m.is_claim and m.kind == "count"]
-    assert [m.event for m in claims] == events
+    assert count_events(text) == events
 
 
 def test_a_verb_whose_object_is_some_of_them_is_not_the_counts():
@@ -259,8 +261,7 @@ def test_a_verb_before_of_them_and_a_number_is_the_later_numbers():
     ],
 )  # fmt: skip
 def test_what_a_count_reached_is_not_what_befell_it(text, events):
-    claims = [m for m in extract_mentions(text) if m.is_claim and m.kind == "count"]
-    assert [m.event for m in claims] == events
+    assert count_events(text) == events
 
 
 @pytest.mark.parametrize(
@@ -277,8 +278,7 @@ def test_what_a_count_reached_is_not_what_befell_it(text, events):
     ],
 )  # fmt: skip
 def test_quoted_names_and_protests_are_not_the_numbers_event(text, events):
-    claims = [m for m in extract_mentions(text) if m.is_claim and m.kind == "count"]
-    assert [m.event for m in claims] == events
+    assert count_events(text) == events
 
 
 @pytest.mark.parametrize(
@@ -291,8 +291,7 @@ def test_quoted_names_and_protests_are_not_the_numbers_event(text, events):
     ],
 )  # fmt: skip
 def test_only_the_living_are_killed_or_injured(text, events):
-    claims = [m for m in extract_mentions(text) if m.is_claim and m.kind == "count"]
-    assert [m.event for m in claims] == events
+    assert count_events(text) == events
 
 
 @pytest.mark.parametrize(
@@ -306,5 +305,4 @@ def test_only_the_living_are_killed_or_injured(text, events):
     ],
 )  # fmt: skip
 def test_both_tolls_and_the_subject_of_a_copula(text, events):
-    claims = [m for m in extract_mentions(text) if m.is_claim and m.kind == "count"]
-    assert [m.event for m in claims] == events
+    assert count_events(text) == events
