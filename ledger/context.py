@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from .normalize import normalize_word
 from .rules import CLOSERS, Draft, RuleBase
+from .scope import in_grave_state
 from .tokens import Tok, tokenize
 
 CONTEXT_CHARS = 300
@@ -40,6 +41,8 @@ _STILL = frozenset({"زالوا", "زال", "زالت", "يزالون", "يزا�
                     "مازال", "مازالت", "لازالوا", "لازال", "لازالت"})  # fmt: skip
 # a number after these is the whole the count is some of: "29 شخصا من أصل مائة جريح"
 _TOTAL_MARKS = frozenset({"اصل", "عددهم", "عددها", "عدد"})
+GRAVE_REACH = 5  # words after a number (its noun, منهم, في) searched for a grave state
+_UP_TO = frozenset({"الي", "لـ", "ل"})  # ارتفع عدد الشهداء الى 15 والمصابين الى 40
 HOSPITAL_REACH = 14  # words after the number searched for "ما زالوا في المستشفى"
 
 
@@ -234,13 +237,19 @@ class Context:
         before = [w for w in self.before if w not in _QUOTES]  # «9» أشخاص
         reach = _clause(before[2 : 2 + BOTH_TOLLS_REACH])
         owned = any(numeral(reach, k) for k in range(len(reach)))
+        # (and "15 شهيدا والمصابين الى 40": the second noun opens the next number's count)
+        next_count = numeral(after, 2) or (
+            len(after) > 3 and after[2] in _UP_TO and numeral(after, 3)
+        )
         if (self._both_tolls(before[:2]) and not owned) or (
-            self._both_tolls(after[:2]) and not numeral(after, 2)
+            self._both_tolls(after[:2]) and not next_count
         ):
             return "casualties"  # مقتل وإصابة 120، 120 قتيلا وجريحا: the dead and hurt together
         care = self._aftercare()
         if care is not None:
             return care
+        if in_grave_state(after[:GRAVE_REACH]):
+            return "injured"  # "بقيت عدد من الحالات منها أربعة في حالة خطرة جداً": still alive
         # the counted noun itself (30 قتيلا), never a verbal noun or a coordinated
         # clause that follows it (مقتل جنديين وإصابة 24: the two are killed)
         counted = None  # a verbal noun counted (40 إصابة): what befell them

@@ -112,7 +112,7 @@ def link(
         report.pairs_scored = len(pairs)
         stage("grouping figures")
         ids = [r.id for r in rows]
-        sentence_of = {r.id: (r.article_id, r.title, r.sentence_start) for r in rows}
+        sentence_of = {r.id: r.clause for r in rows}
         constraints = applied.constraints
         constraints.cannot |= self_contradictions({r.id: r for r in rows}, pairs)
         claim_of, links = cluster(ids, pairs, sentence_of, constraints, settings,
@@ -318,7 +318,7 @@ def relink(ledger: Ledger, mention_ids: list[int], settings: LinkSettings = SETT
             cannot={(a, b) for a, b in applied.constraints.cannot if a in part and b in part},
         )
         constraints.cannot |= self_contradictions({r.id: r for r in rows}, pairs)
-        sentence_of = {r.id: (r.article_id, r.title, r.sentence_start) for r in rows}
+        sentence_of = {r.id: r.clause for r in rows}
         claim_of, links = cluster(live, pairs, sentence_of, constraints, settings,
                                   periods_of(rows), toll_timeline(rows))  # fmt: skip
         for chunk in chunks(ids):

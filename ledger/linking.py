@@ -36,6 +36,7 @@ from .scope import (
     severe_count,
     subset_of_toll,
     told_as_earlier,
+    voice_at,
 )
 from .store import rows_for_ids
 from .words import CLAUSE_MARKS, WORD, keep
@@ -98,6 +99,7 @@ class ClaimRow:
     incident: tuple = (frozenset(), False)  # its sentence's targets, several incidents?
     new: bool = False  # a bulletin's new count: 4 حالات جديدة (scope.new_count)
     earlier: bool = False  # told as an earlier count: في حصيلة أولية، قال في وقت سابق
+    voice: int = 0  # another source set against the sentence's own: فيما تحدث مصدر ثالث عن 25
     sessions: tuple = ()  # the index levels its article names: the market sessions it is about
     comparison: bool = False  # another period or a former value: مقارنة بـ، العام الماضي
     elsewhen: int | None = None  # an earlier year named beside the number (another incident)
@@ -108,6 +110,12 @@ class ClaimRow:
     rank: int = 0  # its place among the article's claims of the same event, kind and unit
     # (the article's first toll is 0)
     outlet: str | None = None  # who published it
+
+    @property
+    def clause(self) -> tuple:
+        """Where it is told: its sentence, and whose voice in it (``voice``). Two numbers
+        of one clause are never one figure."""
+        return (self.article_id, self.title, self.sentence_start, self.voice)
 
 
 _VERBATIM = re.compile(r"[^0-9\u0621-\u064a]+")
@@ -174,7 +182,8 @@ def periods_of(rows: Iterable[ClaimRow]) -> dict[int, float]:
 
 
 def read_scope(row: ClaimRow, sentence: str, start: int, end: int) -> None:
-    """Set what ``row`` covers (period, subset, new count) from its sentence and the
+    """Set what ``row`` covers (period, subset, new count, an earlier count, another
+    source's) from its sentence and the
     number's offsets in it (``load_claims`` does this as it reads each sentence)."""
     nt = normalize(sentence)
     _set_scope(row, nt.text, nt.to_normalized(max(0, start)), nt.to_normalized(max(0, end)))
@@ -190,6 +199,9 @@ def _set_scope(row: ClaimRow, text: str, start: int, end: int, timed: bool | Non
     if row.kind == "count":  # only a count of people or cases is some of a toll
         row.subset = subset_of_toll(text, end)
         row.severe = severe_count(text, end)
+    if event_family(row.event) in TOLL_EVENTS:  # whose count, and told as which
+        row.earlier = told_as_earlier(text[max(0, start - EARLIER_REACH) : end + EARLIER_REACH])
+        row.voice = voice_at(text, start)
     # cases of an epidemic: each bulletin's count is that day's, unless it is the running
     # total; deaths told as cases (15 حالة وفاة) are a toll like any other
     row.new = (
@@ -307,8 +319,6 @@ def load_claims(
             if marks is None:
                 marks = cached[2] = incident_marks(nt.text)
             row.incident = marks
-            window = nt.text[max(0, n_start - EARLIER_REACH) : n_end + EARLIER_REACH]
-            row.earlier = told_as_earlier(window)
         before = [w for pos, w in words if pos < n_start]
         after = [w for pos, w in words if pos >= n_end]
         clause_before, clause_after = _clause(before, after)

@@ -95,6 +95,8 @@ def self_contradictions(rows: dict[int, ClaimRow], pairs) -> set[tuple[int, int]
             continue
         if a.earlier or b.earlier:
             continue  # a count the report tells as an earlier one is no contradiction of it
+        if a.voice or b.voice:
+            continue  # another source's number: a disagreement the report tells
         if not a.title and not b.title and (a.article_id, event_family(a.event)) in rising:
             continue
         if a.title == b.title and abs(a.sentence_start - b.sentence_start) > SELF_REACH:

@@ -8,6 +8,8 @@
 - ``new_count``: "4 حالات إصابة جديدة" is one bulletin's new cases, not the running total
   that outlets keep repeating for days (``running_total``: "منذ يونيو 2012 إلى 1059 حالة").
 - ``told_as_earlier``: "وكانت حصيلة سابقة تفيد عن ثمانية قتلى" cites an earlier count.
+- ``voice_at``: "فيما تحدث مصدر ثالث عن 25 قتيلا" gives another source's number, set
+  against the sentence's own: a disagreement the article reports, not one it makes.
 - ``incident_marks`` / ``same_incident``: what the sentence says was struck (a mosque, a
   truck, a police academy) and whether it counts a series of attacks: leading tolls of
   sentences naming only different targets are different incidents.
@@ -161,6 +163,18 @@ _GRAVE = re.compile(r"^[«\"']?(?:ال)?(?:حرجه|خطيره|خطره|بالغ
 SEVERE_REACH = 10  # words after the number searched for its state
 
 
+def in_grave_state(words: list[str]) -> bool:
+    """Do these words (the ones after a number, nearest first) put it in a grave state
+    ("في حالة خطرة"، "إصاباتهم بالغة") before another number or the clause's end?"""
+    numbers = lexicon().number_words
+    for k, word in enumerate(words):
+        if (k and (word[:1].isdigit() or word in numbers)) or _CLAUSE_MARK.search(word):
+            return False
+        if _STATE.match(word) and any(_GRAVE.match(w) for w in words[k + 1 : k + 3]):
+            return True
+    return False
+
+
 def severe_count(text: str, end: int) -> bool:
     """Does the number count the badly hurt ("في حالة حرجة"، "إصاباتهم بالغة") rather than
     all the injured? The state must follow in its clause, before any other number."""
@@ -181,8 +195,11 @@ def severe_count(text: str, end: int) -> bool:
 
 # a count the report itself tells as an earlier one: "في حصيلة أولية"، "الحصيلة السابقة"،
 # "قال في وقت سابق إن ..."
+_REPORTED = r"(?:تحدث|قال|ذكر|افاد|اعلن|اكد|اشار|صرح|نقل|قدر|رجح|اورد|احص)\S*"
 _EARLIER = re.compile(
-    r"(?<!\S)(?:في وقت سابق|سابقا|[وف]?(?:ال|ب|لل)?حصيل\S*\s+(?:\S+\s+)?(?:ال)?(?:اوليه|سابقه))"
+    r"(?<!\S)(?:في وقت سابق|سابقا|[وف]?(?:ال|ب|لل)?حصيل\S*\s+(?:\S+\s+)?(?:ال)?(?:اوليه|سابقه)"
+    # "وذلك بعدما كانت تحدثت مصادر عن 20 قتيلا"، "قد صرح قبلها بأنهم أحصوا ثمانية قتلى"
+    rf"|(?:بعدما|بعد ان) كان\S*\s+(?:\S+\s+)?(?:{_REPORTED}|\S*حصيل\S*)|{_REPORTED}\s+قبل(?:ها|ذلك))"
     r"(?![^\s.,،؛:])"  # a word ends at a space or a mark (في حصيلة أولية، في حين)
 )
 
@@ -191,6 +208,19 @@ def told_as_earlier(text: str) -> bool:
     """Do the words around a number tell it as an earlier count ("وكانت حصيلة سابقة
     تفيد عن ثمانية قتلى", "قال في وقت سابق إن")?"""
     return _EARLIER.search(text) is not None
+
+
+# another source's number set against the first in one sentence: "مقتل 20 طالبا، فيما
+# تحدث مصدر ثالث عن 25 قتيلا"، "بينما أفادت مصادر في الجيش بأن ..."
+_RIVAL = re.compile(rf"(?<!\S)(?:[وف]?(?:فيما|بينما)|في حين|وفي حين)\s+(?:\S+\s+)?{_REPORTED}")
+
+
+def voice_at(text: str, start: int) -> int:
+    """How many other sources' numbers the sentence has set against the first when it
+    reaches ``start`` (0: the sentence's own voice). "أكد مصدر مقتل 20 طالبا، فيما تحدث
+    مصدر ثالث عن 25 قتيلا": the 25 is the third source's, a report of their
+    disagreement, not the article contradicting itself."""
+    return sum(1 for m in _RIVAL.finditer(text, 0, start) if m.end() <= start)
 
 
 _NEW = frozenset({"جديده", "جديد", "جديدتين", "جديدتان", "جديدين", "جديدان"})

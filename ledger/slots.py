@@ -103,7 +103,7 @@ class Table:
     def __init__(self, rows: list[ClaimRow]) -> None:
         self.rows = rows
         self.article = _codes([r.article_id for r in rows])
-        self.sentence = _codes([(r.article_id, r.title, r.sentence_start) for r in rows])
+        self.sentence = _codes([r.clause for r in rows])
         self.kind_unit = _codes([(r.kind, r.unit) for r in rows])
         self.event = _codes([event_family(r.event) for r in rows])
         self.entity = _codes([r.entity_key for r in rows])

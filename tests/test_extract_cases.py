@@ -162,6 +162,15 @@ def test_clitics_and_conjoined_tolls():
         ("أسفر الانفجار عن مقتل وإصابة 120 شخصا", ["casualties"]),
         ("سقط 120 قتيلا وجريحا في الهجوم", ["casualties"]),
         ("قتل 10 وأصيب 20 في الهجوم", ["killed", "injured"]),
+        # but not a toll and the next one's noun (alyaum, 8 August 2015)
+        ("ارتفع عدد شهداء جريمة تفجير مسجد قوات الطوارئ بمنطقة عسير الى 15 شهيداً"
+         " والمصابين الى 40 شخصا", ["killed", "injured"]),
+        ("ارتفعت الحصيلة إلى 20 قتيلاً والجرحى إلى 45", ["killed", "injured"]),
+        # the badly hurt are alive, however far back the dead were named (aljazirah, 7
+        # August 2015: "... عدد الشهداء وصل إلى خمسة عشر ... وفي المستشفى بقيت هناك عدد من
+        # حالات منها أربعة في حالة خطرة جداً")
+        ("وصل عدد الشهداء إلى 15 شهيدا، وفي المستشفى بقيت هناك عدد من حالات منها أربعة"
+         " في حالة خطرة جداً", ["killed", "injured"]),
     ],
 )  # fmt: skip
 def test_toll_verbs_belong_to_their_own_number(text, events):
@@ -177,6 +186,15 @@ def test_toll_verbs_belong_to_their_own_number(text, events):
         ("إن 32 من الجرحى الذين بلغ عددهم نحو مائة ما زالوا في المستشفيات.",
          ["hospitalized", "injured"]),
         ("قتل 10 وأصيب 20 في الهجوم", ["killed", "injured"]),
+        # but not a toll and the next one's noun (alyaum, 8 August 2015)
+        ("ارتفع عدد شهداء جريمة تفجير مسجد قوات الطوارئ بمنطقة عسير الى 15 شهيداً"
+         " والمصابين الى 40 شخصا", ["killed", "injured"]),
+        ("ارتفعت الحصيلة إلى 20 قتيلاً والجرحى إلى 45", ["killed", "injured"]),
+        # the badly hurt are alive, however far back the dead were named (aljazirah, 7
+        # August 2015: "... عدد الشهداء وصل إلى خمسة عشر ... وفي المستشفى بقيت هناك عدد من
+        # حالات منها أربعة في حالة خطرة جداً")
+        ("وصل عدد الشهداء إلى 15 شهيدا، وفي المستشفى بقيت هناك عدد من حالات منها أربعة"
+         " في حالة خطرة جداً", ["killed", "injured"]),
     ],
 )  # fmt: skip
 def test_still_in_hospital(text, events):

@@ -287,6 +287,41 @@ def test_an_earlier_count_is_told_before_a_comma_too():
     # alyaum, 21 July 2015: "... وإصابة 20 آخرين، في حصيلة أولية، في حين ..."
     assert told_as_earlier("سقوط حوالي 10 قتلي واصابه 20 اخرين، في حصيله اوليه، في حين")
     assert not told_as_earlier("سقوط حوالي 10 قتلي واصابه 20 اخرين، في حين")
+    # aawsat and alyaum, 9 August: "وذلك بعدما كانت تحدثت مصادر عن 20 قتيلا"
+    assert told_as_earlier("وذلك بعدما كانت تحدثت مصادر عن 20 قتيلا")
+    # alyaum, 8 August: "وكان قائد شرطة كابول قد صرح قبلها بأنهم «أحصوا ثمانية قتلى»"
+    assert told_as_earlier("قد صرح قبلها بانهم «احصوا ثمانيه قتلي")
+    # a past perfect about something else is no earlier count
+    assert not told_as_earlier("وانهي ليون المباراه بعشره لاعبين بعدما كان فورنييه قد اجري")
+
+
+def test_voice_at():
+    from ledger.scope import voice_at
+
+    text = normalize(
+        "وأكد مصدر في الشرطة مقتل 20 طالبا عسكريا، فيما تحدث مصدر ثالث عن 25 قتيلا."
+    ).text
+    assert voice_at(text, text.index("20")) == 0
+    assert voice_at(text, text.index("25")) == 1
+    # a contrast without a source reporting is the same voice
+    text = normalize("قتل 20 شخصا فيما أصيب 30 آخرون").text
+    assert voice_at(text, text.index("30")) == 0
+
+
+RIVAL = Path(__file__).parent / "data" / "kabul_rival_excerpts.jsonl"
+
+
+def test_a_rival_source_in_one_sentence_is_a_disagreement_the_report_tells(ledger_path):
+    """aljazirah, 8 August: "a police source said 20 cadets were killed, while a third
+    source spoke of 25". The 25 is another voice: neither the sentence's own 20 nor the
+    article's other 20s keep it out of the academy's toll, which aawsat gives as 27 the
+    next day after "sources had spoken of 20". One figure, flagged."""
+    with linked(ledger_path, RIVAL, 2) as ledger:
+        toll = figure_of(ledger, "kabul-0808-aljazirah", "25")
+        assert toll == figure_of(ledger, "kabul-0808-aljazirah", "20", "title")
+        assert toll == figure_of(ledger, "kabul-0809-aawsat", "27")
+        flag = ledger.db.execute("SELECT conflict FROM figures WHERE claim_id = ?", [toll])
+        assert flag.fetchone()[0] == 1
 
 
 def test_a_count_told_as_earlier_contradicts_nothing_in_its_report():

@@ -56,7 +56,7 @@ def evaluate(rows, gold_of, pairs: dict, m: slots.Model, by_story: Counter | Non
     """Group every mention of the ledger with ``pairs`` and count (hits, predicted, gold)
     same-slot pairs among the gold mentions (and each story's, into ``by_story``)."""
     rows_by_id = {r.id: r for r in rows}
-    sentence_of = {r.id: (r.article_id, r.title, r.sentence_start) for r in rows}
+    sentence_of = {r.id: r.clause for r in rows}
     settings = LinkSettings(link_threshold=m.link, group_threshold=m.group,
                             unknown_pair_score=m.unknown)  # fmt: skip
     constraints = Constraints(cannot=self_contradictions(rows_by_id, pairs))
