@@ -28,8 +28,10 @@ CARE_OF_THE_HURT = frozenset({"received", "transferred"})
 # left, not the injured; the verb right before the number beats the counted noun
 AFTERCARE_EVENTS = frozenset({"left", "hospitalized", "evacuated"})
 # "يتلقون العلاج": still in hospital
-_RECEIVING = frozenset({"يتلقون", "يتلقي", "تتلقي", "يتلقين", "يتلقيان"})
-_CARE = frozenset({"العلاج", "علاج", "الخدمه", "الرعايه"})
+# "يتلقون العلاج"، "تحت العلاج"، "تخضع للعلاج"، "قيد العلاج": still being treated
+_RECEIVING = frozenset({"يتلقون", "يتلقي", "تتلقي", "يتلقين", "يتلقيان", "تحت", "قيد", "تخضع",
+                        "يخضعون", "يخضع", "لتلقي", "لتلقيها", "لتلقيهم"})  # fmt: skip
+_CARE = frozenset({"العلاج", "علاج", "للعلاج", "الخدمه", "الرعايه"})
 
 
 def _treated(word: str, following: str) -> bool:
@@ -198,10 +200,13 @@ class Context:
 
     def _aftercare(self) -> str | None:
         """An aftercare verb in the number's clause: among the four words before it, or
-        right after its counted noun (24 مصابا يتلقون العلاج), or still in hospital."""
+        right after its counted noun (24 مصابا يتلقون العلاج) or itself (و10 تحت العلاج),
+        or still in hospital."""
         if self._still_in_hospital():
             return "hospitalized"
-        tail = self.after[1:5] if self.after and self.ex.entity_lemma(self.after[0]) else []
+        # after its counted noun (24 مصابا يتلقون العلاج), or right after it (و10 تحت العلاج)
+        noun = self.after and self.ex.entity_lemma(self.after[0])
+        tail = self.after[1:5] if noun else self.after[:2]
         for words in (self.before[:4], tail):
             for k, word in enumerate(words):
                 if word in CLAUSE_MARKS or word[:1].isdigit():
@@ -293,6 +298,8 @@ class Context:
                     and _COMPLEMENTIZERS & set(words[max(0, dist - 3) : dist])
                 ):
                     break  # "ثلاثة شهود ... إن أكثر من 27 شخصا قتلوا": the verb is 27's
+                if side and numeral(words, dist) and set(words[dist + 1 : dist + 2]) & OF_THEM:
+                    break  # "1064 حالة، 583 منها تماثلت للشفاء": some of it, the verb theirs
                 hit = self.ex.event_of(word)
                 if hit is None or self._before_a_month(words, side, dist):
                     continue

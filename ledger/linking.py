@@ -635,6 +635,9 @@ class _Groups:
 
 LEAD_REASON = "both reports lead with the"  # a lead_toll_pairs pair's explanation begins so
 EARLIER_REASON = "the same report's earlier count of the"  # ... an earlier_toll_pairs pair's
+SAME_NOUN_REASON = "both count"  # a scored pair whose mentions count the same noun says so
+RISE_SCORE = 0.6  # a scored pair of one noun this likely may join two groups of a rising toll
+RISE_AVERAGE = 0.2  # when the pairs between the groups average this (unscored pairs 0)
 RISE_GAP = 3 * 3600  # seconds: a toll told lower this much earlier than higher has risen
 
 
@@ -647,6 +650,9 @@ def toll_timeline(rows: Iterable[ClaimRow]) -> dict[int, tuple[float, float]]:
         if event_family(r.event) in RISING_TOLLS and value is not None and when is not None:
             out[r.id] = (float(value), when.timestamp())
     return out
+
+
+ROSE_NOTE = "the toll rose between them"  # a link that joined two groups by ``rose``
 
 
 def rose(xs: list[int], ys: list[int], timeline: dict[int, tuple[float, float]]) -> bool:
@@ -733,14 +739,24 @@ def cluster(
 
 def _join_rising_leads(groups: _Groups, pairs, timeline, links: list[Pair]) -> None:
     """Join the groups a leading-toll or earlier-count pair spans when their toll rose
-    (``rose``)."""
-    leads = [p for p in pairs.values() if p.explanation.startswith((LEAD_REASON, EARLIER_REASON))]
-    for pair in sorted(leads, key=lambda p: (-p.score, p.a, p.b)):
-        if pair.a not in groups.parent or pair.b not in groups.parent:
+    (``rose``); so too two groups that a likely pair counting one noun spans (three
+    workers killed, then four) when their pairs average ``RISE_AVERAGE``. Such joins
+    make one figure; they are not, alone, evidence of a conflict: a flag still needs
+    two mentions that disagree and were linked with ``conflicts.EVIDENCE``."""
+    told = (LEAD_REASON, EARLIER_REASON)
+
+    def one_noun(p: Pair) -> bool:
+        return p.score >= RISE_SCORE and f"; {SAME_NOUN_REASON} " in p.explanation
+
+    spans = [p for p in pairs.values() if p.explanation.startswith(told) or one_noun(p)]
+    for pair in sorted(spans, key=lambda p: (-p.score, p.a, p.b)):
+        if pair.a not in timeline or pair.b not in timeline or pair.a not in groups.parent:
             continue
         ra, rb = groups.find(pair.a), groups.find(pair.b)
         if ra == rb or groups.forbidden(ra, rb):
             continue
+        if not pair.explanation.startswith(told) and groups.average(ra, rb, 0.0) < RISE_AVERAGE:
+            continue  # one noun's pair is no report's own word: the groups must agree too
         if rose(groups.members[ra], groups.members[rb], timeline):
             groups.union(ra, rb)
-            links.append(pair)
+            links.append(Pair(pair.a, pair.b, pair.score, f"{pair.explanation}; {ROSE_NOTE}"))

@@ -30,6 +30,7 @@ from .linking import (
     GENERIC_TOLL_NOUNS,
     PEOPLE_CLASSES,
     RISING_TOLLS,
+    SAME_NOUN_REASON,
     TOLL_NOUN_CLASSES,
     ClaimRow,
     Pair,
@@ -455,7 +456,7 @@ def scored_pairs(
         if a.event and event_family(a.event) == event_family(b.event):
             why.append(f"both {event_family(a.event)}")
         if a.entity_key and a.entity_key == b.entity_key:
-            why.append(f"both count {a.entity}")
+            why.append(f"{SAME_NOUN_REASON} {a.entity}")
         if a.article_id == b.article_id:
             why.append("same article")
         elif cands.same_story[k]:

@@ -248,10 +248,24 @@ def test_a_month_after_a_cue_names_a_date_not_an_event(text, events):
         ("تم نقل 8 مصابين إلى الرياض.", ["injured"]),
         # a MERS bulletin: the cases recovered stay the recovered
         ("توفي منهم 472 حالة فيما شفيت 586 إصابة.", ["died", "recovered"]),
+        # and the cases still treated are in hospital, not recovered (MERS bulletins of
+        # 3-10 August 2015)
+        ("1064 حالة، 583 منها تماثلت للشفاء، و 10 تحت العلاج ، و 471 حالة وفاة.",
+         [None, "recovered", "hospitalized", "died"]),
+        ("تماثلت للشفاء منها 583 حالة، و9 حالات معزولة لتلقيها العلاج في مستشفيات المملكة",
+         ["recovered", "hospitalized"]),
+        ("منها 586 حالة و17 حالة تخضع للعلاج في مستشفيات المملكة", [None, "hospitalized"]),
     ],
 )  # fmt: skip
 def test_the_hurt_received_or_moved_are_still_the_hurt(text, events):
     assert count_events(text) == events
+
+
+def test_a_verb_after_some_of_a_number_is_theirs():
+    """alyaum, 5 August 2015: "1064 cases, 583 of them recovered": the total is cases of
+    the disease, not the recovered."""
+    text = "بلغ اجمالي المصابين بفايروس كورونا 1064 حالة، 583 منها تماثلت للشفاء."
+    assert count_events(text) == ["injured", "recovered"]
 
 
 def test_a_verb_whose_object_is_some_of_them_is_not_the_counts():

@@ -272,6 +272,28 @@ def test_leading_tolls_join_across_the_average_only_when_the_toll_rose():
     assert fallen[1] != fallen[4]  # a toll does not fall as it is counted
 
 
+def test_a_rising_toll_of_one_noun_joins_when_its_groups_agree_enough():
+    """Abha: twelve reports of 6-7 August count three workers killed, the statement of 8
+    August four. Their pairs average under the grouping bar (most were never scored
+    alike), but the likeliest counts one noun and the toll rose: one figure. A lone pair
+    between groups that otherwise never scored alike joins nothing."""
+    hour = 3600.0
+    within = [(1, 2), (1, 3), (2, 3), (4, 5)]
+    pairs = {(a, b): Pair(a, b, 0.9, "same slot 90%") for a, b in within}
+    noun = "same slot 65%; both killed; both count عامل; same story"
+    pairs[(1, 4)] = Pair(1, 4, 0.65, noun)
+    pairs[(2, 5)] = Pair(2, 5, 0.6, "same slot 60%; both killed; same story")
+    sentence_of = {m: (f"article {m}", False, 0, 0) for m in range(1, 6)}
+    ids = list(range(1, 6))
+    timeline = {m: (3.0, m * hour) for m in (1, 2, 3)} | {m: (4.0, 48 * hour) for m in (4, 5)}
+    joined, links = cluster(ids, pairs, sentence_of, Constraints(), SETTINGS, None, timeline)
+    assert joined[1] == joined[4]  # (0.65 + 0.6) / 6 pairs clears RISE_AVERAGE
+    assert any("the toll rose" in link.explanation for link in links)
+    del pairs[(2, 5)]  # 0.65 / 6 does not
+    apart, _ = cluster(ids, pairs, sentence_of, Constraints(), SETTINGS, None, timeline)
+    assert apart[1] != apart[4]
+
+
 def test_rose():
     hour = 3600.0
     timeline = {1: (7.0, 0.0), 2: (9.0, hour), 3: (33.0, 40 * hour), 4: (40.0, 44 * hour)}
