@@ -43,6 +43,7 @@ _STILL = frozenset({"زالوا", "زال", "زالت", "يزالون", "يزا�
                     "مازال", "مازالت", "لازالوا", "لازال", "لازالت"})  # fmt: skip
 # a number after these is the whole the count is some of: "29 شخصا من أصل مائة جريح"
 _TOTAL_MARKS = frozenset({"اصل", "عددهم", "عددها", "عدد"})
+PEOPLE_CLASSES = frozenset({"person", "civilian"})  # who can fall in a fight
 GRAVE_REACH = 5  # words after a number (its noun, منهم, في) searched for a grave state
 _UP_TO = frozenset({"الي", "لـ", "ل"})  # ارتفع عدد الشهداء الى 15 والمصابين الى 40
 HOSPITAL_REACH = 14  # words after the number searched for "ما زالوا في المستشفى"
@@ -198,6 +199,14 @@ class Context:
                                             for w in words[k + 1 : k + 4])  # fmt: skip
         return False
 
+    def _fell(self, after: list[str]) -> bool:
+        """ "سقوط 16 جنديا": people who fell are the dead (a fall of the index, of shells or
+        of a plane is no toll, so the counted noun must be people)."""
+        if not after or not any(w.lstrip("وب") == "سقوط" for w in self.before[:2]):
+            return False
+        hit = self.ex.lex.entities.get(self.ex.entity_lemma(after[0]) or "")
+        return hit is not None and hit.cls in PEOPLE_CLASSES
+
     def _aftercare(self) -> str | None:
         """An aftercare verb in the number's clause: among the four words before it, or
         right after its counted noun (24 مصابا يتلقون العلاج) or itself (و10 تحت العلاج),
@@ -255,6 +264,8 @@ class Context:
             return care
         if in_grave_state(after[:GRAVE_REACH]):
             return "injured"  # "بقيت عدد من الحالات منها أربعة في حالة خطرة جداً": still alive
+        if self._fell(after):
+            return "killed"
         # the counted noun itself (30 قتيلا), never a verbal noun or a coordinated
         # clause that follows it (مقتل جنديين وإصابة 24: the two are killed)
         counted = None  # a verbal noun counted (40 إصابة): what befell them

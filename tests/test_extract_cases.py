@@ -169,6 +169,10 @@ def test_clitics_and_conjoined_tolls():
         # the badly hurt are alive, however far back the dead were named (aljazirah, 7
         # August 2015: "... عدد الشهداء وصل إلى خمسة عشر ... وفي المستشفى بقيت هناك عدد من
         # حالات منها أربعة في حالة خطرة جداً")
+        # people who fell are the dead; a fall of shells or of the index is no toll
+        # (alwatan, 1 August 2015: "سقوط 16 جنديا ورجل أمن في المواجهات")
+        ("وأشارت تقارير إعلامية تركية إلى سقوط 16 جنديا ورجل أمن في المواجهات", ["killed"]),
+        ("وأدى سقوط 300 قذيفة على البلدة إلى مقتل سبعة أشخاص", [None, "killed"]),
         ("وصل عدد الشهداء إلى 15 شهيدا، وفي المستشفى بقيت هناك عدد من حالات منها أربعة"
          " في حالة خطرة جداً", ["killed", "injured"]),
     ],
