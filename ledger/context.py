@@ -142,10 +142,13 @@ class Context:
                 # it is a genitive singular (750 ألف مسافر، مائة شخص), the noun counted
                 return word if self._singular_follows() else None
         # "نحو 2000" with no noun after: the nearest person or group the lexicon knows,
-        # in the number's clause, before it first
+        # in the number's clause, before it first, never past another number ("أفاد شهود
+        # عيان بمقتل ثمانية مدنيين واصابة سبعة آخرين": the seven are not witnesses)
         before, after_clause = _clause(self.before), _clause(self.after)
         for words, outward in ((before, True), (after_clause[j:], False)):
             for k, w in enumerate(words):
+                if self._numeral(w):
+                    break  # a noun beyond another number is that number's (or its speaker)
                 # the word read just before this one: the next outward before the number
                 prior = (words[k + 1] if k + 1 < len(words) else "") if outward else (
                     words[k - 1] if k else "")  # fmt: skip

@@ -112,6 +112,11 @@ class ClaimRow:
     outlet: str | None = None  # who published it
 
     @property
+    def informant(self) -> bool:
+        """A count of who told it (``INFORMANT_NOUNS``) to which nothing happened."""
+        return self.entity_key in INFORMANT_NOUNS and self.event is None
+
+    @property
     def clause(self) -> tuple:
         """Where it is told: its sentence, and whose voice in it (``voice``). Two numbers
         of one clause are never one figure."""
@@ -211,6 +216,10 @@ def _set_scope(row: ClaimRow, text: str, start: int, end: int, timed: bool | Non
     )
 
 
+# who told it, counted: "وذكر مصدران أمنيان"، "قال شاهدان"، "قالت ثلاثة مصادر مطلعة". With
+# nothing befalling them, such a count says who spoke, not what happened: never a figure
+# with another report's
+INFORMANT_NOUNS = frozenset({"مصدر", "شاهد"})
 CASE_WORDS = frozenset({"حاله", "اصابه"})  # حالة، إصابة as the counted noun: cases
 # the counts every report of an incident leads with
 TOLL_EVENTS = frozenset({"killed", "injured", "captured", "held", "missing", "displaced"})

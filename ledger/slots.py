@@ -143,6 +143,7 @@ class Table:
         self.people = np.array([r.entity_class in PEOPLE_CLASSES for r in rows], dtype=bool)
         self.generic = np.array([r.entity_key in GENERIC_TOLL_NOUNS for r in rows], dtype=bool)
         self.toll_noun = np.array([r.entity_class in TOLL_CLASSES for r in rows], dtype=bool)
+        self.informant = np.array([r.informant for r in rows], dtype=bool)
 
     def ratio(self, i: np.ndarray, j: np.ndarray) -> np.ndarray:
         """max/min of the two values (1 when one is unknown, inf for 0 against non-zero)."""
@@ -154,13 +155,14 @@ class Table:
 
     def allowed(self, i: np.ndarray, j: np.ndarray) -> np.ndarray:
         """False where two mentions can never report one quantity: another kind or unit,
-        two numbers of one sentence, different events, counted things of different
-        classes, a vague quantity against a number (unless both count the same noun),
-        values more than ``MAX_RATIO`` apart (``MAX_TOLL_RATIO`` for two counts of one
-        toll of the killed or the injured, which rises as it is counted), one about an earlier year (``elsewhen``)
-        and one not, reports more than ``MAX_DAYS`` apart unless
-        the count lasts (``LASTING_EVENTS``)."""
+        two numbers of one sentence, a count of who told it (``ClaimRow.informant``),
+        different events, counted things of different classes, a vague quantity against
+        a number (unless both count the same noun), values more than ``MAX_RATIO`` apart
+        (``MAX_TOLL_RATIO`` for two counts of one toll of the killed or the injured, which
+        rises as it is counted), one about an earlier year (``elsewhen``) and one not,
+        reports more than ``MAX_DAYS`` apart unless the count lasts (``LASTING_EVENTS``)."""
         ok = (self.kind_unit[i] == self.kind_unit[j]) & (self.sentence[i] != self.sentence[j])
+        ok &= ~(self.informant[i] | self.informant[j])  # "ذكر مصدران": who spoke
         ei, ej = self.event[i], self.event[j]
         # a change verb (ارتفعت الحصيلة من 31 إلى 32 قتيلا) says how a count moved, not what
         # it counts: it does not rule out the outcome another report names

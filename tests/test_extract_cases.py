@@ -265,6 +265,13 @@ def test_the_hurt_received_or_moved_are_still_the_hurt(text, events):
     assert count_events(text) == events
 
 
+def test_a_noun_beyond_another_number_is_not_counted():
+    """alriyadh, 2 August 2015: "witnesses reported eight civilians killed and seven
+    others injured": the seven are not witnesses."""
+    text = "أفاد شهود عيان امس بمقتل ثمانية مدنيين واصابة سبعة آخرين في قصف"
+    assert [m.entity for m in extract_mentions(text) if m.is_claim] == ["مدني", None]
+
+
 def test_a_verb_after_some_of_a_number_is_theirs():
     """alyaum, 5 August 2015: "1064 cases, 583 of them recovered": the total is cases of
     the disease, not the recovered."""

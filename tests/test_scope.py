@@ -110,6 +110,26 @@ def test_tolls_of_incidents_told_apart_are_never_one_slot():
     assert ok.tolist() == [False, True, True]
 
 
+def test_a_count_of_who_told_it_is_never_one_slot():
+    """Kabul, 9 August: "وذكر مصدران أمنيان" (two sources said) and another report's three
+    sources are who spoke, not a figure whose values disagree; a count of witnesses to
+    which something happened is a toll like any other."""
+    import numpy as np
+
+    from ledger.normalize import normalize_word
+    from ledger.slots import Table
+
+    def row(mid: int, value: int, event: str | None, noun: str = "مصدر") -> ClaimRow:
+        r = ClaimRow(mid, f"a{mid}", 0, noun, event, "count", None, "2015-08-09")
+        r.stated, r.entity_key = ("exact", value, None, None), normalize_word(noun)
+        return r
+
+    rows = [row(1, 2, None), row(2, 3, None), row(3, 7, "injured", "شاهد"),
+            row(4, 8, "injured", "شاهد"), row(5, 2, None, "مسؤول"), row(6, 3, None, "مسؤول")]  # fmt: skip
+    ok = Table(rows).allowed(np.array([0, 2, 4]), np.array([1, 3, 5]))
+    assert ok.tolist() == [False, True, True]
+
+
 def test_subset_and_new_and_running():
     norm, _start, end = _at("قال إن 32 من الجرحى ما زالوا في المستشفيات", "32")
     assert subset_of_toll(norm, end)
