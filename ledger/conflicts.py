@@ -46,6 +46,8 @@ class SourceMention:
     published: str | None
     before: str = ""  # the words just before the number in its sentence
     after: str = ""  # and just after it
+    headline: bool = False  # said in a headline, which cuts figures short and rounds them
+    whole: bool = False  # counts things that come whole (``intervals.counts_whole_things``)
 
 
 @dataclass
@@ -87,7 +89,8 @@ def witnessed(
     analyst)? A figure joined only through others is not evidence enough of a conflict:
     most such flags are two quantities chained together, not sources that disagree."""
     tol = tol or default_tolerances()
-    spans = {m.id: interval_of(m.qualifier, m.value, m.low, m.high, tol) for m in mentions}
+    spans = {m.id: interval_of(m.qualifier, m.value, m.low, m.high, tol, m.headline, m.whole)
+             for m in mentions}  # fmt: skip
     for m in mentions:
         own = spans[m.id]
         if own is None:
@@ -107,7 +110,7 @@ def find_conflict(
     tol = tol or default_tolerances()
     spans: list[tuple[SourceMention, Interval]] = []
     for m in mentions:
-        iv = interval_of(m.qualifier, m.value, m.low, m.high, tol)
+        iv = interval_of(m.qualifier, m.value, m.low, m.high, tol, m.headline, m.whole)
         if iv is not None:
             spans.append((m, iv))
     if len(spans) < 2:

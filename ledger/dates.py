@@ -87,7 +87,8 @@ class DateRules(RuleBase):
 
     def _date_after_day(self, toks: list[Tok], j: int) -> int | None:
         """Last token of a month (and year) that makes the day before token ``j`` a
-        date: ``من مايو``، ``من شهر صفر``، ``من الشهر الجاري``، ``ذي الحجة 1436``."""
+        date: ``من مايو``، ``من شهر صفر``، ``من الشهر الجاري``، ``ذي الحجة 1436``،
+        ``الشهر الماضي`` (after a day of the month in digits)."""
         lex = self.lex
         if j < len(toks) and toks[j].text == "من":
             j += 1
@@ -100,6 +101,12 @@ class DateRules(RuleBase):
                     if toks[j + 1].text in lex.cues["date_month"]:
                         last = j + 1
                 return last
+        elif (
+            j + 1 < len(toks) and toks[j].text == "الشهر" and toks[j + 1].text != "الشهر"
+            and toks[j + 1].text in lex.cues["date_month"]
+            and toks[j - 1].text.isdigit() and 1 <= int(toks[j - 1].text) <= 31
+        ):  # fmt: skip
+            return j + 1  # "في 29 الشهر الماضي": the 29th of last month
         elif j < len(toks) and toks[j].text in ("شهر", "لشهر") and j + 1 < len(toks):
             j += 1
         hit = self._month_at(toks, j)

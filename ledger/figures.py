@@ -17,7 +17,7 @@ from . import decisions as dec
 from . import slots, stories
 from .conflicts import EVIDENCE, SourceMention, find_conflict, witnessed
 from .errors import RequestError
-from .intervals import Tolerances
+from .intervals import Tolerances, counts_whole_things
 from .linking import (
     RISING_TOLLS,
     ClaimRow,
@@ -190,7 +190,7 @@ def _figure_rows(
 
 _SOURCES_SQL = """
     SELECT m.id, m.text, m.qualifier, m.value, m.low, m.high, m.unit, a.name, a.outlet,
-           a.published
+           a.published, m.field = 'title', m.kind, m.entity
     FROM mentions m JOIN articles a ON a.id = m.article_id
     WHERE +m.is_claim = 1 AND coalesce(m.excluded, 0) = 0 {}
 """  # the unary + keeps SQLite from scanning every claim by is_claim for a few ids
@@ -207,7 +207,10 @@ def _source_mentions(db, ids: list[int] | None = None) -> dict[int, SourceMentio
         rows = db.execute(_SOURCES_SQL.format("")).fetchall()
     else:
         rows = rows_for_ids(db, _SOURCES_SQL.format("AND m.id IN ({})"), ids)
-    return {r[0]: SourceMention(*r) for r in rows}
+    return {
+        r[0]: SourceMention(*r[:10], headline=bool(r[10]), whole=counts_whole_things(r[11], r[12]))
+        for r in rows
+    }
 
 
 def _with_words(db, sources: list[SourceMention]) -> list[SourceMention]:
@@ -246,7 +249,7 @@ def figure(ledger: Ledger, claim_id: int) -> dict:
             """SELECT c.mention_id, c.article, c.outlet, c.published, c.text, c.value, c.low,
                       c.high, c.qualifier, c.unit, c.entity, c.event, c.sentence,
                       c.start - coalesce(m.sentence_start, 0) AS sentence_at, c.link_score,
-                      c.link_reason, c.corrected
+                      c.link_reason, c.corrected, c.field, c.kind
                FROM claims c JOIN mentions m ON m.id = c.mention_id
                WHERE c.claim_id = ? ORDER BY c.published, c.article, c.start""",
             [claim_id],

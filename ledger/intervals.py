@@ -105,9 +105,17 @@ def interval_of(
     low: float | None,
     high: float | None,
     tol: Tolerances | None = None,
+    headline: bool = False,
+    whole: bool = False,
 ) -> Interval | None:
-    """The interval a mention allows, or None if it states no number."""
+    """The interval a mention allows, or None if it states no number. A ``headline``'s
+    whole number may be a figure rounded to tens (150 dead for 151) or, unless it counts
+    ``whole`` things (``counts_whole_things``), cut short (76 points for 76.75):
+    ``headline_interval``."""
     tol = tol or default_tolerances()
+    if headline:
+        said = interval_of(qualifier, value, low, high, tol)
+        return headline_interval(said, qualifier, value, whole)
     if qualifier in ("range", "vague"):
         if low is None or high is None:
             return None
@@ -140,6 +148,38 @@ def interval_of(
 
 
 HALF_PLACE = 0.4999  # of the last stated digit's unit, either way
+HEADLINE_TENS = 100  # a headline's whole ten from this up may be a figure rounded to tens
+
+
+def counts_whole_things(kind: str | None, entity: str | None) -> bool:
+    """Does a number count things that come whole (people, cars), so that no headline
+    cut a fraction off it? Index points, prices and shares do come in fractions."""
+    return kind == "count" and entity is not None and entity not in ("نقطة", "نقطه")
+
+
+def headline_interval(
+    said: Interval | None, qualifier: str | None, value, whole: bool = False
+) -> Interval | None:
+    """What a headline's stated whole number ``x`` allows: headlines round figures and
+    cut them short, so from ``HEADLINE_TENS`` up a whole ten also allows ``[x - 5, x + 9.5)``
+    (151 dead under a headline's 150), and a number of what comes in fractions also
+    ``[x, x + 1)`` (the text's 76.75 points under a headline's 76; its neighbour 77 then
+    no longer stands against it)."""
+    if said is None or qualifier not in (None, "exact") or value is None:
+        return said
+    x = float(value)
+    if not x.is_integer() or x <= 0:
+        return said
+    if x >= HEADLINE_TENS and x % 10 == 0:
+        low, high = x - 5, x + 9.5
+    elif not whole:
+        low, high = said.low, x + 1 - HALF_PLACE * 1e-3
+    else:
+        return said
+    low = min(low, said.low)
+    if said.high >= high:
+        return Interval(low, said.high, high_open=said.high_open)
+    return Interval(low, high, high_open=True)
 
 
 def last_place(x: float) -> float:

@@ -60,14 +60,15 @@ def self_contradictions(rows: dict[int, ClaimRow], pairs) -> set[tuple[int, int]
     """Pairs of one article whose values cannot both hold: an article rarely contradicts
     itself, so two such numbers are two figures (parallel items, a part and its total),
     never one figure in conflict."""
-    from .intervals import default_tolerances, disjoint, interval_of
+    from .intervals import counts_whole_things, default_tolerances, disjoint, interval_of
 
     tol = default_tolerances()
     intervals: dict[int, object] = {}
 
     def interval(row: ClaimRow):
         if row.id not in intervals:
-            intervals[row.id] = interval_of(*row.stated, tol)
+            whole = counts_whole_things(row.kind, row.entity_key)
+            intervals[row.id] = interval_of(*row.stated, tol, row.title, whole)
         return intervals[row.id]
 
     # a headline and its own text, scored or not: a figure grown through other reports

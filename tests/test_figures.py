@@ -440,6 +440,26 @@ def test_a_number_is_said_to_its_last_digit():
     assert apart(130, 150, "approx")
 
 
+def test_a_headline_cuts_its_figure_short_and_rounds_it():
+    """Read on the corpus: SPA's headline "تراجعاً بـ 76 نقطة" over a text of 76.75
+    points, alweeam's headline "150 وفاة" over a text of 151; neither is a conflict. A
+    headline's 13 dead against a text's 14, or its 50 against 51, still is: people come
+    whole, no headline cut a fraction off them."""
+    from ledger.intervals import counts_whole_things, disjoint, interval_of
+
+    def apart(headline, text, whole):
+        said = interval_of("exact", headline, None, None, headline=True, whole=whole)
+        return disjoint(said, interval_of("exact", text, None, None))
+
+    points, dead = counts_whole_things("count", "نقطة"), counts_whole_things("count", "شخص")
+    assert not points and dead
+    assert not apart(76, 76.75, points) and apart(76, 75.25, points)
+    assert not apart(150, 151, dead) and not apart(150, 147, dead) and apart(150, 160, dead)
+    assert apart(13, 14, dead) and apart(50, 51, dead) and apart(76, 76.75, dead)
+    # the text's own figure is taken as said
+    assert disjoint(interval_of("exact", 151, None, None), interval_of("exact", 150, None, None))
+
+
 def test_a_qualifier_on_the_same_number_is_no_conflict():
     """ "500" and "more than 500" in two reports say one thing two ways (read on the
     corpus: three such flags among 40 drawn were no conflict); 450 against "more than

@@ -5,7 +5,7 @@ from __future__ import annotations
 from rich.style import Style
 from rich.text import Text
 
-from ledger.intervals import interval_of, number_text
+from ledger.intervals import counts_whole_things, interval_of, number_text
 
 from ..bidi_display import cell
 
@@ -14,7 +14,9 @@ def interval_chart(rows: list[dict], width: int = 60, mode: str = "visual") -> T
     """One line per mention: label, then its interval drawn on a shared axis."""
     spans = []
     for r in rows:
-        iv = interval_of(r["qualifier"], r["value"], r["low"], r["high"])
+        headline = r.get("field") == "title"  # a headline's figure may be cut short
+        whole = counts_whole_things(r.get("kind"), r.get("entity"))
+        iv = interval_of(r["qualifier"], r["value"], r["low"], r["high"], None, headline, whole)
         if iv is not None:
             spans.append((r, iv))
     if not spans:
