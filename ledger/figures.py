@@ -19,6 +19,7 @@ from .conflicts import EVIDENCE, SourceMention, find_conflict, witnessed
 from .errors import RequestError
 from .intervals import Tolerances, counts_whole_things
 from .linking import (
+    HEADLINE_SQL,
     RISING_TOLLS,
     ClaimRow,
     Constraints,
@@ -188,11 +189,11 @@ def _figure_rows(
     return figures
 
 
-_SOURCES_SQL = """
+_SOURCES_SQL = f"""
     SELECT m.id, m.text, m.qualifier, m.value, m.low, m.high, m.unit, a.name, a.outlet,
-           a.published, m.field = 'title', m.kind, m.entity
+           a.published, {HEADLINE_SQL}, m.kind, m.entity
     FROM mentions m JOIN articles a ON a.id = m.article_id
-    WHERE +m.is_claim = 1 AND coalesce(m.excluded, 0) = 0 {}
+    WHERE +m.is_claim = 1 AND coalesce(m.excluded, 0) = 0 {{}}
 """  # the unary + keeps SQLite from scanning every claim by is_claim for a few ids
 _WORDS_SQL = """
     SELECT id, substr(sentence, max(1, start - sentence_start - 79),
@@ -369,18 +370,20 @@ def _reachable(db, seed: set[int], constraints: Constraints, settings: LinkSetti
     return part
 
 
+_LIGHT_SQL = f"""
+    SELECT m.id, m.article_id, m.sentence_start, m.entity, m.event, m.kind, m.unit,
+           a.published, m.field, m.qualifier, m.value, m.low, m.high, m.sentence,
+           m.start, m."end", {HEADLINE_SQL}
+    FROM mentions m JOIN articles a ON a.id = m.article_id
+    WHERE +m.is_claim = 1 AND coalesce(m.excluded, 0) = 0 AND m.id IN ({{}})"""
+
+
 def _light_rows(db, ids: list[int]) -> list[ClaimRow]:
     """What grouping and figures need of these mentions (claims not set aside)."""
     rows = []
-    for r in rows_for_ids(
-        db, """SELECT m.id, m.article_id, m.sentence_start, m.entity, m.event, m.kind, m.unit,
-                      a.published, m.field, m.qualifier, m.value, m.low, m.high, m.sentence,
-                      m.start, m."end"
-               FROM mentions m JOIN articles a ON a.id = m.article_id
-               WHERE +m.is_claim = 1 AND coalesce(m.excluded, 0) = 0 AND m.id IN ({})""", ids
-    ):  # fmt: skip
+    for r in rows_for_ids(db, _LIGHT_SQL, ids):
         row = ClaimRow(*r[:8])
-        row.title = r[8] == "title"
+        row.title, row.headline = r[8] == "title", bool(r[16])
         row.stated = tuple(r[9:13])
         row.entity_key = normalize_word(row.entity) if row.entity else None
         s_start = row.sentence_start or 0

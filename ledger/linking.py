@@ -104,6 +104,7 @@ class ClaimRow:
     comparison: bool = False  # another period or a former value: مقارنة بـ، العام الماضي
     elsewhen: int | None = None  # an earlier year named beside the number (another incident)
     title: bool = False  # in the headline
+    headline: bool = False  # said as a headline (``HEADLINE_SQL``): rounded, cut short
     verbatim: str = ""  # letters and digits around the number, to find copies of it
     distinct: float | None = None  # the value, when it is distinctive (431, not 300)
     stated: tuple = (None, None, None, None)  # qualifier, value, low, high
@@ -273,12 +274,18 @@ def _day(published: str | None) -> dt.date | None:
         return None
 
 
-_CLAIMS_SQL = """
+# said as a headline: in the headline, or in a text sentence the headline holds (a link
+# footer repeats it: "رابط الخبر بصحيفة الوئام: <headline>"); m is mentions, a articles
+HEADLINE_SQL = (
+    "(m.field = 'title' OR (length(trim(m.sentence)) >= 15"
+    " AND instr(a.title, trim(m.sentence)) > 0))"
+)
+_CLAIMS_SQL = f"""
     SELECT m.id, m.article_id, m.sentence_start, m.entity, m.event, m.kind, m.unit,
            a.published, m.sentence, m.start, m."end", m.qualifier, m.field, m.value,
-           m.low, m.high, a.outlet
+           m.low, m.high, a.outlet, {HEADLINE_SQL}
     FROM mentions m JOIN articles a ON a.id = m.article_id
-    WHERE m.is_claim = 1 AND coalesce(m.excluded, 0) = 0 {}
+    WHERE m.is_claim = 1 AND coalesce(m.excluded, 0) = 0 {{}}
     ORDER BY m.article_id, m.id
 """
 
@@ -309,7 +316,7 @@ def load_claims(
     current_article = None
     for r in _claim_rows(db, articles):
         (mid, aid, s_start, entity, event, kind, unit, published, sentence, start, end, q, fld,
-         value, low, high, outlet) = r  # fmt: skip
+         value, low, high, outlet, headline) = r  # fmt: skip
         row = ClaimRow(mid, aid, s_start or 0, entity, event, kind, unit, published)
         row.outlet = outlet
         if aid != current_article:
@@ -347,6 +354,7 @@ def load_claims(
         row.distinct = distinctive(value) if q == "exact" and kind != "percent" else None
         row.stated = (q, value, low, high)
         row.title = fld == "title"
+        row.headline = bool(headline)
         cues = lex.cues
         lead = nt.text[max(0, n_start - 24) : n_start].split()[-3:]
         row.part = any(w in cues["part"] for w in lead) or bool(_OF_THEM.match(nt.text, n_end))

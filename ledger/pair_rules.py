@@ -68,7 +68,7 @@ def self_contradictions(rows: dict[int, ClaimRow], pairs) -> set[tuple[int, int]
     def interval(row: ClaimRow):
         if row.id not in intervals:
             whole = counts_whole_things(row.kind, row.entity_key)
-            intervals[row.id] = interval_of(*row.stated, tol, row.title, whole)
+            intervals[row.id] = interval_of(*row.stated, tol, row.headline, whole)
         return intervals[row.id]
 
     # a headline and its own text, scored or not: a figure grown through other reports

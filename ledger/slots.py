@@ -125,7 +125,7 @@ class Table:
         self.value = np.array([np.nan if v is None else float(v) for v in mid], dtype=np.float64)
         self.day = np.array([r.day.toordinal() if r.day else 0 for r in rows], dtype=np.int64)
         self.outlet = _codes([r.outlet for r in rows])
-        spans = [interval_of(*r.stated, headline=r.title,
+        spans = [interval_of(*r.stated, headline=r.headline,
                              whole=counts_whole_things(r.kind, r.entity_key)) for r in rows]  # fmt: skip
         self.low = np.array([np.nan if s is None else s.low for s in spans], dtype=np.float64)
         self.high = np.array([np.nan if s is None else s.high for s in spans], dtype=np.float64)

@@ -460,6 +460,24 @@ def test_a_headline_cuts_its_figure_short_and_rounds_it():
     assert disjoint(interval_of("exact", 151, None, None), interval_of("exact", 150, None, None))
 
 
+def test_a_headline_and_its_repeat_in_the_text_round_the_toll(tmp_path):
+    """Pakistan's floods: alriyadh (4 August) "at least 151" dead; alweeam (6 August) 151
+    in its text, "150 وفاة" in its headline and in its link footer that repeats the
+    headline. One figure, no conflict."""
+    from pathlib import Path
+
+    from excerpts import linked
+
+    data = Path(__file__).parent / "data" / "headline_excerpts.jsonl"
+    with linked(tmp_path / "floods.db", data, 2) as ledger:
+        figures = ledger.db.execute(
+            "SELECT DISTINCT claim_id FROM mentions WHERE is_claim = 1 AND value >= 150"
+        ).fetchall()
+        assert len(figures) == 1
+        flagged = ledger.db.execute("SELECT count(*) FROM figures WHERE conflict = 1")
+        assert flagged.fetchone()[0] == 0
+
+
 def test_a_qualifier_on_the_same_number_is_no_conflict():
     """ "500" and "more than 500" in two reports say one thing two ways (read on the
     corpus: three such flags among 40 drawn were no conflict); 450 against "more than

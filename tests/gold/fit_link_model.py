@@ -1,6 +1,6 @@
 """Fit the same-slot model on the story dev set, cross-validated by story.
 
-    uv run python tests/gold/fit_link_model.py LEDGER [--write]
+    uv run python tests/gold/fit_link_model.py LEDGER [--write] [--by-story] [--errors N]
 
 LEDGER holds the dev set's articles (``build_dev_ledger.py``). Candidate pairs of claim
 mentions are generated as linking generates them (stories grouped by
@@ -51,10 +51,11 @@ def story_map(db) -> Stories:
     return build(items)
 
 
-def evaluate(rows, gold_of, pairs: dict, m: slots.Model, by_story: Counter | None = None
-             ) -> tuple[int, int, int]:  # fmt: skip
+def evaluate(rows, gold_of, pairs: dict, m: slots.Model, by_story: Counter | None = None,
+             wrong: Counter | None = None) -> tuple[int, int, int]:  # fmt: skip
     """Group every mention of the ledger with ``pairs`` and count (hits, predicted, gold)
-    same-slot pairs among the gold mentions (and each story's, into ``by_story``)."""
+    same-slot pairs among the gold mentions (and each story's, into ``by_story``; the
+    pairs of two slots grouped together, into ``wrong``)."""
     rows_by_id = {r.id: r for r in rows}
     sentence_of = {r.id: r.clause for r in rows}
     settings = LinkSettings(link_threshold=m.link, group_threshold=m.group,
@@ -69,6 +70,8 @@ def evaluate(rows, gold_of, pairs: dict, m: slots.Model, by_story: Counter | Non
         gold += same_gold
         pred += same_pred
         hit += same_gold and same_pred
+        if wrong is not None and same_pred and not same_gold:
+            wrong[tuple(sorted((gold_of[a]["slot"], gold_of[b]["slot"])))] += 1
         if by_story is not None:
             story = gold_of[a]["slot"].split(".")[0]
             by_story[(story, "hit")] += same_gold and same_pred
@@ -85,6 +88,9 @@ def main() -> None:
     parser.add_argument("--oracle", action="store_true", help="gold labels as probabilities")
     parser.add_argument("--l2", type=float, default=1.0, help="the fit's L2 penalty")
     parser.add_argument("--by-story", action="store_true", help="each story's figures too")
+    parser.add_argument(
+        "--errors", type=int, default=0, help="the N slot pairs most often grouped together wrongly"
+    )
     parser.add_argument("--keep", type=float, help="keep pairs this likely (default: the model's)")
     args = parser.parse_args()
     db = sqlite3.connect(args.ledger)
@@ -134,8 +140,10 @@ def main() -> None:
         add_rule_pairs(
             pairs, rows, found.story_of, found.related
         )  # the rules linking adds (not fitted)
-        stories = Counter()
-        hit, pred, gold = evaluate(rows, gold_of, pairs, m, stories)
+        stories, wrong = Counter(), Counter()
+        hit, pred, gold = evaluate(rows, gold_of, pairs, m, stories, wrong)
+        for (a, b), n in wrong.most_common(args.errors):
+            print(f"  wrong {n:4d}  {a}  +  {b}")
         if args.by_story:
             for story in sorted({s for s, _ in stories}):
                 h, p, g = (stories[(story, k)] for k in ("hit", "pred", "gold"))
