@@ -21,6 +21,7 @@ from .intervals import Tolerances, counts_whole_things
 from .linking import (
     HEADLINE_SQL,
     RISING_TOLLS,
+    VETO_REASON,
     ClaimRow,
     Constraints,
     LinkSettings,
@@ -103,6 +104,8 @@ def link(
                 "INSERT INTO pair_scores (mention_a, mention_b, score, explanation) VALUES (?, ?, ?, ?)",
                 ((p.a, p.b, p.score, p.explanation) for p in pairs.values()),
             )
+            db.execute("DELETE FROM pair_vetoes")
+            store_vetoes(db, cands.vetoes)
         else:
             pairs = {
                 (a, b): Pair(a, b, s, e)
@@ -116,6 +119,7 @@ def link(
         sentence_of = {r.id: r.clause for r in rows}
         constraints = applied.constraints
         constraints.cannot |= self_contradictions({r.id: r for r in rows}, pairs)
+        constraints.cannot |= vetoes_among(db)
         claim_of, links = cluster(ids, pairs, sentence_of, constraints, settings,
                                   periods_of(rows), toll_timeline(rows))  # fmt: skip
         report.links = len(links)
@@ -124,6 +128,23 @@ def link(
         _write(db, rows, claim_of, links, applied, tolerances, report, _strong(pairs, constraints))
     report.seconds = round(time.perf_counter() - started, 2)
     return report
+
+
+def store_vetoes(db, vetoes: set[tuple[int, int]]) -> None:
+    """Keep the pairs told apart (``slots.Candidates.vetoes``) for later re-grouping."""
+    db.conn.executemany(
+        "INSERT OR REPLACE INTO pair_vetoes (mention_a, mention_b, reason) VALUES (?, ?, ?)",
+        ((a, b, VETO_REASON) for a, b in sorted(vetoes)),
+    )
+
+
+def vetoes_among(db, part: set[int] | None = None) -> set[tuple[int, int]]:
+    """The stored pairs told apart (of mentions in ``part``, or all): cannot-links."""
+    if part is None:
+        return {(a, b) for a, b in db.execute("SELECT mention_a, mention_b FROM pair_vetoes")}
+    rows = rows_for_ids(db, "SELECT mention_a, mention_b FROM pair_vetoes WHERE mention_a IN ({})",
+                        sorted(part))  # fmt: skip
+    return {(a, b) for a, b in rows if b in part}
 
 
 def _strong(pairs: dict, constraints: Constraints) -> dict[int, set[int]]:
@@ -322,6 +343,7 @@ def relink(ledger: Ledger, mention_ids: list[int], settings: LinkSettings = SETT
             cannot={(a, b) for a, b in applied.constraints.cannot if a in part and b in part},
         )
         constraints.cannot |= self_contradictions({r.id: r for r in rows}, pairs)
+        constraints.cannot |= vetoes_among(db, part)
         sentence_of = {r.id: r.clause for r in rows}
         claim_of, links = cluster(live, pairs, sentence_of, constraints, settings,
                                   periods_of(rows), toll_timeline(rows))  # fmt: skip

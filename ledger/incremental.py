@@ -20,7 +20,7 @@ import time
 from collections.abc import Callable
 
 from . import stories
-from .figures import LinkReport, link, relink
+from .figures import LinkReport, link, relink, store_vetoes
 from .linking import load_claims
 from .long_writes import announced
 from .pair_rules import add_rule_pairs
@@ -71,6 +71,7 @@ def link_added(
             "VALUES (?, ?, ?, ?)",
             ((p.a, p.b, p.score, p.explanation) for p in kept),
         )
+        store_vetoes(db, cands.vetoes)
         stage("grouping figures")
         report = relink(ledger, sorted(fresh))
     report.added_articles = len(article_ids)

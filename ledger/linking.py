@@ -31,6 +31,7 @@ from .scope import (
     may_name_a_period,
     new_count,
     period_near,
+    retold_after_a_count,
     running_total,
     same_period,
     severe_count,
@@ -100,6 +101,7 @@ class ClaimRow:
     new: bool = False  # a bulletin's new count: 4 حالات جديدة (scope.new_count)
     earlier: bool = False  # told as an earlier count: في حصيلة أولية، قال في وقت سابق
     voice: int = 0  # another source set against the sentence's own: فيما تحدث مصدر ثالث عن 25
+    retold: bool = False  # an earlier count the sentence tells after its own count
     sessions: tuple = ()  # the index levels its article names: the market sessions it is about
     comparison: bool = False  # another period or a former value: مقارنة بـ، العام الماضي
     elsewhen: int | None = None  # an earlier year named beside the number (another incident)
@@ -119,9 +121,11 @@ class ClaimRow:
 
     @property
     def clause(self) -> tuple:
-        """Where it is told: its sentence, and whose voice in it (``voice``). Two numbers
-        of one clause are never one figure."""
-        return (self.article_id, self.title, self.sentence_start, self.voice)
+        """Where it is told: its sentence, whose voice in it (``voice``), and whether as
+        an earlier count after the sentence's own (``retold``: "ارتفعت الحصيلة الى 15
+        قتيلا، وكانت الحصيلة السابقة تفيد عن ثمانية قتلى"). Two numbers of one clause are
+        never one figure."""
+        return (self.article_id, self.title, self.sentence_start, self.voice, self.retold)
 
 
 _VERBATIM = re.compile(r"[^0-9\u0621-\u064a]+")
@@ -208,6 +212,7 @@ def _set_scope(row: ClaimRow, text: str, start: int, end: int, timed: bool | Non
     if event_family(row.event) in TOLL_EVENTS:  # whose count, and told as which
         row.earlier = told_as_earlier(text[max(0, start - EARLIER_REACH) : end + EARLIER_REACH])
         row.voice = voice_at(text, start)
+        row.retold = row.earlier and retold_after_a_count(text, start)
     # cases of an epidemic: each bulletin's count is that day's, unless it is the running
     # total; deaths told as cases (15 حالة وفاة) are a toll like any other
     row.new = (
@@ -327,14 +332,12 @@ def load_claims(
         if cached is None:
             nt = normalize(sentence or "")
             words = [(m.start(), w) for m in WORD.finditer(nt.text) if (w := keep(m.group()))]
-            cached = sentences[key] = [nt, words, None, may_name_a_period(nt.text)]
-        nt, words, marks, timed = cached
+            cached = sentences[key] = [nt, words, may_name_a_period(nt.text)]
+        nt, words, timed = cached
         n_start = nt.to_normalized(max(0, start - (s_start or 0)))
         n_end = nt.to_normalized(max(0, end - (s_start or 0)))
         if event_family(event) in TOLL_EVENTS:  # only tolls are told apart by incident
-            if marks is None:
-                marks = cached[2] = incident_marks(nt.text)
-            row.incident = marks
+            row.incident = incident_marks(nt.text, n_start, n_end)
         before = [w for pos, w in words if pos < n_start]
         after = [w for pos, w in words if pos >= n_end]
         clause_before, clause_after = _clause(before, after)
@@ -652,6 +655,7 @@ class _Groups:
 
 LEAD_REASON = "both reports lead with the"  # a lead_toll_pairs pair's explanation begins so
 EARLIER_REASON = "the same report's earlier count of the"  # ... an earlier_toll_pairs pair's
+VETO_REASON = "other incidents"  # why a pair of ``pair_vetoes`` is told apart (slots.vetoed)
 SAME_NOUN_REASON = "both count"  # a scored pair whose mentions count the same noun says so
 RISE_SCORE = 0.6  # a scored pair of one noun this likely may join two groups of a rising toll
 RISE_AVERAGE = 0.2  # when the pairs between the groups average this (unscored pairs 0)

@@ -24,7 +24,7 @@ from .linking import (
     other_things,
     same_scope,
 )
-from .scope import same_incident
+from .scope import same_incident, told_apart
 
 VERBATIM_MIN = 50  # letters and digits the words around it need before a copy counts
 VERBATIM_MAX = 300  # copies of one sentence beyond this are boilerplate
@@ -258,6 +258,8 @@ def earlier_toll_pairs(rows: list[ClaimRow]) -> dict[tuple[int, int], Pair]:
             lo, hi = sorted((float(r.stated[1]), float(lead.stated[1])))
             if lo <= 0 or hi / lo > LEAD_TOLL_RATIO or not same_scope(r, lead):
                 continue
+            if told_apart(r.incident, lead.incident):
+                continue  # "وقتل 15 شخصا في وقت سابق أمس في هجوم بشاحنة": another attack's
             key = (r.id, lead.id) if r.id < lead.id else (lead.id, r.id)
             pairs[key] = Pair(key[0], key[1], EARLIER_SCORE, f"{EARLIER_REASON} {event}")
     return pairs

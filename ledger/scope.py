@@ -204,6 +204,18 @@ _EARLIER = re.compile(
 )
 
 
+def retold_after_a_count(text: str, start: int) -> bool:
+    """Does the sentence tell an earlier count at ``start`` after a count of its own:
+    "ارتفعت الحصيلة الى 15 قتيلا، وكانت الحصيلة السابقة تفيد عن ثمانية قتلى" (not "ذكر
+    مسؤولون في وقت سابق أن أربعة قتلوا ... وثلاثة", one earlier statement's list)?"""
+    marks = [m for m in _EARLIER.finditer(text, 0, start) if m.end() <= start]
+    if not marks:
+        return False
+    numbers = lexicon().number_words
+    return any(w.group()[:1].isdigit() or w.group().lstrip("وف") in numbers
+               for w in _WORD.finditer(text, 0, marks[-1].start()))  # fmt: skip
+
+
 def told_as_earlier(text: str) -> bool:
     """Do the words around a number tell it as an earlier count ("وكانت حصيلة سابقة
     تفيد عن ثمانية قتلى", "قال في وقت سابق إن")?"""
@@ -259,10 +271,53 @@ _SEVERAL_RE = re.compile(
 )
 
 
-def incident_marks(text: str) -> tuple[frozenset[str], bool]:
+# one target said two ways (كلية الشرطة is the police academy; a helicopter is an aircraft)
+_SAME_TARGET = {"كليه": "اكاديميه", "مروحيه": "طائره", "معسكر": "قاعده", "ثكنه": "قاعده",
+                "جامع": "مسجد"}  # fmt: skip
+# where the hurt are taken, the bomber was held, the district: no target of its own
+_WEAK_TARGETS = frozenset({"مستشفي", "سجن", "حي"})
+INCIDENT_BEFORE = 90  # characters before a number searched for what was struck ...
+INCIDENT_AFTER = 110  # ... and after it, within its clause
+_WORD = re.compile(r"\S+")
+_CLAUSE_BREAK = re.compile(r"[،؛;.!?]|(?<!\S)[وف]?لكن\S*")
+
+
+def incident_marks(
+    text: str, start: int | None = None, end: int | None = None
+) -> tuple[frozenset[str], bool]:
     """What the sentence says was struck (``_TARGETS``, behind any clitics: بمسجد،
-    والشاحنة), and whether it counts several incidents together (``_SEVERAL``)."""
-    return frozenset(_TARGET.findall(text)), _counts_several(text)
+    والشاحنة), and whether it counts several incidents together (``_SEVERAL``). With the
+    number's ``start`` and ``end``, only its own clause is read: "هجوم أول أوقع 15 قتيلا
+    في منطقة سكنية لكنها تبنت الاعتداء الثاني ... كلية الشرطة" names no target of the 15."""
+    if start is not None and end is not None:
+        lo, hi = max(0, start - INCIDENT_BEFORE), min(len(text), end + INCIDENT_AFTER)
+        breaks = [
+            m for m in _CLAUSE_BREAK.finditer(text, lo, hi) if not _in_number(text, m.start())
+        ]
+        lo = max([b.start() for b in breaks if b.start() < start], default=lo)
+        # after the number a comma often opens what it tells of: "وقتل 15 شخصا في وقت
+        # سابق أمس، في هجوم بشاحنة مفخخة"
+        hi = min([b.start() for b in breaks if b.start() >= end and b.group() not in "،,"],
+                 default=hi)  # fmt: skip
+        # nor on past the next count joined by و: "ارتفاع الشهداء إلى 15 وإخلاء 8 مصابين
+        # بطائرة" (the aircraft carried the 8; not "17 شخصا هم 12 جنديا ... في تحطم مروحية")
+        numbers = lexicon().number_words
+        previous = ""
+        for word in _WORD.finditer(text, end, hi):
+            token = word.group().lstrip("وف")
+            joined = word.group().startswith("و") or previous.startswith("و")
+            if (token[:1].isdigit() or token in numbers) and joined:
+                hi = word.start()
+                break
+            previous = word.group()
+        text = text[lo:hi]
+    targets = frozenset(_SAME_TARGET.get(t, t) for t in _TARGET.findall(text))
+    return targets, _counts_several(text)
+
+
+def _in_number(text: str, k: int) -> bool:
+    """Is the mark at ``k`` a digit separator (1,500; 3.2)?"""
+    return 0 < k < len(text) - 1 and text[k - 1].isdigit() and text[k + 1].isdigit()
 
 
 def _counts_several(text: str) -> bool:
@@ -273,6 +328,13 @@ def _counts_several(text: str) -> bool:
         if not before or before[-1] not in _ONE_OF:
             return True
     return False
+
+
+def told_apart(a: tuple[frozenset, bool], b: tuple[frozenset, bool]) -> bool:
+    """Are two clauses surely about two incidents, whatever else joins them: each names
+    a target of its own (not only a hospital, a prison, a district) and they share none?"""
+    ta, tb = a[0] - _WEAK_TARGETS, b[0] - _WEAK_TARGETS
+    return bool(ta and tb and not ta & tb)
 
 
 def same_incident(a: tuple[frozenset, bool], b: tuple[frozenset, bool]) -> bool:

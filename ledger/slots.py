@@ -18,7 +18,7 @@ from __future__ import annotations
 import json
 import math
 from collections import defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
 
@@ -38,7 +38,7 @@ from .linking import (
     middle,
     same_session,
 )
-from .scope import PERIOD_TOLERANCE, same_incident
+from .scope import PERIOD_TOLERANCE, same_incident, told_apart
 
 MODEL_FILE = Path(__file__).with_name("link_model.json")
 FEATURES = (
@@ -133,6 +133,7 @@ class Table:
         self.in_session = np.array([bool(r.sessions) for r in rows], dtype=bool)
         marks = [r.incident if r.incident[0] or r.incident[1] else None for r in rows]
         self.incident = _codes(marks)  # -1: the sentence names no target, no series
+
         self.incident_marks = {int(c): m for c, m in zip(self.incident, marks, strict=True)
                                if m is not None}  # fmt: skip
         # a bulletin's new cases are that day's count, however lasting the event
@@ -198,6 +199,26 @@ class Table:
         ok &= ~apart | repeated | self.lasting[i] | self.lasting[j]
         ok &= ~self.same_desk_apart(i, j)
         return ok
+
+    def vetoed(self, i: np.ndarray, j: np.ndarray) -> np.ndarray:
+        """True where two tolls that could be one (one kind and unit, events alike) are
+        surely of two incidents (``scope.told_apart``: each clause names a target of its
+        own, none shared). Unlike a score, this holds for the groups the two end up in:
+        no figure may hold both, however others join them (``linking.VETO_REASON``)."""
+        out = np.zeros(len(i), dtype=bool)
+        ci, cj = self.incident[i], self.incident[j]
+        ei, ej = self.event[i], self.event[j]
+        mask = (ci >= 0) & (cj >= 0) & (ci != cj) & (self.kind_unit[i] == self.kind_unit[j])
+        both = np.nonzero(mask & ((ei < 0) | (ej < 0) | (ei == ej)))[0]
+        if not len(both):
+            return out
+        codes = np.unique(np.stack([ci[both], cj[both]], axis=1), axis=0)
+        apart = {(a, b) for a, b in codes.tolist()
+                 if told_apart(self.incident_marks[a], self.incident_marks[b])}  # fmt: skip
+        if apart:
+            out[both] = [(a, b) in apart
+                         for a, b in zip(ci[both].tolist(), cj[both].tolist(), strict=True)]  # fmt: skip
+        return out
 
     def same_desk_apart(self, i: np.ndarray, j: np.ndarray) -> np.ndarray:
         """True where one outlet's two reports of one day give values that cannot be one
@@ -311,6 +332,7 @@ class Candidates:
     context: np.ndarray
     cosine: np.ndarray
     same_story: np.ndarray
+    vetoes: set[tuple[int, int]] = field(default_factory=set)  # mention ids told apart
 
     def __len__(self) -> int:
         return len(self.i)
@@ -405,9 +427,16 @@ def candidates(rows: list[ClaimRow], story_of: dict[str, int],
     table = Table(rows)
     focused = None if focus is None else np.array([r.id in focus for r in rows], dtype=bool)
     parts = []
+    vetoes: list[tuple[int, int]] = []
     for origin, pairs in ((True, _story_pairs(table, rows, story_of)),
                           (False, _related_pairs(rows, story_of, related))):  # fmt: skip
         for i, j in _batched(pairs):
+            told_apart_here = table.vetoed(i, j)
+            if focused is not None:
+                told_apart_here &= focused[i] | focused[j]
+            vetoes.extend(
+                zip(i[told_apart_here].tolist(), j[told_apart_here].tolist(), strict=True)
+            )
             ok = table.allowed(i, j)
             if focused is not None:
                 ok &= focused[i] | focused[j]
@@ -415,7 +444,9 @@ def candidates(rows: list[ClaimRow], story_of: dict[str, int],
                 parts.append((i[ok], j[ok], np.full(int(ok.sum()), origin)))
     if not parts:
         empty = np.zeros(0, dtype=np.int64)
-        return Candidates(table, empty, empty, np.zeros(0), np.zeros(0), np.zeros(0, dtype=bool))
+        told = {(min(rows[a].id, rows[b].id), max(rows[a].id, rows[b].id)) for a, b in vetoes}
+        return Candidates(table, empty, empty, np.zeros(0), np.zeros(0), np.zeros(0, dtype=bool),
+                          told)  # fmt: skip
     i = np.concatenate([p[0] for p in parts])
     j = np.concatenate([p[1] for p in parts])
     same_story = np.concatenate([p[2] for p in parts])
@@ -430,7 +461,9 @@ def candidates(rows: list[ClaimRow], story_of: dict[str, int],
         (_cos(related, rows[a], rows[b]) for a, b in zip(i.tolist(), j.tolist(), strict=True)),
         dtype=np.float64, count=len(i),
     )  # fmt: skip
-    return Candidates(table, i, j, context, cosine, same_story)
+    ids = [r.id for r in rows]
+    told = {(min(ids[a], ids[b]), max(ids[a], ids[b])) for a, b in vetoes}
+    return Candidates(table, i, j, context, cosine, same_story, told)
 
 
 def _cos(related: dict[tuple[str, str], float], a: ClaimRow, b: ClaimRow) -> float:

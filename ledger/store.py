@@ -229,6 +229,18 @@ def m010_stories(db: sqlite_utils.Database) -> None:
     db.execute("CREATE INDEX IF NOT EXISTS idx_articles_story ON articles (story_id)")
 
 
+@migrations()
+def m011_pair_vetoes(db: sqlite_utils.Database) -> None:
+    # pairs of mentions told apart (other incidents): no figure may hold both, however
+    # others join them; decisions re-group with these as linking does
+    db["pair_vetoes"].create(
+        {"mention_a": int, "mention_b": int, "reason": str},
+        pk=("mention_a", "mention_b"),
+        if_not_exists=True,
+    )
+    db.execute("CREATE INDEX IF NOT EXISTS idx_pair_vetoes_b ON pair_vetoes (mention_b)")
+
+
 CHUNK = 500  # ids bound at a time in an ``IN (...)`` (SQLite limits bound parameters)
 
 

@@ -387,3 +387,77 @@ def test_a_count_told_as_earlier_contradicts_nothing_in_its_report():
     assert (1, 3) not in cannot and (2, 3) not in cannot
     assert (2, 4) not in cannot  # the text narrates the rise
     assert (1, 4) in cannot  # the headline still stands against the text's other count
+
+
+def test_incident_marks_read_the_numbers_own_clause():
+    """What was struck is read in the number's clause: not past "لكنها" (the academy is
+    the second attack's), not past the next count joined by و (the aircraft carried the
+    8 evacuated), but past a comma that opens where it happened and past an apposition."""
+
+    def marks(text: str, number: str):
+        norm = normalize(text).text
+        at = norm.index(normalize(number).text)
+        return incident_marks(norm, at, at + len(normalize(number).text))[0]
+
+    kabul = ("ولم تعلن حركة طالبان مسؤوليتها عن هجوم أول أوقع 15 قتيلاً في منطقة سكنية ليل"
+             " الخميس الجمعة لكنها تبنت الاعتداء الثاني الذي أدى إلى مقتل عشرين من طلاب كلية"
+             " الشرطة الأفغانية مساء الجمعة.")  # fmt: skip
+    assert marks(kabul, "15") == frozenset()
+    assert marks(kabul, "عشرين") == {"اكاديميه"}  # كلية الشرطة is the police academy
+    assert marks("ارتفاع الشهداء إلى 15 وإخلاء 8 مصابين بطائرة للرياض", "15") == frozenset()
+    assert marks("وقتل 15 شخصا في وقت سابق أمس، في هجوم بشاحنة مفخخة في العاصمة كابل.",
+                 "15") == {"شاحنه"}  # fmt: skip
+    assert "طائره" in marks("وكان 17 شخصا هم 12 جنديا وطاقم من خمسة افراد قتلوا في افغانستان"
+                            " في اليوم نفسه في تحطم مروحية افغانية", "17")  # fmt: skip
+
+
+def test_told_apart():
+    from ledger.scope import told_apart
+
+    truck, base = (frozenset({"شاحنه", "حي"}), False), (frozenset({"قاعده"}), False)
+    assert told_apart(truck, base)
+    assert not told_apart(truck, (frozenset(), False))  # a clause naming nothing
+    # a hospital, a prison, a district are where the hurt went, not what was struck
+    assert not told_apart((frozenset({"مسجد"}), False), (frozenset({"مستشفي"}), False))
+    assert not told_apart(truck, (frozenset({"شاحنه"}), True))
+
+
+def test_an_earlier_count_retold_after_the_sentences_own():
+    from ledger.scope import retold_after_a_count
+
+    def retold(text: str, number: str) -> bool:
+        norm = normalize(text).text
+        return retold_after_a_count(norm, norm.index(normalize(number).text))
+
+    assert retold("ارتفعت حصيلة الاعتداء الى 15 قتيلا، وكانت الحصيلة السابقة تفيد عن ثمانية قتلى",
+                  "ثمانية")  # fmt: skip
+    # one earlier statement's own list: its parts are not retold counts
+    assert not retold("وذكر مسؤولون في وقت سابق أن أربعة مدنيين قتلوا واحد في كشمير وثلاثة",
+                      "وثلاثة")  # fmt: skip
+
+
+INCIDENTS = Path(__file__).parent / "data" / "kabul_incidents_excerpts.jsonl"
+
+
+def test_tolls_of_two_incidents_never_share_a_figure_however_bridged(ledger_path):
+    """Kabul, 7-9 August: a truck bomb's first 8 dead and the 8 civilian contractors
+    killed at a NATO base score as one toll, and a TV report's bare "ثمانية قتلوا" scores
+    with both. Each base report names its target, as the truck bomb's does: they are told
+    apart for good (``pair_vetoes``), and a decision re-groups as linking does."""
+    from ledger.figures import split_mention
+
+    with linked(ledger_path, INCIDENTS, 4) as ledger:
+        truck = figure_of(ledger, "kabul-0807-aawsat", "ثمانية")
+        base = {figure_of(ledger, "kabul-0808-aawsat", "8", "title"),
+                figure_of(ledger, "kabul-0809-aljazirah", "ثمانية")}  # fmt: skip
+        assert truck not in base
+        assert ledger.db.execute("SELECT count(*) FROM pair_vetoes").fetchone()[0] > 0
+        bridge = ledger.db.execute(
+            "SELECT m.id FROM mentions m JOIN articles a ON a.id = m.article_id "
+            "WHERE a.name LIKE '%#kabul-0807-3alyoum' AND m.text = 'ثمانية'"
+        ).fetchone()[0]
+        split_mention(ledger, bridge)
+        assert figure_of(ledger, "kabul-0807-aawsat", "ثمانية") not in {
+            figure_of(ledger, "kabul-0808-aawsat", "8", "title"),
+            figure_of(ledger, "kabul-0809-aljazirah", "ثمانية"),
+        }

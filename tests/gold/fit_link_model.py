@@ -52,7 +52,7 @@ def story_map(db) -> Stories:
 
 
 def evaluate(rows, gold_of, pairs: dict, m: slots.Model, by_story: Counter | None = None,
-             wrong: Counter | None = None) -> tuple[int, int, int]:  # fmt: skip
+             wrong: Counter | None = None, vetoes: set | None = None) -> tuple[int, int, int]:  # fmt: skip
     """Group every mention of the ledger with ``pairs`` and count (hits, predicted, gold)
     same-slot pairs among the gold mentions (and each story's, into ``by_story``; the
     pairs of two slots grouped together, into ``wrong``)."""
@@ -60,7 +60,7 @@ def evaluate(rows, gold_of, pairs: dict, m: slots.Model, by_story: Counter | Non
     sentence_of = {r.id: r.clause for r in rows}
     settings = LinkSettings(link_threshold=m.link, group_threshold=m.group,
                             unknown_pair_score=m.unknown)  # fmt: skip
-    constraints = Constraints(cannot=self_contradictions(rows_by_id, pairs))
+    constraints = Constraints(cannot=self_contradictions(rows_by_id, pairs) | (vetoes or set()))
     claim_of, _ = cluster([r.id for r in rows], pairs, sentence_of, constraints, settings,
                           periods_of(rows), toll_timeline(rows))  # fmt: skip
     hit = pred = gold = 0
@@ -141,7 +141,7 @@ def main() -> None:
             pairs, rows, found.story_of, found.related
         )  # the rules linking adds (not fitted)
         stories, wrong = Counter(), Counter()
-        hit, pred, gold = evaluate(rows, gold_of, pairs, m, stories, wrong)
+        hit, pred, gold = evaluate(rows, gold_of, pairs, m, stories, wrong, cands.vetoes)
         for (a, b), n in wrong.most_common(args.errors):
             print(f"  wrong {n:4d}  {a}  +  {b}")
         if args.by_story:
