@@ -249,11 +249,20 @@ def earlier_toll_pairs(rows: list[ClaimRow]) -> dict[tuple[int, int], Pair]:
     pairs: dict[tuple[int, int], Pair] = {}
     for (_article, event), group in by_toll.items():
         group.sort(key=lambda r: (r.sentence_start, r.id))
-        lead = next((r for r in group if not r.earlier), None)
-        if lead is None:
+        first = next((r for r in group if not r.earlier), None)
+        if first is None:
             continue
-        for r in group:
-            if not r.earlier or r.sentence_start == lead.sentence_start:
+        for k, r in enumerate(group):
+            if not r.earlier:
+                continue
+            # the count it rose to: the nearest higher one told before it ("حصيلة الضحايا
+            # بلغت 27 قتيلاً. وذلك بعدما كانت تحدثت مصادر عن 20"), else the report's first
+            # (in its own sentence only when retold after it: "قتل أربعة، في حين أن الحصيلة
+            # الأولية أشارت إلى مقتل شخصين")
+            lead = next((q for q in reversed(group[:k])
+                         if not q.earlier and float(q.stated[1]) > float(r.stated[1])
+                         and (r.retold or q.sentence_start != r.sentence_start)), first)  # fmt: skip
+            if r.sentence_start == lead.sentence_start and not r.retold:
                 continue
             lo, hi = sorted((float(r.stated[1]), float(lead.stated[1])))
             if lo <= 0 or hi / lo > LEAD_TOLL_RATIO or not same_scope(r, lead):

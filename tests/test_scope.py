@@ -461,3 +461,18 @@ def test_tolls_of_two_incidents_never_share_a_figure_however_bridged(ledger_path
             figure_of(ledger, "kabul-0808-aawsat", "8", "title"),
             figure_of(ledger, "kabul-0809-aljazirah", "ثمانية"),
         }
+
+
+def test_an_earlier_count_pairs_with_the_count_it_rose_to():
+    """aawsat, 9 August: the report leads with 51 dead in all, then "the toll reached 27
+    ... after sources had spoken of 20": the 20 is the academy's earlier 27, not the
+    51; a lower count told between (6) is not what it rose to either."""
+    from ledger.pair_rules import earlier_toll_pairs
+
+    def row(mid: int, value: int, at: int, earlier: bool = False) -> ClaimRow:
+        r = ClaimRow(mid, "aawsat-0809", at, "قتيل", "killed", "count", None, "2015-08-09")
+        r.stated, r.earlier = ("exact", value, None, None), earlier
+        return r
+
+    rows = [row(1, 51, 0), row(2, 27, 100), row(3, 6, 150), row(4, 20, 200, earlier=True)]
+    assert set(earlier_toll_pairs(rows)) == {(2, 4)}
