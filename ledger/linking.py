@@ -466,14 +466,23 @@ def _weekday_near(text: str, start: int, end: int) -> str | None:
 YEAR_REACH = 60  # characters each side of a number searched for another year
 _YEAR = re.compile(r"(?<![0-9])(19[0-9]{2}|20[0-9]{2})(?![0-9])")
 _SINCE = re.compile(r"(?:^|\s)(?:منذ|من|حتي|مطلع|بدايه)(?:\s|$)")  # since 2012: a running count
+# "قبل خمسة أشهر"، "قبل عامين": months or years before the report, another incident
+_AGO = re.compile(
+    r"(?<!\S)قبل\s+(?:(?:نحو|حوالي|قرابه|اكثر\s+من)\s+)?(?:\S+\s+)?"
+    r"(?:اشهر|شهور|شهرين|سنوات|اعوام|سنين|عامين|سنتين|عام|سنه|عقد|عقود)(?![^\s.,،؛:])"
+)
+MONTHS_AGO = 1  # ``ClaimRow.elsewhen`` of a count told months or years ago, year unnamed
 
 
 def _earlier_year(window: str, day: dt.date | None) -> int | None:
     """A Gregorian year before the article's own named near a number ("the 2013
-    Reyhanli attack", "in 1996"): the number is about another incident or period. A
-    running count "since 2012" (منذ) is not."""
+    Reyhanli attack", "in 1996"), or months or years ago (``MONTHS_AGO``, "قبل خمسة
+    أشهر"): the number is about another incident or period. A running count "since
+    2012" (منذ) is not."""
     if day is None:
         return None
+    if _AGO.search(window):
+        return MONTHS_AGO  # "قتل 15 في إعصار بام قبل خمسة أشهر"
     years = [
         int(m.group()) for m in _YEAR.finditer(window)
         if int(m.group()) < day.year and not _SINCE.search(window[max(0, m.start() - 24) : m.start()])

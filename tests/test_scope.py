@@ -477,3 +477,23 @@ def test_an_earlier_count_pairs_with_the_count_it_rose_to():
 
     rows = [row(1, 51, 0), row(2, 27, 100), row(3, 6, 150), row(4, 20, 200, earlier=True)]
     assert set(earlier_toll_pairs(rows)) == {(2, 4)}
+
+
+def test_a_count_told_months_or_years_ago_is_another_incidents():
+    """aleqtisadiya, 7 August 2015, on Typhoon Soudelor: "Cyclone Pam ... killed 15 in
+    Vanuatu when it struck five months ago": another incident's toll, like one beside an
+    earlier year; a week ago, or days, may be the same incident's."""
+    import datetime as dt
+
+    from ledger.linking import MONTHS_AGO, _earlier_year
+
+    day = dt.date(2015, 8, 7)
+
+    def told(text: str):
+        return _earlier_year(normalize(text).text, day)
+
+    assert told('والذي أودى بحياة 15 شخصا في "فانواتو"، عندما انطلق قبل خمسة أشهر.') == MONTHS_AGO
+    assert told("قتل 20 شخصا في هجوم مماثل قبل عامين") == MONTHS_AGO
+    assert told("قتل 20 شخصا في تفجيرات 2013") == 2013
+    assert told("الاشتباكات التي اندلعت قبل نحو 10 أيام") is None
+    assert told("قتل 15 شخصا منذ عام 2012") is None
