@@ -403,13 +403,14 @@ _LIGHT_SQL = f"""
 def _light_rows(db, ids: list[int]) -> list[ClaimRow]:
     """What grouping and figures need of these mentions (claims not set aside)."""
     rows = []
+    seen: dict = {}  # sentence -> normalised, for the numbers that share one
     for r in rows_for_ids(db, _LIGHT_SQL, ids):
         row = ClaimRow(*r[:8])
         row.title, row.headline = r[8] == "title", bool(r[16])
         row.stated = tuple(r[9:13])
         row.entity_key = normalize_word(row.entity) if row.entity else None
         s_start = row.sentence_start or 0
-        read_scope(row, r[13] or "", r[14] - s_start, r[15] - s_start)  # its period, as linked
+        read_scope(row, r[13] or "", r[14] - s_start, r[15] - s_start, seen)  # as linked
         rows.append(row)
     rows.sort(key=lambda r: (r.article_id, r.id))  # as load_claims orders them
     return rows

@@ -191,11 +191,18 @@ def periods_of(rows: Iterable[ClaimRow]) -> dict[int, float]:
     return {r.id: r.period for r in rows if r.period is not None}
 
 
-def read_scope(row: ClaimRow, sentence: str, start: int, end: int) -> None:
+def read_scope(
+    row: ClaimRow, sentence: str, start: int, end: int, seen: dict | None = None
+) -> None:
     """Set what ``row`` covers (period, subset, new count, an earlier count, another
-    source's) from its sentence and the
-    number's offsets in it (``load_claims`` does this as it reads each sentence)."""
-    nt = normalize(sentence)
+    source's) from its sentence and the number's offsets in it (``load_claims`` does
+    this as it reads each sentence). ``seen`` keeps each sentence normalised once, for
+    the numbers that share it."""
+    nt = seen.get(sentence) if seen is not None else None
+    if nt is None:
+        nt = normalize(sentence)
+        if seen is not None:
+            seen[sentence] = nt
     _set_scope(row, nt.text, nt.to_normalized(max(0, start)), nt.to_normalized(max(0, end)))
 
 
@@ -745,9 +752,8 @@ def cluster(
                 groups.union(ra, rb)
                 links.append(Pair(min(a, b), max(a, b), 1.0, "analyst: same figure"))
     unknown, needed = settings.unknown_pair_score, settings.group_threshold
-    for pair in sorted(pairs.values(), key=lambda p: (-p.score, p.a, p.b)):
-        if pair.score < settings.link_threshold:
-            break
+    strong = [p for p in pairs.values() if p.score >= settings.link_threshold]
+    for pair in sorted(strong, key=lambda p: (-p.score, p.a, p.b)):
         if pair.a not in groups.parent or pair.b not in groups.parent:
             continue
         ra, rb = groups.find(pair.a), groups.find(pair.b)
@@ -775,8 +781,10 @@ def _join_rising_leads(groups: _Groups, pairs, timeline, links: list[Pair]) -> N
     two mentions that disagree and were linked with ``conflicts.EVIDENCE``."""
     told = (LEAD_REASON, EARLIER_REASON)
 
+    noun = f"; {SAME_NOUN_REASON} "
+
     def one_noun(p: Pair) -> bool:
-        return p.score >= RISE_SCORE and f"; {SAME_NOUN_REASON} " in p.explanation
+        return p.score >= RISE_SCORE and noun in p.explanation
 
     spans = [p for p in pairs.values() if p.explanation.startswith(told) or one_noun(p)]
     for pair in sorted(spans, key=lambda p: (-p.score, p.a, p.b)):
