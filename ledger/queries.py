@@ -7,8 +7,9 @@ import json
 import math
 import re
 from bisect import bisect_right
+from collections import defaultdict
 from dataclasses import dataclass, field
-from itertools import accumulate
+from itertools import accumulate, combinations
 
 import numpy as np
 from rapidfuzz import fuzz, process
@@ -123,6 +124,7 @@ class FilterError(ValueError):
 
 END = 8  # letters of each text's start and end kept apart, for short needles
 ENDS_KEPT = 3  # lengths of those ends kept cut at once
+WARM_ENDS = (3, 4)  # lengths indexed as the haystack is built (words of four and five letters)
 
 
 class Haystack:
@@ -138,6 +140,7 @@ class Haystack:
         self.tails = [t[-END:] for t in texts]
         self.short = [k for k, t in enumerate(texts) if len(t) <= END]
         self._ends: dict[int, tuple[list[str], list[str]]] = {}
+        self._index: dict[int, tuple[dict, dict]] = {}
 
     def __bool__(self) -> bool:
         return bool(self.ids)
@@ -150,6 +153,22 @@ class Haystack:
                 self._ends.pop(next(iter(self._ends)))
             cut = self._ends[m] = ([h[:m] for h in self.heads], [t[-m:] for t in self.tails])
         return cut
+
+    def ends_index(self, m: int) -> tuple[dict[str, list[int]], dict[str, list[int]]]:
+        """The texts by their first and by their last ``m`` letters (built once per
+        length, then kept with ``ends``)."""
+        index = self._index.get(m)
+        if index is None:
+            if len(self._index) >= ENDS_KEPT:
+                self._index.pop(next(iter(self._index)))
+            heads, tails = self.ends(m)
+            by_head: dict[str, list[int]] = defaultdict(list)
+            by_tail: dict[str, list[int]] = defaultdict(list)
+            for k, (head, tail) in enumerate(zip(heads, tails, strict=True)):
+                by_head[head].append(k)
+                by_tail[tail].append(k)
+            index = self._index[m] = (by_head, by_tail)
+        return index
 
     def containing(self, needle: str) -> set[int]:
         """The texts that contain ``needle``."""
@@ -206,6 +225,8 @@ class ClaimSearch:
                     normalize_word(" ".join(x or "" for x in (entity, event, outlet, near)))
                 )
             self._haystack = Haystack(ids, texts)
+            for m in WARM_ENDS:  # the ends of the commonest short words, found by value
+                self._haystack.ends_index(m)
         return self._haystack
 
     def fuzzy_ids(self, text: str, cutoff: int) -> list[int]:
@@ -303,6 +324,13 @@ def short_needle_matches(needle: str, hay: Haystack, cutoff: int) -> list[int] |
     found.update(k for k in hay.containing(needle) if len(texts[k]) > n)
     shortest = math.ceil(least * n / (2 - least) - 1e-9)  # 2m / (n + m) >= least
     for m in range(shortest, n):
+        # ratio is 2 x (longest common subsequence) / (n + m): when it must be all of an
+        # end's m letters, the end is one of the needle's subsequences, looked up by value
+        if math.ceil(cutoff * (n + m) / 200 - 1e-9) >= m:
+            wanted = {"".join(c) for c in combinations(needle, m)}
+            for index in hay.ends_index(m):
+                found.update(k for end in wanted for k in index.get(end, ()) if len(texts[k]) > n)
+            continue
         for ends in hay.ends(m):
             scores = process.cdist([needle], ends, scorer=fuzz.ratio, score_cutoff=cutoff,
                                    dtype=np.uint8, workers=-1)[0]  # fmt: skip
