@@ -7,6 +7,9 @@ matter, because a cue in the number's own clause beats a nearer one across a com
 
 from __future__ import annotations
 
+import re
+
+from .lexicon import PEOPLE_CLASSES
 from .normalize import normalize_word
 from .rules import CLOSERS, Draft, RuleBase
 from .scope import in_grave_state
@@ -43,7 +46,7 @@ _STILL = frozenset({"زالوا", "زال", "زالت", "يزالون", "يزا�
                     "مازال", "مازالت", "لازالوا", "لازال", "لازالت"})  # fmt: skip
 # a number after these is the whole the count is some of: "29 شخصا من أصل مائة جريح"
 _TOTAL_MARKS = frozenset({"اصل", "عددهم", "عددها", "عدد"})
-PEOPLE_CLASSES = frozenset({"person", "civilian"})  # who can fall in a fight
+_CLITIC = re.compile(r"^[وفب]")  # one proclitic (وبسقوط is not read: rare)
 GRAVE_REACH = 5  # words after a number (its noun, منهم, في) searched for a grave state
 _UP_TO = frozenset({"الي", "لـ", "ل"})  # ارتفع عدد الشهداء الى 15 والمصابين الى 40
 HOSPITAL_REACH = 14  # words after the number searched for "ما زالوا في المستشفى"
@@ -204,11 +207,24 @@ class Context:
 
     def _fell(self, after: list[str]) -> bool:
         """ "سقوط 16 جنديا": people who fell are the dead (a fall of the index, of shells or
-        of a plane is no toll, so the counted noun must be people)."""
-        if not after or not any(w.lstrip("وب") == "سقوط" for w in self.before[:2]):
+        of a plane is no toll, so the counted noun must be people, and one that names
+        what befell them says it: "سقوط 30 جريحا" are the wounded)."""
+        if not after or not any(_CLITIC.sub("", w) == "سقوط" for w in self.before[:2]):
             return False
-        hit = self.ex.lex.entities.get(self.ex.entity_lemma(after[0]) or "")
-        return hit is not None and hit.cls in PEOPLE_CLASSES
+        lemma = self.ex.entity_lemma(after[0]) or ""
+        hit = self.ex.lex.entities.get(lemma)
+        if hit is None or hit.cls not in PEOPLE_CLASSES:
+            return False
+        named = [self.ex.event_of(w) for w in (after[0], lemma, *after[1:2])]
+        return not any(e is not None and e[0] in CASUALTY_EVENTS for e in named)
+
+    def _death_before(self) -> bool:
+        """A death told just before the number ("بعد وفاة 3 كانوا في حالة خطرة")."""
+        for word in self.before[:2]:
+            hit = self.ex.event_of(word)
+            if hit is not None and hit[0] in ("killed", "died"):
+                return True
+        return False
 
     def _aftercare(self) -> str | None:
         """An aftercare verb in the number's clause: among the four words before it, or
@@ -265,7 +281,7 @@ class Context:
         care = self._aftercare()
         if care is not None:
             return care
-        if in_grave_state(after[:GRAVE_REACH]):
+        if in_grave_state(after[:GRAVE_REACH]) and not self._death_before():
             return "injured"  # "بقيت عدد من الحالات منها أربعة في حالة خطرة جداً": still alive
         if self._fell(after):
             return "killed"

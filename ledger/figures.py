@@ -36,7 +36,7 @@ from .linking import (
 from .long_writes import announced
 from .normalize import normalize_word
 from .pair_rules import add_rule_pairs, self_contradictions
-from .store import Ledger, chunks, rows_for_ids
+from .store import RESCORE_KEY, Ledger, chunks, rows_for_ids
 
 
 def slot_settings() -> LinkSettings:
@@ -90,7 +90,7 @@ def link(
         applied = dec.apply_decisions(ledger, db)
         rows = load_claims(db, settings)
         report.claims = len(rows)
-        if rescore or not db.execute("SELECT 1 FROM pair_scores LIMIT 1").fetchone():
+        if rescore or needs_rescore(db):
             stage("grouping stories")
             found = stories.assign(db)
             report.stories = len(set(found.story_of.values()))
@@ -106,6 +106,7 @@ def link(
             )
             db.execute("DELETE FROM pair_vetoes")
             store_vetoes(db, cands.vetoes)
+            db.execute("DELETE FROM meta WHERE key = ?", [RESCORE_KEY])
         else:
             pairs = {
                 (a, b): Pair(a, b, s, e)
@@ -128,6 +129,14 @@ def link(
         _write(db, rows, claim_of, links, applied, tolerances, report, _strong(pairs, constraints))
     report.seconds = round(time.perf_counter() - started, 2)
     return report
+
+
+def needs_rescore(db) -> bool:
+    """Must the next link score every pair afresh: never scored, or scored by rules the
+    ledger has since outgrown (``store.RESCORE_KEY``, set by a migration)?"""
+    if not db.execute("SELECT 1 FROM pair_scores LIMIT 1").fetchone():
+        return True
+    return db.execute("SELECT 1 FROM meta WHERE key = ?", [RESCORE_KEY]).fetchone() is not None
 
 
 def store_vetoes(db, vetoes: set[tuple[int, int]]) -> None:
@@ -268,11 +277,12 @@ def figure(ledger: Ledger, claim_id: int) -> dict:
     out["mention_rows"] = [
         dict(r)
         for r in ledger.db.query(
-            """SELECT c.mention_id, c.article, c.outlet, c.published, c.text, c.value, c.low,
+            f"""SELECT c.mention_id, c.article, c.outlet, c.published, c.text, c.value, c.low,
                       c.high, c.qualifier, c.unit, c.entity, c.event, c.sentence,
                       c.start - coalesce(m.sentence_start, 0) AS sentence_at, c.link_score,
-                      c.link_reason, c.corrected, c.field, c.kind
+                      c.link_reason, c.corrected, c.field, c.kind, {HEADLINE_SQL} AS headline
                FROM claims c JOIN mentions m ON m.id = c.mention_id
+               JOIN articles a ON a.id = m.article_id
                WHERE c.claim_id = ? ORDER BY c.published, c.article, c.start""",
             [claim_id],
         )

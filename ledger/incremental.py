@@ -20,7 +20,7 @@ import time
 from collections.abc import Callable
 
 from . import stories
-from .figures import LinkReport, link, relink, store_vetoes
+from .figures import LinkReport, link, needs_rescore, relink, store_vetoes
 from .linking import load_claims
 from .long_writes import announced
 from .pair_rules import add_rule_pairs
@@ -35,7 +35,7 @@ def worth_it(ledger: Ledger, added: int) -> bool:
     ledger already linked, for a few articles."""
     db = ledger.db
     total = db.execute("SELECT count(*) FROM articles").fetchone()[0]
-    linked = db.execute("SELECT 1 FROM pair_scores LIMIT 1").fetchone() is not None
+    linked = not needs_rescore(db)
     unlinked = db.execute(
         "SELECT count(*) FROM mentions m JOIN articles a ON a.id = m.article_id "
         "WHERE m.is_claim = 1 AND m.claim_id IS NULL AND a.story_id IS NOT NULL"

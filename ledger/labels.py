@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import re
 
+from .lexicon import PEOPLE_CLASSES
 from .rules import DIGIT_CLITICS, Draft, RuleBase, non_claim
 from .tokens import Tok
 
@@ -29,7 +30,6 @@ SPORT_CUES = frozenset(
      "مباراة", "المباراة", "الشوط", "هدف", "هدفين", "أهداف", "اهداف", "بهدف", "مرمى", "الدوري",
      "كأس", "الكاس", "المنتخب", "فريق", "الفريق", "نادي", "النادي", "بثلاثية", "برباعية"}
 )  # fmt: skip
-PERSON_CLASSES = ("person", "civilian")
 OPEN_QUOTES = frozenset("\"«“'")
 CLOSE_QUOTES = frozenset("\"»”'")
 
@@ -87,7 +87,7 @@ class LabelRules(RuleBase):
         if nw.article != definite_noun:
             return None
         entity = self.known_entity(prev)
-        if entity is not None and entity.cls in PERSON_CLASSES and not nw.article:
+        if entity is not None and entity.cls in PEOPLE_CLASSES and not nw.article:
             clause = self._clause_words(toks, i, 8, 4)
             if any(self.event_of(t.text) for t in clause if t.kind == "word"):
                 return None

@@ -19,6 +19,7 @@ from .normalize import normalize_word
 _PARTICIPLE = re.compile("^.ا..$")
 # Clitic prefixes that attach to a number word: conjunction, then preposition.
 CONJUNCTIONS = ("", "و", "ف")
+PEOPLE_CLASSES = frozenset({"person", "civilian"})  # classes of counted nouns that are people
 PREPOSITIONS = ("", "ب", "ل", "ك")
 
 

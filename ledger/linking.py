@@ -23,8 +23,8 @@ from functools import cache
 from itertools import pairwise
 from statistics import median
 
-from .lexicon import lexicon
-from .normalize import normalize
+from .lexicon import PEOPLE_CLASSES, lexicon
+from .normalize import normalize, normalize_word
 from .published import published_at
 from .scope import (
     incident_marks,
@@ -238,7 +238,7 @@ CASE_WORDS = frozenset({"حاله", "اصابه"})  # حالة، إصابة as t
 TOLL_EVENTS = frozenset({"killed", "injured", "captured", "held", "missing", "displaced"})
 TOLL_NOUN_CLASSES = frozenset({"person", "event"})  # people, or cases of what befell them
 RISING_TOLLS = frozenset({"killed", "injured"})  # counts that rise as the dead are counted
-PEOPLE_CLASSES = frozenset({"person", "civilian"})  # not "group": companies, parties, cells
+# PEOPLE_CLASSES (lexicon): not "group", companies, parties, cells
 # nouns that count any people a toll befell ("6 أشخاص", "15 قتيلا"): the same toll as a
 # count of civilians, soldiers or worshippers, which name who they were
 GENERIC_TOLL_NOUNS = frozenset({"شخص", "قتيل", "شهيد", "ضحيه", "جريح", "مصاب", "نسمه"})
@@ -317,7 +317,6 @@ def load_claims(
     """Every claim mention the analyst has not set aside, with its features (of the
     ``articles`` given only, when given: words are then masked as common by the share
     of the whole ledger's claims, as a full link masks them)."""
-    from .normalize import normalize_word
 
     lex = lexicon()
     rows = []
@@ -473,10 +472,13 @@ def _weekday_near(text: str, start: int, end: int) -> str | None:
 YEAR_REACH = 60  # characters each side of a number searched for another year
 _YEAR = re.compile(r"(?<![0-9])(19[0-9]{2}|20[0-9]{2})(?![0-9])")
 _SINCE = re.compile(r"(?:^|\s)(?:منذ|من|حتي|مطلع|بدايه)(?:\s|$)")  # since 2012: a running count
-# "قبل خمسة أشهر"، "قبل عامين": months or years before the report, another incident
+# "قبل خمسة أشهر"، "قبل عامين": months or years before the report, another incident; not
+# "قبل عام 2011" (before a year), nor a running toll "في النزاع الذي اندلع قبل أربع سنوات"
 _AGO = re.compile(
-    r"(?<!\S)قبل\s+(?:(?:نحو|حوالي|قرابه|اكثر\s+من)\s+)?(?:\S+\s+)?"
+    r"(?<!\S)(?<!اندلع )(?<!اندلعت )(?<!بدا )(?<!بدات )(?<!بدء )(?<!اندلاع )(?<!منذ )"
+    r"قبل\s+(?:(?:نحو|حوالي|قرابه|اكثر\s+من)\s+)?(?:\S+\s+)?"
     r"(?:اشهر|شهور|شهرين|سنوات|اعوام|سنين|عامين|سنتين|عام|سنه|عقد|عقود)(?![^\s.,،؛:])"
+    r"(?!\s*[0-9])"
 )
 MONTHS_AGO = 1  # ``ClaimRow.elsewhen`` of a count told months or years ago, year unnamed
 
@@ -488,13 +490,13 @@ def _earlier_year(window: str, day: dt.date | None) -> int | None:
     2012" (منذ) is not."""
     if day is None:
         return None
-    if _AGO.search(window):
-        return MONTHS_AGO  # "قتل 15 في إعصار بام قبل خمسة أشهر"
     years = [
         int(m.group()) for m in _YEAR.finditer(window)
         if int(m.group()) < day.year and not _SINCE.search(window[max(0, m.start() - 24) : m.start()])
     ]  # fmt: skip
-    return max(years) if years else None
+    if years:
+        return max(years)
+    return MONTHS_AGO if _AGO.search(window) else None  # "قتل 15 في إعصار بام قبل خمسة أشهر"
 
 
 def _clause(before: list[str], after: list[str]) -> tuple[list[str], list[str]]:
@@ -692,10 +694,12 @@ def toll_timeline(rows: Iterable[ClaimRow]) -> dict[int, tuple[float, float]]:
 ROSE_NOTE = "the toll rose between them"  # a link that joined two groups by ``rose``
 
 
-def rose(xs: list[int], ys: list[int], timeline: dict[int, tuple[float, float]]) -> bool:
+def rose(
+    xs: list[int], ys: list[int], timeline: dict[int, tuple[float, float]], strict: bool = False
+) -> bool:
     """Do two groups of one toll read as one count that rose: the group with the lower
     values (by their median) told at least ``RISE_GAP`` earlier (by the median time)?
-    Equal values need no order."""
+    Equal values need no order, unless ``strict``."""
     tx = [timeline[m] for m in xs if m in timeline]
     ty = [timeline[m] for m in ys if m in timeline]
     if not tx or not ty:
@@ -703,7 +707,7 @@ def rose(xs: list[int], ys: list[int], timeline: dict[int, tuple[float, float]])
     vx, wx = median(v for v, _ in tx), median(w for _, w in tx)
     vy, wy = median(v for v, _ in ty), median(w for _, w in ty)
     if vx == vy:
-        return True
+        return not strict
     earlier, later = (wx, wy) if vx < vy else (wy, wx)
     return later - earlier >= RISE_GAP
 
@@ -711,7 +715,7 @@ def rose(xs: list[int], ys: list[int], timeline: dict[int, tuple[float, float]])
 def cluster(
     ids: list[int],
     pairs: dict[tuple[int, int], Pair],
-    sentence_of: dict[int, tuple[str, int]],
+    sentence_of: dict[int, tuple],
     constraints: Constraints,
     settings: LinkSettings = SETTINGS,
     periods: dict[int, float] | None = None,
@@ -732,7 +736,8 @@ def cluster(
     reports' 9 injured and the next day's 40 are one figure, an update, though most of
     their pairs were never scored alike."""
     cannot = set(constraints.cannot)
-    # two numbers in one sentence are never one figure, unless the analyst says so
+    # two numbers of one clause (``ClaimRow.clause``) are never one figure, unless the
+    # analyst says so
     by_sentence: dict[tuple[str, int], list[int]] = defaultdict(list)
     for i in ids:
         by_sentence[sentence_of[i]].append(i)
@@ -776,25 +781,34 @@ def cluster(
 def _join_rising_leads(groups: _Groups, pairs, timeline, links: list[Pair]) -> None:
     """Join the groups a leading-toll or earlier-count pair spans when their toll rose
     (``rose``); so too two groups that a likely pair counting one noun spans (three
-    workers killed, then four) when their pairs average ``RISE_AVERAGE``. Such joins
+    workers killed, then four) when their values differ, the lower told first, and their
+    pairs average ``RISE_AVERAGE``. Such joins
     make one figure; they are not, alone, evidence of a conflict: a flag still needs
     two mentions that disagree and were linked with ``conflicts.EVIDENCE``."""
     told = (LEAD_REASON, EARLIER_REASON)
-
-    noun = f"; {SAME_NOUN_REASON} "
-
-    def one_noun(p: Pair) -> bool:
-        return p.score >= RISE_SCORE and noun in p.explanation
-
-    spans = [p for p in pairs.values() if p.explanation.startswith(told) or one_noun(p)]
+    spans = [p for p in pairs.values()
+             if p.explanation.startswith(told) or _counts_one_noun(p)]  # fmt: skip
     for pair in sorted(spans, key=lambda p: (-p.score, p.a, p.b)):
-        if pair.a not in timeline or pair.b not in timeline or pair.a not in groups.parent:
+        if pair.a not in timeline or pair.b not in timeline:
+            continue
+        if pair.a not in groups.parent or pair.b not in groups.parent:
             continue
         ra, rb = groups.find(pair.a), groups.find(pair.b)
         if ra == rb or groups.forbidden(ra, rb):
             continue
-        if not pair.explanation.startswith(told) and groups.average(ra, rb, 0.0) < RISE_AVERAGE:
+        by_noun = not pair.explanation.startswith(told)
+        if by_noun and groups.average(ra, rb, 0.0) < RISE_AVERAGE:
             continue  # one noun's pair is no report's own word: the groups must agree too
-        if rose(groups.members[ra], groups.members[rb], timeline):
+        if rose(groups.members[ra], groups.members[rb], timeline, strict=by_noun):
             groups.union(ra, rb)
             links.append(Pair(pair.a, pair.b, pair.score, f"{pair.explanation}; {ROSE_NOTE}"))
+
+
+_NOUN_MARK = f"; {SAME_NOUN_REASON} "
+
+
+def _counts_one_noun(p: Pair) -> bool:
+    """A likely pair (``RISE_SCORE``) whose mentions count the same noun (a generic one
+    too: Suruç's toll is counted in أشخاص and قتلى; keeping those out lost two of its
+    conflicting mentions on the single-story ledger)."""
+    return p.score >= RISE_SCORE and _NOUN_MARK in p.explanation

@@ -23,6 +23,7 @@ import re
 from functools import cache
 
 from .lexicon import lexicon
+from .rules import event_of
 
 PERIOD_REACH = 40  # characters after the number searched for its period ...
 PERIOD_BEFORE = 80  # ... and before it, in its own clause (أسفرت خلال أسبوع عن مقتل 260)
@@ -195,11 +196,17 @@ def severe_count(text: str, end: int) -> bool:
 
 # a count the report itself tells as an earlier one: "في حصيلة أولية"، "الحصيلة السابقة"،
 # "قال في وقت سابق إن ..."
-_REPORTED = r"(?:تحدث|قال|ذكر|افاد|اعلن|اكد|اشار|صرح|نقل|قدر|رجح|اورد|احص)\S*"
+# a verb of saying, in its past forms (قال، قالت، قالوا); not نقل, which also carries the
+# hurt, nor ذكرى, an anniversary
+_REPORTED = (
+    r"(?:تحدث|قال|ذكر|افاد|اعلن|اكد|اشار|صرح|قدر|رجح|اورد)(?:ت|وا|ا|تا)?(?![^\s.,،؛:])"
+    r"|احص(?:ي|ت|وا|ينا)(?![^\s.,،؛:])"
+)
 _EARLIER = re.compile(
     r"(?<!\S)(?:في وقت سابق|سابقا|[وف]?(?:ال|ب|لل)?حصيل\S*\s+(?:\S+\s+)?(?:ال)?(?:اوليه|سابقه)"
     # "وذلك بعدما كانت تحدثت مصادر عن 20 قتيلا"، "قد صرح قبلها بأنهم أحصوا ثمانية قتلى"
-    rf"|(?:بعدما|بعد ان) كان\S*\s+(?:\S+\s+)?(?:{_REPORTED}|\S*حصيل\S*)|{_REPORTED}\s+قبل(?:ها|ذلك))"
+    rf"|(?:بعدما|بعد ان) كان\S*\s+(?:\S+\s+){{0,2}}(?:{_REPORTED}|\S*حصيل\S*)"
+    rf"|(?:{_REPORTED})\s+قبل(?:ها|\s+ذلك))"
     r"(?![^\s.,،؛:])"  # a word ends at a space or a mark (في حصيلة أولية، في حين)
 )
 
@@ -212,7 +219,7 @@ def retold_after_a_count(text: str, start: int) -> bool:
     if not marks:
         return False
     numbers = lexicon().number_words
-    return any(w.group()[:1].isdigit() or w.group().lstrip("وف") in numbers
+    return any(w.group()[:1].isdigit() or _PROCLITIC.sub("", w.group()) in numbers
                for w in _WORD.finditer(text, 0, marks[-1].start()))  # fmt: skip
 
 
@@ -224,7 +231,7 @@ def told_as_earlier(text: str) -> bool:
 
 # another source's number set against the first in one sentence: "مقتل 20 طالبا، فيما
 # تحدث مصدر ثالث عن 25 قتيلا"، "بينما أفادت مصادر في الجيش بأن ..."
-_RIVAL = re.compile(rf"(?<!\S)(?:[وف]?(?:فيما|بينما)|في حين|وفي حين)\s+(?:\S+\s+)?{_REPORTED}")
+_RIVAL = re.compile(rf"(?<!\S)(?:[وف]?(?:فيما|بينما)|في حين|وفي حين)\s+(?:\S+\s+)?(?:{_REPORTED})")
 
 
 def voice_at(text: str, start: int) -> int:
@@ -279,6 +286,8 @@ _WEAK_TARGETS = frozenset({"مستشفي", "سجن", "حي"})
 INCIDENT_BEFORE = 90  # characters before a number searched for what was struck ...
 INCIDENT_AFTER = 110  # ... and after it, within its clause
 _WORD = re.compile(r"\S+")
+_PROCLITIC = re.compile(r"^[وف]")  # one conjunction before a word (واحد stays one)
+_TOLLS = frozenset({"killed", "died", "injured", "casualties"})
 _CLAUSE_BREAK = re.compile(r"[،؛;.!?]|(?<!\S)[وف]?لكن\S*")
 
 
@@ -299,15 +308,18 @@ def incident_marks(
         # سابق أمس، في هجوم بشاحنة مفخخة"
         hi = min([b.start() for b in breaks if b.start() >= end and b.group() not in "،,"],
                  default=hi)  # fmt: skip
-        # nor on past the next count joined by و: "ارتفاع الشهداء إلى 15 وإخلاء 8 مصابين
-        # بطائرة" (the aircraft carried the 8; not "17 شخصا هم 12 جنديا ... في تحطم مروحية")
-        numbers = lexicon().number_words
+        # nor on past the next count joined by و and told of something else: "ارتفاع
+        # الشهداء إلى 15 وإخلاء 8 مصابين بطائرة" (the aircraft carried the 8; not "قتل 15
+        # وأصيب 8 في هجوم على مسجد", nor "17 شخصا هم 12 جنديا ... في تحطم مروحية")
+        lex = lexicon()
         previous = ""
         for word in _WORD.finditer(text, end, hi):
-            token = word.group().lstrip("وف")
+            token = _PROCLITIC.sub("", word.group())
             joined = word.group().startswith("و") or previous.startswith("و")
-            if (token[:1].isdigit() or token in numbers) and joined:
-                hi = word.start()
+            if (token[:1].isdigit() or token in lex.number_words) and joined:
+                told = event_of(lex, previous) if previous.startswith("و") else None
+                if told is None or told[0] not in _TOLLS:
+                    hi = word.start()
                 break
             previous = word.group()
         text = text[lo:hi]

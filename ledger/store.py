@@ -229,6 +229,9 @@ def m010_stories(db: sqlite_utils.Database) -> None:
     db.execute("CREATE INDEX IF NOT EXISTS idx_articles_story ON articles (story_id)")
 
 
+RESCORE_KEY = "rescore_needed"  # meta: the next link must score every pair afresh
+
+
 @migrations()
 def m011_pair_vetoes(db: sqlite_utils.Database) -> None:
     # pairs of mentions told apart (other incidents): no figure may hold both, however
@@ -239,6 +242,10 @@ def m011_pair_vetoes(db: sqlite_utils.Database) -> None:
         if_not_exists=True,
     )
     db.execute("CREATE INDEX IF NOT EXISTS idx_pair_vetoes_b ON pair_vetoes (mention_b)")
+    # a ledger linked before has no vetoes (and its pairs were scored by older rules):
+    # its next link scores every pair afresh (``figures.link``, ``incremental.worth_it``)
+    if db.execute("SELECT 1 FROM pair_scores LIMIT 1").fetchone():
+        db["meta"].upsert({"key": RESCORE_KEY, "value": "pair_vetoes"}, pk="key")
 
 
 CHUNK = 500  # ids bound at a time in an ``IN (...)`` (SQLite limits bound parameters)
@@ -461,6 +468,12 @@ class Ledger:
         db["mentions"].insert_all((mention_row(article_id, m) for m in mentions), batch_size=500)
 
     def _drop_mentions(self, db: sqlite_utils.Database, article_id: str) -> None:
+        # with their scored and told-apart pairs: a mention id may be reused, and a stale
+        # veto would forbid a join outright
+        ids = "SELECT id FROM mentions WHERE article_id = ?"
+        for table in ("pair_scores", "pair_vetoes"):
+            db.execute(f"DELETE FROM {table} WHERE mention_a IN ({ids})", [article_id])
+            db.execute(f"DELETE FROM {table} WHERE mention_b IN ({ids})", [article_id])
         db.execute("DELETE FROM mentions WHERE article_id = ?", [article_id])
 
     def _unindex(self, db: sqlite_utils.Database, rowid: int) -> None:

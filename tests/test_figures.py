@@ -476,6 +476,12 @@ def test_a_headline_and_its_repeat_in_the_text_round_the_toll(tmp_path):
         assert len(figures) == 1
         flagged = ledger.db.execute("SELECT count(*) FROM figures WHERE conflict = 1")
         assert flagged.fetchone()[0] == 0
+        # the figure page (and its chart) reads the footer as a headline too
+        from ledger.figures import figure
+
+        rows = figure(ledger, figures[0][0])["mention_rows"]
+        said = {(r["text"], r["field"]): bool(r["headline"]) for r in rows}
+        assert said[("150", "text")] and said[("150", "title")] and not said[("151", "text")]
 
 
 def test_a_qualifier_on_the_same_number_is_no_conflict():

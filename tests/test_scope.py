@@ -11,6 +11,7 @@ from excerpts import figure_of, linked
 from ledger.figures import SETTINGS
 from ledger.linking import (
     LEAD_REASON,
+    SAME_NOUN_REASON,
     ClaimRow,
     Constraints,
     Pair,
@@ -301,7 +302,7 @@ def test_a_rising_toll_of_one_noun_joins_when_its_groups_agree_enough():
     hour = 3600.0
     within = [(1, 2), (1, 3), (2, 3), (4, 5)]
     pairs = {(a, b): Pair(a, b, 0.9, "same slot 90%") for a, b in within}
-    noun = "same slot 65%; both killed; both count عامل; same story"
+    noun = f"same slot 65%; both killed; {SAME_NOUN_REASON} عامل; same story"
     pairs[(1, 4)] = Pair(1, 4, 0.65, noun)
     pairs[(2, 5)] = Pair(2, 5, 0.6, "same slot 60%; both killed; same story")
     sentence_of = {m: (f"article {m}", False, 0, 0) for m in range(1, 6)}
@@ -322,6 +323,8 @@ def test_rose():
     timeline[3], timeline[4] = (33.0, 0.0), (40.0, hour)
     assert not rose([1, 2], [3, 4], timeline)  # told at the same hours: two tolls
     assert not rose([1], [5], timeline)  # nothing known of one side
+    timeline[5] = (7.0, 48 * hour)
+    assert rose([1], [5], timeline) and not rose([1], [5], timeline, strict=True)
 
 
 def test_an_earlier_count_is_told_before_a_comma_too():
@@ -336,6 +339,11 @@ def test_an_earlier_count_is_told_before_a_comma_too():
     assert told_as_earlier("قد صرح قبلها بانهم «احصوا ثمانيه قتلي")
     # a past perfect about something else is no earlier count
     assert not told_as_earlier("وانهي ليون المباراه بعشره لاعبين بعدما كان فورنييه قد اجري")
+    assert told_as_earlier("وكان قد قال قبل ذلك ان 8 اشخاص قتلوا")
+    assert told_as_earlier("بعد ان كان الجيش قد اعلن مقتل 8")
+    # نقل also carries the hurt; ذكرى is an anniversary
+    assert not told_as_earlier("وقتل 5 جنود بعد ان كانوا قد نقلوا الي موقع الانفجار")
+    assert not told_as_earlier("بعدما كانت ذكري الحادث قد مرت")
 
 
 def test_voice_at():
@@ -346,9 +354,11 @@ def test_voice_at():
     ).text
     assert voice_at(text, text.index("20")) == 0
     assert voice_at(text, text.index("25")) == 1
-    # a contrast without a source reporting is the same voice
+    # a contrast without a source reporting is the same voice, and نقل carries the hurt
     text = normalize("قتل 20 شخصا فيما أصيب 30 آخرون").text
     assert voice_at(text, text.index("30")) == 0
+    text = normalize("قتل 5 فيما نقل 20 جريحا إلى المستشفى").text
+    assert voice_at(text, text.index("20")) == 0
 
 
 RIVAL = Path(__file__).parent / "data" / "kabul_rival_excerpts.jsonl"
@@ -406,6 +416,8 @@ def test_incident_marks_read_the_numbers_own_clause():
     assert marks(kabul, "15") == frozenset()
     assert marks(kabul, "عشرين") == {"اكاديميه"}  # كلية الشرطة is the police academy
     assert marks("ارتفاع الشهداء إلى 15 وإخلاء 8 مصابين بطائرة للرياض", "15") == frozenset()
+    # a toll's next count of the same attack shares its target
+    assert marks("قتل 15 شخصا وأصيب 8 آخرون في هجوم على مسجد", "15") == {"مسجد"}
     assert marks("وقتل 15 شخصا في وقت سابق أمس، في هجوم بشاحنة مفخخة في العاصمة كابل.",
                  "15") == {"شاحنه"}  # fmt: skip
     assert "طائره" in marks("وكان 17 شخصا هم 12 جنديا وطاقم من خمسة افراد قتلوا في افغانستان"
@@ -496,4 +508,52 @@ def test_a_count_told_months_or_years_ago_is_another_incidents():
     assert told("قتل 20 شخصا في هجوم مماثل قبل عامين") == MONTHS_AGO
     assert told("قتل 20 شخصا في تفجيرات 2013") == 2013
     assert told("الاشتباكات التي اندلعت قبل نحو 10 أيام") is None
+    # a running toll since a war began, and "before the year 2011", are no incident ago
+    assert told("قتل أكثر من 230 ألف شخص في النزاع الذي اندلع قبل أربع سنوات") is None
+    assert told("في الهجوم الذي وقع قبل عام 2011 قتل 5") == 2011
     assert told("قتل 15 شخصا منذ عام 2012") is None
+
+
+def test_a_ledger_linked_before_vetoes_existed_is_scored_afresh(ledger_path):
+    """A ledger linked by 0.7.0 has pair scores but no vetoes: the migration marks it,
+    an ingest of a few articles is then no incremental link, and the next link (even
+    without rescoring) scores every pair and keeps the vetoes."""
+    import sqlite3
+
+    from ledger import Ledger, incremental
+    from ledger.figures import link, needs_rescore
+
+    linked(ledger_path, INCIDENTS, 4).close()
+    with sqlite3.connect(ledger_path) as raw:  # as 0.7.0 left it
+        raw.execute("DROP TABLE pair_vetoes")
+        raw.execute("DELETE FROM _sqlite_migrations WHERE name = 'm011_pair_vetoes'")
+    with Ledger(ledger_path) as ledger:
+        assert needs_rescore(ledger.db) and not incremental.worth_it(ledger, 1)
+        assert ledger.db.execute("SELECT count(*) FROM pair_vetoes").fetchone()[0] == 0
+        link(ledger, rescore=False)
+        assert not needs_rescore(ledger.db)
+        assert ledger.db.execute("SELECT count(*) FROM pair_vetoes").fetchone()[0] > 0
+        assert figure_of(ledger, "kabul-0807-aawsat", "ثمانية") != figure_of(
+            ledger, "kabul-0808-aawsat", "8", "title"
+        )
+
+
+def test_an_articles_pairs_go_with_its_mentions(ledger_path):
+    """A mention id may be reused after its article is read again: its old mentions'
+    scored and told-apart pairs go with them (a stale veto would forbid a join outright)."""
+    from ledger import ingest
+
+    with linked(ledger_path, INCIDENTS, 4) as ledger:
+        db = ledger.db
+        article, ids = db.execute(
+            "SELECT a.id, group_concat(m.id) FROM articles a JOIN mentions m "
+            "ON m.article_id = a.id WHERE a.name LIKE '%#kabul-0808-aawsat'"
+        ).fetchone()
+        ids = [int(x) for x in ids.split(",")]
+        marks = ", ".join("?" * len(ids))
+        held = f"SELECT count(*) FROM {{}} WHERE mention_a IN ({marks}) OR mention_b IN ({marks})"
+        assert db.execute(held.format("pair_vetoes"), ids + ids).fetchone()[0] > 0
+        db.execute("UPDATE articles SET extractor = 'older' WHERE id = ?", [article])
+        ingest(ledger, [str(INCIDENTS)])  # read again: its mentions are written anew
+        for table in ("pair_scores", "pair_vetoes"):
+            assert db.execute(held.format(table), ids + ids).fetchone()[0] == 0

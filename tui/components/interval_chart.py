@@ -14,9 +14,10 @@ def interval_chart(rows: list[dict], width: int = 60, mode: str = "visual") -> T
     """One line per mention: label, then its interval drawn on a shared axis."""
     spans = []
     for r in rows:
-        headline = r.get("field") == "title"  # a headline's figure may be cut short
+        headline = bool(r.get("headline"))  # said as a headline: it may be cut short
         whole = counts_whole_things(r.get("kind"), r.get("entity"))
-        iv = interval_of(r["qualifier"], r["value"], r["low"], r["high"], None, headline, whole)
+        iv = interval_of(r["qualifier"], r["value"], r["low"], r["high"],
+                         headline=headline, whole=whole)  # fmt: skip
         if iv is not None:
             spans.append((r, iv))
     if not spans:
