@@ -173,7 +173,7 @@ def headline_interval(
     if x >= HEADLINE_TENS and x % 10 == 0:
         low, high = x - 5, x + 9.5
     elif not whole:
-        low, high = said.low, x + 1 - HALF_PLACE * 1e-3
+        low, high = said.low, x + 1  # open: x + 1 itself is another number
     else:
         return said
     low = min(low, said.low)

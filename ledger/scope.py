@@ -215,7 +215,7 @@ def retold_after_a_count(text: str, start: int) -> bool:
     """Does the sentence tell an earlier count at ``start`` after a count of its own:
     "ارتفعت الحصيلة الى 15 قتيلا، وكانت الحصيلة السابقة تفيد عن ثمانية قتلى" (not "ذكر
     مسؤولون في وقت سابق أن أربعة قتلوا ... وثلاثة", one earlier statement's list)?"""
-    marks = [m for m in _EARLIER.finditer(text, 0, start) if m.end() <= start]
+    marks = list(_EARLIER.finditer(text, 0, start))
     if not marks:
         return False
     numbers = lexicon().number_words
@@ -239,7 +239,7 @@ def voice_at(text: str, start: int) -> int:
     reaches ``start`` (0: the sentence's own voice). "أكد مصدر مقتل 20 طالبا، فيما تحدث
     مصدر ثالث عن 25 قتيلا": the 25 is the third source's, a report of their
     disagreement, not the article contradicting itself."""
-    return sum(1 for m in _RIVAL.finditer(text, 0, start) if m.end() <= start)
+    return sum(1 for _ in _RIVAL.finditer(text, 0, start))
 
 
 _NEW = frozenset({"جديده", "جديد", "جديدتين", "جديدتان", "جديدين", "جديدان"})

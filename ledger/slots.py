@@ -205,20 +205,9 @@ class Table:
         surely of two incidents (``scope.told_apart``: each clause names a target of its
         own, none shared). Unlike a score, this holds for the groups the two end up in:
         no figure may hold both, however others join them (``linking.VETO_REASON``)."""
-        out = np.zeros(len(i), dtype=bool)
-        ci, cj = self.incident[i], self.incident[j]
         ei, ej = self.event[i], self.event[j]
-        mask = (ci >= 0) & (cj >= 0) & (ci != cj) & (self.kind_unit[i] == self.kind_unit[j])
-        both = np.nonzero(mask & ((ei < 0) | (ej < 0) | (ei == ej)))[0]
-        if not len(both):
-            return out
-        codes = np.unique(np.stack([ci[both], cj[both]], axis=1), axis=0)
-        apart = {(a, b) for a, b in codes.tolist()
-                 if told_apart(self.incident_marks[a], self.incident_marks[b])}  # fmt: skip
-        if apart:
-            out[both] = [(a, b) in apart
-                         for a, b in zip(ci[both].tolist(), cj[both].tolist(), strict=True)]  # fmt: skip
-        return out
+        alike = (self.kind_unit[i] == self.kind_unit[j]) & ((ei < 0) | (ej < 0) | (ei == ej))
+        return self._by_incident_marks(i, j, told_apart, alike)
 
     def same_desk_apart(self, i: np.ndarray, j: np.ndarray) -> np.ndarray:
         """True where one outlet's two reports of one day give values that cannot be one
@@ -259,16 +248,23 @@ class Table:
     def other_incidents(self, i: np.ndarray, j: np.ndarray) -> np.ndarray:
         """True where two tolls' sentences tell different incidents (``scope.same_incident``:
         only different targets struck, or several attacks against one)."""
+        return self._by_incident_marks(i, j, lambda a, b: not same_incident(a, b))
+
+    def _by_incident_marks(self, i, j, differ, where: np.ndarray | None = None) -> np.ndarray:
+        """True where both name incident marks, different ones, for which ``differ``
+        holds (of the pairs ``where`` allows); each pair of marks is judged once."""
         out = np.zeros(len(i), dtype=bool)
         ci, cj = self.incident[i], self.incident[j]
-        both = np.nonzero((ci >= 0) & (cj >= 0) & (ci != cj))[0]  # the same marks agree
+        mask = (ci >= 0) & (cj >= 0) & (ci != cj)  # the same marks agree
+        both = np.nonzero(mask if where is None else mask & where)[0]
         if not len(both):
             return out
-        pairs = np.unique(np.stack([ci[both], cj[both]], axis=1), axis=0)
-        other = {(int(a), int(b)) for a, b in pairs.tolist()
-                 if not same_incident(self.incident_marks[a], self.incident_marks[b])}  # fmt: skip
-        if other:
-            out[both] = [(int(a), int(b)) in other for a, b in zip(ci[both], cj[both], strict=True)]
+        codes = np.unique(np.stack([ci[both], cj[both]], axis=1), axis=0)
+        apart = {(a, b) for a, b in codes.tolist()
+                 if differ(self.incident_marks[a], self.incident_marks[b])}  # fmt: skip
+        if apart:
+            out[both] = [(a, b) in apart
+                         for a, b in zip(ci[both].tolist(), cj[both].tolist(), strict=True)]  # fmt: skip
         return out
 
     def one_toll(self, i: np.ndarray, j: np.ndarray) -> np.ndarray:
@@ -442,9 +438,10 @@ def candidates(rows: list[ClaimRow], story_of: dict[str, int],
                 ok &= focused[i] | focused[j]
             if ok.any():
                 parts.append((i[ok], j[ok], np.full(int(ok.sum()), origin)))
+    ids = [r.id for r in rows]
+    told = {(min(ids[a], ids[b]), max(ids[a], ids[b])) for a, b in vetoes}  # as mention ids
     if not parts:
         empty = np.zeros(0, dtype=np.int64)
-        told = {(min(rows[a].id, rows[b].id), max(rows[a].id, rows[b].id)) for a, b in vetoes}
         return Candidates(table, empty, empty, np.zeros(0), np.zeros(0), np.zeros(0, dtype=bool),
                           told)  # fmt: skip
     i = np.concatenate([p[0] for p in parts])
@@ -461,8 +458,6 @@ def candidates(rows: list[ClaimRow], story_of: dict[str, int],
         (_cos(related, rows[a], rows[b]) for a, b in zip(i.tolist(), j.tolist(), strict=True)),
         dtype=np.float64, count=len(i),
     )  # fmt: skip
-    ids = [r.id for r in rows]
-    told = {(min(ids[a], ids[b]), max(ids[a], ids[b])) for a, b in vetoes}
     return Candidates(table, i, j, context, cosine, same_story, told)
 
 
