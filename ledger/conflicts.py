@@ -128,6 +128,9 @@ def find_conflict(
     share = apart(va, vb) if va is not None and vb is not None else 0.0
     suspect = share >= MAX_SEVERITY or not va or not vb
     timeline = told_update(a, b) or update_timeline(spans, rising_only)
+    if timeline is None and rising_only and any(_says_new_toll(m) for m, _ in spans):
+        # a report says the toll rose or is new: its steps are updates however close
+        timeline = update_timeline(spans, rising_only, same_time=dt.timedelta(0))
     if timeline is not None:
         return Conflict(round(share, 4), severity_label(share, tol), timeline, a.id, b.id,
                         "update", suspect)  # fmt: skip
@@ -152,6 +155,17 @@ _ROSE_TO = re.compile(
     r"(?:^|\s)[وفل]?(?:ا|ي|ت|لي|لت)?(?:رتفع|رتفاع|رتفعت|صعد|صعدت|قفز|قفزت|وصل|وصلت|بلغ|بلغت)\S*"
     r"(?:\s+\S+){0,5}\s+(?:إلى|الى|إلي|الي|ل)\s*[«\"(]?\s*$"
 )
+# "ارتفعت حصيلة القتلى"، "وفق حصيلة جديدة"، "آخر حصيلة": a report says its toll is newer
+_NEW_TOLL = re.compile(
+    r"(?:ال)?حصيلة\s+(?:جديدة|محدثة|نهائية)|(?:آخر|أحدث|اخر|احدث)\s+(?:حصيلة|تحديث)"
+    r"|[وف]?(?:ا|إ)رتفا?ع\S*\s+(?:\S+\s+){0,2}?(?:عدد|حصيلة|الحصيلة)"
+)
+
+
+def _says_new_toll(m: SourceMention) -> bool:
+    return _NEW_TOLL.search(f"{m.before} {m.after}") is not None
+
+
 # "بحلول الساعة 1530 بتوقيت جرينتش": a market snapshot says when it was taken
 _CLOCK = re.compile(
     r"(?:الساعة|الساعه)\s*(\d{1,2})[:.,ر]?(\d{2})\s*(?:صباحا|صباحاً|مساء|مساءً)?\s*"
@@ -200,7 +214,9 @@ def told_update(a: SourceMention, b: SourceMention) -> str | None:
 
 
 def update_timeline(
-    spans: list[tuple[SourceMention, Interval]], rising_only: bool = False
+    spans: list[tuple[SourceMention, Interval]],
+    rising_only: bool = False,
+    same_time: dt.timedelta = SAME_TIME,
 ) -> str | None:
     """The reason of an update, or None for a disagreement.
 
@@ -232,7 +248,7 @@ def update_timeline(
         agreeing.append(0)
     if len(steps) < 2:
         return None  # no change of number ("500" then "more than 500") is no update
-    direction = _trend(steps, timed)
+    direction = _trend(steps, timed, same_time)
     if direction is None or (direction < 0 and rising_only):
         return None
     parts = []
@@ -248,7 +264,9 @@ LAGGING_SHARE = 0.25  # pairs of new values against the trend, as a share of tho
 SAME_TIME_SHARE = 0.5  # pairs of reports that disagree at one moment, as a share of those
 
 
-def _trend(steps: list[tuple], timed: list[tuple]) -> int | None:
+def _trend(
+    steps: list[tuple], timed: list[tuple], same_time: dt.timedelta = SAME_TIME
+) -> int | None:
     """+1 when the new values (``steps``) rise with time, -1 when they fall, None when
     they do not move one way. Each pair of new values told more than ``SAME_TIME`` apart
     is with or against the trend; a few against it are outlets still printing an older
@@ -259,7 +277,7 @@ def _trend(steps: list[tuple], timed: list[tuple]) -> int | None:
     up = down = 0
     for i, (_m, _iv, value, when) in enumerate(steps):
         for _m2, _iv2, later_value, later in steps[i + 1 :]:
-            if later - when > SAME_TIME:
+            if later - when > same_time:
                 up += later_value > value
                 down += later_value < value
     # a report of a value first told more than STALE before it is a reprint: a paper
@@ -270,7 +288,7 @@ def _trend(steps: list[tuple], timed: list[tuple]) -> int | None:
     together = set()
     for i, (when, m, iv, _v) in enumerate(fresh):
         for later, other, other_iv, _ov in fresh[i + 1 :]:
-            if later - when > SAME_TIME:
+            if later - when > same_time:
                 break
             if m.article != other.article and disjoint(iv, other_iv):
                 together.add((m.article, other.article))

@@ -322,6 +322,23 @@ def test_a_report_that_says_the_toll_rose_is_an_update():
     assert conflict.kind == "update" and "says it rose" in conflict.reason
 
 
+def test_a_toll_a_report_calls_new_is_an_update_however_close_its_steps():
+    """Ariha, 3 August 2015: "at least 20" this morning, 27, then 31 within the hours of
+    one day; one report says "ارتفعت حصيلة القتلى". Steps that close are outlets at once,
+    a disagreement, unless a report says the toll rose or is new."""
+    from ledger.conflicts import find_conflict
+
+    def step(k: int, value: int, at: str, before: str = "") -> SourceMention:
+        return SourceMention(k, str(value), "exact", value, None, None, None, f"a.json#{k}",
+                             f"outlet{k}", f"2015-08-03 {at}", before=before)  # fmt: skip
+
+    told = [step(1, 20, "08:00"), step(2, 27, "09:00", "وارتفعت حصيلة القتلى في أريحا "),
+            step(3, 31, "10:00")]  # fmt: skip
+    assert find_conflict(told, rising_only=True).kind == "update"
+    untold = [step(1, 20, "08:00"), step(2, 27, "09:00"), step(3, 31, "10:00")]
+    assert find_conflict(untold, rising_only=True).kind == "disagreement"
+
+
 def test_market_snapshots_at_stated_times_are_an_update():
     early = SourceMention(
         1,
