@@ -47,6 +47,12 @@ _STILL = frozenset({"زالوا", "زال", "زالت", "يزالون", "يزا�
 # a number after these is the whole the count is some of: "29 شخصا من أصل مائة جريح"
 _TOTAL_MARKS = frozenset({"اصل", "عددهم", "عددها", "عدد"})
 _CLITIC = re.compile(r"^[وفب]")  # one proclitic (وبسقوط is not read: rare)
+# arriving or departing, as an adjective of the counted noun (normalised)
+_DIRECTION = {
+    **dict.fromkeys(("قادمه", "قادمين", "قادمون", "القادمه", "القادمين", "الوافدين", "وافده",
+                     "الواصلين", "واصلين"), "arrived"),
+    **dict.fromkeys(("مغادره", "مغادرين", "مغادرون", "المغادره", "المغادرين"), "left"),
+}  # fmt: skip
 GRAVE_REACH = 5  # words after a number (its noun, منهم, في) searched for a grave state
 _UP_TO = frozenset({"الي", "لـ", "ل"})  # ارتفع عدد الشهداء الى 15 والمصابين الى 40
 HOSPITAL_REACH = 14  # words after the number searched for "ما زالوا في المستشفى"
@@ -285,6 +291,10 @@ class Context:
             return "injured"  # "بقيت عدد من الحالات منها أربعة في حالة خطرة جداً": still alive
         if self._fell(after):
             return "killed"
+        # which way the counted went, said right after them: "67,700 شاحنة قادمة" are the
+        # arriving trucks, whatever "المغادرة" said before
+        if len(after) > 1 and self.ex.entity_lemma(after[0]) and after[1] in _DIRECTION:
+            return _DIRECTION[after[1]]
         # the counted noun itself (30 قتيلا), never a verbal noun or a coordinated
         # clause that follows it (مقتل جنديين وإصابة 24: the two are killed)
         counted = None  # a verbal noun counted (40 إصابة): what befell them

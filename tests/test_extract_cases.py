@@ -262,6 +262,14 @@ def test_the_hurt_received_or_moved_are_still_the_hurt(text, events):
     assert count_events(text) == events
 
 
+def test_which_way_the_counted_went_is_said_right_after_them():
+    """Customs over Eid 2015: "... الشاحنات القادمة والمغادرة ... و67,700 شاحنة قادمة، أما
+    المغادرة ... 71,260 شاحنة": the first are arriving trucks, the second departing."""
+    text = ("بلغ عدد الشاحنات القادمة والمغادرة 139 ألف شاحنة، منها 67,700 شاحنة قادمة، أما"
+            " الشاحنات المغادرة فبلغ عددها 71,260 شاحنة")  # fmt: skip
+    assert count_events(text)[1:] == ["arrived", "left"]
+
+
 def test_a_noun_beyond_another_number_is_not_counted():
     """alriyadh, 2 August 2015: "witnesses reported eight civilians killed and seven
     others injured": the seven are not witnesses."""
