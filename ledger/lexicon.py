@@ -19,7 +19,8 @@ from .normalize import normalize_word
 _PARTICIPLE = re.compile("^.ا..$")
 # Clitic prefixes that attach to a number word: conjunction, then preposition.
 CONJUNCTIONS = ("", "و", "ف")
-PEOPLE_CLASSES = frozenset({"person", "civilian"})  # classes of counted nouns that are people
+# the classes of counted nouns that are people (not "group": companies, parties, cells)
+PEOPLE_CLASSES = frozenset({"person", "civilian"})
 PREPOSITIONS = ("", "ب", "ل", "ك")
 
 

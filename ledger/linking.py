@@ -238,7 +238,6 @@ CASE_WORDS = frozenset({"حاله", "اصابه"})  # حالة، إصابة as t
 TOLL_EVENTS = frozenset({"killed", "injured", "captured", "held", "missing", "displaced"})
 TOLL_NOUN_CLASSES = frozenset({"person", "event"})  # people, or cases of what befell them
 RISING_TOLLS = frozenset({"killed", "injured"})  # counts that rise as the dead are counted
-# PEOPLE_CLASSES (lexicon): not "group", companies, parties, cells
 # nouns that count any people a toll befell ("6 أشخاص", "15 قتيلا"): the same toll as a
 # count of civilians, soldiers or worshippers, which name who they were
 GENERIC_TOLL_NOUNS = frozenset({"شخص", "قتيل", "شهيد", "ضحيه", "جريح", "مصاب", "نسمه"})

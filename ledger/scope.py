@@ -168,19 +168,6 @@ def in_grave_state(words: list[str]) -> bool:
     """Do these words (the ones after a number, nearest first) put it in a grave state
     ("في حالة خطرة"، "إصاباتهم بالغة") before another number or the clause's end?"""
     numbers = lexicon().number_words
-    for k, word in enumerate(words):
-        if (k and (word[:1].isdigit() or word in numbers)) or _CLAUSE_MARK.search(word):
-            return False
-        if _STATE.match(word) and any(_GRAVE.match(w) for w in words[k + 1 : k + 3]):
-            return True
-    return False
-
-
-def severe_count(text: str, end: int) -> bool:
-    """Does the number count the badly hurt ("في حالة حرجة"، "إصاباتهم بالغة") rather than
-    all the injured? The state must follow in its clause, before any other number."""
-    words = text[end : end + 120].split()[:SEVERE_REACH]
-    numbers = lexicon().number_words
     days = _weekday_words()
     for k, word in enumerate(words):
         if k and (word[:1].isdigit() or (word in numbers and word not in days)):
@@ -194,14 +181,20 @@ def severe_count(text: str, end: int) -> bool:
     return False
 
 
-# a count the report itself tells as an earlier one: "في حصيلة أولية"، "الحصيلة السابقة"،
-# "قال في وقت سابق إن ..."
+def severe_count(text: str, end: int) -> bool:
+    """Does the number count the badly hurt ("في حالة حرجة"، "إصاباتهم بالغة") rather than
+    all the injured? The state must follow in its clause, before any other number."""
+    return in_grave_state(text[end : end + 120].split()[:SEVERE_REACH])
+
+
 # a verb of saying, in its past forms (قال، قالت، قالوا); not نقل, which also carries the
 # hurt, nor ذكرى, an anniversary
 _REPORTED = (
     r"(?:تحدث|قال|ذكر|افاد|اعلن|اكد|اشار|صرح|قدر|رجح|اورد)(?:ت|وا|ا|تا)?(?![^\s.,،؛:])"
     r"|احص(?:ي|ت|وا|ينا)(?![^\s.,،؛:])"
 )
+# a count the report itself tells as an earlier one: "في حصيلة أولية"، "الحصيلة السابقة"،
+# "قال في وقت سابق إن ..."
 _EARLIER = re.compile(
     r"(?<!\S)(?:في وقت سابق|سابقا|[وف]?(?:ال|ب|لل)?حصيل\S*\s+(?:\S+\s+)?(?:ال)?(?:اوليه|سابقه)"
     # "وذلك بعدما كانت تحدثت مصادر عن 20 قتيلا"، "قد صرح قبلها بأنهم أحصوا ثمانية قتلى"

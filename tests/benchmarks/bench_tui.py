@@ -90,6 +90,19 @@ async def measure(path: str) -> dict:
 
             return run
 
+        async def opened_again(key: str, measure, times: int, move: bool = False) -> float:
+            """The median of ``times`` openings of the page ``key`` opens, each timed by
+            ``measure`` and closed again (after a move to the next row when ``move``)."""
+            spans = []
+            for _ in range(times):
+                if move:
+                    await pilot.press("down")
+                    await pilot.pause(ARTICLE_DELAY + 0.05)
+                spans.append(await measure())
+                await pilot.press("escape")
+                await pilot.pause()
+            return statistics.median(spans)
+
         async def timed(*keys: str) -> float:
             """From the press until every worker is done and the screen has taken
             the results (the article pane included, which follows the cursor once it
@@ -107,19 +120,6 @@ async def measure(path: str) -> dict:
             cursor, the new page), before the article pane follows."""
             t = time.perf_counter()
             await pilot.press(*keys)
-            await pilot.pause()
-            ms = (time.perf_counter() - t) * 1000
-            await pilot.pause(ARTICLE_DELAY + 0.05)
-            await app.workers.wait_for_complete()
-            return ms
-
-        async def shown(*keys: str) -> float:
-            """From the press until the page it opens is drawn with its data: its
-            workers done and their results taken, without the article pane's wait for
-            the cursor to settle (which ``timed`` includes)."""
-            t = time.perf_counter()
-            await pilot.press(*keys)
-            await app.workers.wait_for_complete()
             await pilot.pause()
             ms = (time.perf_counter() - t) * 1000
             await pilot.pause(ARTICLE_DELAY + 0.05)
@@ -212,52 +212,16 @@ async def measure(path: str) -> dict:
         out["figure_page_first_ms"] = round(await timed("f"))
         await pilot.press("escape")
         await pilot.pause()
-        again = []
-        for _ in range(5):
-            await pilot.press("down")
-            await pilot.pause(ARTICLE_DELAY + 0.05)
-            again.append(await timed("f"))
-            await pilot.press("escape")
-            await pilot.pause()
-        out["figure_page_ms"] = round(statistics.median(again))
-        again = []
-        for _ in range(5):
-            await pilot.press("down")
-            await pilot.pause(ARTICLE_DELAY + 0.05)
-            again.append(await drawn(keys("f")))
-            await pilot.press("escape")
-            await pilot.pause()
-        out["drawn_figure_page_ms"] = round(statistics.median(again))
-        shown_again = []
-        for _ in range(5):
-            await pilot.press("down")
-            await pilot.pause(ARTICLE_DELAY + 0.05)
-            shown_again.append(await shown("f"))
-            await pilot.press("escape")
-            await pilot.pause()
-        out["figure_page_shown_ms"] = round(statistics.median(shown_again))
+        out["figure_page_ms"] = round(await opened_again("f", lambda: timed("f"), 5, True))
+        out["drawn_figure_page_ms"] = round(
+            await opened_again("f", lambda: drawn(keys("f")), 5, True)
+        )
         out["conflicts_view_first_ms"] = round(await timed("c"))
         out["conflicts_listed"] = len(getattr(app.screen, "rows", []))
         await pilot.press("escape")
         await pilot.pause()
-        again = []
-        for _ in range(3):
-            again.append(await timed("c"))
-            await pilot.press("escape")
-            await pilot.pause()
-        out["conflicts_view_ms"] = round(statistics.median(again))
-        again = []
-        for _ in range(3):
-            again.append(await drawn(keys("c")))
-            await pilot.press("escape")
-            await pilot.pause()
-        out["drawn_conflicts_view_ms"] = round(statistics.median(again))
-        again = []
-        for _ in range(3):
-            again.append(await shown("c"))
-            await pilot.press("escape")
-            await pilot.pause()
-        out["conflicts_view_shown_ms"] = round(statistics.median(again))
+        out["conflicts_view_ms"] = round(await opened_again("c", lambda: timed("c"), 3))
+        out["drawn_conflicts_view_ms"] = round(await opened_again("c", lambda: drawn(keys("c")), 3))
         table.focus()
         # a decision and its undo, each re-linking what it touches, in a worker
         out["split_ms"] = round(await timed("x"))
