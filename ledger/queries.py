@@ -8,7 +8,7 @@ import math
 import re
 from bisect import bisect_right
 from collections import defaultdict
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from itertools import accumulate, combinations
 
 import numpy as np
@@ -22,6 +22,12 @@ CLAIM_COLUMNS = (
     "low", "high", "qualifier", "kind", "unit", "entity", "event", "sentence",
 )  # fmt: skip
 SORTABLE = set(CLAIM_COLUMNS) | {"severity"}
+# a row as the ledger table shows it: the claim's columns and where it is in its article
+ROW_COLUMNS = (
+    ", ".join(f"c.{c}" for c in CLAIM_COLUMNS) + ', c.article_id, c.start, c."end" AS end_'
+)
+
+ORDERS_KEPT = 4  # queries whose order of ids is kept (a few MB each on a corpus ledger)
 
 
 def articles(ledger: Ledger) -> list[dict]:
@@ -189,11 +195,16 @@ class ClaimSearch:
         self.ledger = ledger
         self._haystack: Haystack | None = None
         self._totals: dict[tuple, int] = {}
+        self._matches: dict[tuple[str, int], list[int]] = {}  # the latest words' matches
+        self._orders: dict[tuple, list[int]] = {}  # a query's ids in its order
 
     def invalidate(self) -> None:
-        """Forget cached counts and the fuzzy haystack (after a decision or re-link)."""
+        """Forget cached counts, matches and the fuzzy haystack (after a decision or
+        re-link)."""
         self._haystack = None
         self._totals.clear()
+        self._matches.clear()
+        self._orders.clear()
 
     @property
     def warm(self) -> bool:
@@ -208,6 +219,7 @@ class ClaimSearch:
     def adopt(self, haystack: Haystack) -> None:
         """Use a haystack built by another ``ClaimSearch`` on the same ledger."""
         self._haystack = haystack
+        self._matches.clear()
 
     def _hay(self) -> Haystack:
         if self._haystack is None:
@@ -230,6 +242,16 @@ class ClaimSearch:
         return self._haystack
 
     def fuzzy_ids(self, text: str, cutoff: int) -> list[int]:
+        """The claims whose haystack text matches ``text`` at ``cutoff`` or more: kept
+        for the latest words, so each block of a scrolled table does not match again."""
+        key = (text, cutoff)
+        found = self._matches.get(key)
+        if found is None:
+            self._matches.clear()
+            found = self._matches[key] = self._fuzzy_ids(text, cutoff)
+        return found
+
+    def _fuzzy_ids(self, text: str, cutoff: int) -> list[int]:
         hay = self._hay()
         ids, texts = hay.ids, hay.texts
         if not texts:
@@ -244,7 +266,9 @@ class ClaimSearch:
         )[0]  # fmt: skip
         return [ids[i] for i in np.flatnonzero(scores).tolist()]
 
-    def page(self, q: ClaimQuery) -> ClaimPage:
+    def _parts(self, q: ClaimQuery) -> tuple[str, list, str, str]:
+        """The query's FROM and WHERE (``base``), its parameters, its ORDER BY, and the
+        "+" that keeps SQLite off the sort's index for a narrow filter."""
         where, params = ["1 = 1"], []
         if q.kind:
             # with conflicts only, the few flagged figures lead the way (not the kind index)
@@ -258,7 +282,6 @@ class ClaimSearch:
             params.append(q.value_max)
         if q.conflicts_only:  # through the few flagged figures, by index
             where.append("c.claim_id IN (SELECT claim_id FROM figures WHERE conflict = 1)")
-        db = self.ledger.db
         if q.text.strip():
             # the matching ids travel as one JSON parameter: a read never writes (a temp
             # table written outside a transaction would hold this connection's snapshot
@@ -270,18 +293,25 @@ class ClaimSearch:
         # a narrow filter (flagged figures, fuzzy matches) finds its rows by index and
         # sorts them; walking the whole ledger in order for them would take far longer
         narrow = "+" if q.conflicts_only or q.text.strip() else ""
-        order = f"{'f.severity' if sort == 'severity' else narrow + 'c.' + sort} {'DESC' if q.descending else 'ASC'}"
+        direction = "DESC" if q.descending else "ASC"
+        order = f"{'f.severity' if sort == 'severity' else narrow + 'c.' + sort} {direction}"
+        order += f", {narrow}c.mention_id"
         base = f"FROM claims c LEFT JOIN figures f ON f.claim_id = c.claim_id WHERE {' AND '.join(where)}"
+        return base, params, order, narrow
+
+    def page(self, q: ClaimQuery) -> ClaimPage:
+        """The rows ``q.offset`` to ``q.offset + q.limit`` of the query, with its total
+        and the ledger's (SQL's OFFSET: for the first rows; ``rows_at`` reads deeper)."""
+        base, params, order, _narrow = self._parts(q)
+        db = self.ledger.db
         key = (base, tuple(params), q.text)
         total = self._totals.get(key)
         if total is None:
             total = self._totals[key] = db.execute(f"SELECT count(*) {base}", params).fetchone()[0]
-        columns = ", ".join(f"c.{c}" if c != "end" else 'c."end"' for c in CLAIM_COLUMNS)
         rows = [
             dict(r)
             for r in db.query(
-                f'SELECT {columns}, c.article_id, c.start, c."end" AS end_ {base} '
-                f"ORDER BY {order}, {narrow}c.mention_id LIMIT ? OFFSET ?",
+                f"SELECT {ROW_COLUMNS} {base} ORDER BY {order} LIMIT ? OFFSET ?",
                 [*params, q.limit, q.offset],
             )
         ]
@@ -292,12 +322,54 @@ class ClaimSearch:
             ).fetchone()[0]
         return ClaimPage(rows, total, ledger_total, q.offset, [r["mention_id"] for r in rows])
 
+    def order(self, q: ClaimQuery) -> list[int]:
+        """The mention ids of every row of the query, in its order (kept for the latest
+        queries until ``invalidate``): the map a scrolling table reads deep rows by."""
+        base, params, order, _narrow = self._parts(q)
+        key = (base, tuple(params), order)
+        ids = self._orders.get(key)
+        if ids is None:
+            ids = [r[0] for r in self.ledger.db.execute(
+                f"SELECT c.mention_id {base} ORDER BY {order}", params)]  # fmt: skip
+            self.adopt_order(q, ids)
+        return ids
+
+    def adopt_order(self, q: ClaimQuery, ids: list[int]) -> None:
+        """Keep ``ids`` as the order of query ``q`` (read by another ``ClaimSearch`` on
+        the same ledger, in a worker thread)."""
+        base, params, order, _narrow = self._parts(q)
+        while len(self._orders) >= ORDERS_KEPT:
+            self._orders.pop(next(iter(self._orders)))
+        self._orders[(base, tuple(params), order)] = ids
+
+    def has_order(self, q: ClaimQuery) -> bool:
+        """Is the order of query ``q`` already known (``order`` would not read it)?"""
+        base, params, order, _narrow = self._parts(q)
+        return (base, tuple(params), order) in self._orders
+
+    def rows_at(self, q: ClaimQuery, offset: int, limit: int) -> list[dict]:
+        """Rows ``offset`` to ``offset + limit`` of the query: the first by SQL's LIMIT,
+        deeper ones by id from the query's order (a few ms at any depth, where SQL's
+        OFFSET walks every row before them: up to 2 s at the end of a sorted ledger)."""
+        if offset == 0:
+            return self.page(replace(q, offset=0, limit=limit)).rows
+        ids = self.order(q)[offset : offset + limit]
+        if not ids:
+            return []
+        found = {
+            r["mention_id"]: dict(r)
+            for r in self.ledger.db.query(
+                f"SELECT {ROW_COLUMNS} FROM claims c WHERE c.mention_id IN "
+                "(SELECT value FROM json_each(?))",
+                [json.dumps(ids)],
+            )
+        }
+        return [found[i] for i in ids if i in found]
+
     def position(self, q: ClaimQuery, mention_id: int) -> int | None:
         """Row number of a mention under the current filters and sort (for jumps)."""
-        probe = ClaimQuery(**{**q.__dict__, "offset": 0, "limit": 10**9})
-        page = self.page(probe)
         try:
-            return page.ids.index(mention_id)
+            return self.order(q).index(mention_id)
         except ValueError:
             return None
 

@@ -65,3 +65,42 @@ def test_the_fuzzy_filter_on_the_seeds_is_unchanged(seeded):
         assert search.fuzzy_ids(word, 85) == [ids[i] for i in _partial_ratio_matches(
             __import__("ledger.normalize", fromlist=["normalize_word"]).normalize_word(word),
             texts, 85)]  # fmt: skip
+
+
+# ------------------------------------------------- deep rows, read by the query's order
+import pytest  # noqa: E402
+
+
+@pytest.mark.parametrize(
+    "query",
+    [ClaimQuery(), ClaimQuery(sort="value", descending=True), ClaimQuery(sort="severity"),
+     ClaimQuery(sort="text"), ClaimQuery(kind="count", sort="entity", descending=True),
+     ClaimQuery(text="معتقل", sort="value")],
+)  # fmt: skip
+def test_rows_read_by_order_are_the_rows_sql_offsets_give(seeded_path, query):
+    ledger = Ledger(seeded_path)
+    search = ClaimSearch(ledger)
+    total = search.page(query).total
+    assert total > 0
+    for offset in range(0, total, 3):
+        by_offset = search.page(ClaimQuery(**{**query.__dict__, "offset": offset, "limit": 5}))
+        assert search.rows_at(query, offset, 5) == by_offset.rows
+    ids = search.order(query)
+    assert len(ids) == total
+    assert all(search.position(query, mid) == k for k, mid in enumerate(ids))
+    ledger.close()
+
+
+def test_an_order_is_forgotten_after_a_change(seeded_path):
+    """After a decision (``invalidate``) the query's order is read again, not reused."""
+    ledger = Ledger(seeded_path)
+    search = ClaimSearch(ledger)
+    q = ClaimQuery(conflicts_only=True)
+    assert search.order(q) and search.has_order(q)
+    with Database(seeded_path, author="other") as other:
+        (conflict,) = other.conflicts()
+        other.split(other.figure(conflict["claim_id"])["mention_rows"][0]["mention_id"])
+    search.invalidate()
+    assert not search.has_order(q)
+    assert search.order(q) == []
+    ledger.close()

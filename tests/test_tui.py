@@ -14,7 +14,7 @@ from tui.components.article_view import ArticleView
 from tui.components.conflicts_screen import ConflictsScreen
 from tui.components.error_screen import ErrorScreen
 from tui.components.figure_screen import FigureScreen
-from tui.components.ledger_table import LEDGER_COLUMNS
+from tui.components.ledger_table import LedgerTable
 from tui.components.log_screen import LogScreen
 
 
@@ -26,7 +26,9 @@ async def ready(app, pilot):
 
 
 def ledger_rows(app) -> list[dict]:
-    return app.page_rows
+    """Every row of the ledger table's query (the table fetches them as it draws)."""
+    table = app.screen_stack[0].query_one("#ledger", LedgerTable)
+    return table.rows_between(0, table.row_count)
 
 
 def claim_of(path, mention_id):
@@ -39,16 +41,16 @@ def claim_of(path, mention_id):
 
 async def goto(app, pilot, text: str, article_prefix: str) -> int:
     """Focus the ledger table and put the cursor on a claim; return its mention id."""
-    table = app.query_one("#ledger", DataTable)
+    table = app.query_one("#ledger", LedgerTable)
     table.focus()
     index = row_index(app, text, article_prefix)
     table.move_cursor(row=index)
     await pilot.pause()
-    return app.page_rows[index]["mention_id"]
+    return ledger_rows(app)[index]["mention_id"]
 
 
 def row_index(app, text: str, article_prefix: str) -> int:
-    for i, r in enumerate(app.page_rows):
+    for i, r in enumerate(ledger_rows(app)):
         if r["text"] == text and r["article"].startswith(article_prefix):
             return i
     raise AssertionError(text)
@@ -58,10 +60,10 @@ async def test_opens_on_the_ledger_with_counts(seeded_path):
     app = FactLedgerApp(seeded_path)
     async with app.run_test(size=(180, 45)) as pilot:
         await ready(app, pilot)
-        table = app.query_one("#ledger", DataTable)
+        table = app.query_one("#ledger", LedgerTable)
         assert table.row_count == 34
         status = str(app.query_one("#status", Label).render())
-        assert "of 34 shown" in status
+        assert "of 34 (ledger: 34 claims)" in status
         assert app.query_one("#articles", DataTable).row_count == 5
 
 
@@ -75,7 +77,7 @@ async def test_nothing_reads_the_ledger_once_the_app_has_closed(seeded_path):
         await pilot.press("down")  # schedules the article pane's redraw
     assert app.ledger is None and app.search is None
     app.show_article(row["article_id"], row["mention_id"])  # would raise on a closed ledger
-    app.load_page()
+    app.load_rows()
 
 
 async def test_builds_from_seeds_when_new(tmp_path):
@@ -83,7 +85,7 @@ async def test_builds_from_seeds_when_new(tmp_path):
     app = FactLedgerApp(path)
     async with app.run_test(size=(180, 45)) as pilot:
         await ready(app, pilot)
-        assert app.query_one("#ledger", DataTable).row_count == 34
+        assert app.query_one("#ledger", LedgerTable).row_count == 34
     assert path.exists()
 
 
@@ -95,32 +97,32 @@ async def test_filter_and_sort(seeded_path):
         assert isinstance(app.focused, Input)
         await pilot.press(*"conflicts", "enter")
         await ready(app, pilot)
-        assert {r["text"] for r in app.page_rows} == {"أكثر من 9 آلاف", "نحو 12 ألفاً"}
+        assert {r["text"] for r in ledger_rows(app)} == {"أكثر من 9 آلاف", "نحو 12 ألفاً"}
         app.query_one("#filter", Input).value = ""
         app.apply_filter("kind:count sort:-value")
         await ready(app, pilot)
-        values = [r["value"] for r in app.page_rows if r["value"] is not None]
+        values = [r["value"] for r in ledger_rows(app) if r["value"] is not None]
         assert values == sorted(values, reverse=True) and values[0] == 12000
         app.apply_filter("value:100..1000")
         await ready(app, pilot)
-        assert all(r["value"] is None or 100 <= r["value"] <= 1000 for r in app.page_rows)
+        assert all(r["value"] is None or 100 <= r["value"] <= 1000 for r in ledger_rows(app))
         app.apply_filter("سجناء")  # fuzzy over entity, event, sentence, outlet
         await ready(app, pilot)
-        assert 0 < len(app.page_rows) < 33
+        assert 0 < len(ledger_rows(app)) < 33
 
 
 async def test_row_opens_article_and_text_selects_row(seeded_path):
     app = FactLedgerApp(seeded_path)
     async with app.run_test(size=(180, 45)) as pilot:
         await ready(app, pilot)
-        table = app.query_one("#ledger", DataTable)
+        table = app.query_one("#ledger", LedgerTable)
         table.focus()
         index = row_index(app, "نحو 12 ألفاً", "004")
         table.move_cursor(row=index)
         await pilot.pause(0.15)  # the article follows once the cursor settles
         view = app.query_one(ArticleView)
         assert view.article["name"].startswith("004")
-        assert view.selected == app.page_rows[index]["mention_id"]
+        assert view.selected == ledger_rows(app)[index]["mention_id"]
         # pick another mention in the text: its row gets selected
         view.focus()
         await pilot.press("full_stop")
@@ -146,11 +148,11 @@ async def test_same_figure_by_marking(seeded_path):
     app = FactLedgerApp(seeded_path)
     async with app.run_test(size=(180, 45)) as pilot:
         await ready(app, pilot)
-        table = app.query_one("#ledger", DataTable)
+        table = app.query_one("#ledger", LedgerTable)
         table.focus()
         a = row_index(app, "750", "003")
         b = row_index(app, "نحو 60", "004")
-        ma, mb = app.page_rows[a]["mention_id"], app.page_rows[b]["mention_id"]
+        ma, mb = ledger_rows(app)[a]["mention_id"], ledger_rows(app)[b]["mention_id"]
         table.move_cursor(row=a)
         await pilot.press("space")
         table.move_cursor(row=b)
@@ -197,7 +199,7 @@ async def test_correct_value_and_not_a_claim(seeded_path):
         await goto(app, pilot, "750", "003")
         await pilot.press("n")
         await ready(app, pilot)
-        assert mention not in {r["mention_id"] for r in app.page_rows}
+        assert mention not in {r["mention_id"] for r in ledger_rows(app)}
 
 
 async def test_figure_page_and_conflicts_view(seeded_path):
@@ -266,16 +268,14 @@ async def test_bidi_toggle_persists(seeded_path, tmp_path):
     async with app.run_test(size=(180, 45)) as pilot:
         await ready(app, pilot)
         assert app.mode == "visual"
-        first = app.query_one("#ledger", DataTable).get_row_at(0)
+        table = app.query_one("#ledger", LedgerTable)
+        arabic = next(i for i, r in enumerate(ledger_rows(app)) if "من" in r["text"])
+        text = ledger_rows(app)[arabic]["text"]
+        assert text not in table.render_line(arabic + 1).text  # drawn reordered
         await pilot.press("b")
         await ready(app, pilot)
         assert app.mode == "logical"
-        text_col = [c[0] for c in LEDGER_COLUMNS].index("text")
-        assert (
-            app.query_one("#ledger", DataTable).get_row_at(1)[text_col].plain
-            == app.page_rows[1]["text"]
-        )
-        del first
+        assert text in table.render_line(arabic + 1).text  # drawn as stored
     saved = json.loads((tmp_path / "config" / "settings.json").read_text())
     assert saved["bidi_mode"] == "logical"
     assert FactLedgerApp(seeded_path).mode == "logical"
@@ -294,7 +294,7 @@ async def test_article_text_is_never_markup_or_escapes(ledger_path, tmp_path, mo
     app = FactLedgerApp(ledger_path)
     async with app.run_test(size=(180, 45)) as pilot:
         await ready(app, pilot)
-        app.query_one("#ledger", DataTable).move_cursor(row=0)
+        app.query_one("#ledger", LedgerTable).move_cursor(row=0)
         await pilot.pause()
         shown = app.query_one(ArticleView).body.render()
         plain = str(shown)
@@ -317,7 +317,7 @@ async def test_locked_ledger_decision_is_reported_not_raised(seeded_path):
     app = FactLedgerApp(seeded_path)
     async with app.run_test(size=(180, 45)) as pilot:
         await ready(app, pilot)
-        app.query_one("#ledger", DataTable).focus()
+        app.query_one("#ledger", LedgerTable).focus()
         blocker = sqlite3.connect(seeded_path)
         blocker.execute("BEGIN IMMEDIATE")
         try:
@@ -333,11 +333,11 @@ async def test_merge_confirm_and_palette(seeded_path):
     app = FactLedgerApp(seeded_path)
     async with app.run_test(size=(180, 45)) as pilot:
         await ready(app, pilot)
-        table = app.query_one("#ledger", DataTable)
+        table = app.query_one("#ledger", LedgerTable)
         table.focus()
         a = row_index(app, "750", "003")
         b = row_index(app, "ثلاث", "003")
-        ma, mb = app.page_rows[a]["mention_id"], app.page_rows[b]["mention_id"]
+        ma, mb = ledger_rows(app)[a]["mention_id"], ledger_rows(app)[b]["mention_id"]
         table.move_cursor(row=a)
         await pilot.press("space")
         table.move_cursor(row=b)
@@ -385,10 +385,10 @@ async def test_keys_on_the_figure_page_act_on_that_figure(seeded_path):
     app = FactLedgerApp(seeded_path)
     async with app.run_test(size=(180, 45)) as pilot:
         await ready(app, pilot)
-        table = app.query_one("#ledger", DataTable)
+        table = app.query_one("#ledger", LedgerTable)
         table.focus()
         table.move_cursor(row=0)  # the main table's cursor sits on another figure
-        hidden = app.page_rows[0]["mention_id"]
+        hidden = ledger_rows(app)[0]["mention_id"]
         hidden_claim = claim_of(seeded_path, hidden)
         await pilot.press("c")
         await pilot.pause()
@@ -444,18 +444,18 @@ async def test_textual_query_is_not_shadowed(seeded_path):
         assert len(app.query(DataTable)) >= 1
         app.action_focus("ledger")
         await pilot.pause()
-        assert app.focused is app.query_one("#ledger", DataTable)
+        assert app.focused is app.query_one("#ledger", LedgerTable)
 
 
 async def test_a_filter_typo_is_a_message_not_a_crash(seeded_path):
     app = FactLedgerApp(seeded_path)
     async with app.run_test(size=(180, 45)) as pilot:
         await ready(app, pilot)
-        before = len(app.page_rows)
+        before = len(ledger_rows(app))
         await pilot.press("slash")
         await pilot.press(*"value:abc", "enter")
         await ready(app, pilot)
-        assert app.is_running and len(app.page_rows) == before
+        assert app.is_running and len(ledger_rows(app)) == before
         assert any("value:abc" in n.message for n in app._notifications)
 
 
@@ -463,14 +463,15 @@ async def test_sort_is_shown_in_the_header_and_the_status(seeded_path):
     app = FactLedgerApp(seeded_path)
     async with app.run_test(size=(180, 45)) as pilot:
         await ready(app, pilot)
-        table = app.query_one("#ledger", DataTable)
+        table = app.query_one("#ledger", LedgerTable)
         await pilot.click("#ledger", offset=(2, 0))  # the id header: sorted by id already
         await ready(app, pilot)  # let the click's own sort land before setting another
         app.claim_query.sort, app.claim_query.descending = "value", True
-        app.load_page()
+        app.load_rows()
         await pilot.pause()
-        assert str(table.columns["value"].label) == "value ▼"
-        assert str(table.columns["text"].label) == "text"
+        assert table.header_label("value") == "value ▼"
+        assert table.header_label("text") == "text"
+        assert "value ▼" in table.render_line(0).text
         status = str(app.query_one("#status", Label).render())
         assert "sorted by value ▼" in status
 
@@ -501,8 +502,8 @@ async def test_the_figure_page_shows_each_figure_opened_on_it(seeded_path):
     app = FactLedgerApp(seeded_path)
     async with app.run_test(size=(180, 45)) as pilot:
         await ready(app, pilot)
-        claims = sorted({r["claim_id"] for r in app.page_rows if r["claim_id"] is not None})
-        big = max(claims, key=lambda c: sum(r["claim_id"] == c for r in app.page_rows))
+        claims = sorted({r["claim_id"] for r in ledger_rows(app) if r["claim_id"] is not None})
+        big = max(claims, key=lambda c: sum(r["claim_id"] == c for r in ledger_rows(app)))
         small = next(c for c in claims if c != big)
         for claim in (big, small, big):
             app.open_figure(claim)
@@ -517,15 +518,15 @@ async def test_the_figure_page_shows_each_figure_opened_on_it(seeded_path):
         assert not isinstance(app.screen, FigureScreen)
 
 
-def visible_columns(table: DataTable) -> list[str]:
+def visible_columns(table: LedgerTable) -> list[str]:
     """Keys of the columns drawn whole within the table's width (no scrolling)."""
     room = table.scrollable_content_region.width
     shown, used = [], 0
-    for key, column in table.columns.items():
-        used += column.get_render_width(table)
+    for key, _label, width in table.layout_columns:
+        used += width + 2
         if used > room:
             break
-        shown.append(key.value)
+        shown.append(key)
     return shown
 
 
@@ -534,7 +535,7 @@ async def test_what_a_claim_says_is_in_view_without_scrolling(seeded_path, size)
     app = FactLedgerApp(seeded_path)
     async with app.run_test(size=size) as pilot:
         await ready(app, pilot)
-        shown = visible_columns(app.query_one("#ledger", DataTable))
+        shown = visible_columns(app.query_one("#ledger", LedgerTable))
         assert {"text", "value", "qualifier", "entity", "event"} <= set(shown), shown
         assert app.has_class("narrow") == (size[0] < 170)
 
@@ -544,7 +545,7 @@ async def test_a_narrow_terminal_stacks_the_panes(seeded_path):
     async with app.run_test(size=(100, 30)) as pilot:
         await ready(app, pilot)
         view = app.query_one(ArticleView)
-        table = app.query_one("#ledger", DataTable)
+        table = app.query_one("#ledger", LedgerTable)
         assert app.has_class("narrow")
         assert view.region.bottom <= table.region.y  # the text above the ledger
         assert table.region.width >= 96  # at full width
@@ -558,8 +559,8 @@ async def test_columns_can_be_chosen_and_are_kept(seeded_path, tmp_path):
     app = FactLedgerApp(seeded_path)
     async with app.run_test(size=(180, 50)) as pilot:
         await ready(app, pilot)
-        table = app.query_one("#ledger", DataTable)
-        assert "kind" not in [k.value for k in table.columns]
+        table = app.query_one("#ledger", LedgerTable)
+        assert "kind" not in [k for k, *_ in table.layout_columns]
         await pilot.press("o")
         await pilot.pause()
         chooser = app.screen.query_one("#columns-list")
@@ -567,10 +568,11 @@ async def test_columns_can_be_chosen_and_are_kept(seeded_path, tmp_path):
         chooser.deselect("outlet")
         await pilot.press("enter")
         await ready(app, pilot)
-        keys = [k.value for k in table.columns]
+        keys = [k for k, *_ in table.layout_columns]
         assert "kind" in keys and "outlet" not in keys
         kind_col = keys.index("kind")
-        assert table.get_row_at(0)[kind_col].plain == app.page_rows[0]["kind"]
+        assert table.cells(ledger_rows(app)[0])[kind_col].plain == ledger_rows(app)[0]["kind"]
+        assert "kind" in table.render_line(0).text
     saved = json.loads((tmp_path / "config" / "settings.json").read_text())
     assert "kind" in saved["ledger_columns"] and "outlet" not in saved["ledger_columns"]
     again = FactLedgerApp(seeded_path)
@@ -662,7 +664,7 @@ async def test_a_real_click_on_a_number_selects_its_row(seeded_path):
     app = FactLedgerApp(seeded_path)
     async with app.run_test(size=(180, 50)) as pilot:
         await ready(app, pilot)
-        table = app.query_one("#ledger", DataTable)
+        table = app.query_one("#ledger", LedgerTable)
         table.move_cursor(row=row_index(app, "750", "003"))
         await pilot.pause(0.15)
         view = app.query_one(ArticleView)
@@ -726,13 +728,13 @@ async def test_keys_act_on_the_rows_again_after_a_filter_and_on_the_list_it_show
         await ready(app, pilot)
         await pilot.press("slash", *"kind:count", "enter")
         await ready(app, pilot)
-        assert app.focused is app.query_one("#ledger", DataTable)
+        assert app.focused is app.query_one("#ledger", LedgerTable)
         await pilot.press("t")
         await pilot.pause()
         assert app.focused is app.query_one("#articles", DataTable)
         await pilot.press("t")
         await pilot.pause()
-        assert app.focused is app.query_one("#ledger", DataTable)
+        assert app.focused is app.query_one("#ledger", LedgerTable)
 
 
 @pytest.mark.parametrize("size", [(180, 45), (100, 30), (80, 24)])

@@ -43,14 +43,16 @@ def test_factledger_in_tmux(tmp_path):
         check=True,
     )  # fmt: skip
     try:
-        screen = wait_for(session, "of 34 shown")  # built from the seeds, then painted
+        screen = wait_for(
+            session, "of 34 (ledger: 34 claims)"
+        )  # built from the seeds, then painted
         assert "Quit" in screen and "Conflicts" in screen
         subprocess.run(["tmux", "send-keys", "-t", session, "c"], check=True)
         screen = wait_for(session, "conflicting figure")
         assert "medium" in screen and "33%" in screen
         subprocess.run(["tmux", "send-keys", "-t", session, "Escape"], check=True)
         time.sleep(1)  # let the terminal's escape timeout pass, or Escape+b reads as alt+b
-        wait_for(session, "rows 1–34")
+        wait_for(session, "of 34 (ledger: 34 claims)")
         subprocess.run(["tmux", "send-keys", "-t", session, "b"], check=True)
         screen = wait_for(session, "· logical")
         # logical mode: the Arabic of the ledger rows is in stored order

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import gc
+from dataclasses import replace
 from functools import partial
 from pathlib import Path
 
@@ -35,7 +36,7 @@ from .components.export_screen import ExportScreen
 from .components.figure_screen import FigureScreen
 from .components.help_screen import HelpScreen
 from .components.key_bar import KeyBar
-from .components.ledger_table import ALL_COLUMNS, DEFAULT_COLUMNS, LedgerTable
+from .components.ledger_table import ALL_COLUMNS, BLOCK, DEFAULT_COLUMNS, LedgerTable
 from .components.log_screen import LogScreen
 from .components.prompt_screen import PromptScreen
 from .messages import (
@@ -46,10 +47,10 @@ from .messages import (
     LedgerOpened,
     LedgerUnusable,
     Notice,
+    OrderReady,
 )  # fmt: skip
 
 ARTICLE_PAGE = 500  # the article list grows by this many rows as the analyst scrolls
-PAGE = 50
 ARTICLE_COLUMNS = (("outlet", 9), ("date", 10), ("title", 22), ("claims", 6), ("⚑", 2))
 ARTICLE_DELAY = 0.06  # seconds the article pane waits for the cursor to settle
 NARROW = 170  # below this many columns the panes stack: the text above, the ledger below
@@ -77,8 +78,8 @@ class FactLedgerApp(App):
         self.build_from_seeds = build_from_seeds
         self.ledger: Ledger | None = None
         self.search: ClaimSearch | None = None
-        self.claim_query = ClaimQuery(limit=PAGE)
-        self.page_rows: list[dict] = []
+        self.claim_query = ClaimQuery(limit=BLOCK)
+        self.ledger_total = 0
         self.marked: int | None = None
         self.mode = settings.bidi_mode()
         self.shown_columns = set(settings.columns(DEFAULT_COLUMNS, ALL_COLUMNS))
@@ -159,11 +160,11 @@ class FactLedgerApp(App):
         self.ledger = Ledger(self.db_path)
         self.search = ClaimSearch(self.ledger)
         self.query_one("#loading").display = False
-        self.load_page()
+        self.load_rows()
         self.load_articles()
         self.warm_filter()
         self.warm_engine()
-        self.query_one("#ledger", DataTable).focus()
+        self.query_one("#ledger", LedgerTable).focus()
 
     @work(thread=True, exclusive=True, group="warm")
     def warm_engine(self) -> None:
@@ -191,7 +192,7 @@ class FactLedgerApp(App):
         pane = self.query_one("#articles-pane")
         self.call_after_refresh(
             lambda: (self.query_one("#articles", DataTable) if pane.display
-                     else self.query_one("#ledger", DataTable)).focus()
+                     else self.query_one("#ledger", LedgerTable)).focus()
         )  # fmt: skip
 
     # ------------------------------------------------------------------ ledger table
@@ -206,25 +207,59 @@ class FactLedgerApp(App):
             settings.save_columns([k for k in ALL_COLUMNS if k in self.shown_columns])
             row = self.current_row()
             table.build_columns(self.shown_columns)
-            self.load_page(keep_mention=row["mention_id"] if row else None)
+            self.load_rows(keep_mention=row["mention_id"] if row else None)
 
         self.push_screen(ColumnsScreen(table.choices()), apply)
 
-    def load_page(self, keep_mention: int | None = None) -> None:
-        """Fetch one page of rows through the engine's query API and show it."""
+    def load_rows(self, keep_mention: int | None = None, at_top: bool = False) -> None:
+        """Show the query's rows through the engine's query API: its first block now, the
+        rest as the table draws them. The cursor goes to the top (``at_top``: a new
+        filter or sort), else stays on its row, on mention ``keep_mention`` if near."""
         if self.search is None:
             return
-        q = self.claim_query
-        page = self.search.page(q)
-        self.page_rows = page.rows
-        self.total = page.total
         table = self.query_one("#ledger", LedgerTable)
+        q = replace(self.claim_query, offset=0, limit=table.block)
+        search = self.search
+        first = search.page(q)
+        self.total, self.ledger_total = first.total, first.ledger_total
+
+        def fetch(offset: int, limit: int) -> list[dict]:
+            return search.rows_at(q, offset, limit)
+
         table.mode = self.mode
-        table.show_rows(page.rows, keep_mention, q.sort, q.descending)
-        first = q.offset + 1 if page.rows else 0
+        table.mark_sort(q.sort, q.descending)
+        table.show_rows(fetch, first.total, first.rows, keep_mention, at_top)
+        self._show_status(table)
+        if first.total > table.block and not q.text.strip() and not search.has_order(q):
+            self.warm_order(q, self.changes)  # (a word filter's few rows are read at once)
+
+    @work(thread=True, exclusive=True, group="order")
+    def warm_order(self, q: ClaimQuery, changes: int) -> None:
+        """Read the order of every row of the query on a connection of its own, so a
+        jump deep into the ledger (End, the scrollbar) fetches its rows by id at once."""
+        ledger = Ledger(self.db_path, create=False)
+        try:
+            ids = ClaimSearch(ledger).order(q)
+        finally:
+            ledger.close()
+        self.post_message(OrderReady(q, ids, changes))
+
+    def on_order_ready(self, message: OrderReady) -> None:
+        if self.search is not None and message.changes == self.changes:
+            self.search.adopt_order(message.query, message.ids)
+
+    @on(LedgerTable.RowsShown, "#ledger")
+    def _rows_shown(self, _event: LedgerTable.RowsShown) -> None:
+        self._show_status(self.query_one("#ledger", LedgerTable))
+
+    def _show_status(self, table: LedgerTable) -> None:
+        """Which rows are in view, of how many, and how they are sorted."""
+        top = round(table.scroll_y)
+        last = min(self.total, top + table.rows_in_view)
+        first = top + 1 if self.total else 0
         self.query_one("#status", Label).update(Text(
-            f"rows {first}–{q.offset + len(page.rows)} of {page.total:,} shown "
-            f"(ledger: {page.ledger_total:,} claims)" + self._sort_note()
+            f"rows {first:,}–{last:,} of {self.total:,} "
+            f"(ledger: {self.ledger_total:,} claims)" + self._sort_note()
             + (f" · marked {self.marked}" if self.marked else "")
         ))  # fmt: skip
 
@@ -257,20 +292,13 @@ class FactLedgerApp(App):
 
     def ledger_row(self) -> dict | None:
         """The selected row of the ledger table (on the main screen)."""
-        table = self.screen_stack[0].query_one("#ledger", DataTable)
-        if (
-            not self.page_rows
-            or table.cursor_row is None
-            or table.cursor_row >= len(self.page_rows)
-        ):
-            return None
-        return self.page_rows[table.cursor_row]
+        return self.screen_stack[0].query_one("#ledger", LedgerTable).current_row()
 
-    @on(DataTable.RowHighlighted, "#ledger")
-    def _row_highlighted(self, event: DataTable.RowHighlighted) -> None:
+    @on(LedgerTable.RowHighlighted, "#ledger")
+    def _row_highlighted(self, event: LedgerTable.RowHighlighted) -> None:
         """The cursor moved: the article follows a moment later, once the keys stop
         (holding a key down draws only the article it stops on)."""
-        row = self.ledger_row()
+        row = event.row
         if row is None:
             return
         if self._article_timer is not None:
@@ -279,27 +307,21 @@ class FactLedgerApp(App):
             ARTICLE_DELAY, lambda: self.show_article(row["article_id"], row["mention_id"])
         )
 
-    @on(DataTable.RowSelected, "#ledger")
-    def _row_selected(self, event: DataTable.RowSelected) -> None:
+    @on(LedgerTable.RowSelected, "#ledger")
+    def _row_selected(self, _event: LedgerTable.RowSelected) -> None:
         self.action_figure()
 
-    @on(DataTable.HeaderSelected, "#ledger")
-    def _sort(self, event: DataTable.HeaderSelected) -> None:
-        key = event.column_key.value
-        if self.claim_query.sort == key:
+    @on(LedgerTable.HeaderSelected, "#ledger")
+    def _sort(self, event: LedgerTable.HeaderSelected) -> None:
+        if self.claim_query.sort == event.key:
             self.claim_query.descending = not self.claim_query.descending
         else:
-            self.claim_query.sort, self.claim_query.descending = key, False
-        self.claim_query.offset = 0
-        self.load_page()
+            self.claim_query.sort, self.claim_query.descending = event.key, False
+        self.load_rows(at_top=True)
 
     def action_page(self, delta: int) -> None:
-        if self.search is None:
-            return
-        new = max(0, self.claim_query.offset + delta * PAGE)
-        if new < self.total:
-            self.claim_query.offset = new
-            self.load_page()
+        """A screen of rows down (1) or up (-1)."""
+        self.query_one("#ledger", LedgerTable).action_screen(delta)
 
     # ------------------------------------------------------------------ filter
     def action_filter(self) -> None:
@@ -308,7 +330,7 @@ class FactLedgerApp(App):
     @on(Input.Submitted, "#filter")
     def _filter(self, event: Input.Submitted) -> None:
         self.apply_filter(event.value)
-        self.query_one("#ledger", DataTable).focus()  # keys act on the rows again
+        self.query_one("#ledger", LedgerTable).focus()  # keys act on the rows again
 
     def apply_filter(self, text: str) -> None:
         try:
@@ -316,7 +338,7 @@ class FactLedgerApp(App):
         except FilterError as exc:
             self.notify(str(exc), severity="error")
             return
-        q.limit = PAGE
+        q.limit = BLOCK
         if q.sort == "mention_id" and "sort:" not in text:
             q.sort, q.descending = self.claim_query.sort, self.claim_query.descending
         self.claim_query = q
@@ -325,7 +347,7 @@ class FactLedgerApp(App):
             # few hundred ms: off the UI thread
             self.run_filter()
         else:
-            self.load_page()  # a structured filter in ledger order: a few ms, by index
+            self.load_rows(at_top=True)  # a structured filter in ledger order: by index
 
     @work(thread=True, exclusive=True, group="filter")
     def run_filter(self) -> None:
@@ -344,11 +366,11 @@ class FactLedgerApp(App):
             self.search.adopt(message.haystack)
             _freeze_heap()
         if message.then_load:
-            self.load_page()
+            self.load_rows(at_top=True)
 
     def on_key(self, event) -> None:
         if event.key == "escape" and self.focused is self.query_one("#filter", Input):
-            self.query_one("#ledger", DataTable).focus()
+            self.query_one("#ledger", LedgerTable).focus()
 
     # ------------------------------------------------------------------ articles
     def load_articles(self) -> None:
@@ -416,15 +438,16 @@ class FactLedgerApp(App):
         position = self.search.position(self.claim_query, event.mention_id)
         if position is None:  # filtered out: clear the filter to show it
             self.claim_query = ClaimQuery(
-                limit=PAGE, sort=self.claim_query.sort, descending=self.claim_query.descending
+                limit=BLOCK, sort=self.claim_query.sort, descending=self.claim_query.descending
             )
             self.query_one("#filter", Input).value = ""
             position = self.search.position(self.claim_query, event.mention_id)
             if position is None:
                 return
-        self.claim_query.offset = (position // PAGE) * PAGE
-        self.load_page(keep_mention=event.mention_id)
-        self.query_one("#ledger", DataTable).focus()
+            self.load_rows(at_top=True)
+        table = self.query_one("#ledger", LedgerTable)
+        table.move_cursor(position)
+        table.focus()
 
     # ------------------------------------------------------------------ views
     def action_help(self) -> None:
@@ -435,7 +458,7 @@ class FactLedgerApp(App):
         settings.save_bidi_mode(self.mode)
         self.sub_title = f"{self.db_path.name} · {self.mode}"
         row = self.current_row()
-        self.load_page(keep_mention=row["mention_id"] if row else None)
+        self.load_rows(keep_mention=row["mention_id"] if row else None)
         self.load_articles()
         view = self.screen_stack[0].query_one(ArticleView)
         view.mode = self.mode
@@ -519,7 +542,7 @@ class FactLedgerApp(App):
             self.notify(
                 f"marked mention {self.marked}: now `s` (same figure) or `m` (merge) on another row"
             )
-            self.load_page(keep_mention=self.marked)
+            self._show_status(self.query_one("#ledger", LedgerTable))
 
     def _decide(self, description: str, fn, *args, **kwargs) -> None:
         row = self.current_row()  # read on the UI thread, never from the worker
@@ -548,7 +571,7 @@ class FactLedgerApp(App):
         if self.search is not None:
             self.search.invalidate()
         figure_page = self.screen if isinstance(self.screen, FigureScreen) else None
-        self.load_page(keep_mention=keep)
+        self.load_rows(keep_mention=keep)
         if self.current_article:
             self.show_article(self.current_article, keep)
         if figure_page is not None:
@@ -595,8 +618,7 @@ class FactLedgerApp(App):
                 "mark a claim with space first, then press m on another", severity="warning"
             )
             return
-        marked = next((r for r in self.page_rows if r["mention_id"] == self.marked), None)
-        other = marked["claim_id"] if marked else figure_of(self.ledger, self.marked)
+        other = figure_of(self.ledger, self.marked)
         if other is None:
             self.notify("the marked claim is in no figure now; mark it again", severity="warning")
             return
@@ -621,11 +643,7 @@ class FactLedgerApp(App):
         if isinstance(self.screen, FigureScreen):
             mates = self.screen.mates(row["mention_id"])
         else:
-            mates = [
-                r
-                for r in self.page_rows
-                if r["claim_id"] == row["claim_id"] and r["mention_id"] != row["mention_id"]
-            ]
+            mates = self._mates(row)
         if not mates:
             self.notify("this claim is alone in its figure: nothing to confirm", severity="warning")
             return
@@ -635,6 +653,18 @@ class FactLedgerApp(App):
             mates[0]["mention_id"],
             row["mention_id"],
         )
+
+    def _mates(self, row: dict) -> list[dict]:
+        """The other mentions of a ledger row's figure (read through the engine)."""
+        from ledger.figures import figure
+
+        if row["claim_id"] is None:
+            return []
+        try:
+            fig = figure(self.ledger, row["claim_id"])
+        except LedgerError:
+            return []
+        return [r for r in fig["mention_rows"] if r["mention_id"] != row["mention_id"]]
 
     def action_not_claim(self) -> None:
         from ledger.figures import mark_not_claim

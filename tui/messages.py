@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 from textual.message import Message
 
-from ledger.queries import Haystack
+from ledger.queries import ClaimQuery, Haystack
 
 
 @dataclass
@@ -63,3 +63,14 @@ class ConflictsLoaded(Message):
     """The conflicting figures, read off the UI thread, most severe first."""
 
     rows: list
+
+
+@dataclass
+class OrderReady(Message):
+    """Every row id of a query in its order, read off the UI thread after its first rows
+    are shown (the map the ledger table reads deep rows by); ``changes`` is the count of
+    changes the app had seen when the read began (a later change makes it stale)."""
+
+    query: ClaimQuery
+    ids: list[int]
+    changes: int

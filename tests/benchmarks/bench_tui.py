@@ -3,8 +3,11 @@
     uv run python tests/benchmarks/bench_tui.py LEDGER.db
 
 Headless (Textual's run_test): time to first paint of the ledger table, the time to
-answer each kind of key press (move, page, sort, filter, open the figure page, the
-conflicts view, a decision and its undo), and the peak memory. ``drawn_*``: from the key
+answer each kind of key press (move, page, jump to the end, sort, filter, open the figure
+page, the conflicts view, a decision and its undo), and the peak memory. The ledger
+table draws only the rows in view, fetching them a block at a time: ``jump_drawn_ms`` is
+a jump to rows not yet fetched, ``drawn_end_ms`` the End key (the deepest block of the
+ledger, and of the ledger sorted by value). ``drawn_*``: from the key
 to the last frame drawn for it (before the article pane follows the cursor), free of the
 harness's own waits; the other times are the harness's wall clock, which costs about
 60 ms for a key bound to nothing (``answered_noop_key_ms``). Run it on a copy: the
@@ -22,7 +25,8 @@ import time
 
 from textual.widgets import DataTable
 
-from tui.app import ARTICLE_DELAY, PAGE, FactLedgerApp
+from tui.app import ARTICLE_DELAY, FactLedgerApp
+from tui.components.ledger_table import LedgerTable
 
 
 async def measure(path: str) -> dict:
@@ -30,7 +34,7 @@ async def measure(path: str) -> dict:
     started = time.perf_counter()
     out: dict = {}
     async with app.run_test(size=(180, 45)) as pilot:
-        table = app.query_one("#ledger", DataTable)
+        table = app.query_one("#ledger", LedgerTable)
         while table.row_count == 0:
             await asyncio.sleep(0.01)
         out["first_paint_s"] = round(time.perf_counter() - started, 2)
@@ -126,20 +130,18 @@ async def measure(path: str) -> dict:
             await app.workers.wait_for_complete()
             return ms
 
-        # a new page drawn, timed without the key harness: the engine's query and the
-        # rows, then the screen's next refresh
-        page_times = []
+        # a jump to rows not fetched yet, timed without the key harness: the engine's
+        # query for their block, then the screen's next refresh
+        jump_times = []
         for k in range(8):
-            app.claim_query.offset = PAGE * (k + 1)
             t = time.perf_counter()
-            app.load_page()
+            table.move_cursor(table.row_count * (k + 1) // 10)
             await pilot.pause()
-            page_times.append((time.perf_counter() - t) * 1000)
+            jump_times.append((time.perf_counter() - t) * 1000)
             await pilot.pause(ARTICLE_DELAY + 0.05)
-        app.claim_query.offset = 0
-        app.load_page()
+        table.move_cursor(0)
         await pilot.pause(ARTICLE_DELAY + 0.05)
-        out["page_drawn_ms"] = round(statistics.median(page_times))
+        out["jump_drawn_ms"] = round(statistics.median(jump_times))
         out["drawn_noop_key_ms"] = round(
             statistics.median([await drawn(keys("z")) for _ in range(10)])
         )
@@ -166,18 +168,24 @@ async def measure(path: str) -> dict:
         out["page_ms"] = round(
             statistics.median([await timed("right_square_bracket") for _ in range(5)])
         )
+        out["drawn_end_ms"] = round(await drawn(keys("end")))
+        await pilot.press("home")
+        await pilot.pause(ARTICLE_DELAY + 0.05)
         t = time.perf_counter()
         q = app.claim_query
-        q.sort, q.descending, q.offset = "value", True, 0
-        app.load_page()
+        q.sort, q.descending = "value", True
+        app.load_rows(at_top=True)
         await pilot.pause()
         out["sort_ms"] = round((time.perf_counter() - t) * 1000)
-        q.sort, q.descending, q.offset = "mention_id", False, 0
-        app.load_page()
+        q.sort, q.descending = "mention_id", False
+        app.load_rows(at_top=True)
         await pilot.pause()
         q.sort, q.descending = "value", True
-        out["drawn_sort_ms"] = round(await drawn(call(app.load_page)))
+        out["drawn_sort_ms"] = round(await drawn(call(app.load_rows, None, True)))
+        out["drawn_sorted_end_ms"] = round(await drawn(keys("end")))
         q.sort, q.descending = "mention_id", False
+        app.load_rows(at_top=True)
+        await pilot.pause(ARTICLE_DELAY + 0.05)
         for name, texts in (("filter_structured_ms", ["kind:count value:100..1000 conflicts",
                                                       "kind:count conflicts", "conflicts"]),
                             ("filter_fuzzy_ms", ["قتلى", "داعش", "برنت"])):  # fmt: skip
