@@ -19,7 +19,6 @@ from ledger.queries import (
     ClaimQuery,
     ClaimSearch,
     FilterError,
-    articles,
     figure_of,
     parse_filter,
 )  # fmt: skip
@@ -27,7 +26,8 @@ from ledger.queries import article as load_article
 
 from . import settings
 from .actions import bindings, palette
-from .bidi_display import LOGICAL, VISUAL, cell
+from .bidi_display import LOGICAL, VISUAL
+from .components.article_list import ArticleList
 from .components.article_view import ArticleView
 from .components.columns_screen import ColumnsScreen
 from .components.conflicts_screen import ConflictsScreen
@@ -38,9 +38,8 @@ from .components.help_screen import HelpScreen
 from .components.key_bar import KeyBar
 from .components.ledger_table import ALL_COLUMNS, BLOCK, DEFAULT_COLUMNS, LedgerTable
 from .components.log_screen import LogScreen
-from .components.prompt_screen import PromptScreen
+from .decision_keys import DecisionKeys
 from .messages import (
-    ArticlesLoaded,
     ConflictsLoaded,
     HaystackReady,
     LedgerChanged,
@@ -50,8 +49,6 @@ from .messages import (
     OrderReady,
 )  # fmt: skip
 
-ARTICLE_PAGE = 500  # the article list grows by this many rows as the analyst scrolls
-ARTICLE_COLUMNS = (("outlet", 9), ("date", 10), ("title", 22), ("claims", 6), ("⚑", 2))
 ARTICLE_DELAY = 0.06  # seconds the article pane waits for the cursor to settle
 NARROW = 170  # below this many columns the panes stack: the text above, the ledger below
 
@@ -65,7 +62,7 @@ def _freeze_heap() -> None:
     gc.freeze()
 
 
-class FactLedgerApp(App):
+class FactLedgerApp(DecisionKeys, App):
     """Articles, their text and the ledger of claims; decisions on keys."""
 
     TITLE = "fact-ledger"
@@ -86,7 +83,6 @@ class FactLedgerApp(App):
         self.current_article: str | None = None
         self.total = 0
         self._article_timer = None
-        self.article_rows: list[dict] = []  # every article, in list order
         self.changes = 0  # decisions, undos and re-links this app has seen land
         self.conflicts_read: tuple | None = None  # (changes, the ledger's) when last read
 
@@ -95,9 +91,7 @@ class FactLedgerApp(App):
         yield Header()
         with Horizontal(id="main"):
             with Vertical(id="reading"):
-                with Vertical(id="articles-pane"):
-                    yield Label("Articles", id="articles-label")
-                    yield DataTable(id="articles", cursor_type="row", zebra_stripes=True)
+                yield ArticleList(id="articles-pane")
                 yield ArticleView(id="article-view")
             with Vertical(id="ledger-pane"):
                 yield Input(
@@ -113,10 +107,6 @@ class FactLedgerApp(App):
         self.sub_title = f"{self.db_path.name} · {self.mode}"
         self.set_class(self.size.width < NARROW, "narrow")
         self.query_one("#ledger", LedgerTable).build_columns()
-        articles = self.query_one("#articles", DataTable)
-        # fixed widths: the claims and ⚑ columns stay in view whatever the titles' length
-        for label, width in ARTICLE_COLUMNS:
-            articles.add_column(label, width=width)
         self.open_ledger()
 
     # ------------------------------------------------------------------ opening
@@ -376,49 +366,11 @@ class FactLedgerApp(App):
     def load_articles(self) -> None:
         """(Re)load the article list: its first rows now, the rest as the analyst
         scrolls down to them."""
-        self.fetch_articles(self.mode)
+        self.query_one(ArticleList).load(self.db_path, self.mode)
 
-    @work(thread=True, exclusive=True, group="articles")
-    def fetch_articles(self, mode: str) -> None:
-        ledger = Ledger(self.db_path, create=False)
-        try:
-            rows = articles(ledger)
-        finally:
-            ledger.close()
-        rows.sort(key=lambda r: (-r["conflicts"], -(r["claims"] or 0)))
-        self.post_message(ArticlesLoaded(article_cells(rows[:ARTICLE_PAGE], mode), rows))
-
-    @work(thread=True, exclusive=True, group="articles")
-    def more_articles(self, rows: list[dict], start: int, mode: str) -> None:
-        """The next rows of the list, their cells built off the UI thread."""
-        cells = article_cells(rows[start : start + ARTICLE_PAGE], mode)
-        self.post_message(ArticlesLoaded(cells, rows, append=True))
-
-    def on_articles_loaded(self, message: ArticlesLoaded) -> None:
-        table = self.query_one("#articles", DataTable)
-        if not message.append:
-            table.clear()
-            self.article_rows = message.rows
-        for row, key in message.cells:
-            table.add_row(*row, key=key)
-        if not message.append:
-            _freeze_heap()
-        total = len(self.article_rows)
-        more = "; more as you scroll" if table.row_count < total else ""
-        label = f"Articles ({table.row_count:,} of {total:,}, conflicts first{more})"
-        self.query_one("#articles-label", Label).update(label)
-
-    @on(DataTable.RowHighlighted, "#articles")
-    def _articles_scrolled(self, event: DataTable.RowHighlighted) -> None:
-        table = event.data_table
-        near_end = event.cursor_row >= table.row_count - 20
-        if near_end and table.row_count < len(self.article_rows):
-            self.more_articles(self.article_rows, table.row_count, self.mode)
-
-    @on(DataTable.RowSelected, "#articles")
-    def _article_chosen(self, event) -> None:
-        if event.row_key is not None and event.row_key.value:
-            self.show_article(event.row_key.value, None)
+    @on(ArticleList.Chosen)
+    def _article_chosen(self, event: ArticleList.Chosen) -> None:
+        self.show_article(event.article_id, None)
 
     def show_article(self, article_id: str, mention_id: int | None) -> None:
         if self.ledger is None:
@@ -534,35 +486,7 @@ class FactLedgerApp(App):
 
         self.push_screen(LogScreen(log(self.ledger), self.mode))
 
-    # ------------------------------------------------------------------ decisions
-    def action_mark(self) -> None:
-        row = self.current_row()
-        if row is not None:
-            self.marked = row["mention_id"]
-            self.notify(
-                f"marked mention {self.marked}: now `s` (same figure) or `m` (merge) on another row"
-            )
-            self._show_status(self.query_one("#ledger", LedgerTable))
-
-    def _decide(self, description: str, fn, *args, **kwargs) -> None:
-        row = self.current_row()  # read on the UI thread, never from the worker
-        self.run_decision(description, fn, args, kwargs, row["mention_id"] if row else None)
-
-    @work(thread=True, exclusive=True, group="decide")
-    def run_decision(
-        self, description: str, fn, args: tuple, kwargs: dict, keep: int | None
-    ) -> None:
-        """Record a decision and re-link, off the UI thread, on its own connection."""
-        ledger = Ledger(self.db_path, create=False)
-        try:
-            did = fn(ledger, *args, **kwargs)
-        except LedgerError as exc:
-            self.post_message(Notice(str(exc), "error"))
-            return
-        finally:
-            ledger.close()
-        self.post_message(LedgerChanged(f"decision {did}: {description}", keep))
-
+    # ------------------------------------------------------------------ after a change
     def on_ledger_changed(self, message: LedgerChanged) -> None:
         """After a decision, an undo or a re-link: every visible view reads again."""
         keep = message.keep
@@ -591,138 +515,6 @@ class FactLedgerApp(App):
             self.pop_screen()
             return
         screen.show(fig, self.mode)
-
-    def action_same(self) -> None:
-        from ledger.figures import same_figure
-
-        row = self.current_row()
-        if row is None or self.marked is None or self.marked == row["mention_id"]:
-            self.notify(
-                "mark a claim with space first, then press s on another", severity="warning"
-            )
-            return
-        self._decide(
-            f"{self.marked} and {row['mention_id']} are the same figure",
-            same_figure,
-            self.marked,
-            row["mention_id"],
-        )
-        self.marked = None
-
-    def action_merge(self) -> None:
-        from ledger.figures import merge_figures
-
-        row = self.current_row()
-        if row is None or self.marked is None:
-            self.notify(
-                "mark a claim with space first, then press m on another", severity="warning"
-            )
-            return
-        other = figure_of(self.ledger, self.marked)
-        if other is None:
-            self.notify("the marked claim is in no figure now; mark it again", severity="warning")
-            return
-        self._decide(
-            f"figures {other} and {row['claim_id']} merged", merge_figures, other, row["claim_id"]
-        )
-        self.marked = None
-
-    def action_split(self) -> None:
-        from ledger.figures import split_mention
-
-        row = self.current_row()
-        if row is not None:
-            self._decide(f"mention {row['mention_id']} split off", split_mention, row["mention_id"])
-
-    def action_confirm(self) -> None:
-        from ledger.figures import same_figure
-
-        row = self.current_row()
-        if row is None:
-            return
-        if isinstance(self.screen, FigureScreen):
-            mates = self.screen.mates(row["mention_id"])
-        else:
-            mates = self._mates(row)
-        if not mates:
-            self.notify("this claim is alone in its figure: nothing to confirm", severity="warning")
-            return
-        self._decide(
-            f"link of {row['mention_id']} confirmed",
-            same_figure,
-            mates[0]["mention_id"],
-            row["mention_id"],
-        )
-
-    def _mates(self, row: dict) -> list[dict]:
-        """The other mentions of a ledger row's figure (read through the engine)."""
-        from ledger.figures import figure
-
-        if row["claim_id"] is None:
-            return []
-        try:
-            fig = figure(self.ledger, row["claim_id"])
-        except LedgerError:
-            return []
-        return [r for r in fig["mention_rows"] if r["mention_id"] != row["mention_id"]]
-
-    def action_not_claim(self) -> None:
-        from ledger.figures import mark_not_claim
-
-        row = self.current_row()
-        if row is not None:
-            self._decide(
-                f"mention {row['mention_id']} is not a claim", mark_not_claim, row["mention_id"]
-            )
-
-    def action_undo(self) -> None:
-        from ledger.figures import undo_decision
-
-        self._decide("undone", undo_decision)
-
-    def action_resolve(self) -> None:
-        from ledger.figures import resolve_conflict
-
-        row = self.current_row()
-        if row is None or not row["conflict"]:
-            self.notify("this claim's figure has no conflict", severity="warning")
-            return
-
-        def done(note: str | None) -> None:
-            if note and note.strip():
-                self._decide(
-                    f"figure {row['claim_id']} resolved", resolve_conflict, row["claim_id"], note
-                )
-
-        self.push_screen(
-            PromptScreen(f"Resolve figure {row['claim_id']}: how was it settled?"), done
-        )
-
-    def action_correct(self) -> None:
-        from ledger.decisions import number_or_none
-        from ledger.figures import correct_value
-
-        row = self.current_row()
-        if row is None:
-            return
-
-        def done(answer: str | None) -> None:
-            if not answer:
-                return
-            try:
-                value = number_or_none(answer.strip())
-            except ValueError as exc:
-                self.notify(str(exc), severity="error")
-                return
-            self._decide(
-                f"mention {row['mention_id']} corrected to {value}",
-                correct_value,
-                row["mention_id"],
-                value=value,
-            )
-
-        current = "" if row["value"] is None else str(row["value"])
-        self.push_screen(PromptScreen(f"Correct the value of «{row['text']}»", current), done)
 
     # ------------------------------------------------------------------ export, link
     def action_export(self) -> None:
@@ -784,17 +576,6 @@ class FactLedgerApp(App):
         if ledger is not None:
             ledger.close()
         gc.unfreeze()  # what the app held may be collected again (_freeze_heap)
-
-
-def article_cells(rows: list[dict], mode: str) -> list[tuple[tuple[Text, ...], str]]:
-    """The article list's cells (reordered Arabic) and row keys."""
-    widths = dict(ARTICLE_COLUMNS)
-    return [
-        ((cell(r["outlet"], mode, widths["outlet"]), cell((r["published"] or "")[:10], mode),
-          cell(r["title"] or r["name"], mode, widths["title"]), Text(str(r["claims"])),
-          Text(str(r["conflicts"]) if r["conflicts"] else "", style="bold red")), r["id"])
-        for r in rows
-    ]  # fmt: skip
 
 
 def run(db_path: str | Path) -> int:
