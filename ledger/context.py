@@ -26,6 +26,8 @@ CHANGE_EVENTS = frozenset({"rose", "fell"})
 CASUALTY_EVENTS = frozenset({"killed", "injured", "died", "missing"})
 # what is done for the hurt: the count is still of the hurt (40 إصابة received)
 CARE_OF_THE_HURT = frozenset({"received", "transferred"})
+# "ستة قتلى وأربعة آخرين في عداد المفقودين": others, another group than the count before
+_OTHERS = frozenset({"اخرين", "اخرون", "اخري", "اخر", "اخريات"})
 # nouns that count cases of an outcome named after them (حالة وفاة، حالات إصابة)
 # what befell casualties afterwards: "غادر 8 مصابين المستشفى" counts the injured who
 # left, not the injured; the verb right before the number beats the counted noun
@@ -310,6 +312,7 @@ class Context:
                 own = self.ex.event_of(after[1])
                 if own is not None and own[0] in CASUALTY_EVENTS:
                     return own[0]
+        others = bool(after) and after[0] in _OTHERS
         clause_only = self.draft.kind != "count"
         copulas = self.ex.lex.cues.get("copula", set())
         # "... يبلغ نحو 2000": the number is what the words before it amount to
@@ -350,6 +353,8 @@ class Context:
                 if side and (numeral(words, dist + 1) or self._of_them_next(words, dist)):
                     break  # "390 ... وجرح 400 آخرون": a verb before the next number is its own
                 event, strong = hit
+                if not side and not strong and others and numeral(words, dist + 1):
+                    continue  # "ستة قتلى وأربعة آخرين": the dead are the six, not the others
                 # strong cues (verbs, verbal nouns) beat weak ones (participles that
                 # describe the counted thing); Arabic puts the predicate first, so a cue
                 # before the number beats one after it (استشهد 10 وثلاثة وأصيب تسعة);
@@ -368,7 +373,16 @@ class Context:
         # إصابة" stays the recovered
         if counted is not None and found in CARE_OF_THE_HURT:
             return counted
+        # and "8 حالات وفاة و133 إصابة": injuries counted (a noun the lexicon counts as
+        # an event, not a verb: "1078 توفي منهم 472"), whatever befell the eight
+        if counted is not None and found in CASUALTY_EVENTS and self._counts_an_event(after[0]):
+            return counted
         return found
+
+    def _counts_an_event(self, word: str) -> bool:
+        """Is ``word`` a noun the lexicon counts as an event (إصابة، إصابات)?"""
+        hit = self.ex.known_entity(word)
+        return hit is not None and hit.cls == "event"
 
     def _named_by_copula(self, copulas) -> str | None:
         """The casualty a copula's subject names: "عدد القتلى بلغ 1332", "بلغ عدد القتلى

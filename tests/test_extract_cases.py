@@ -354,3 +354,24 @@ def test_only_the_living_are_killed_or_injured(text, events):
 )  # fmt: skip
 def test_both_tolls_and_the_subject_of_a_copula(text, events):
     assert count_events(text) == events
+
+
+@pytest.mark.parametrize(
+    ("text", "events"),
+    [
+        # alweeam, 23 July 2015: injuries counted after the deaths of a list
+        ("أوضحت الإدارة العامة لهيئة الهلال الأحمر أنها باشرت 8 حالات وفاة و 133 إصابة"
+         " خلال شهر رمضان المنصرم.", ["died", "injured"]),
+        # Egypt's heatwave: the injuries are injuries, whatever the deaths before them
+        ("مصر: 21 حالة وفاة و 66 إصابة بسبب ارتفاع درجات الحرارة", ["died", "injured"]),
+        # a verb after the total is the part's, not the total's: the 1078 are not dead
+        ("إجمالي عدد الذين تعرضوا للإصابة بكورونا بلغ 1078 توفي منهم 472 حالة فيما شفيت"
+         " 586 إصابة", ["injured", "died", "recovered"]),
+        # alriyadh, 10 August 2015: the others are missing, not among the six dead
+        ("قالت السلطات التايوانية إن الإعصار خلف ستة قتلى وأربعة آخرين في عداد المفقودين.",
+         ["killed", "missing"]),
+        ("مقتل 5 أشخاص وإصابة 7 آخرين.", ["killed", "injured"]),
+    ],
+)  # fmt: skip
+def test_a_list_gives_each_number_its_own_outcome(text, events):
+    assert count_events(text) == events
