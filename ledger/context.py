@@ -313,6 +313,9 @@ class Context:
                 if own is not None and own[0] in CASUALTY_EVENTS:
                     return own[0]
         others = bool(after) and after[0] in _OTHERS
+        # "مضيفا أن 38 شخصا آخرين أصيبوا بجروح": the subject of a clause after أن has its
+        # predicate after it; a verb before أن is another clause's
+        embedded = bool(_COMPLEMENTIZERS & set(before[:2]))
         clause_only = self.draft.kind != "count"
         copulas = self.ex.lex.cues.get("copula", set())
         # "... يبلغ نحو 2000": the number is what the words before it amount to
@@ -359,7 +362,8 @@ class Context:
                 # describe the counted thing); Arabic puts the predicate first, so a cue
                 # before the number beats one after it (استشهد 10 وثلاثة وأصيب تسعة);
                 # then the number's own clause, then the nearest
-                key = (0 if strong else 1, side, 0 if clause else 1, dist, event)
+                key = (0 if strong else 1, 1 - side if embedded else side, 0 if clause else 1,
+                       dist, event)  # fmt: skip
                 if best is None or key < best:
                     best = key
                 if clause and event not in CHANGE_EVENTS and (outcome is None or key < outcome):

@@ -371,6 +371,12 @@ def test_both_tolls_and_the_subject_of_a_copula(text, events):
         ("قالت السلطات التايوانية إن الإعصار خلف ستة قتلى وأربعة آخرين في عداد المفقودين.",
          ["killed", "missing"]),
         ("مقتل 5 أشخاص وإصابة 7 آخرين.", ["killed", "injured"]),
+        # aawsat, 2015: the subject after أن has its verb after it, not the quote's before
+        ('وتابع "تشير معلوماتنا الى مقتل 15 شخصا على الاقل في الهجوم"، مضيفا ان 38 شخصا'
+         " اخرين اصيبوا بجروح.", ["killed", "injured"]),
+        ("وقال إن 5 أشخاص قتلوا وأصيب 20 آخرون.", ["killed", "injured"]),
+        # mortars are destroyed, not killed
+        ("وتمكن من قتل 28 إرهابيا وتدمير ثمانية هاونات.", ["killed", None]),
     ],
 )  # fmt: skip
 def test_a_list_gives_each_number_its_own_outcome(text, events):
