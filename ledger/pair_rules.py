@@ -150,8 +150,12 @@ ECHO_SCORE = 0.6  # likely, but no witness of a conflict (80-100% on the story d
 
 def _echo_value(value: float, kind: str) -> bool:
     """A value distinctive enough to be one figure of a story when an event is missing
-    on a side: a fraction (3.2%, 291.03 points) or a count from ``STORY_VALUE_SURE``."""
-    return not float(value).is_integer() or (kind != "percent" and value >= STORY_VALUE_SURE)
+    on a side: a fraction of two significant digits or more (3.2%, 291.03 points; not
+    0.5%, which gold, silver and platinum all moved in one report) or a count from
+    ``STORY_VALUE_SURE``."""
+    if not float(value).is_integer():
+        return len(f"{abs(value):g}".replace(".", "").lstrip("0")) >= 2
+    return kind != "percent" and value >= STORY_VALUE_SURE
 
 
 def story_value_pairs(

@@ -320,9 +320,9 @@ def test_what_a_count_reached_is_not_what_befell_it(text, events):
         # one quoted word is the reporter's distance (aawsat, 9 August)
         ("وأشار اللواء التركي إلى أن الحادث نتج عنه «استشهاد» 15 مصليًا.", ["killed"]),
         ("وقال ضابط إن «أربعة أشخاص قتلوا».", ["killed"]),
-        # a crowd protesting a killing (aawsat, 9 August)
+        # a crowd protesting a killing takes part in a sit-in (aawsat, 9 August)
         ("قال المرصد إن نحو ألف سوري بدأوا اعتصاما في مدينة اللاذقية احتجاجا على قتل العقيد.",
-         [None]),
+         ["participated"]),
     ],
 )  # fmt: skip
 def test_quoted_names_and_protests_are_not_the_numbers_event(text, events):
@@ -377,6 +377,10 @@ def test_both_tolls_and_the_subject_of_a_copula(text, events):
         ("وقال إن 5 أشخاص قتلوا وأصيب 20 آخرون.", ["killed", "injured"]),
         # mortars are destroyed, not killed
         ("وتمكن من قتل 28 إرهابيا وتدمير ثمانية هاونات.", ["killed", None]),
+        # aawsat, 9 August 2015: a sit-in's crowd, not the killing it was about
+        ("قال المرصد إن نحو ألف سوري بدأوا اعتصامًا في مدينة اللاذقية للدعوة لإنزال العقاب"
+         " بأحد أفراد عائلته الذي يتهمونه بقتل ضابط.", ["participated"]),
+        ("قتل 5 متظاهرين خلال احتجاجات في بغداد.", ["killed"]),
     ],
 )  # fmt: skip
 def test_a_list_gives_each_number_its_own_outcome(text, events):

@@ -557,3 +557,20 @@ def test_an_articles_pairs_go_with_its_mentions(ledger_path):
         ingest(ledger, [str(INCIDENTS)])  # read again: its mentions are written anew
         for table in ("pair_scores", "pair_vetoes"):
             assert db.execute(held.format(table), ids + ids).fetchone()[0] == 0
+
+
+def test_a_common_fraction_is_no_echo_of_one_figure():
+    """One report's gold +0.5% and silver -0.5% share a value by chance (the same-value
+    rule chained gold, silver and platinum into one figure); a fraction of two digits or
+    more (the index fell 3.2%) still echoes one figure across a story's reports."""
+    from ledger.pair_rules import story_value_pairs
+
+    def percent(mid: int, value: float, article: str) -> ClaimRow:
+        r = ClaimRow(mid, article, 0, None, None, "percent", "%", "2015-08-05")
+        r.stated = ("exact", value, None, None)
+        return r
+
+    rows = [percent(1, 0.5, "a"), percent(2, 0.5, "b"), percent(3, 3.2, "a"),
+            percent(4, 3.2, "b")]  # fmt: skip
+    pairs = story_value_pairs(rows, {"a": 1, "b": 1})
+    assert set(pairs) == {(3, 4)}
