@@ -337,6 +337,10 @@ def test_a_toll_a_report_calls_new_is_an_update_however_close_its_steps():
     assert find_conflict(told, rising_only=True).kind == "update"
     untold = [step(1, 20, "08:00"), step(2, 27, "09:00"), step(3, 31, "10:00")]
     assert find_conflict(untold, rising_only=True).kind == "disagreement"
+    # Aden, 20 July 2015: "أشار إلى ارتفاع أعداد الضحايا" (the numbers of victims rose)
+    plural = [step(1, 20, "08:00"), step(2, 27, "09:00", "أشار إلى ارتفاع أعداد الضحايا وقال "),
+              step(3, 31, "10:00")]  # fmt: skip
+    assert find_conflict(plural, rising_only=True).kind == "update"
 
 
 def test_market_snapshots_at_stated_times_are_an_update():
