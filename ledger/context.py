@@ -418,9 +418,13 @@ class Context:
     @staticmethod
     def _before_a_total(words: list[str], side: int, dist: int) -> bool:
         """Is the word at ``dist`` followed in the text by "the number of" (وصل عدد،
-        وصل مجمل عدد)? Then it says what a count reached, not what befell anyone."""
+        وصل مجمل عدد)? Then it says what a count reached, not what befell anyone. Not
+        "a number of" (استشهاد عدد من رجال الأمن وثلاثة من العاملين: both befell)."""
         k = dist + 1 if side else dist - 1
-        return 0 <= k < len(words) and words[k] in TOTAL_WORDS
+        if not (0 <= k < len(words) and words[k] in TOTAL_WORDS):
+            return False
+        then = k + 1 if side else k - 1  # the word after it in the text
+        return not (words[k] == "عدد" and 0 <= then < len(words) and words[then] == "من")
 
     def _before_a_month(self, words: list[str], side: int, dist: int) -> bool:
         """Is the word at ``dist`` followed in the text by a month name? Then it names

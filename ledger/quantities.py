@@ -583,8 +583,15 @@ class QuantityRules(RuleBase):
         draft.last, draft.end = hit[2], toks[hit[2]].end
 
     def _unit_before(self, toks: list[Tok], draft: Draft) -> None:
-        """بالمائة 10: a percent word written before the number."""
+        """بالمائة 10: a percent word written before the number; "الأشهر الستة" (the six
+        months): a definite number after a definite time noun is that many of it."""
         i = draft.first
+        if i and toks[i].text.startswith("ال") and toks[i - 1].text.startswith("ال"):
+            unit = self.lex.units.get((toks[i - 1].text[2:],))
+            if unit is not None and unit.kind == "duration" and unit.count is None:
+                draft.kind, draft.unit = "duration", unit.unit
+                draft.first, draft.start = i - 1, toks[i - 1].start
+                return
         for n in (2, 1):
             if i - n < 0:
                 continue

@@ -381,7 +381,24 @@ def test_both_tolls_and_the_subject_of_a_copula(text, events):
         ("قال المرصد إن نحو ألف سوري بدأوا اعتصامًا في مدينة اللاذقية للدعوة لإنزال العقاب"
          " بأحد أفراد عائلته الذي يتهمونه بقتل ضابط.", ["participated"]),
         ("قتل 5 متظاهرين خلال احتجاجات في بغداد.", ["killed"]),
+        # aljazirah, 8 August 2015: "a number of" security men and three workers, killed
+        ("أدى إلى استشهاد عدد من رجال الأمن وثلاثة من العاملين في الموقع وإصابة آخرين.",
+         ["killed"]),
     ],
 )  # fmt: skip
 def test_a_list_gives_each_number_its_own_outcome(text, events):
     assert count_events(text) == events
+
+
+@pytest.mark.parametrize(
+    ("text", "unit", "value"),
+    [
+        # alwatan, 26 July 2015: "the first six months of the year" is no toll of six
+        ("قتل 1592 مدنيا خلال الأشهر الستة الأولى من العام.", "month", 6),
+        ("عقدت خلال الأشهر الخمسة الماضية ست ورش عمل.", "month", 5),
+        ("خلال الأيام الثلاثة الماضية.", "day", 3),
+    ],
+)  # fmt: skip
+def test_a_definite_number_after_a_time_noun_is_a_duration(text, unit, value):
+    durations = [m for m in extract_mentions(text) if m.kind == "duration"]
+    assert [(m.unit, m.value) for m in durations] == [(unit, value)]
