@@ -94,6 +94,7 @@ class ClaimRow:
     partitive: bool = False  # "10 من منسوبي القوات": some of a group (often a sub-count)
     item: bool = False  # one of a list of counts of one event: 12 من الأفراد و3 عمال
     weekday: str | None = None  # the weekday named nearest the number: the day it is about
+    item: str | None = None  # the market item a price or a change is of (Brent, gold)
     period: float | None = None  # days it is counted over: خلال أسبوعين (scope.period_near)
     subset: bool = False  # some of a toll: 32 من الجرحى (scope.subset_of_toll)
     severe: bool = False  # the badly hurt: 20 جريحا في حالة حرجة (scope.severe_count)
@@ -372,6 +373,7 @@ def load_claims(
         around = nt.text[max(0, n_start - 40) : n_end + 40].split()
         row.comparison = any(w in cues["comparison"] for w in around)
         row.weekday = _weekday_near(nt.text, n_start, n_end)
+        row.item = _item_before(nt.text, n_start) if kind != "count" else None
         _set_scope(row, nt.text, n_start, n_end, timed)
         row.elsewhen = _earlier_year(nt.text[max(0, n_start - YEAR_REACH) : n_end + YEAR_REACH],
                                      row.day)  # fmt: skip
@@ -466,6 +468,26 @@ def _weekday_near(text: str, start: int, end: int) -> str | None:
         if best is None or distance < best[0]:
             best = (distance, day)
     return best[1] if best else None
+
+
+ITEM_REACH = 80  # characters before a price or a change searched for the item it is of
+# the items a market report prices side by side (normalised): Brent and US crude, gold,
+# silver and platinum; "0.5%" of gold and "0.5%" of silver are two figures
+_ITEMS = {"برنت": "brent", "تكساس": "wti", "نايمكس": "wti", "الخام الامريكي": "wti",
+          "الخام الاميركي": "wti", "الذهب": "gold", "الفضه": "silver", "البلاتين": "platinum",
+          "البلاديوم": "palladium", "النحاس": "copper"}  # fmt: skip
+_ITEM = re.compile(
+    r"(?<!\S)[وبلف]?(" + "|".join(sorted(_ITEMS, key=len, reverse=True)) + r")(?!\S)"
+)
+
+
+def _item_before(text: str, start: int) -> str | None:
+    """The market item named last before a number in its normalised sentence (ارتفع خام
+    برنت 40 سنتا، فيما زاد الخام الأمريكي 30 سنتا: Brent's 40, US crude's 30)."""
+    found = None
+    for found in _ITEM.finditer(text, max(0, start - ITEM_REACH), start):  # noqa: B007
+        pass
+    return _ITEMS[found.group(1)] if found else None
 
 
 YEAR_REACH = 60  # characters each side of a number searched for another year

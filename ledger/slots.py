@@ -115,6 +115,7 @@ class Table:
         self.partitive = np.array([r.partitive for r in rows], dtype=bool)
         self.item = np.array([r.item for r in rows], dtype=bool)
         self.weekday = _codes([r.weekday for r in rows])
+        self.item = _codes([r.item for r in rows])
         self.period = np.array([np.nan if r.period is None else r.period for r in rows])
         self.subset = np.array([r.subset for r in rows], dtype=bool)
         self.severe = np.array([r.severe for r in rows], dtype=bool)
@@ -161,7 +162,8 @@ class Table:
         different events, counted things of different classes, a vague quantity against
         a number (unless both count the same noun), values more than ``MAX_RATIO`` apart
         (``MAX_TOLL_RATIO`` for two counts of one toll of the killed or the injured, which
-        rises as it is counted), one about an earlier year (``elsewhen``) and one not,
+        rises as it is counted), one about an earlier year (``elsewhen``) and one not, two
+        market items (``ClaimRow.item``: Brent and US crude),
         reports more than ``MAX_DAYS`` apart unless the count lasts (``LASTING_EVENTS``)."""
         ok = (self.kind_unit[i] == self.kind_unit[j]) & (self.sentence[i] != self.sentence[j])
         ok &= ~(self.informant[i] | self.informant[j])  # "ذكر مصدران": who spoke
@@ -188,6 +190,8 @@ class Table:
         ok &= ~self.other_incidents(i, j)  # the truck bomb's dead are not the academy's
         wi, wj = self.weekday[i], self.weekday[j]
         ok &= (wi < 0) | (wj < 0) | (wi == wj)  # Saturday's figure is not Sunday's
+        ti, tj = self.item[i], self.item[j]
+        ok &= (ti < 0) | (tj < 0) | (ti == tj)  # Brent's price is not US crude's
         ok &= self.same_period(i, j)  # 400 in one week is not 400 in two
         ok &= self.subset[i] == self.subset[j]  # 32 من الجرحى is not the injured ...
         ok &= self.severe[i] == self.severe[j]  # ... nor are 20 في حالة حرجة

@@ -574,3 +574,32 @@ def test_a_common_fraction_is_no_echo_of_one_figure():
             percent(4, 3.2, "b")]  # fmt: skip
     pairs = story_value_pairs(rows, {"a": 1, "b": 1})
     assert set(pairs) == {(3, 4)}
+
+
+def test_prices_of_two_market_items_are_never_one_slot(tmp_path):
+    """alweeam and alyaum, 7 August 2015: US crude settled at 43.87 dollars, Brent stood at
+    49.92: one report prices several items side by side, and each is its own figure."""
+    import json
+
+    import numpy as np
+
+    from ledger import Ledger, ingest
+    from ledger.linking import load_claims
+    from ledger.slots import Table
+
+    texts = ["وانخفض الخام الأمريكي 79 سنتا عند التسوية إلى 43.87 دولار للبرميل.",
+             "وارتفع سعر خام برنت 40 سنتا إلى 49.92 دولار للبرميل.",
+             "وسجل خام برنت 49.90 دولار للبرميل في التعاملات الآجلة."]  # fmt: skip
+    data = tmp_path / "oil.jsonl"
+    data.write_text("\n".join(json.dumps({"id": f"oil{k}", "title": "النفط", "content": t,
+                                          "date": "2015-08-07"}, ensure_ascii=False)
+                              for k, t in enumerate(texts)), encoding="utf-8")  # fmt: skip
+    ledger = Ledger(tmp_path / "l.db")
+    ingest(ledger, [str(data)])
+    rows = [r for r in load_claims(ledger.db) if r.kind == "money" and 40 < r.stated[1] < 60]
+    ledger.close()
+    assert sorted(r.item for r in rows) == ["brent", "brent", "wti"]
+    wti = next(k for k, r in enumerate(rows) if r.item == "wti")
+    brent = [k for k, r in enumerate(rows) if r.item == "brent"]
+    ok = Table(rows).allowed(np.array([wti, brent[0]]), np.array([brent[0], brent[1]]))
+    assert ok.tolist() == [False, True]
