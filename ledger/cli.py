@@ -18,7 +18,7 @@ from . import __version__
 from .defaults import DB_ENV, DEFAULT_DB, DEFAULT_MAX_BYTES, TOLERANCES_ENV
 from .errors import LedgerError
 from .seeds import seeds_dir
-from .terminal import Gated, json_text, printable
+from .terminal import Gated, json_text, plural, printable
 
 if TYPE_CHECKING:  # each command imports what it needs when it runs
     from .ingest import IngestReport
@@ -27,14 +27,6 @@ if TYPE_CHECKING:  # each command imports what it needs when it runs
 
 EXIT_INPUT_ERROR = 1
 EXIT_LEDGER_ERROR = 3
-
-
-def count(n: int, word: str) -> str:
-    """``1 claim``, ``2 claims``, ``1 story``, ``3 stories``."""
-    if n == 1:
-        return f"{n:,} {word}"
-    plural = word[:-1] + "ies" if word.endswith("y") and word[-2:-1] not in "aeiou" else word + "s"
-    return f"{n:,} {plural}"
 
 
 def echo(message: object = "", err: bool = False) -> None:
@@ -303,10 +295,10 @@ def _report_dict(report: IngestReport) -> dict:
 
 def _print_report(report: IngestReport) -> None:
     echo(
-        f"{count(report.articles_seen, 'article')}: {report.added} new, {report.changed} changed, "
+        f"{plural(report.articles_seen, 'article')}: {report.added} new, {report.changed} changed, "
         f"{report.reextracted} re-extracted, {report.unchanged} unchanged, "
-        f"{report.duplicates} duplicate; {count(report.mentions, 'mention')} written "
-        f"({count(report.claims, 'claim')}); {count(len(report.errors), 'error')}"
+        f"{report.duplicates} duplicate; {plural(report.mentions, 'mention')} written "
+        f"({plural(report.claims, 'claim')}); {plural(len(report.errors), 'error')}"
     )
 
 
@@ -366,14 +358,14 @@ def _run_link(ledger: Ledger, rescore: bool = True, quiet: bool = False,
 
 def _print_link(report) -> None:
     scope = (
-        f"{count(report.added_articles, 'new article')} into the figures they touch: "
+        f"{plural(report.added_articles, 'new article')} into the figures they touch: "
         if report.added_articles
         else ""
     )
     echo(
-        f"linked {scope}{count(report.claims, 'claim')} in {count(report.stories, 'story')}: "
-        f"{report.pairs_compared} candidate pairs, {report.pairs_scored} kept, {report.links} links; {count(report.figures, 'figure')} "
-        f"({report.multi_mention_figures} with several mentions), {count(report.conflicts, 'conflict')} "
+        f"linked {scope}{plural(report.claims, 'claim')} in {plural(report.stories, 'story')}: "
+        f"{report.pairs_compared} candidate pairs, {report.pairs_scored} kept, {report.links} links; {plural(report.figures, 'figure')} "
+        f"({report.multi_mention_figures} with several mentions), {plural(report.conflicts, 'conflict')} "
         f"({report.resolved} resolved) in {report.seconds} s"
         + (
             f"; {report.stale_decisions} decisions whose mentions are gone"
@@ -430,8 +422,8 @@ def conflicts_cmd(ctx: click.Context, as_json: bool, open_only: bool, kind: str 
         kind = row.get("conflict_kind") or "disagreement"
         suspect = ", suspect" if row.get("suspect") else ""
         echo(
-            f"figure {row['claim_id']}  [{status}, {kind}{suspect}]  {count(row['mentions'], 'mention')} in "
-            f"{count(row['articles'], 'article')}  entity={row['entity'] or '-'}  event={row['event'] or '-'}"
+            f"figure {row['claim_id']}  [{status}, {kind}{suspect}]  {plural(row['mentions'], 'mention')} in "
+            f"{plural(row['articles'], 'article')}  entity={row['entity'] or '-'}  event={row['event'] or '-'}"
         )
         echo(f"  {row['reason']}")
         if row["note"]:
@@ -439,11 +431,6 @@ def conflicts_cmd(ctx: click.Context, as_json: bool, open_only: bool, kind: str 
 
 
 ROW_ID = click.IntRange(0, 2**63 - 1)  # ids are SQLite integers
-
-
-def plural(n: int, noun: str) -> str:
-    """``1 article``, ``3 articles``."""
-    return f"{n} {noun}" if n == 1 else f"{n} {noun}s"
 
 
 @main.command("stories")
@@ -497,7 +484,7 @@ def show_cmd(ctx: click.Context, claim_id: int, as_json: bool) -> None:
         echo(json_text(fig, indent=2))
         return
     echo(
-        f"figure {claim_id}: {count(fig['mentions'], 'mention')} in {count(fig['articles'], 'article')}, "
+        f"figure {claim_id}: {plural(fig['mentions'], 'mention')} in {plural(fig['articles'], 'article')}, "
         f"entity={fig['entity'] or '-'} event={fig['event'] or '-'} status={fig['status']}"
     )
     if fig["reason"]:
@@ -743,8 +730,8 @@ def _print_stats(ledger: Ledger, as_json: bool) -> None:
         echo(json_text(stats, indent=2))
         return
     echo(
-        f"{ledger.path}: {count(stats['articles'], 'article')} from {count(stats['sources'], 'source')}, "
-        f"{count(stats['mentions'], 'mention')}, {count(stats['claims'], 'claim')}"
+        f"{ledger.path}: {plural(stats['articles'], 'article')} from {plural(stats['sources'], 'source')}, "
+        f"{plural(stats['mentions'], 'mention')}, {plural(stats['claims'], 'claim')}"
     )
     for section in ("by_kind", "by_qualifier", "top_entities", "top_events"):
         items = stats[section]

@@ -187,21 +187,37 @@ class Haystack:
         return found
 
 
+@dataclass(frozen=True)
+class SearchSeed:
+    """A search's fuzzy index and counts, handed to a search on another connection."""
+
+    haystack: Haystack | None
+    totals: dict
+
+
 class ClaimSearch:
     """Pages of claim rows from SQLite; the fuzzy text filter runs on rapidfuzz over
     a cached, normalised haystack (entity, event, outlet, sentence) per claim."""
 
-    def __init__(self, ledger: Ledger) -> None:
+    def __init__(self, ledger: Ledger, seed: SearchSeed | None = None) -> None:
+        """``seed``: what another ``ClaimSearch`` on the same ledger already knows (its
+        fuzzy index and counts; ``seed()``), for one opened in a worker thread."""
         self.ledger = ledger
-        self._haystack: Haystack | None = None
-        self._totals: dict[tuple, int] = {}
+        self._haystack: Haystack | None = seed.haystack if seed else None
+        self._totals: dict[tuple, int] = dict(seed.totals) if seed else {}
         self._matches: dict[tuple[str, int], list[int]] = {}  # the latest words' matches
         self._orders: dict[tuple, list[int]] = {}  # a query's ids in its order
 
+    def seed(self) -> SearchSeed:
+        """What this search knows that a search in a worker thread can start from (read
+        on this search's own thread: the counts are copied)."""
+        return SearchSeed(self._haystack, dict(self._totals))
+
     def invalidate(self) -> None:
-        """Forget cached counts, matches and the fuzzy haystack (after a decision or
-        re-link)."""
-        self._haystack = None
+        """Forget cached counts, matches and orders (after a decision or a re-link). The
+        fuzzy haystack stays: no decision changes the words around a claim, and a claim
+        set aside is left out by the query itself (rebuilding it took 2.4 s on the
+        corpus ledger, which the first word filter after a decision waited for)."""
         self._totals.clear()
         self._matches.clear()
         self._orders.clear()
@@ -325,10 +341,9 @@ class ClaimSearch:
     def order(self, q: ClaimQuery) -> list[int]:
         """The mention ids of every row of the query, in its order (kept for the latest
         queries until ``invalidate``): the map a scrolling table reads deep rows by."""
-        base, params, order, _narrow = self._parts(q)
-        key = (base, tuple(params), order)
-        ids = self._orders.get(key)
+        ids = self._orders.get(_query_key(q))
         if ids is None:
+            base, params, order, _narrow = self._parts(q)
             ids = [r[0] for r in self.ledger.db.execute(
                 f"SELECT c.mention_id {base} ORDER BY {order}", params)]  # fmt: skip
             self.adopt_order(q, ids)
@@ -337,15 +352,13 @@ class ClaimSearch:
     def adopt_order(self, q: ClaimQuery, ids: list[int]) -> None:
         """Keep ``ids`` as the order of query ``q`` (read by another ``ClaimSearch`` on
         the same ledger, in a worker thread)."""
-        base, params, order, _narrow = self._parts(q)
         while len(self._orders) >= ORDERS_KEPT:
             self._orders.pop(next(iter(self._orders)))
-        self._orders[(base, tuple(params), order)] = ids
+        self._orders[_query_key(q)] = ids
 
     def has_order(self, q: ClaimQuery) -> bool:
         """Is the order of query ``q`` already known (``order`` would not read it)?"""
-        base, params, order, _narrow = self._parts(q)
-        return (base, tuple(params), order) in self._orders
+        return _query_key(q) in self._orders
 
     def rows_at(self, q: ClaimQuery, offset: int, limit: int) -> list[dict]:
         """Rows ``offset`` to ``offset + limit`` of the query: the first by SQL's LIMIT,
@@ -372,6 +385,12 @@ class ClaimSearch:
             return self.order(q).index(mention_id)
         except ValueError:
             return None
+
+
+def _query_key(q: ClaimQuery) -> tuple:
+    """What makes a query's rows and their order: its filters and sort, not its window."""
+    return (q.text.strip(), q.fuzzy_cutoff, q.kind, q.value_min, q.value_max,
+            q.conflicts_only, q.sort if q.sort in SORTABLE else "mention_id", q.descending)  # fmt: skip
 
 
 def figure_of(ledger: Ledger, mention_id: int) -> int | None:

@@ -22,6 +22,14 @@ _TABLE = _CONTROLS | _OVERRIDES
 _JSON_ESCAPES = {c: f"\\u{c:04x}" for c in _TABLE if c >= 0x7F}
 
 
+def plural(n: int, noun: str) -> str:
+    """``1 claim``, ``2,400 claims``, ``1 story``, ``3 stories``."""
+    if n == 1:
+        return f"{n:,} {noun}"
+    ies = noun.endswith("y") and noun[-2:-1] not in "aeiou"
+    return f"{n:,} {noun[:-1] + 'ies' if ies else noun + 's'}"
+
+
 def printable(text: object) -> str:
     """``text`` with every control character and bidi override made visible."""
     return str(text).translate(_TABLE)

@@ -104,3 +104,21 @@ def test_an_order_is_forgotten_after_a_change(seeded_path):
     assert not search.has_order(q)
     assert search.order(q) == []
     ledger.close()
+
+
+def test_a_decision_keeps_the_fuzzy_index_and_its_words_find_only_claims(seeded_path):
+    """The haystack is kept across decisions (no decision changes the words around a
+    claim); a mention set aside as no claim is still left out of the word filter."""
+    ledger = Ledger(seeded_path)
+    search = ClaimSearch(ledger)
+    q = ClaimQuery(text="معتقل", limit=50)
+    found = search.page(q)
+    assert found.total > 0 and search.warm
+    with Database(seeded_path, author="other") as other:
+        other.not_claim(found.rows[0]["mention_id"])
+    search.invalidate()
+    assert search.warm  # not rebuilt
+    again = search.page(q)
+    assert again.total == found.total - 1
+    assert found.rows[0]["mention_id"] not in {r["mention_id"] for r in again.rows}
+    ledger.close()

@@ -442,7 +442,9 @@ async def test_textual_query_is_not_shadowed(seeded_path):
     async with app.run_test(size=(180, 45)) as pilot:
         await ready(app, pilot)
         assert len(app.query(DataTable)) >= 1
-        app.action_focus("ledger")
+        app.query_one("#filter", Input).focus()
+        await pilot.pause()
+        await app.action_focus("ledger")  # Textual's own action, which uses App.query
         await pilot.pause()
         assert app.focused is app.query_one("#ledger", LedgerTable)
 
@@ -754,3 +756,139 @@ async def test_the_key_bar_keeps_every_footer_key_in_view(seeded_path, size):
                    if b.show}  # fmt: skip
         assert text.cell_len <= size[0]
         assert offered <= drawn, offered - drawn
+
+
+@pytest.mark.parametrize("size", [(180, 50), (120, 40), (100, 30)])
+async def test_a_figure_of_many_mentions_keeps_its_table_in_view(seeded_path, size):
+    """A figure of 43 mentions drew 43 chart lines and pushed its table off the screen,
+    while the decision keys still acted on a mention nobody could see. The chart draws
+    one line per interval (mentions that allow the same share it), at most ten."""
+    from tui.components.interval_chart import CHART_LINES
+
+    app = FactLedgerApp(seeded_path)
+    async with app.run_test(size=size) as pilot:
+        await ready(app, pilot)
+        row = ledger_rows(app)[0]
+        base = {k: row.get(k) for k in ("article", "outlet", "published", "text", "qualifier",
+                                          "unit", "entity", "event", "sentence")}  # fmt: skip
+        mentions = [{**base, "mention_id": 1000 + k, "value": 20 + k, "low": None, "high": None,
+                     "text": str(20 + k), "kind": "count", "sentence_at": 0, "headline": 0}
+                    for k in range(43)]  # fmt: skip
+        app._show_figure({"claim_id": row["claim_id"], "mentions": 43, "articles": 43,
+                          "conflict": 1, "status": "open", "reason": "", "note": None,
+                          "mention_rows": mentions})  # fmt: skip
+        await pilot.pause()
+        chart = str(app.screen.query_one("#figure-chart").render())
+        assert chart.count("[") == CHART_LINES and "33 more intervals" in chart
+        table = app.screen.query_one("#figure-table", DataTable)
+        assert table.region.height >= 6 and table.region.bottom <= size[1]
+        drawn = [strip.text for strip in table.render_lines(table.region.reset_offset)]
+        assert "1000" in drawn[1]  # the selected mention's row is on screen
+        assert app.current_row()["mention_id"] == 1000
+
+
+async def test_keys_typed_right_after_the_slash_are_the_filters_words(seeded_path):
+    """Keys that arrive together (a fast typist, a paste) right after ``/``: Textual
+    focuses a widget after the next refresh, so "n" ran "not a claim" and "c" opened the
+    conflicts page before the filter took the keys."""
+    from textual import events
+
+    app = FactLedgerApp(seeded_path)
+    async with app.run_test(size=(180, 45)) as pilot:
+        await ready(app, pilot)
+        for ch in "/kind:count":
+            app.post_message(events.Key("slash" if ch == "/" else ch, ch))
+        await ready(app, pilot)
+        assert app.query_one("#filter", Input).value == "kind:count"
+        assert app.screen is app.screen_stack[0]
+    con = sqlite3.connect(seeded_path)
+    assert con.execute("SELECT count(*) FROM decisions").fetchone()[0] == 0
+    con.close()
+
+
+async def test_the_filter_key_belongs_to_the_main_screen(seeded_path):
+    """On the figure, conflicts and log pages ``/`` is not offered: it focused the hidden
+    main filter, and back on the main screen shortcut keys were typed into it."""
+    app = FactLedgerApp(seeded_path)
+    async with app.run_test(size=(180, 45)) as pilot:
+        await ready(app, pilot)
+        await pilot.press("c")
+        await pilot.pause()
+        await pilot.press("slash", "x")
+        await pilot.pause()
+        assert app.focused is not app.screen_stack[0].query_one("#filter", Input)
+        assert "/" not in str(app.screen.query_one("KeyBar").render())
+
+
+async def test_export_asks_before_replacing_a_file(seeded_path, tmp_path):
+    target = tmp_path / "kept.csv"
+    target.write_text("the analyst's own file", encoding="utf-8")
+    app = FactLedgerApp(seeded_path)
+    async with app.run_test(size=(180, 45)) as pilot:
+        await ready(app, pilot)
+        await pilot.press("e")
+        await pilot.pause()
+        app.screen.query_one("#export-path", Input).value = str(target)
+        await pilot.press("enter")
+        await ready(app, pilot)
+        assert target.read_text(encoding="utf-8") == "the analyst's own file"
+        assert "exists" in str(app.screen.query_one("#export-warning").render())
+        await pilot.press("enter")  # the second Enter agrees
+        await ready(app, pilot)
+    assert target.read_text(encoding="utf-8").startswith("mention_id") or "," in target.read_text()
+
+
+async def test_views_under_a_page_and_the_log_show_a_decision_made_on_them(seeded_path):
+    """The conflicts page still said "open" after `r` resolved the figure from a page
+    opened on it, and the audit log did not show an undo made on it."""
+    app = FactLedgerApp(seeded_path)
+    async with app.run_test(size=(180, 45)) as pilot:
+        await ready(app, pilot)
+        await pilot.press("c")
+        await pilot.pause()
+        await pilot.press("enter")
+        await pilot.pause()
+        await pilot.press("r")
+        await pilot.pause()
+        await pilot.press(*"checked", "enter")
+        await ready(app, pilot)
+        await pilot.press("escape")
+        await ready(app, pilot)
+        assert isinstance(app.screen, ConflictsScreen)
+        assert [r["status"] for r in app.screen.rows] == ["resolved"]
+        await pilot.press("escape", "a")
+        await ready(app, pilot)
+        title = str(app.screen.query_one("#log-title").render())
+        assert title == "Audit log: 1 decision"
+        await pilot.press("u")
+        await ready(app, pilot)
+        assert isinstance(app.screen, LogScreen)
+        undone = [e for e in app.screen.entries if e.undone_at]
+        assert len(undone) == 1
+
+
+async def test_escape_leaves_the_filter_box_as_the_rows_are(seeded_path):
+    app = FactLedgerApp(seeded_path)
+    async with app.run_test(size=(180, 45)) as pilot:
+        await ready(app, pilot)
+        await pilot.press("slash", *"kind:count", "enter")
+        await ready(app, pilot)
+        await pilot.press("slash", *" conflicts", "escape")
+        await ready(app, pilot)
+        assert app.query_one("#filter", Input).value == "kind:count"
+
+
+async def test_the_figure_page_keeps_its_cursor_on_the_mention_acted_on(seeded_path):
+    app = FactLedgerApp(seeded_path)
+    async with app.run_test(size=(180, 45)) as pilot:
+        await ready(app, pilot)
+        await pilot.press("c")
+        await pilot.pause()
+        await pilot.press("enter")
+        await pilot.pause()
+        table = app.screen.query_one("#figure-table", DataTable)
+        table.move_cursor(row=1)
+        mention = app.current_row()["mention_id"]
+        await pilot.press("y")  # confirm its link
+        await ready(app, pilot)
+        assert app.current_row()["mention_id"] == mention

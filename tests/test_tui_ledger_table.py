@@ -179,3 +179,16 @@ async def test_scrolling_draws_the_rows_scrolled_to_and_the_status_follows(seede
         assert round(table.scroll_y) == 7 and table.cursor_row == 0
         assert drawn_ids(table)[0] == rows[7]["mention_id"]
         assert status(app).startswith("rows 8–")
+
+
+async def test_the_status_follows_a_resized_terminal(seeded_path):
+    app = FactLedgerApp(seeded_path)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await ready(app, pilot)
+        table = app.query_one("#ledger", LedgerTable)
+        before = table.rows_in_view
+        assert status(app).startswith(f"rows 1–{before} of 34")
+        await pilot.resize_terminal(100, 40)
+        await ready(app, pilot)
+        assert table.rows_in_view > before
+        assert status(app).startswith(f"rows 1–{table.rows_in_view} of 34")

@@ -19,6 +19,9 @@ class Action:
     help: str  # what it does, in one line
     footer: bool = False  # shown in the footer (the rest: help and palette)
     short: str = ""  # the footer's label, when shorter than the title
+    # taken before the focused widget sees the key: "/" must focus the filter before
+    # the keys typed right after it reach the table (where they would be shortcuts)
+    priority: bool = False
 
 
 ACTIONS: tuple[Action, ...] = (
@@ -27,7 +30,7 @@ ACTIONS: tuple[Action, ...] = (
     Action("slash", "/", "filter", "Filter",
            "filter the ledger: words are matched fuzzily against entity, event, outlet and the "
            "words around the number; `kind:count`, `value:100..1000`, `conflicts`, `sort:-value` narrow and sort",
-           footer=True),
+           footer=True, priority=True),
     Action("", "escape", "", "Leave the filter", "leave the filter (or close a page)"),
     Action("right_square_bracket", "] or pagedown", "page(1)", "Next page",
            "a screen of rows down (the ledger scrolls through every row of the filter)"),
@@ -74,7 +77,7 @@ ACTIONS: tuple[Action, ...] = (
 def bindings() -> list[Binding]:
     """The app's key bindings, from the table."""
     return [
-        Binding(a.keys, a.action, a.short or a.title, show=a.footer)
+        Binding(a.keys, a.action, a.short or a.title, show=a.footer, priority=a.priority)
         for a in ACTIONS
         if a.keys and a.action
     ]

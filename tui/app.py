@@ -16,13 +16,16 @@ from textual.widgets import DataTable, Header, Input, Label, LoadingIndicator
 
 from ledger import Ledger, LedgerError
 from ledger.queries import (
+    ClaimPage,
     ClaimQuery,
     ClaimSearch,
     FilterError,
+    SearchSeed,
     figure_of,
     parse_filter,
 )  # fmt: skip
 from ledger.queries import article as load_article
+from ledger.terminal import plural
 
 from . import settings
 from .actions import bindings, palette
@@ -47,6 +50,7 @@ from .messages import (
     LedgerUnusable,
     Notice,
     OrderReady,
+    RowsReady,
 )  # fmt: skip
 
 ARTICLE_DELAY = 0.06  # seconds the article pane waits for the cursor to settle
@@ -76,6 +80,7 @@ class FactLedgerApp(DecisionKeys, App):
         self.ledger: Ledger | None = None
         self.search: ClaimSearch | None = None
         self.claim_query = ClaimQuery(limit=BLOCK)
+        self.filter_text = ""  # the filter the rows show (the box may hold more, unapplied)
         self.ledger_total = 0
         self.marked: int | None = None
         self.mode = settings.bidi_mode()
@@ -201,7 +206,9 @@ class FactLedgerApp(DecisionKeys, App):
 
         self.push_screen(ColumnsScreen(table.choices()), apply)
 
-    def load_rows(self, keep_mention: int | None = None, at_top: bool = False) -> None:
+    def load_rows(
+        self, keep_mention: int | None = None, at_top: bool = False, first: ClaimPage | None = None
+    ) -> None:
         """Show the query's rows through the engine's query API: its first block now, the
         rest as the table draws them. The cursor goes to the top (``at_top``: a new
         filter or sort), else stays on its row, on mention ``keep_mention`` if near."""
@@ -210,7 +217,9 @@ class FactLedgerApp(DecisionKeys, App):
         table = self.query_one("#ledger", LedgerTable)
         q = replace(self.claim_query, offset=0, limit=table.block)
         search = self.search
-        first = search.page(q)
+        order_coming = first is not None  # a filter's worker reads the order after them
+        if first is None:
+            first = search.page(q)
         self.total, self.ledger_total = first.total, first.ledger_total
 
         def fetch(offset: int, limit: int) -> list[dict]:
@@ -220,8 +229,13 @@ class FactLedgerApp(DecisionKeys, App):
         table.mark_sort(q.sort, q.descending)
         table.show_rows(fetch, first.total, first.rows, keep_mention, at_top)
         self._show_status(table)
-        if first.total > table.block and not q.text.strip() and not search.has_order(q):
-            self.warm_order(q, self.changes)  # (a word filter's few rows are read at once)
+        if (
+            first.total > table.block
+            and not order_coming
+            and not q.text.strip()
+            and not search.has_order(q)
+        ):  # (a word filter's few rows are read at once)
+            self.warm_order(q, self.changes)
 
     @work(thread=True, exclusive=True, group="order")
     def warm_order(self, q: ClaimQuery, changes: int) -> None:
@@ -264,6 +278,8 @@ class FactLedgerApp(DecisionKeys, App):
     ROW_ACTIONS = frozenset({"mark", "same", "merge", "split", "confirm", "resolve", "correct",
                              "not_claim", "figure"})  # fmt: skip
 
+    MAIN_ACTIONS = frozenset({"filter", "page", "columns", "toggle_articles"})
+
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         """While a prompt or dialog is open, its keys are its own: no shortcut fires
         behind it (typing ``e`` in a note never opens the export)."""
@@ -271,7 +287,10 @@ class FactLedgerApp(DecisionKeys, App):
             return action in ("pop_screen", "quit") or None
         if action in self.ROW_ACTIONS and self.screen is not self.screen_stack[0]:
             return isinstance(self.screen, FigureScreen) and action != "figure"
-        return True
+        if action in self.MAIN_ACTIONS and self.screen is not self.screen_stack[0]:
+            return False  # the filter, the pages and the columns are the main screen's
+        # "/" typed into the filter (or any field) is a character
+        return not (action == "filter" and isinstance(self.focused, Input))
 
     def current_row(self) -> dict | None:
         """The claim the analyst is looking at: the selected mention of an open figure
@@ -307,7 +326,7 @@ class FactLedgerApp(DecisionKeys, App):
             self.claim_query.descending = not self.claim_query.descending
         else:
             self.claim_query.sort, self.claim_query.descending = event.key, False
-        self.load_rows(at_top=True)
+        self.show_query()
 
     def action_page(self, delta: int) -> None:
         """A screen of rows down (1) or up (-1)."""
@@ -315,7 +334,9 @@ class FactLedgerApp(DecisionKeys, App):
 
     # ------------------------------------------------------------------ filter
     def action_filter(self) -> None:
-        self.query_one("#filter", Input).focus()
+        """Focus the filter now, not after the next refresh: keys typed right after
+        ``/`` (a fast typist, a paste) are the filter's words, never shortcuts."""
+        self.screen.set_focus(self.query_one("#filter", Input))
 
     @on(Input.Submitted, "#filter")
     def _filter(self, event: Input.Submitted) -> None:
@@ -328,38 +349,61 @@ class FactLedgerApp(DecisionKeys, App):
         except FilterError as exc:
             self.notify(str(exc), severity="error")
             return
+        self.filter_text = text
         q.limit = BLOCK
         if q.sort == "mention_id" and "sort:" not in text:
             q.sort, q.descending = self.claim_query.sort, self.claim_query.descending
         self.claim_query = q
-        if q.text or q.sort not in (None, "", "mention_id"):
-            # the fuzzy part runs over every claim, and a sort over many rows can take a
-            # few hundred ms: off the UI thread
-            self.run_filter()
+        self.show_query()
+
+    def show_query(self) -> None:
+        """Show the rows of the current query from the top: a structured filter in
+        ledger order is read here (by index, a few ms); words matched over every claim
+        or a sort over many rows (up to a few hundred ms) are read in a worker, and the
+        rows shown keep the keys until they come."""
+        q = self.claim_query
+        if q.text.strip() or q.sort not in (None, "", "mention_id") or q.descending:
+            seed = self.search.seed() if self.search is not None else None
+            self.run_filter(replace(q, offset=0, limit=BLOCK), seed, self.changes)
         else:
-            self.load_rows(at_top=True)  # a structured filter in ledger order: by index
+            self.load_rows(at_top=True)
 
     @work(thread=True, exclusive=True, group="filter")
-    def run_filter(self) -> None:
-        """The fuzzy part of a filter runs over the whole ledger: off the UI thread."""
-        if self.claim_query.text and self.search is not None and not self.search.warm:
-            ledger = Ledger(self.db_path, create=False)
-            try:  # build the haystack in this thread; the page waits for it
-                self.post_message(HaystackReady(ClaimSearch(ledger).haystack(), then_load=True))
-            finally:
-                ledger.close()
-            return
-        self.post_message(HaystackReady(None, then_load=True))
+    def run_filter(self, q: ClaimQuery, seed: SearchSeed | None, changes: int) -> None:
+        """A filter's words matched over every claim, or a sort over the whole ledger:
+        its first rows, then the order of all of them, read on a connection of this
+        thread (with the app's fuzzy index and counts, or an index built here the first
+        time)."""
+        ledger = Ledger(self.db_path, create=False)
+        try:
+            search = ClaimSearch(ledger, seed)
+            page = search.page(q)
+            fresh = seed is None or seed.haystack is None
+            built = search.haystack() if fresh and q.text.strip() else None
+            self.post_message(RowsReady(q, page, built))
+            self.post_message(OrderReady(q, search.order(q), changes))
+        finally:
+            ledger.close()
 
-    def on_haystack_ready(self, message: HaystackReady) -> None:
-        if self.search is not None and message.haystack:
+    def on_rows_ready(self, message: RowsReady) -> None:
+        if self.search is None:
+            return
+        if message.haystack is not None and not self.search.warm:
             self.search.adopt(message.haystack)
             _freeze_heap()
-        if message.then_load:
-            self.load_rows(at_top=True)
+        if replace(message.query, limit=BLOCK) != replace(self.claim_query, offset=0, limit=BLOCK):
+            return  # another filter was applied since: its own rows are on their way
+        self.load_rows(at_top=True, first=message.page)
+
+    def on_haystack_ready(self, message: HaystackReady) -> None:
+        if self.search is not None and message.haystack and not self.search.warm:
+            self.search.adopt(message.haystack)
+            _freeze_heap()
 
     def on_key(self, event) -> None:
         if event.key == "escape" and self.focused is self.query_one("#filter", Input):
+            # the words typed but not applied go: the box shows the filter the rows are
+            self.query_one("#filter", Input).value = self.filter_text
             self.query_one("#ledger", LedgerTable).focus()
 
     # ------------------------------------------------------------------ articles
@@ -437,12 +481,12 @@ class FactLedgerApp(DecisionKeys, App):
         self.fetch_conflicts()
 
     @work(thread=True, exclusive=True, group="conflicts")
-    def fetch_conflicts(self) -> None:
+    def fetch_conflicts(self, show: bool = True) -> None:
         from ledger.figures import conflicts
 
         ledger = Ledger(self.db_path, create=False)
         try:
-            self.post_message(ConflictsLoaded(conflicts(ledger)))
+            self.post_message(ConflictsLoaded(conflicts(ledger), show))
         except LedgerError as exc:
             self.post_message(Notice(str(exc), "error"))
         finally:
@@ -454,7 +498,7 @@ class FactLedgerApp(DecisionKeys, App):
             self.install_screen(ConflictsScreen(), "conflicts")
         page = self.get_screen("conflicts")
         page.show(message.rows, self.mode)
-        if self.screen is not page:
+        if message.show and self.screen is not page:
             self.push_screen("conflicts")
 
     def action_figure(self) -> None:
@@ -500,6 +544,18 @@ class FactLedgerApp(DecisionKeys, App):
             self.show_article(self.current_article, keep)
         if figure_page is not None:
             self._refresh_figure(figure_page, keep)
+        if isinstance(self.screen, LogScreen):
+            from ledger.decisions import log
+
+            self.screen.show(log(self.ledger))
+        if (
+            self.is_screen_installed("conflicts")
+            and self.get_screen("conflicts") in self.screen_stack
+        ):
+            # the conflicts page under a figure page opened on it: read again, shown when
+            # the analyst comes back to it (never pushed over what they look at)
+            self.conflicts_read = (self.changes, self.ledger.changes_seen())
+            self.fetch_conflicts(show=False)
 
     def _refresh_figure(self, screen: FigureScreen, keep: int | None) -> None:
         """Show the figure page again after a decision: the figure of the mention the
@@ -514,7 +570,7 @@ class FactLedgerApp(DecisionKeys, App):
         except LedgerError:
             self.pop_screen()
             return
-        screen.show(fig, self.mode)
+        screen.show(fig, self.mode, keep)
 
     # ------------------------------------------------------------------ export, link
     def action_export(self) -> None:
@@ -558,7 +614,8 @@ class FactLedgerApp(DecisionKeys, App):
         finally:
             ledger.close()
         self.post_message(LedgerChanged(
-            f"linked: {report.figures} figures, {report.conflicts} conflicts in {report.seconds} s"
+            f"linked: {plural(report.figures, 'figure')}, {plural(report.conflicts, 'conflict')}"
+            f" in {report.seconds} s"
         ))  # fmt: skip
 
     # ------------------------------------------------------------------ palette

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 from textual.message import Message
 
-from ledger.queries import ClaimQuery, Haystack
+from ledger.queries import ClaimPage, ClaimQuery, Haystack
 
 
 @dataclass
@@ -32,11 +32,9 @@ class LedgerUnusable(Message):
 
 @dataclass
 class HaystackReady(Message):
-    """The fuzzy filter's haystack, built off the UI thread; ``then_load`` re-runs the
-    page that waited for it."""
+    """The fuzzy filter's haystack, built off the UI thread after first paint."""
 
-    haystack: Haystack | None  # None: nothing was built (the page just loads)
-    then_load: bool = False
+    haystack: Haystack
 
 
 @dataclass
@@ -60,9 +58,21 @@ class LedgerChanged(Message):
 
 @dataclass
 class ConflictsLoaded(Message):
-    """The conflicting figures, read off the UI thread, most severe first."""
+    """The conflicting figures, read off the UI thread, most severe first; ``show``:
+    bring the page to the front (else only redraw it where it lies)."""
 
     rows: list
+    show: bool = True
+
+
+@dataclass
+class RowsReady(Message):
+    """A filter's first rows, read off the UI thread (a sort over the whole ledger, the
+    fuzzy match of its words); ``haystack`` when the fuzzy index was built for it."""
+
+    query: ClaimQuery
+    page: ClaimPage
+    haystack: Haystack | None = None
 
 
 @dataclass

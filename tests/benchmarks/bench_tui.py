@@ -186,6 +186,16 @@ async def measure(path: str) -> dict:
         q.sort, q.descending = "mention_id", False
         app.load_rows(at_top=True)
         await pilot.pause(ARTICLE_DELAY + 0.05)
+        times = []
+        for text in ("sort:-published", "sort:text", "sort:outlet"):  # no index to sort by
+            app.apply_filter("")
+            await app.workers.wait_for_complete()
+            await pilot.pause()
+            times.append(await drawn(call(app.apply_filter, text)))
+        out["drawn_sort_unindexed_ms"] = round(statistics.median(times))
+        app.apply_filter("")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
         for name, texts in (("filter_structured_ms", ["kind:count value:100..1000 conflicts",
                                                       "kind:count conflicts", "conflicts"]),
                             ("filter_fuzzy_ms", ["قتلى", "داعش", "برنت"])):  # fmt: skip

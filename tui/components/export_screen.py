@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
+from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
@@ -17,6 +20,7 @@ class ExportScreen(ModalScreen[tuple[str, bool, bool] | None]):
     def __init__(self, default_path: str) -> None:
         super().__init__()
         self.default_path = default_path
+        self.confirmed: str | None = None  # a path whose file the analyst agreed to replace
 
     def compose(self) -> ComposeResult:
         with Vertical(id="prompt-box"):
@@ -24,6 +28,7 @@ class ExportScreen(ModalScreen[tuple[str, bool, bool] | None]):
             yield Input(value=self.default_path, id="export-path")
             yield Checkbox("Excel (UTF-8 with BOM)", id="export-excel")
             yield Checkbox("Conflicts only", id="export-conflicts")
+            yield Label("", id="export-warning")
             with Horizontal(id="prompt-buttons"):
                 yield Button("Export", variant="primary", id="ok")
                 yield Button("Cancel", id="cancel")
@@ -36,10 +41,26 @@ class ExportScreen(ModalScreen[tuple[str, bool, bool] | None]):
         )
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
-        self.dismiss(self._result())
+        self._export()
 
     def on_button_pressed(self, event: Button.Pressed) -> None:
-        self.dismiss(self._result() if event.button.id == "ok" else None)
+        if event.button.id == "ok":
+            self._export()
+        else:
+            self.dismiss(None)
+
+    def _export(self) -> None:
+        """Export, unless that would replace a file the analyst has not agreed to lose:
+        then say so, and export on a second Enter (or Export)."""
+        path = self.query_one("#export-path", Input).value
+        target = Path(path).expanduser()
+        if target.exists() and self.confirmed != path:
+            self.confirmed = path
+            self.query_one("#export-warning", Label).update(
+                Text(f"{target.name} exists: Enter again to replace it, or change the path")
+            )
+            return
+        self.dismiss(self._result())
 
     def action_cancel(self) -> None:
         self.dismiss(None)

@@ -45,13 +45,14 @@ class FigureScreen(Screen):
         if self.figure:
             self._draw()
 
-    def show(self, figure: dict, mode: str) -> None:
-        """Show ``figure`` (a new one, or the same after a decision) in ``mode``."""
+    def show(self, figure: dict, mode: str, keep: int | None = None) -> None:
+        """Show ``figure`` (a new one, or the same after a decision) in ``mode``, the
+        cursor on mention ``keep`` when it is there (the one just acted on)."""
         self.figure, self.mode = figure, mode
         if self.is_mounted:
-            self._draw()
+            self._draw(keep)
 
-    def _draw(self) -> None:
+    def _draw(self, keep: int | None = None) -> None:
         f = self.figure
         status = f["status"] if f["conflict"] else "no conflict"
         head = Text(
@@ -80,7 +81,8 @@ class FigureScreen(Screen):
                 cell(m["text"], self.mode, 16), cell(m["qualifier"], self.mode, 10),
                 cell(near, self.mode, SENTENCE_WIDTH),
             )  # fmt: skip
-        table.move_cursor(row=0)
+        ids = [m["mention_id"] for m in f["mention_rows"]]
+        table.move_cursor(row=ids.index(keep) if keep in ids else 0)
 
     def selected_row(self) -> dict | None:
         """The mention under the cursor, as a row of the main table: decisions on this

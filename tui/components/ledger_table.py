@@ -362,6 +362,9 @@ class LedgerTable(ScrollView, can_focus=True):
         self._lines.clear()
         self._header = None
 
+    def on_resize(self) -> None:
+        self._say_shown()  # a taller or shorter table shows more or fewer rows
+
     def watch_scroll_y(self, old_value: float, new_value: float) -> None:
         super().watch_scroll_y(old_value, new_value)
         self._say_shown()

@@ -8,6 +8,8 @@ from textual.binding import Binding
 from textual.screen import Screen
 from textual.widgets import DataTable, Label
 
+from ledger.terminal import plural
+
 from ..bidi_display import frame, safe
 from .key_bar import KeyBar
 
@@ -26,13 +28,27 @@ class LogScreen(Screen):
         self.mode = mode
 
     def compose(self) -> ComposeResult:
-        yield Label(f"Audit log: {len(self.entries)} decisions", id="log-title")
+        yield Label(id="log-title")
         yield DataTable(id="log-table", cursor_type="row", zebra_stripes=True)
         yield KeyBar()
 
     def on_mount(self) -> None:
+        self.query_one(DataTable).add_columns("id", "when", "who", "action", "what", "note",
+                                              "undone")  # fmt: skip
+        self._draw()
+
+    def show(self, entries: list) -> None:
+        """Show the log again (after an undo made on this page)."""
+        self.entries = entries
+        if self.is_mounted:
+            self._draw()
+
+    def _draw(self) -> None:
+        self.query_one("#log-title", Label).update(
+            f"Audit log: {plural(len(self.entries), 'decision')}"
+        )
         table = self.query_one(DataTable)
-        table.add_columns("id", "when", "who", "action", "what", "note", "undone")
+        table.clear()
         for e in self.entries:
             table.add_row(
                 Text(str(e.id)), Text(e.created_at), Text(safe(e.author)), Text(e.action),
