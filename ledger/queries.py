@@ -213,11 +213,14 @@ class ClaimSearch:
         on this search's own thread: the counts are copied)."""
         return SearchSeed(self._haystack, dict(self._totals))
 
-    def invalidate(self) -> None:
+    def invalidate(self, words: bool = False) -> None:
         """Forget cached counts, matches and orders (after a decision or a re-link). The
-        fuzzy haystack stays: no decision changes the words around a claim, and a claim
-        set aside is left out by the query itself (rebuilding it took 2.4 s on the
-        corpus ledger, which the first word filter after a decision waited for)."""
+        fuzzy haystack stays unless ``words`` (articles were read into the ledger): no
+        decision changes the words around a claim, and a claim set aside is left out by
+        the query itself (rebuilding it took 2.4 s on the corpus ledger, which the first
+        word filter after a decision waited for)."""
+        if words:
+            self._haystack = None
         self._totals.clear()
         self._matches.clear()
         self._orders.clear()

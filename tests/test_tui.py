@@ -717,9 +717,12 @@ async def test_the_article_list_grows_as_the_analyst_scrolls(tmp_path):
         assert articles.row_count == 500
         assert "500 of 1,100" in str(label.render())
         articles.focus()
-        for target in (490, 990):
-            articles.move_cursor(row=target)
-            await ready(app, pilot)
+        await pilot.press("end")  # the last article shown, and the next are built
+        await ready(app, pilot)
+        assert articles.cursor_row == 499 and articles.cursor_column == 0
+        assert articles.row_count == 1000
+        await pilot.press("end")
+        await ready(app, pilot)
         assert articles.row_count == 1100
         assert "1,100 of 1,100" in str(label.render())
 
@@ -892,3 +895,61 @@ async def test_the_figure_page_keeps_its_cursor_on_the_mention_acted_on(seeded_p
         await pilot.press("y")  # confirm its link
         await ready(app, pilot)
         assert app.current_row()["mention_id"] == mention
+
+
+async def test_a_change_made_outside_the_app_shows_in_it(seeded_path):
+    """A decision made from the command line while the app is open (here through the
+    engine on its own connection, as the command line does) reaches every view."""
+    from ledger import Database
+    from tui.app import OUTSIDE_CHECK
+
+    app = FactLedgerApp(seeded_path)
+    async with app.run_test(size=(180, 45)) as pilot:
+        await ready(app, pilot)
+        before = len(ledger_rows(app))
+        gone = ledger_rows(app)[0]["mention_id"]
+        with Database(seeded_path, author="cli") as other:
+            other.not_claim(gone)
+        await pilot.pause(OUTSIDE_CHECK + 0.5)
+        await ready(app, pilot)
+        assert len(ledger_rows(app)) == before - 1
+        assert gone not in {r["mention_id"] for r in ledger_rows(app)}
+        assert any("outside the app" in n.message for n in app._notifications)
+
+
+async def test_the_apps_own_decision_is_not_taken_for_an_outside_change(seeded_path):
+    from tui.app import OUTSIDE_CHECK
+
+    app = FactLedgerApp(seeded_path)
+    async with app.run_test(size=(180, 45)) as pilot:
+        await ready(app, pilot)
+        app.query_one("#ledger", LedgerTable).focus()
+        await pilot.press("x")
+        await ready(app, pilot)
+        await pilot.pause(OUTSIDE_CHECK + 0.5)
+        await ready(app, pilot)
+        assert not any("outside the app" in n.message for n in app._notifications)
+
+
+@pytest.mark.parametrize("width", [180, 120, 100])
+async def test_the_figure_page_shows_each_mentions_sentence_on_screen(seeded_path, width,
+                                                                     monkeypatch):  # fmt: skip
+    """The sentence column was 90 wide after the article's: at 120 columns it was cut at
+    the screen's edge, which is where an Arabic sentence starts."""
+    from tui.bidi_display import strip_marks
+
+    monkeypatch.setenv("FACTLEDGER_BIDI", "logical")
+    app = FactLedgerApp(seeded_path)
+    async with app.run_test(size=(width, 40)) as pilot:
+        await ready(app, pilot)
+        await pilot.press("c")
+        await pilot.pause()
+        await pilot.press("enter")
+        await pilot.pause()
+        table = app.screen.query_one("#figure-table", DataTable)
+        lines = [strip.text[:width] for strip in table.render_lines(table.region.reset_offset)]
+        for k, m in enumerate(app.screen.figure["mention_rows"]):
+            # the sentence's words right after the number (cells drop diacritics)
+            at = (m.get("sentence_at") or 0) + len(m["text"])
+            after = strip_marks(" ".join(m["sentence"][at:].split()[:2]))
+            assert after in lines[k + 1], (after, lines[k + 1])

@@ -55,6 +55,7 @@ from .messages import (
 
 ARTICLE_DELAY = 0.06  # seconds the article pane waits for the cursor to settle
 NARROW = 170  # below this many columns the panes stack: the text above, the ledger below
+OUTSIDE_CHECK = 2.0  # seconds between looks for changes another program made to the ledger
 
 
 def _freeze_heap() -> None:
@@ -154,6 +155,8 @@ class FactLedgerApp(DecisionKeys, App):
     def on_ledger_opened(self, _message: LedgerOpened) -> None:
         self.ledger = Ledger(self.db_path)
         self.search = ClaimSearch(self.ledger)
+        self.version_seen = self.ledger.changes_seen()
+        self.set_interval(OUTSIDE_CHECK, self.look_outside)
         self.query_one("#loading").display = False
         self.load_rows()
         self.load_articles()
@@ -531,13 +534,31 @@ class FactLedgerApp(DecisionKeys, App):
         self.push_screen(LogScreen(log(self.ledger), self.mode))
 
     # ------------------------------------------------------------------ after a change
+    def look_outside(self) -> None:
+        """Has another program (the command line: a decision, an ingest) changed the
+        ledger since the app last read it? Then every view reads it again."""
+        if self.ledger is None or any(
+            w.group == "decide" and not w.is_finished for w in self.workers
+        ):
+            return  # the app's own decision: its LedgerChanged is on its way
+        version = self.ledger.changes_seen()
+        if version != self.version_seen:
+            self.version_seen = version
+            self.post_message(LedgerChanged("the ledger was changed outside the app: "
+                                            "shown afresh", outside=True))  # fmt: skip
+
     def on_ledger_changed(self, message: LedgerChanged) -> None:
         """After a decision, an undo or a re-link: every visible view reads again."""
         keep = message.keep
         self.changes += 1
         self.notify(message.text)
+        if self.ledger is not None:
+            self.version_seen = self.ledger.changes_seen()
         if self.search is not None:
-            self.search.invalidate()
+            self.search.invalidate(words=message.outside)
+            if message.outside:
+                self.warm_filter()
+                self.load_articles()
         figure_page = self.screen if isinstance(self.screen, FigureScreen) else None
         self.load_rows(keep_mention=keep)
         if self.current_article:

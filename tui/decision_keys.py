@@ -10,6 +10,7 @@ from textual import work
 from ledger import Ledger, LedgerError
 from ledger.queries import figure_of
 
+from .bidi_display import frame
 from .components.figure_screen import FigureScreen
 from .components.ledger_table import LedgerTable
 from .components.prompt_screen import PromptScreen
@@ -178,4 +179,5 @@ class DecisionKeys:
             )
 
         current = "" if row["value"] is None else str(row["value"])
-        self.push_screen(PromptScreen(f"Correct the value of «{row['text']}»", current), done)
+        question = frame(f"Correct the value of «{row['text']}»", self.mode)  # Arabic drawn
+        self.push_screen(PromptScreen(question, current), done)

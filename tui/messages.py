@@ -54,6 +54,7 @@ class LedgerChanged(Message):
 
     text: str
     keep: int | None = None
+    outside: bool = False  # made by another program (the command line): words may be new
 
 
 @dataclass

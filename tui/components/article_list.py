@@ -9,6 +9,7 @@ from pathlib import Path
 from rich.text import Text
 from textual import on, work
 from textual.app import ComposeResult
+from textual.binding import Binding
 from textual.containers import Vertical
 from textual.message import Message
 from textual.widgets import DataTable, Label
@@ -35,6 +36,22 @@ def article_cells(rows: list[dict], mode: str) -> list[tuple[tuple[Text, ...], s
     ]  # fmt: skip
 
 
+class ArticleTable(DataTable):
+    """The articles' table: ``home`` and ``end`` go to the first and the last article
+    shown (DataTable's own scroll sideways to the first and last column)."""
+
+    BINDINGS = [
+        Binding("home", "first_row", "First article", show=False),
+        Binding("end", "last_row", "Last article", show=False),
+    ]
+
+    def action_first_row(self) -> None:
+        self.move_cursor(row=0)
+
+    def action_last_row(self) -> None:
+        self.move_cursor(row=max(0, self.row_count - 1))  # then the next rows are built
+
+
 class ArticleList(Vertical):
     """Its label (how many are shown, of how many) over the table of articles."""
 
@@ -53,7 +70,7 @@ class ArticleList(Vertical):
 
     def compose(self) -> ComposeResult:
         yield Label("Articles", id="articles-label")
-        yield DataTable(id="articles", cursor_type="row", zebra_stripes=True)
+        yield ArticleTable(id="articles", cursor_type="row", zebra_stripes=True)
 
     def on_mount(self) -> None:
         table = self.query_one("#articles", DataTable)
@@ -95,8 +112,8 @@ class ArticleList(Vertical):
             # (a full collection walking it landed inside key presses)
             gc.freeze()
         total = len(self.rows)
-        more = "; more as you scroll" if table.row_count < total else ""
-        label = f"Articles ({table.row_count:,} of {total:,}, conflicts first{more})"
+        more = " · more below" if table.row_count < total else ""
+        label = f"Articles {table.row_count:,} of {total:,} · conflicts first{more}"
         self.query_one("#articles-label", Label).update(label)
 
     @on(DataTable.RowHighlighted, "#articles")

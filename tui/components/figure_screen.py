@@ -15,9 +15,13 @@ from .fast_cells import FastCells
 from .interval_chart import interval_chart
 from .key_bar import KeyBar
 
-SENTENCE_WIDTH = 90
-FIGURE_COLUMNS = (("mention", 8), ("outlet", 10), ("date", 10), ("article", 24), ("wording", 20),
-                  ("said", 16), ("qualifier", 10), ("sentence", SENTENCE_WIDTH))  # fmt: skip
+SENTENCE_WIDTH = 90  # at most; the sentence takes what the screen leaves, at least 40
+# the sentence right after the wording, so it is in view on a narrow screen too (cut at
+# the screen's edge it lost its start: the Arabic's beginning)
+FIGURE_COLUMNS = (("mention", 8), ("outlet", 10), ("date", 10), ("wording", 20),
+                  ("sentence", SENTENCE_WIDTH), ("said", 16), ("qualifier", 10),
+                  ("article", 24))  # fmt: skip
+BEFORE_SENTENCE = 4  # columns drawn before it
 
 
 class FigureScreen(Screen):
@@ -31,6 +35,7 @@ class FigureScreen(Screen):
         super().__init__()
         self.figure: dict = figure or {}
         self.mode = mode
+        self.sentence_width = 0  # the sentence column's, as last laid out
 
     def compose(self) -> ComposeResult:
         yield Static(id="figure-head")
@@ -39,11 +44,18 @@ class FigureScreen(Screen):
         yield KeyBar()
 
     def on_mount(self) -> None:
-        table = self.query_one(DataTable)
-        for label, width in FIGURE_COLUMNS:
-            table.add_column(label, width=width)
         if self.figure:
             self._draw()
+
+    def on_resize(self) -> None:
+        if self.figure and self._fit_sentence() != self.sentence_width:
+            self._draw(self.selected_row()["mention_id"] if self.selected_row() else None)
+
+    def _fit_sentence(self) -> int:
+        """The sentence column's width: what the screen leaves beside the columns before
+        it (cells are padded by one either side; 2 for the scrollbar), 40 to 90."""
+        before = sum(w + 2 for _, w in FIGURE_COLUMNS[:BEFORE_SENTENCE]) + 2
+        return max(40, min(SENTENCE_WIDTH, self.app.size.width - before - 2))
 
     def show(self, figure: dict, mode: str, keep: int | None = None) -> None:
         """Show ``figure`` (a new one, or the same after a decision) in ``mode``, the
@@ -69,17 +81,23 @@ class FigureScreen(Screen):
             interval_chart(f["mention_rows"], 100, self.mode)
         )
         table = self.query_one(DataTable)
+        width = self._fit_sentence()
+        if width != self.sentence_width:
+            self.sentence_width = width
+            table.clear(columns=True)
+            for label, w in FIGURE_COLUMNS:
+                table.add_column(label, width=width if label == "sentence" else w)
         table.clear()
         for m in f["mention_rows"]:
             # the sentence around the number, so the number is always in view
             near = around(m["sentence"] or "", m.get("sentence_at") or 0, len(m["text"] or ""),
-                          SENTENCE_WIDTH)  # fmt: skip
+                          width)  # fmt: skip
             table.add_row(
                 Text(str(m["mention_id"])), cell(m["outlet"], self.mode, 10),
-                cell((m["published"] or "")[:10], self.mode), cell(m["article"], self.mode, 24),
+                cell((m["published"] or "")[:10], self.mode),
                 Text(wording(m["qualifier"], m["value"], m["low"], m["high"], m["unit"])),
-                cell(m["text"], self.mode, 16), cell(m["qualifier"], self.mode, 10),
-                cell(near, self.mode, SENTENCE_WIDTH),
+                cell(near, self.mode, width), cell(m["text"], self.mode, 16),
+                cell(m["qualifier"], self.mode, 10), cell(m["article"], self.mode, 24),
             )  # fmt: skip
         ids = [m["mention_id"] for m in f["mention_rows"]]
         table.move_cursor(row=ids.index(keep) if keep in ids else 0)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
@@ -22,7 +23,7 @@ class PromptScreen(ModalScreen[str | None]):
 
     def compose(self) -> ComposeResult:
         with Vertical(id="prompt-box"):
-            yield Label(self.question)
+            yield Label(Text(self.question))  # the question may quote an article: text
             yield Input(value=self.value, placeholder=self.placeholder, id="prompt-input")
             with Horizontal(id="prompt-buttons"):
                 yield Button("OK", variant="primary", id="ok")
