@@ -313,7 +313,10 @@ class ClaimSearch:
         # sorts them; walking the whole ledger in order for them would take far longer
         narrow = "+" if q.conflicts_only or q.text.strip() else ""
         direction = "DESC" if q.descending else "ASC"
-        order = f"{'f.severity' if sort == 'severity' else narrow + 'c.' + sort} {direction}"
+        # a range or a vague amount sorts by its low end among the values (a null value
+        # put every one of them after all the numbers)
+        by = {"severity": "f.severity", "value": "coalesce(c.value, c.low)"}
+        order = f"{by.get(sort, narrow + 'c.' + sort)} {direction}"
         order += f", {narrow}c.mention_id"
         base = f"FROM claims c LEFT JOIN figures f ON f.claim_id = c.claim_id WHERE {' AND '.join(where)}"
         return base, params, order, narrow

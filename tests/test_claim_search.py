@@ -122,3 +122,14 @@ def test_a_decision_keeps_the_fuzzy_index_and_its_words_find_only_claims(seeded_
     assert again.total == found.total - 1
     assert found.rows[0]["mention_id"] not in {r["mention_id"] for r in again.rows}
     ledger.close()
+
+
+def test_a_range_sorts_by_its_low_end_among_the_values(seeded_path):
+    """ "بين 100 و 300" sorts with the hundreds, not after every number."""
+    ledger = Ledger(seeded_path)
+    rows = ClaimSearch(ledger).page(ClaimQuery(sort="value", limit=1000)).rows
+    ledger.close()
+    keys = [r["value"] if r["value"] is not None else r["low"] for r in rows]
+    known = [k for k in keys if k is not None]
+    assert known == sorted(known)
+    assert any(r["value"] is None and r["low"] is not None for r in rows[: len(rows) // 2 + 5])
