@@ -248,6 +248,19 @@ def m011_pair_vetoes(db: sqlite_utils.Database) -> None:
         db["meta"].upsert({"key": RESCORE_KEY, "value": "pair_vetoes"}, pk="key")
 
 
+@migrations()
+def m012_value_order_and_items(db: sqlite_utils.Database) -> None:
+    # a range or a vague amount sorts by its low end among the values: an index on that
+    # order, so the first rows of the ledger sorted by value come at once
+    db.execute(
+        "CREATE INDEX IF NOT EXISTS idx_mentions_sort_value_low ON mentions (coalesce(value, low))"
+    )
+    # 0.9.0 tells two market items apart and no longer echoes 0.5% across a story: a
+    # ledger linked before scores every pair afresh at its next link
+    if db.execute("SELECT 1 FROM pair_scores LIMIT 1").fetchone():
+        db["meta"].upsert({"key": RESCORE_KEY, "value": "market_items"}, pk="key")
+
+
 CHUNK = 500  # ids bound at a time in an ``IN (...)`` (SQLite limits bound parameters)
 
 

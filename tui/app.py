@@ -56,6 +56,7 @@ from .messages import (
 ARTICLE_DELAY = 0.06  # seconds the article pane waits for the cursor to settle
 NARROW = 170  # below this many columns the panes stack: the text above, the ledger below
 OUTSIDE_CHECK = 2.0  # seconds between looks for changes another program made to the ledger
+ORDER_DELAY = 0.3  # seconds after the rows are shown before the order of all is read
 
 
 def _freeze_heap() -> None:
@@ -89,6 +90,7 @@ class FactLedgerApp(DecisionKeys, App):
         self.current_article: str | None = None
         self.total = 0
         self._article_timer = None
+        self._order_timer = None  # the order's read, waiting for the rows to be drawn
         self.changes = 0  # decisions, undos and re-links this app has seen land
         self.conflicts_read: tuple | None = None  # (changes, the ledger's) when last read
 
@@ -238,7 +240,11 @@ class FactLedgerApp(DecisionKeys, App):
             and not q.text.strip()
             and not search.has_order(q)
         ):  # (a word filter's few rows are read at once)
-            self.warm_order(q, self.changes)
+            # once the rows are drawn: read beside the refresh, it slowed it down
+            changes = self.changes
+            if self._order_timer is not None:
+                self._order_timer.stop()
+            self._order_timer = self.set_timer(ORDER_DELAY, lambda: self.warm_order(q, changes))
 
     @work(thread=True, exclusive=True, group="order")
     def warm_order(self, q: ClaimQuery, changes: int) -> None:

@@ -32,6 +32,8 @@ class DecisionKeys:
 
     def _decide(self, description: str, fn, *args, **kwargs) -> None:
         row = self.current_row()  # read on the UI thread, never from the worker
+        if self._order_timer is not None:
+            self._order_timer.stop()  # the order read now would be stale, and slow it
         self.run_decision(description, fn, args, kwargs, row["mention_id"] if row else None)
 
     @work(thread=True, exclusive=True, group="decide")
