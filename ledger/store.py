@@ -255,6 +255,7 @@ def m012_value_order_and_items(db: sqlite_utils.Database) -> None:
     db.execute(
         "CREATE INDEX IF NOT EXISTS idx_mentions_sort_value_low ON mentions (coalesce(value, low))"
     )
+    db.execute("CREATE INDEX IF NOT EXISTS idx_mentions_text ON mentions (text)")  # by wording
     # 0.9.0 tells two market items apart and no longer echoes 0.5% across a story: a
     # ledger linked before scores every pair afresh at its next link
     if db.execute("SELECT 1 FROM pair_scores LIMIT 1").fetchone():
