@@ -27,6 +27,7 @@ ROW_COLUMNS = (
     ", ".join(f"c.{c}" for c in CLAIM_COLUMNS) + ', c.article_id, c.start, c."end" AS end_'
 )
 
+ARTICLE_SORTS = frozenset({"published", "outlet"})  # the claims' order is their article's
 ORDERS_KEPT = 4  # queries whose order of ids is kept (a few MB each on a corpus ledger)
 
 
@@ -316,20 +317,37 @@ class ClaimSearch:
         # a range or a vague amount sorts by its low end among the values (a null value
         # put every one of them after all the numbers)
         by = {"severity": "f.severity", "value": "coalesce(c.value, c.low)"}
+        tables = "claims c"
+        if sort in ARTICLE_SORTS and not narrow:
+            # the ledger in the order of its articles' dates or outlets: walked from the
+            # articles' index, each article's claims found by theirs (3-17 ms for the
+            # first rows, where sorting every claim took 200-400)
+            tables = "articles o CROSS JOIN claims c ON c.article_id = o.id"
+            by[sort] = f"o.{sort}"
         order = f"{by.get(sort, narrow + 'c.' + sort)} {direction}"
         order += f", {narrow}c.mention_id"
-        base = f"FROM claims c LEFT JOIN figures f ON f.claim_id = c.claim_id WHERE {' AND '.join(where)}"
+        where_sql = " AND ".join(where)
+        base = f"FROM {tables} LEFT JOIN figures f ON f.claim_id = c.claim_id WHERE {where_sql}"
         return base, params, order, narrow
+
+    def _count(self, q: ClaimQuery) -> int:
+        """The rows of the query, whatever its order (counted once, without the articles'
+        walk a sort by date adds: each claim has one article)."""
+        base, params, _order, _narrow = self._parts(replace(q, sort="mention_id"))
+        key = (base, tuple(params), q.text)
+        total = self._totals.get(key)
+        if total is None:
+            total = self._totals[key] = self.ledger.db.execute(
+                f"SELECT count(*) {base}", params
+            ).fetchone()[0]
+        return total
 
     def page(self, q: ClaimQuery) -> ClaimPage:
         """The rows ``q.offset`` to ``q.offset + q.limit`` of the query, with its total
         and the ledger's (SQL's OFFSET: for the first rows; ``rows_at`` reads deeper)."""
         base, params, order, _narrow = self._parts(q)
         db = self.ledger.db
-        key = (base, tuple(params), q.text)
-        total = self._totals.get(key)
-        if total is None:
-            total = self._totals[key] = db.execute(f"SELECT count(*) {base}", params).fetchone()[0]
+        total = self._count(q)
         rows = [
             dict(r)
             for r in db.query(

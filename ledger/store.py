@@ -262,6 +262,13 @@ def m012_value_order_and_items(db: sqlite_utils.Database) -> None:
         db["meta"].upsert({"key": RESCORE_KEY, "value": "market_items"}, pk="key")
 
 
+@migrations()
+def m013_article_orders(db: sqlite_utils.Database) -> None:
+    # the ledger sorted by date or by outlet is walked in its articles' order
+    db.execute("CREATE INDEX IF NOT EXISTS idx_articles_published ON articles (published)")
+    db.execute("CREATE INDEX IF NOT EXISTS idx_articles_outlet ON articles (outlet)")
+
+
 CHUNK = 500  # ids bound at a time in an ``IN (...)`` (SQLite limits bound parameters)
 
 

@@ -75,7 +75,8 @@ import pytest  # noqa: E402
     "query",
     [ClaimQuery(), ClaimQuery(sort="value", descending=True), ClaimQuery(sort="severity"),
      ClaimQuery(sort="text"), ClaimQuery(kind="count", sort="entity", descending=True),
-     ClaimQuery(text="معتقل", sort="value")],
+     ClaimQuery(text="معتقل", sort="value"), ClaimQuery(sort="published", descending=True),
+     ClaimQuery(sort="outlet"), ClaimQuery(kind="count", sort="published")],
 )  # fmt: skip
 def test_rows_read_by_order_are_the_rows_sql_offsets_give(seeded_path, query):
     ledger = Ledger(seeded_path)
