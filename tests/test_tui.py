@@ -6,6 +6,7 @@ import sqlite3
 
 import pytest
 from textual.widgets import DataTable, Input, Label, Markdown
+from tui_testing import open_first_conflict, ready
 
 from ledger import Ledger, ingest
 from ledger.figures import link
@@ -16,13 +17,6 @@ from tui.components.error_screen import ErrorScreen
 from tui.components.figure_screen import FigureScreen
 from tui.components.ledger_table import LedgerTable
 from tui.components.log_screen import LogScreen
-
-
-async def ready(app, pilot):
-    await app.workers.wait_for_complete()
-    await pilot.pause()
-    await app.workers.wait_for_complete()
-    await pilot.pause()
 
 
 def ledger_rows(app) -> list[dict]:
@@ -390,10 +384,7 @@ async def test_keys_on_the_figure_page_act_on_that_figure(seeded_path):
         table.move_cursor(row=0)  # the main table's cursor sits on another figure
         hidden = ledger_rows(app)[0]["mention_id"]
         hidden_claim = claim_of(seeded_path, hidden)
-        await pilot.press("c")
-        await pilot.pause()
-        await pilot.press("enter")
-        await pilot.pause()
+        await open_first_conflict(pilot)
         page = app.screen
         assert isinstance(page, FigureScreen)
         shown = page.figure["mention_rows"][1]["mention_id"]
@@ -482,10 +473,7 @@ async def test_bidi_key_redraws_an_open_figure_page(seeded_path):
     app = FactLedgerApp(seeded_path)
     async with app.run_test(size=(180, 45)) as pilot:
         await ready(app, pilot)
-        await pilot.press("c")
-        await pilot.pause()
-        await pilot.press("enter")
-        await pilot.pause()
+        await open_first_conflict(pilot)
         mode = app.screen.mode
         drawn = [str(line.text) for line in app.screen.query_one("#figure-table").render_lines(
             app.screen.query_one("#figure-table").region.reset_offset)]  # fmt: skip
@@ -847,10 +835,7 @@ async def test_views_under_a_page_and_the_log_show_a_decision_made_on_them(seede
     app = FactLedgerApp(seeded_path)
     async with app.run_test(size=(180, 45)) as pilot:
         await ready(app, pilot)
-        await pilot.press("c")
-        await pilot.pause()
-        await pilot.press("enter")
-        await pilot.pause()
+        await open_first_conflict(pilot)
         await pilot.press("r")
         await pilot.pause()
         await pilot.press(*"checked", "enter")
@@ -885,10 +870,7 @@ async def test_the_figure_page_keeps_its_cursor_on_the_mention_acted_on(seeded_p
     app = FactLedgerApp(seeded_path)
     async with app.run_test(size=(180, 45)) as pilot:
         await ready(app, pilot)
-        await pilot.press("c")
-        await pilot.pause()
-        await pilot.press("enter")
-        await pilot.pause()
+        await open_first_conflict(pilot)
         table = app.screen.query_one("#figure-table", DataTable)
         table.move_cursor(row=1)
         mention = app.current_row()["mention_id"]
@@ -942,10 +924,7 @@ async def test_the_figure_page_shows_each_mentions_sentence_on_screen(seeded_pat
     app = FactLedgerApp(seeded_path)
     async with app.run_test(size=(width, 40)) as pilot:
         await ready(app, pilot)
-        await pilot.press("c")
-        await pilot.pause()
-        await pilot.press("enter")
-        await pilot.pause()
+        await open_first_conflict(pilot)
         table = app.screen.query_one("#figure-table", DataTable)
         lines = [strip.text[:width] for strip in table.render_lines(table.region.reset_offset)]
         for k, m in enumerate(app.screen.figure["mention_rows"]):
@@ -953,3 +932,36 @@ async def test_the_figure_page_shows_each_mentions_sentence_on_screen(seeded_pat
             at = (m.get("sentence_at") or 0) + len(m["text"])
             after = strip_marks(" ".join(m["sentence"][at:].split()[:2]))
             assert after in lines[k + 1], (after, lines[k + 1])
+
+
+def test_the_charts_axis_names_the_values_as_stated():
+    """The axis showed the intervals' ends (19.5001 for a stated 19.5)."""
+    from tui.components.interval_chart import interval_chart
+
+    rows = [{"mention_id": k, "outlet": "aawsat", "article": "a", "qualifier": "exact",
+             "value": v, "low": None, "high": None, "kind": "count", "entity": None}
+            for k, v in enumerate([19.5, 20, 21])]  # fmt: skip
+    axis = interval_chart(rows, 100).plain.split("\n")[-1].split()
+    assert axis == ["19.5", "21"]
+
+
+async def test_the_correct_value_prompt_draws_its_quote_as_text(seeded_path):
+    """The prompt quoting the claim's Arabic drew it unshaped in logical order, and read
+    it as markup; now it is framed for display, and plain text."""
+    from tui.bidi_display import frame
+    from tui.components.prompt_screen import PromptScreen
+
+    app = FactLedgerApp(seeded_path)
+    async with app.run_test(size=(180, 45)) as pilot:
+        await ready(app, pilot)
+        row = next(r for r in ledger_rows(app) if "من" in r["text"])
+        table = app.query_one("#ledger", LedgerTable)
+        table.focus()
+        table.move_cursor(ledger_rows(app).index(row))
+        await pilot.pause()
+        await pilot.press("v")
+        await pilot.pause()
+        assert isinstance(app.screen, PromptScreen)
+        shown = str(app.screen.query_one(Label).render())
+        assert shown == frame(f"Correct the value of «{row['text']}»", "visual")
+        assert row["text"] not in shown  # reordered for the screen, not as stored

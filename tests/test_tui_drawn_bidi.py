@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 from bidi.algorithm import get_display
 from textual.geometry import Region
+from tui_testing import ready
 
 from ledger import Ledger, ingest
 from tui.app import FactLedgerApp
@@ -69,9 +70,7 @@ async def compare(app, pilot, ledger_path: Path) -> tuple[int, list]:
 async def test_every_seed_line_is_drawn_as_python_bidi_orders_it(seeded_path):
     app = FactLedgerApp(seeded_path)
     async with app.run_test(size=(180, 50)) as pilot:
-        for _ in range(3):
-            await app.workers.wait_for_complete()
-            await pilot.pause()
+        await ready(app, pilot)
         compared, wrong = await compare(app, pilot, seeded_path)
     assert compared > 100
     assert wrong == []
@@ -94,9 +93,7 @@ async def test_200_corpus_articles_are_drawn_as_python_bidi_orders_them(tmp_path
         ingest(ledger, [str(sample)])
     app = FactLedgerApp(path)
     async with app.run_test(size=(180, 50)) as pilot:
-        for _ in range(3):
-            await app.workers.wait_for_complete()
-            await pilot.pause()
+        await ready(app, pilot)
         compared, wrong = await compare(app, pilot, path)
     assert compared > 1000
     assert wrong == []

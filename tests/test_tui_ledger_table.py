@@ -4,6 +4,7 @@ nine blocks, as a corpus ledger's 134,000 span 1,344 of 100)."""
 
 import pytest
 from textual.widgets import Label
+from tui_testing import ready
 
 from ledger import Ledger
 from ledger.queries import ClaimQuery, ClaimSearch
@@ -16,12 +17,6 @@ from tui.components.ledger_table import LedgerTable
 def small_blocks(monkeypatch):
     monkeypatch.setattr(LedgerTable, "block", 4)
     monkeypatch.setattr(LedgerTable, "blocks_kept", 3)
-
-
-async def ready(app, pilot):
-    for _ in range(3):
-        await app.workers.wait_for_complete()
-        await pilot.pause()
 
 
 def engine_rows(path, query: ClaimQuery | None = None) -> list[dict]:

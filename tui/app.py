@@ -42,6 +42,7 @@ from .components.key_bar import KeyBar
 from .components.ledger_table import ALL_COLUMNS, BLOCK, DEFAULT_COLUMNS, LedgerTable
 from .components.log_screen import LogScreen
 from .decision_keys import DecisionKeys
+from .heap import freeze_heap
 from .messages import (
     ConflictsLoaded,
     HaystackReady,
@@ -57,15 +58,6 @@ ARTICLE_DELAY = 0.06  # seconds the article pane waits for the cursor to settle
 NARROW = 170  # below this many columns the panes stack: the text above, the ledger below
 OUTSIDE_CHECK = 2.0  # seconds between looks for changes another program made to the ledger
 ORDER_DELAY = 0.3  # seconds after the rows are shown before the order of all is read
-
-
-def _freeze_heap() -> None:
-    """Move what the app holds for its lifetime (the fuzzy index of every claim, the
-    article list) out of the garbage collector's reach: on a corpus ledger a full
-    collection walks hundreds of thousands of objects, and came in the middle of a key
-    press (a page that opens in 150 ms took 340). No collection first: that would be the
-    very pause this avoids."""
-    gc.freeze()
 
 
 class FactLedgerApp(DecisionKeys, App):
@@ -399,7 +391,7 @@ class FactLedgerApp(DecisionKeys, App):
             return
         if message.haystack is not None and not self.search.warm:
             self.search.adopt(message.haystack)
-            _freeze_heap()
+            freeze_heap()
         if replace(message.query, limit=BLOCK) != replace(self.claim_query, offset=0, limit=BLOCK):
             return  # another filter was applied since: its own rows are on their way
         self.load_rows(at_top=True, first=message.page)
@@ -407,7 +399,7 @@ class FactLedgerApp(DecisionKeys, App):
     def on_haystack_ready(self, message: HaystackReady) -> None:
         if self.search is not None and message.haystack and not self.search.warm:
             self.search.adopt(message.haystack)
-            _freeze_heap()
+            freeze_heap()
 
     def on_key(self, event) -> None:
         if event.key == "escape" and self.focused is self.query_one("#filter", Input):
@@ -659,7 +651,7 @@ class FactLedgerApp(DecisionKeys, App):
         ledger, self.ledger, self.search = self.ledger, None, None
         if ledger is not None:
             ledger.close()
-        gc.unfreeze()  # what the app held may be collected again (_freeze_heap)
+        gc.unfreeze()  # what the app held may be collected again (freeze_heap)
 
 
 def run(db_path: str | Path) -> int:

@@ -3,7 +3,6 @@ and the rest as the analyst scrolls down to them."""
 
 from __future__ import annotations
 
-import gc
 from pathlib import Path
 
 from rich.text import Text
@@ -18,6 +17,7 @@ from ledger import Ledger
 from ledger.queries import articles
 
 from ..bidi_display import cell
+from ..heap import freeze_heap
 from ..messages import ArticlesLoaded
 
 ARTICLE_PAGE = 500  # the list grows by this many rows as the analyst scrolls
@@ -108,9 +108,7 @@ class ArticleList(Vertical):
         for row, key in message.cells:
             table.add_row(*row, key=key)
         if not message.append:
-            # what the list holds lives as long as the app: out of the collector's reach
-            # (a full collection walking it landed inside key presses)
-            gc.freeze()
+            freeze_heap()  # what the list holds lives as long as the app
         total = len(self.rows)
         more = " · more below" if table.row_count < total else ""
         label = f"Articles {table.row_count:,} of {total:,} · conflicts first{more}"

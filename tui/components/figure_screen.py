@@ -49,7 +49,8 @@ class FigureScreen(Screen):
 
     def on_resize(self) -> None:
         if self.figure and self._fit_sentence() != self.sentence_width:
-            self._draw(self.selected_row()["mention_id"] if self.selected_row() else None)
+            row = self.selected_row()
+            self._draw(row["mention_id"] if row else None)
 
     def _fit_sentence(self) -> int:
         """The sentence column's width: what the screen leaves beside the columns before
