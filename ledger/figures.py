@@ -31,6 +31,7 @@ from .linking import (
     load_claims,
     periods_of,
     read_scope,
+    toll_siblings,
     toll_timeline,
 )
 from .long_writes import announced
@@ -122,7 +123,7 @@ def link(
         constraints.cannot |= self_contradictions({r.id: r for r in rows}, pairs)
         constraints.cannot |= vetoes_among(db)
         claim_of, links = cluster(ids, pairs, sentence_of, constraints, settings,
-                                  periods_of(rows), toll_timeline(rows))  # fmt: skip
+                                  periods_of(rows), toll_timeline(rows), toll_siblings(rows))  # fmt: skip
         report.links = len(links)
         report.stale_decisions = len(applied.unresolved)
         stage("flagging conflicts")
@@ -356,7 +357,7 @@ def relink(ledger: Ledger, mention_ids: list[int], settings: LinkSettings = SETT
         constraints.cannot |= vetoes_among(db, part)
         sentence_of = {r.id: r.clause for r in rows}
         claim_of, links = cluster(live, pairs, sentence_of, constraints, settings,
-                                  periods_of(rows), toll_timeline(rows))  # fmt: skip
+                                  periods_of(rows), toll_timeline(rows), toll_siblings(rows))  # fmt: skip
         for chunk in chunks(ids):
             marks = ", ".join("?" * len(chunk))
             db.execute(f"UPDATE mentions SET claim_id = NULL, link_score = NULL, "

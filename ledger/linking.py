@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from bisect import bisect_left
 from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -40,7 +41,8 @@ from .scope import (
     voice_at,
 )
 from .store import rows_for_ids
-from .words import CLAUSE_MARKS, WORD, keep
+from .stories import background
+from .words import CLAUSE_MARKS, WORD, keep, light_stem
 
 
 @dataclass(frozen=True)
@@ -114,6 +116,8 @@ class ClaimRow:
     rank: int = 0  # its place among the article's claims of the same event, kind and unit
     # (the article's first toll is 0)
     outlet: str | None = None  # who published it
+    anchors: tuple = ()  # rare words around it: the names of its incident
+    start: int = 0  # where it starts in its field
 
     @property
     def informant(self) -> bool:
@@ -324,12 +328,14 @@ def load_claims(
     restrictors = _restrictor_stems()
     spans: list[tuple[int, int, str]] = []  # each row's span in its sentence
     sentences: dict[tuple[str, str, int], list] = {}
+    rare_memo: dict[str, str | None] = {}  # word -> its rare stem or None (``_rare_stem``)
     current_article = None
     for r in _claim_rows(db, articles):
         (mid, aid, s_start, entity, event, kind, unit, published, sentence, start, end, q, fld,
          value, low, high, outlet, headline) = r  # fmt: skip
         row = ClaimRow(mid, aid, s_start or 0, entity, event, kind, unit, published)
         row.outlet = outlet
+        row.start = start
         if aid != current_article:
             sentences.clear()  # mentions come article by article: keep one article's
             current_article = aid
@@ -338,8 +344,13 @@ def load_claims(
         if cached is None:
             nt = normalize(sentence or "")
             words = [(m.start(), w) for m in WORD.finditer(nt.text) if (w := keep(m.group()))]
-            cached = sentences[key] = [nt, words, may_name_a_period(nt.text)]
-        nt, words, timed = cached
+            cached = sentences[key] = [
+                nt,
+                words,
+                may_name_a_period(nt.text),
+                *_rare_words(words, rare_memo),
+            ]
+        nt, words, timed, starts, rare = cached
         n_start = nt.to_normalized(max(0, start - (s_start or 0)))
         n_end = nt.to_normalized(max(0, end - (s_start or 0)))
         if event_family(event) in TOLL_EVENTS:  # only tolls are told apart by incident
@@ -353,6 +364,7 @@ def load_claims(
         before = [w for w in before if w not in CLAUSE_MARKS]
         after = [w for w in after if w not in CLAUSE_MARKS]
         raw_contexts.append((before[-settings.context_tokens :], after[: settings.context_tokens]))
+        row.anchors = _anchors_near(starts, rare, n_start, n_end)
         row.restrictors = _restrictors_in(near, restrictors)
         if entity:
             row.entity_key = normalize_word(entity)
@@ -400,6 +412,55 @@ def load_claims(
         for index, row in enumerate(members):
             row.rank = index
     return rows
+
+
+ANCHOR_REACH = 20  # words each side of a number whose rare ones name its incident
+ANCHOR_DF = 60  # articles of the background corpus a word may be in and still be rare
+
+
+def _rare_stem(word: str, memo: dict[str, str | None] | None = None) -> str | None:
+    """The word's stem when it is rare in the background corpus (a place, a person: زاركلي،
+    رواندز), else None; inflections of common words (انتحاريين، هجومين) are not rare.
+    ``memo`` remembers the words already judged."""
+    if memo is not None and word in memo:
+        return memo[word]
+    total, counts = background()
+    stem = None
+    if total and word not in CLAUSE_MARKS and len(word) >= 3:
+        stem = light_stem(word, counts)
+        if counts.get(stem, 0) > ANCHOR_DF or any(
+            stem.endswith(e)
+            and len(stem) - len(e) >= 3
+            and counts.get(stem[: -len(e)], 0) > ANCHOR_DF
+            for e in _ENDINGS
+        ):
+            stem = None
+    if memo is not None:
+        memo[word] = stem
+    return stem
+
+
+# endings of duals, plurals, feminines and pronouns (normalised: ة is ه, ى is ي)
+_ENDINGS = ("يين", "يان", "تين", "تان", "هما", "ين", "ان", "ون", "ات", "يه", "هم", "ها", "ه",
+            "ي")  # fmt: skip
+
+
+def _rare_words(
+    words: list[tuple[int, str]], memo: dict[str, str | None]
+) -> tuple[list[int], list[tuple[int, str]]]:
+    """A sentence's word positions, and its rare words (index, stem)."""
+    starts = [pos for pos, _ in words]
+    return starts, [(k, stem) for k, (_, w) in enumerate(words) if (stem := _rare_stem(w, memo))]
+
+
+def _anchors_near(starts: list[int], rare: list[tuple[int, str]], start: int, end: int) -> tuple:
+    """The rare words within ``ANCHOR_REACH`` words of a number at ``start:end`` (a
+    tuple: a fifth of a set's memory over a whole ledger)."""
+    if not rare:
+        return ()
+    first, after = bisect_left(starts, start), bisect_left(starts, end)
+    return tuple({stem: None for k, stem in rare
+                  if first - ANCHOR_REACH <= k < first or after <= k < after + ANCHOR_REACH})  # fmt: skip
 
 
 _PARTITIVE = re.compile(r"\s*(?:من|منهم)\s+(?:[^\s\d]+)")
@@ -611,6 +672,9 @@ class Constraints:
     excluded: set[int] = field(default_factory=set)
 
 
+SIBLING_GROUP = 2  # mentions a killed count's group needs before its injured follow it
+
+
 class _Groups:
     """Groups that know their members, each member its group, and, for every pair of
     groups, the scored pairs between them (how many, their sum) and how many pairs
@@ -628,6 +692,7 @@ class _Groups:
     ) -> None:
         self.parent = {i: i for i in ids}
         self.members = {i: [i] for i in self.parent}
+        self.siblings: dict[int, int] = {}  # injured -> killed of its clause, once they lead
         # group -> the shortest and longest period its members are counted over
         self.periods = {i: (p, p) for i, p in (periods or {}).items() if i in self.parent}
         # group -> group -> the scored pairs between them, as one complex number (real:
@@ -648,14 +713,28 @@ class _Groups:
         return self.parent[i]
 
     def forbidden(self, ra: int, rb: int) -> bool:
-        """May the two groups never join: a pair between them is forbidden, or they
-        count over different periods (``scope.PERIOD_TOLERANCE``)?"""
+        """May the two groups never join: a pair between them is forbidden, they count
+        over different periods (``scope.PERIOD_TOLERANCE``), or their injured follow
+        killed of different groups (``siblings``, once set)?"""
         if rb in self.cannot.get(ra, ()):
+            return True
+        if self.siblings and self._other_incidents(ra, rb):
             return True
         pa, pb = self.periods.get(ra), self.periods.get(rb)
         if pa is None or pb is None:
             return False
         return not same_period(min(pa[0], pb[0]), max(pa[1], pb[1]))
+
+    def _other_incidents(self, ra: int, rb: int) -> bool:
+        """Do both groups hold injured whose killed (``siblings``) are in groups of
+        their own, none shared?"""
+        mine = {self.parent[k] for m in self.members[ra] if (k := self.siblings.get(m)) is not None}
+        if not mine:
+            return False
+        theirs = {
+            self.parent[k] for m in self.members[rb] if (k := self.siblings.get(m)) is not None
+        }
+        return bool(theirs) and not (mine & theirs)
 
     def average(self, ra: int, rb: int, unknown: float) -> float:
         """The mean score of every pair between two groups (unscored pairs count as
@@ -701,6 +780,39 @@ RISE_AVERAGE = 0.2  # when the pairs between the groups average this (unscored p
 RISE_GAP = 3 * 3600  # seconds: a toll told lower this much earlier than higher has risen
 
 
+def _whole_toll(r: ClaimRow) -> bool:
+    """A count that may be its clause's whole toll: not a part, an item of a list, some
+    of a group or of a toll, the badly hurt or a comparison ("hundreds" may be)."""
+    return not (
+        r.part or r.partitive or r.item or r.subset or r.severe or r.comparison
+        or r.elsewhen or r.kind != "count"
+    )  # fmt: skip
+
+
+def toll_siblings(rows: Iterable[ClaimRow]) -> dict[int, int]:
+    """Injured count -> the killed count told with it ("مقتل 49 شخصا وإصابة مئات"), when
+    its clause has one whole count of the killed within ``SIBLING_REACH``: the two tell
+    one incident, so the injured of two clauses whose killed are different figures are
+    different figures too (the truck bomb's 400 injured are not the hundreds of the
+    whole day's attacks)."""
+    by_clause: dict[tuple, dict[str, list[ClaimRow]]] = defaultdict(lambda: defaultdict(list))
+    for r in rows:
+        family = event_family(r.event)
+        if family in RISING_TOLLS and _whole_toll(r):
+            by_clause[r.clause][family].append(r)
+    out = {}
+    for counts in by_clause.values():
+        killed = [k for k in counts.get("killed", []) if k.stated[1] is not None]
+        for r in counts.get("injured", []):
+            near = [k for k in killed if abs(k.start - r.start) <= SIBLING_REACH]
+            if len(near) == 1:
+                out[r.id] = near[0].id
+    return out
+
+
+SIBLING_REACH = 80  # characters between a killed count and the injured told with it
+
+
 def toll_timeline(rows: Iterable[ClaimRow]) -> dict[int, tuple[float, float]]:
     """Mention id -> (value, publication time in seconds) for the counts of a rising
     toll (killed, injured) that state both."""
@@ -741,6 +853,7 @@ def cluster(
     settings: LinkSettings = SETTINGS,
     periods: dict[int, float] | None = None,
     timeline: dict[int, tuple[float, float]] | None = None,
+    siblings: dict[int, int] | None = None,
 ) -> tuple[dict[int, int], list[Pair]]:
     """Group mentions: returns mention id -> claim id, and the links that joined them.
     ``periods`` (mention id -> days it is counted over) keeps counts of one week and of
@@ -755,7 +868,11 @@ def cluster(
     report's count with the earlier count it cites (``EARLIER_REASON``), join across
     that average when the toll rose between them (``timeline``, ``rose``): the first
     reports' 9 injured and the next day's 40 are one figure, an update, though most of
-    their pairs were never scored alike."""
+    their pairs were never scored alike.
+
+    ``siblings`` (``toll_siblings``: injured count -> the killed count of its clause)
+    are grouped after every other mention, and two groups of the injured whose killed
+    are in different groups, none shared, never join."""
     cannot = set(constraints.cannot)
     # two numbers of one clause (``ClaimRow.clause``) are never one figure, unless the
     # analyst says so
@@ -778,17 +895,26 @@ def cluster(
                 groups.union(ra, rb)
                 links.append(Pair(min(a, b), max(a, b), 1.0, "analyst: same figure"))
     unknown, needed = settings.unknown_pair_score, settings.group_threshold
-    strong = [p for p in pairs.values() if p.score >= settings.link_threshold]
-    for pair in sorted(strong, key=lambda p: (-p.score, p.a, p.b)):
-        if pair.a not in groups.parent or pair.b not in groups.parent:
-            continue
-        ra, rb = groups.find(pair.a), groups.find(pair.b)
-        if ra == rb or groups.forbidden(ra, rb):
-            continue
-        if groups.average(ra, rb, unknown) < needed - 1e-9:
-            continue
-        groups.union(ra, rb)
-        links.append(pair)
+    strong = sorted((p for p in pairs.values() if p.score >= settings.link_threshold),
+                    key=lambda p: (-p.score, p.a, p.b))  # fmt: skip
+    siblings = {m: k for m, k in (siblings or {}).items()
+                if m in groups.parent and k in groups.parent}  # fmt: skip
+    # the killed are grouped first, so that the injured of their clauses can follow them
+    late = [p for p in strong if p.a in siblings or p.b in siblings]
+    early = [p for p in strong if not (p.a in siblings or p.b in siblings)]
+    for batch in (early, late):
+        if batch is late:
+            groups.siblings = siblings
+        for pair in batch:
+            if pair.a not in groups.parent or pair.b not in groups.parent:
+                continue
+            ra, rb = groups.find(pair.a), groups.find(pair.b)
+            if ra == rb or groups.forbidden(ra, rb):
+                continue
+            if groups.average(ra, rb, unknown) < needed - 1e-9:
+                continue
+            groups.union(ra, rb)
+            links.append(pair)
     if timeline:
         _join_rising_leads(groups, pairs, timeline, links)
     claim_of = {}

@@ -354,6 +354,38 @@ def lead_toll_pairs(
     return pairs
 
 
+ANCHORS_SURE = 2  # rare words (``ClaimRow.anchors``) two reports of one incident share
+ANCHOR_FLOOR = 0.6  # the model's score such a pair needs before its anchors count
+ANCHOR_SCORE = 0.8  # then it is as sure as a lead pair: a witness of a conflict
+ANCHOR_REASON = "both name"
+
+
+def anchored_toll_pairs(
+    pairs: dict[tuple[int, int], Pair], rows: list[ClaimRow]
+) -> dict[tuple[int, int], Pair]:
+    """Two likely counts of one toll (the model's ``ANCHOR_FLOOR``) whose sentences
+    name the same rare places or people (``ANCHORS_SURE`` of them: the village زاركلي
+    and the district رواندز) are one incident's, told independently: independent
+    reports share the incident's names, not its wording."""
+    by_id = {r.id: r for r in rows}
+    found: dict[tuple[int, int], Pair] = {}
+    for key, pair in pairs.items():
+        if not ANCHOR_FLOOR <= pair.score < ANCHOR_SCORE:
+            continue
+        a, b = by_id.get(key[0]), by_id.get(key[1])
+        if a is None or b is None or event_family(a.event) not in TOLL_EVENTS:
+            continue
+        if event_family(a.event) != event_family(b.event) or not (
+            _whole_count(a) and _whole_count(b)
+        ):
+            continue
+        shared = set(a.anchors).intersection(b.anchors)
+        if len(shared) >= ANCHORS_SURE:
+            names = "، ".join(sorted(shared)[:3])
+            found[key] = Pair(key[0], key[1], ANCHOR_SCORE, f"{ANCHOR_REASON} {names}")
+    return found
+
+
 def add_rule_pairs(
     pairs: dict[tuple[int, int], Pair],
     rows: list[ClaimRow],
@@ -363,7 +395,8 @@ def add_rule_pairs(
     """Add the pairs the rules find (the same value in a story, a distinctive value,
     a copy) to ``pairs``, keeping the higher score where both have one."""
     for extra in (lead_toll_pairs(rows, story_of, related), story_value_pairs(rows, story_of),
-                  same_value_pairs(rows), verbatim_pairs(rows), earlier_toll_pairs(rows)):  # fmt: skip
+                  same_value_pairs(rows), verbatim_pairs(rows), earlier_toll_pairs(rows),
+                  anchored_toll_pairs(pairs, rows)):  # fmt: skip
         for key, pair in extra.items():
             if key not in pairs or pair.score > pairs[key].score:
                 pairs[key] = pair

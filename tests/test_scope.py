@@ -603,3 +603,91 @@ def test_prices_of_two_market_items_are_never_one_slot(tmp_path):
     brent = [k for k, r in enumerate(rows) if r.item == "brent"]
     ok = Table(rows).allowed(np.array([wti, brent[0]]), np.array([brent[0], brent[1]]))
     assert ok.tolist() == [False, True]
+
+
+WAVE = Path(__file__).parent / "data" / "kabul_wave_excerpts.jsonl"
+
+
+def test_the_injured_follow_the_killed_told_with_them(ledger_path):
+    """Kabul, 7-9 August: the truck bomb's injured (more than 100, then about 400) and
+    the hundreds injured by the whole wave of attacks (told with its 49-51 dead) score
+    as one toll; but each is told with its own killed, which are two figures, so the
+    injured are two figures too (``linking.toll_siblings``)."""
+    with linked(ledger_path, WAVE, 6) as ledger:
+        truck = figure_of(ledger, "kabul-0808-aawsat-morning", "نحو 400")
+        assert truck == figure_of(ledger, "kabul-0807-aawsat", "أكثر من مائة")
+        assert figure_of(ledger, "kabul-0808-aawsat-morning", "15") != figure_of(
+            ledger, "kabul-0808-aawsat-evening", "49"
+        )
+        for name in ("kabul-0808-aawsat-evening", "kabul-0809-3alyoum", "kabul-0809-alyaum"):
+            assert figure_of(ledger, name, "مئات") != truck
+
+
+def test_toll_siblings_pair_counts_told_together():
+    """The killed count told within ``SIBLING_REACH`` of an injured count in its clause;
+    none when two are, or when the killed is a part or far away in the sentence."""
+    from ledger.linking import toll_siblings
+
+    def row(mid, start, event, value, clause=0, **extra):
+        r = ClaimRow(mid, "a", clause, None, event, "count", None, None)
+        r.start, r.stated = clause + start, ("exact", value, None, None)
+        for key, v in extra.items():
+            setattr(r, key, v)
+        return r
+
+    together = [row(1, 10, "killed", 49), row(2, 30, "injured", None)]
+    assert toll_siblings(together) == {2: 1}
+    far = [row(1, 10, "killed", 12), row(2, 200, "injured", 9)]
+    assert toll_siblings(far) == {}
+    two = [row(1, 10, "killed", 8), row(2, 40, "killed", 15), row(3, 60, "injured", 100)]
+    assert toll_siblings(two) == {}
+    part = [row(1, 10, "killed", 12, partitive=True), row(2, 40, "injured", 9)]
+    assert toll_siblings(part) == {}
+    other_clause = [row(1, 10, "killed", 49), row(2, 30, "injured", 100, clause=500)]
+    assert toll_siblings(other_clause) == {}
+
+
+@pytest.mark.parametrize(
+    ("word", "rare"),
+    [
+        ("زاركلي", "زاركلي"),  # a village
+        ("رواندز", "رواندز"),  # a district
+        ("بسيلوبي", "سيلوبي"),  # a town, its clitic stripped
+        ("انتحاريين", None),  # a dual of a common word
+        ("هجومين", None),
+        ("شرطيين", None),
+        ("عسير", None),  # a common name is no anchor of one incident
+        ("قتلى", None),
+    ],
+)  # fmt: skip
+def test_rare_words_are_names_not_inflections(word, rare):
+    from ledger.linking import _rare_stem
+    from ledger.normalize import normalize_word
+    from ledger.words import keep
+
+    assert _rare_stem(keep(normalize_word(word))) == (rare and normalize_word(rare))
+
+
+def test_tolls_naming_the_same_rare_places_witness_a_conflict():
+    """Zarkel, 1 August: alriyadh's witnesses give 8 dead in "قرية زاركلي قرب جبال
+    قنديل", AFP's local official 6 "في قرية زاركلي في منطقة رواندز": worded apart, the
+    model scores them 0.6-0.8, short of a witness; naming the same village and district
+    makes them one incident's (``pair_rules.anchored_toll_pairs``)."""
+    from ledger.pair_rules import ANCHOR_SCORE, anchored_toll_pairs
+
+    def row(mid, event, value, anchors):
+        r = ClaimRow(mid, str(mid), 0, None, event, "count", None, None)
+        r.stated, r.anchors = ("exact", value, None, None), tuple(anchors)
+        return r
+
+    rows = [row(1, "killed", 8, {"زاركلي", "قنديل", "اربيل"}),
+            row(2, "killed", 6, {"زاركلي", "رواندز", "اربيل"}),
+            row(3, "killed", 6, {"زاركلي", "رواندز"}),
+            row(4, "injured", 7, {"زاركلي", "قنديل", "اربيل"}),
+            row(5, "killed", 6, {"سيلوبي"})]  # fmt: skip
+    pairs = {(a, b): Pair(a, b, score, "same slot") for a, b, score in
+             [(1, 2, 0.74), (1, 3, 0.74), (2, 5, 0.7), (1, 4, 0.7), (2, 3, 0.5)]}  # fmt: skip
+    found = anchored_toll_pairs(pairs, rows)
+    assert set(found) == {(1, 2)}  # 1 and 3 share one name only; 2-3 is too unlikely
+    assert found[(1, 2)].score == ANCHOR_SCORE
+    assert found[(1, 2)].explanation.startswith("both name")

@@ -37,6 +37,7 @@ from ledger.linking import (  # noqa: E402
     cluster,
     load_claims,
     periods_of,
+    toll_siblings,
     toll_timeline,
 )
 from ledger.pair_rules import add_rule_pairs, self_contradictions  # noqa: E402
@@ -62,7 +63,7 @@ def evaluate(rows, gold_of, pairs: dict, m: slots.Model, by_story: Counter | Non
                             unknown_pair_score=m.unknown)  # fmt: skip
     constraints = Constraints(cannot=self_contradictions(rows_by_id, pairs) | (vetoes or set()))
     claim_of, _ = cluster([r.id for r in rows], pairs, sentence_of, constraints, settings,
-                          periods_of(rows), toll_timeline(rows))  # fmt: skip
+                          periods_of(rows), toll_timeline(rows), toll_siblings(rows))  # fmt: skip
     hit = pred = gold = 0
     for a, b in combinations(sorted(gold_of), 2):
         same_gold = gold_of[a]["slot"] == gold_of[b]["slot"]
