@@ -69,7 +69,7 @@ OF_THEM = frozenset({"منها", "منهم", "منهن"})
 OF_THEM_REACH = 3  # words after a cue searched for "منها 586"
 SOME_WORDS = frozenset({"عددا", "عدد", "بعض", "بعضا"})  # "some" before منهم (normalised)
 # a clause of its own begins: "قال ثلاثة شهود إن أكثر من 27 شخصا قتلوا"
-_COMPLEMENTIZERS = frozenset({"ان", "بان"})  # إن، أن، بأن as normalised
+_COMPLEMENTIZERS = frozenset({"ان", "بان", "وان", "فان"})  # إن، أن، بأن، وأن، فإن as normalised
 # words before "مقتل وإصابة" searched for a number that owns the pair instead
 BOTH_TOLLS_REACH = 8
 

@@ -384,6 +384,12 @@ def test_both_tolls_and_the_subject_of_a_copula(text, events):
         # aljazirah, 8 August 2015: "a number of" security men and three workers, killed
         ("أدى إلى استشهاد عدد من رجال الأمن وثلاثة من العاملين في الموقع وإصابة آخرين.",
          ["killed"]),
+        # 3alyoum, August 2015: the soldiers met their death, they did not carry supplies
+        ("وقال إن الحادث نجم عن خلل فني بينما كانت الطائرة تنقل إمدادات، وأضاف أن خمسة جنود"
+         " كانوا على متن الطائرة لاقوا حتفهم.", ["killed"]),
+        # alriyadh, 2015: the migrants drowned, whatever the crossing
+        ("ويعتقد أن 3500 من المهاجرين واللاجئين لاقوا حتفهم في البحر المتوسط العام الماضي"
+         " وأن قرابة ألفين لفظوا أنفاسهم خلال الرحلة.", ["killed", "died"]),
     ],
 )  # fmt: skip
 def test_a_list_gives_each_number_its_own_outcome(text, events):
