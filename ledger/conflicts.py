@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from .intervals import (
@@ -82,12 +83,17 @@ EVIDENCE = 0.8  # a flag needs two mentions that disagree and were linked this l
 
 
 def witnessed(
-    mentions: list[SourceMention], strong: dict[int, set[int]], tol: Tolerances | None = None
+    mentions: list[SourceMention],
+    strong: dict[int, set[int]],
+    tol: Tolerances | None = None,
+    crossed: Callable[[int, int], bool] | None = None,
 ) -> bool:
     """Do two of ``mentions`` that cannot both hold share a strong link of their own
     (``strong``: mention -> partners linked with at least ``EVIDENCE``, or by the
     analyst)? A figure joined only through others is not evidence enough of a conflict:
-    most such flags are two quantities chained together, not sources that disagree."""
+    most such flags are two quantities chained together, not sources that disagree.
+    Nor is a pair ``crossed`` says each report states both values of (two items of one
+    list, a figure and its comparison: "8 مسدسات نصف و12 مسدسا كاملا" in both)."""
     tol = tol or default_tolerances()
     spans = {m.id: interval_of(m.qualifier, m.value, m.low, m.high, tol, m.headline, m.whole)
              for m in mentions}  # fmt: skip
@@ -98,7 +104,8 @@ def witnessed(
         for other in strong.get(m.id, ()):
             theirs = spans.get(other)
             if theirs is not None and disjoint(own, theirs):
-                return True
+                if crossed is None or not crossed(m.id, other):
+                    return True
     return False
 
 

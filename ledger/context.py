@@ -467,6 +467,8 @@ def _protested(words: list[str], side: int, dist: int) -> bool:
 
 
 LIFELESS_CLASSES = frozenset({"object", "place"})
+# groups whose count may be of the dead or the hurt (3 عائلات أبيدت), normalised
+PEOPLE_GROUPS = frozenset({"اسره", "عائله", "مجموعه"})
 CASE_LEMMAS = frozenset({"اصابه", "حاله", "وفاه"})  # events that are a toll's cases
 
 
@@ -477,11 +479,13 @@ def befalls(lex, event: str | None, entity: str | None) -> str | None:
     if (event not in CASUALTY_EVENTS and event != "casualties") or not entity:
         return event
     key = normalize_word(entity)
-    hit = lex.entities.get(key)
+    hit = lex.entity_of_lemma(key)
     if hit is None:
         return event
     if hit.cls in LIFELESS_CLASSES or (hit.cls == "event" and key not in CASE_LEMMAS):
         return None
+    if hit.cls == "group" and key not in PEOPLE_GROUPS:
+        return None  # "4 فرق إسعافية": teams, companies and committees are not hurt
     return event
 
 

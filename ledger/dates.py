@@ -18,6 +18,8 @@ from .tokens import Tok
 
 DATE_SEPARATORS = ("/", "-", "–", "\\")
 DAY_JOINERS = ("-", "–", "الي", "حتي", "و")
+RANGE_ENDS = ("الي", "حتي", "وحتي", "والي", "لغايه", "ولغايه")  # "... وحتى 24 منه", normalised
+MONTH_REACH = 8  # tokens before such a day searched for the month it is of
 PARTS_OF_DAY = frozenset({"صباح", "مساء", "ظهر", "عصر", "ليل", "فجر", "صباحا", "ليلا"})
 
 
@@ -148,10 +150,27 @@ class DateRules(RuleBase):
             a, b = texts[0], texts[1]
             if len(a) == 4 and len(b) in (2, 4) and a.isdigit() and 1300 <= int(a) <= 2100:
                 return non_claim(toks, i, parts[1], "year", "year range")
+            # a season written short first: "الموسم الرياضي 36/1437هـ" (1436/1437)
+            if (
+                len(a) == 2 and len(b) == 4 and a.isdigit() and b.isdigit()
+                and 1300 <= int(b) <= 2100 and int(b) % 100 == (int(a) + 1) % 100
+            ):  # fmt: skip
+                last = parts[1]
+                if last + 1 < len(toks) and toks[last + 1].text in self.lex.cues["year_after"]:
+                    last += 1
+                return non_claim(toks, i, last, "year", "year range")
         return None
 
     def _day_month(self, toks: list[Tok], i: int) -> Draft | None:
-        """A day number before a month: ٢٠ يونيو ٢٠٢٢، 4 من مايو، 20 من الشهر الجاري."""
+        """A day number before a month: ٢٠ يونيو ٢٠٢٢، 4 من مايو، 20 من الشهر الجاري; and
+        the end of a range of days in the month just named: "من 12 شوال وحتى 24 منه"."""
+        if (
+            i + 1 < len(toks) and toks[i + 1].text == "منه" and i and toks[i].text.isdigit()
+            and 1 <= int(toks[i].text) <= 31 and toks[i - 1].text in RANGE_ENDS
+            and any(toks[k].text in ("شهر", "الشهر") or self._month_at(toks, k)
+                    for k in range(max(0, i - MONTH_REACH), i - 1))
+        ):  # fmt: skip
+            return non_claim(toks, i, i + 1, "date", "day of month")
         last = self._date_after_day(toks, i + 1)
         if last is None:
             return None

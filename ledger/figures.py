@@ -179,12 +179,21 @@ def _write(db, rows, claim_of, links, applied, tolerances, report: LinkReport, s
 
 
 def _figure_rows(
-    groups, by_id, details, applied, tolerances, report: LinkReport, strong, with_words
+    groups,
+    by_id,
+    details,
+    applied,
+    tolerances,
+    report: LinkReport,
+    strong,
+    with_words,
+    stated_values,
 ) -> list[dict]:
     """One ``figures`` row per group of mentions, with its conflict if any (witnessed by
     two disagreeing mentions strongly linked to each other, ``conflicts.witnessed``);
     ``with_words`` adds the words around each number, for the few in conflict."""
     figures = []
+    crossed = _Crossed(by_id, stated_values)
     for claim, members in groups.items():
         first = by_id[claim]
         entity = next((by_id[m].entity for m in members if by_id[m].entity), None)
@@ -201,7 +210,7 @@ def _figure_rows(
             sources = [details[m] for m in members]
             toll = event_family(event) in RISING_TOLLS
             conflict = find_conflict(sources, tolerances, toll)
-            if conflict is not None and not witnessed(sources, strong, tolerances):
+            if conflict is not None and not witnessed(sources, strong, tolerances, crossed):
                 conflict = None
             if conflict is not None and conflict.kind == "disagreement":
                 conflict = find_conflict(with_words(sources), tolerances, toll) or conflict
@@ -218,6 +227,49 @@ def _figure_rows(
                 report.resolved += fig["status"] == "resolved"
         figures.append(fig)
     return figures
+
+
+class _Crossed:
+    """Does each of two mentions' reports also state the other's value, of the same kind,
+    unit and event (or of none)? Then the two are two quantities both reports tell (the
+    items of one list, a figure and last month's), not reports that disagree."""
+
+    def __init__(self, by_id: dict, stated_values: Callable) -> None:
+        self.by_id = by_id
+        self.stated_values = stated_values  # article ids -> their stated values
+        self.values: dict[str, dict[tuple, set]] = {}
+
+    def __call__(self, a: int, b: int) -> bool:
+        ra, rb = self.by_id.get(a), self.by_id.get(b)
+        if ra is None or rb is None or ra.article_id == rb.article_id:
+            return False
+        missing = [x for x in (ra.article_id, rb.article_id) if x not in self.values]
+        if missing:
+            self.values.update(self.stated_values(missing))
+        return self._states(ra.article_id, rb) and self._states(rb.article_id, ra)
+
+    def _states(self, article: str, row: ClaimRow) -> bool:
+        """Does ``article`` state ``row``'s value, of its kind, unit and event or none?"""
+        value = row.stated[1] if row.stated[1] is not None else row.stated[2]
+        if value is None:
+            return False
+        held = self.values.get(article, {})
+        family = event_family(row.event)
+        return any(value in held.get((row.kind, row.unit, e), ()) for e in {family, None})
+
+
+def _stated_values(db, articles: list[str]) -> dict[str, dict[tuple, set]]:
+    """Article id -> (kind, unit, event family) -> the values its claims state."""
+    out: dict[str, dict[tuple, set]] = {a: defaultdict(set) for a in articles}
+    for aid, kind, unit, event, value in rows_for_ids(
+        db,
+        "SELECT article_id, kind, unit, event, coalesce(value, low) FROM mentions "
+        "WHERE +is_claim = 1 AND coalesce(excluded, 0) = 0 AND article_id IN ({})",
+        articles,
+    ):
+        if value is not None:
+            out[aid][(kind, unit, event_family(event))].add(value)
+    return out
 
 
 _SOURCES_SQL = f"""
@@ -453,7 +505,8 @@ def _store_groups(
         groups[claim_of[r.id]].append(r.id)
     details = _source_mentions(db, None if whole else [r.id for r in rows])
     figures = _figure_rows(groups, {r.id: r for r in rows}, details, applied, tolerances,
-                           report, strong, lambda sources: _with_words(db, sources))  # fmt: skip
+                           report, strong, lambda sources: _with_words(db, sources),
+                           lambda articles: _stated_values(db, articles))  # fmt: skip
     report.figures = len(figures)
     if figures:
         columns = list(figures[0])

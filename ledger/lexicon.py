@@ -176,6 +176,11 @@ class Lexicon:
         self.entities: dict[str, Entity] = {}
         for form, lemma, gloss, cls in read_tsv("entities.tsv"):
             self.entities[normalize_word(form)] = Entity(lemma, gloss, cls)
+        # a mention stores its counted noun's lemma (فريق for "4 فرق"), which the forms
+        # above may not list: its class is found here
+        self.lemmas: dict[str, Entity] = {}
+        for entry in self.entities.values():
+            self.lemmas.setdefault(normalize_word(entry.lemma), entry)
         self.events: dict[str, tuple[str, bool]] = {}
         self.event_prefixes: list[tuple[str, str, bool]] = []
         for form, event, strength in read_tsv("events.tsv"):
@@ -191,6 +196,10 @@ class Lexicon:
             label = Label(kind, int(reach.rstrip("+")), meaning, reach.endswith("+"))
             for surface, _, _ in with_clitics(normalize_word(noun), article=False):
                 self.labels.setdefault(surface, label)
+
+    def entity_of_lemma(self, lemma: str) -> Entity | None:
+        """The lexicon's entry for a counted noun stored as its normalised lemma."""
+        return self.entities.get(lemma) or self.lemmas.get(lemma)
 
     def anchor_words(self) -> set[str]:
         """Every surface word that can start or key a numeric expression."""

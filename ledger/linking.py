@@ -368,7 +368,7 @@ def load_claims(
         row.restrictors = _restrictors_in(near, restrictors)
         if entity:
             row.entity_key = normalize_word(entity)
-            hit = lex.entities.get(row.entity_key)
+            hit = lex.entity_of_lemma(row.entity_key)
             row.entity_class = hit.cls if hit else None
         row.day = _day(published)
         row.vague = q == "vague"

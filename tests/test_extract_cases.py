@@ -117,6 +117,8 @@ def test_units_percents_fractions(text, kind, unit, value):
         ("عاجل 24/7", "name"),
         ("طائرة F-16", "name"),
         ("المادة 12 من القانون", "reference"),
+        # alriyadh, 2015: a football season written short first (1436/1437)
+        ("للموسم الرياضي 36/1437هـ", "year"),
     ],
 )
 def test_not_claims_are_labelled(text, kind):
@@ -210,6 +212,19 @@ def test_entities_map_plural_and_singular_to_one_lemma():
 
 def test_urls_are_not_figures():
     assert not extract_mentions("انظر https://example.com/news/2015/07/21/500.html")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # SaudiNewsNet, August 2015: a referees' camp "from the 12th to the 24th of it"
+        "يقام المعسكر في برونو التشيكية من 12 شوال وحتى 24 منه، بمشاركة 50 حكما",
+        "خلال الفترة من 12 الشهر الحالي إلى 24 منه، وسيشارك فيه 50 حكما",
+    ],
+)
+def test_the_last_day_of_a_range_in_the_month_named_is_a_date(text):
+    claims = [m.text for m in extract_mentions(text) if m.is_claim]
+    assert claims == ["50"]
 
 
 def test_year_versus_count():
@@ -336,6 +351,10 @@ def test_quoted_names_and_protests_are_not_the_numbers_event(text, events):
         ("أصيب 5 أشخاص وتضررت 3 منازل.", ["injured", None]),
         ("استقبلت الطوارئ 40 إصابة.", ["injured"]),  # a toll's cases stay its cases
         ("وسجلت 5 حالات وفاة.", ["died"]),
+        # alriyadh, 22 July 2015: ambulance teams sent to a crash are not its injured
+        ("أن جميع المصابين حالتهم الصحية خطيرة، مشيراً إلى مباشرة ٤ فرق أرضية للموقع",
+         [None]),
+        ("أسفر الحادث عن إصابة 3 عائلات", ["injured"]),
     ],
 )  # fmt: skip
 def test_only_the_living_are_killed_or_injured(text, events):
@@ -408,3 +427,13 @@ def test_a_list_gives_each_number_its_own_outcome(text, events):
 def test_a_definite_number_after_a_time_noun_is_a_duration(text, unit, value):
     durations = [m for m in extract_mentions(text) if m.kind == "duration"]
     assert [(m.unit, m.value) for m in durations] == [(unit, value)]
+
+
+def test_a_counted_nouns_lemma_has_its_class():
+    """A mention stores its counted noun's lemma (فريق for "4 فرق"): linking and the
+    casualty check find its class by it, though the lexicon lists only the plural."""
+    from ledger.lexicon import lexicon
+
+    assert lexicon().entity_of_lemma("فريق").cls == "group"
+    assert lexicon().entity_of_lemma("سجين").cls == "person"
+    assert lexicon().entity_of_lemma("كلمة") is None

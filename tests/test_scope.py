@@ -691,3 +691,22 @@ def test_tolls_naming_the_same_rare_places_witness_a_conflict():
     assert set(found) == {(1, 2)}  # 1 and 3 share one name only; 2-3 is too unlikely
     assert found[(1, 2)].score == ANCHOR_SCORE
     assert found[(1, 2)].explanation.startswith("both name")
+
+
+WEAPONS = Path(__file__).parent / "data" / "weapons_list_excerpts.jsonl"
+
+
+def test_two_reports_that_each_state_both_values_do_not_disagree(ledger_path):
+    """Asir border guards, 26-27 July 2015: five outlets print one list ("8 مسدسات نصف،
+    و12 مسدسا كاملا"), which the linker joins across reports as one figure of 12 and 8;
+    each report states both values, so they are two items of a list, not a conflict
+    (``figures._Crossed``)."""
+    with linked(ledger_path, WEAPONS, 5) as ledger:
+        figure = figure_of(ledger, "weapons-0726-3alyoum", "12")
+        values = {v for (v,) in ledger.db.execute(
+            "SELECT value FROM mentions WHERE claim_id = ?", [figure])}  # fmt: skip
+        assert values == {8, 12}  # joined, as a model of wording alone joins them
+        conflict = ledger.db.execute(
+            "SELECT conflict FROM figures WHERE claim_id = ?", [figure]
+        ).fetchone()[0]
+        assert conflict == 0
