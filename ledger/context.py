@@ -472,10 +472,11 @@ PEOPLE_GROUPS = frozenset({"اسره", "عائله", "مجموعه"})
 CASE_LEMMAS = frozenset({"اصابه", "حاله", "وفاه"})  # events that are a toll's cases
 
 
-def befalls(lex, event: str | None, entity: str | None) -> str | None:
+def befalls(lex, event: str | None, entity: str | None, members: bool = False) -> str | None:
     """The event, unless it is a casualty and the counted noun is no living thing: three
     air strikes (3 غارات), two houses or five cars are not killed or injured, whatever
-    verb the sentence has."""
+    verb the sentence has; nor are four ambulance teams (4 فرق), unless the count is of
+    a group's ``members`` ("مقتل 390 من حزب العمال")."""
     if (event not in CASUALTY_EVENTS and event != "casualties") or not entity:
         return event
     key = normalize_word(entity)
@@ -484,7 +485,7 @@ def befalls(lex, event: str | None, entity: str | None) -> str | None:
         return event
     if hit.cls in LIFELESS_CLASSES or (hit.cls == "event" and key not in CASE_LEMMAS):
         return None
-    if hit.cls == "group" and key not in PEOPLE_GROUPS:
+    if hit.cls == "group" and key not in PEOPLE_GROUPS and not members:
         return None  # "4 فرق إسعافية": teams, companies and committees are not hurt
     return event
 

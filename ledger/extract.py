@@ -263,7 +263,8 @@ class Extractor(DateRules, LabelRules, QuantityRules):
         if draft.is_claim:
             ctx = Context(self, toks, draft, s_start, s_end)
             mention.entity = draft.entity or ctx.entity()
-            mention.event = befalls(self.lex, ctx.event(), mention.entity)
+            members = bool(ctx.after) and ctx.after[0] in ("من", "منهم")  # 390 من حزب العمال
+            mention.event = befalls(self.lex, ctx.event(), mention.entity, members)
         return mention
 
     def _sentence(self, pos: int, end: int) -> tuple[int, int]:

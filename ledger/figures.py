@@ -36,7 +36,7 @@ from .linking import (
 )
 from .long_writes import announced
 from .normalize import normalize_word
-from .pair_rules import add_rule_pairs, self_contradictions
+from .pair_rules import NO_WITNESS, add_rule_pairs, self_contradictions
 from .store import RESCORE_KEY, Ledger, chunks, rows_for_ids
 
 
@@ -161,7 +161,7 @@ def _strong(pairs: dict, constraints: Constraints) -> dict[int, set[int]]:
     """Mention -> the mentions it is linked to strongly enough to witness a conflict."""
     strong: dict[int, set[int]] = defaultdict(set)
     for (a, b), p in pairs.items():
-        if p.score >= EVIDENCE:
+        if p.score >= EVIDENCE and not p.explanation.endswith(NO_WITNESS):
             strong[a].add(b)
             strong[b].add(a)
     for a, b in constraints.must:

@@ -269,6 +269,14 @@ def m013_article_orders(db: sqlite_utils.Database) -> None:
     db.execute("CREATE INDEX IF NOT EXISTS idx_articles_outlet ON articles (outlet)")
 
 
+@migrations()
+def m014_witnesses(db: sqlite_utils.Database) -> None:
+    # 0.10.0 pairs tolls naming the same rare places and marks small counts naming none
+    # in common as no witness: a ledger linked before scores every pair afresh
+    if db.execute("SELECT 1 FROM pair_scores LIMIT 1").fetchone():
+        db["meta"].upsert({"key": RESCORE_KEY, "value": "witnesses"}, pk="key")
+
+
 CHUNK = 500  # ids bound at a time in an ``IN (...)`` (SQLite limits bound parameters)
 
 

@@ -355,6 +355,8 @@ def test_quoted_names_and_protests_are_not_the_numbers_event(text, events):
         ("أن جميع المصابين حالتهم الصحية خطيرة، مشيراً إلى مباشرة ٤ فرق أرضية للموقع",
          [None]),
         ("أسفر الحادث عن إصابة 3 عائلات", ["injured"]),
+        # aawsat, 9 August 2015: the party's members, not the party, were killed
+        ("مقتل 390 من حزب العمال الكردستاني خلال أسبوعين", ["killed"]),
     ],
 )  # fmt: skip
 def test_only_the_living_are_killed_or_injured(text, events):

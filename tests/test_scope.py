@@ -710,3 +710,47 @@ def test_two_reports_that_each_state_both_values_do_not_disagree(ledger_path):
             "SELECT conflict FROM figures WHERE claim_id = ?", [figure]
         ).fetchone()[0]
         assert conflict == 0
+
+
+def test_small_counts_naming_nothing_in_common_witness_no_conflict():
+    """sabq, 31 July 2015: "لقي أربعة أشخاص مصرعهم ... على طريق بيشة – الخميس" and
+    "لقي ثلاثة أشخاص مصرعهم ... ينبع" are two crashes worded alike, scored 0.90 as one
+    slot. Small counts of two reports that share no rare name keep their score but
+    witness no conflict (``pair_rules.small_counts_unwitnessed``); a pair sharing a
+    name, a surer pair, larger counts or one article still do."""
+    from ledger.figures import _strong
+    from ledger.pair_rules import NO_WITNESS, small_counts_unwitnessed
+
+    def row(mid, article, value, anchors=()):
+        r = ClaimRow(mid, article, 0, None, "killed", "count", None, None)
+        r.stated, r.anchors = ("exact", value, None, None), tuple(anchors)
+        return r
+
+    rows = [row(1, "bisha", 4, {"بيشه"}), row(2, "yanbu", 3, {"ينبع"}),
+            row(3, "istanbul", 3, {"بيشه"}), row(4, "big", 12), row(5, "big2", 16),
+            row(6, "bisha", 3)]  # fmt: skip
+    pairs = {(a, b): Pair(a, b, s, "same slot") for a, b, s in
+             [(1, 2, 0.85), (1, 3, 0.85), (2, 4, 0.85), (4, 5, 0.85), (1, 6, 0.85),
+              (2, 3, 0.93)]}  # fmt: skip
+    marked = small_counts_unwitnessed(pairs, rows)
+    assert set(marked) == {(1, 2)}
+    assert marked[(1, 2)].score == 0.85 and marked[(1, 2)].explanation.endswith(NO_WITNESS)
+    pairs.update(marked)
+    strong = _strong(pairs, Constraints())
+    assert 2 not in strong[1] and 3 in strong[1] and 3 in strong[2]
+
+
+def test_a_ledger_linked_before_0_10_is_scored_afresh(ledger_path):
+    """A ledger linked by 0.9.0 has no pairs of tolls naming the same places nor small
+    counts marked as no witness: the migration marks it, so its next link scores every
+    pair with the rules of this version."""
+    import sqlite3
+
+    from ledger import Ledger
+    from ledger.figures import needs_rescore
+
+    linked(ledger_path, WAVE, 6).close()
+    with sqlite3.connect(ledger_path) as raw:  # as 0.9.0 left it
+        raw.execute("DELETE FROM _sqlite_migrations WHERE name = 'm014_witnesses'")
+    with Ledger(ledger_path) as ledger:
+        assert needs_rescore(ledger.db)
