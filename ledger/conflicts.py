@@ -134,7 +134,8 @@ def find_conflict(
     vb = representative(b.qualifier, b.value, b.low, b.high)
     share = apart(va, vb) if va is not None and vb is not None else 0.0
     suspect = share >= MAX_SEVERITY or not va or not vb
-    timeline = told_update(a, b) or update_timeline(spans, rising_only)
+    timeline = (told_update(a, b) or said_update(spans, ia, ib)
+                or update_timeline(spans, rising_only))  # fmt: skip
     if timeline is None and rising_only and any(_says_new_toll(m) for m, _ in spans):
         # a report says the toll rose or is new: its steps are updates however close
         timeline = update_timeline(spans, rising_only, same_time=dt.timedelta(0))
@@ -167,6 +168,7 @@ _ROSE_TO = re.compile(
 _NEW_TOLL = re.compile(
     r"(?:ال)?حصيلة\s+(?:جديدة|محدثة|نهائية)|(?:آخر|أحدث|اخر|احدث)\s+(?:حصيلة|تحديث)"
     r"|[وف]?(?:ا|إ)رتفا?ع\S*\s+(?:\S+\s+){0,2}?(?:عدد|أعداد|اعداد|حصيلة|الحصيلة)"
+    r"|(?:باتت|أصبحت|اصبحت|بات|أصبح|اصبح)\s+(?:الآن|الان)"
 )
 
 
@@ -219,6 +221,32 @@ def told_update(a: SourceMention, b: SourceMention) -> str | None:
         return (f"update: {step(first[1], f' at {first[0] // 60:02d}:{first[0] % 60:02d} GMT')}"
                 f" → {step(second[1], f' at {second[0] // 60:02d}:{second[0] % 60:02d} GMT')}")  # fmt: skip
     return None
+
+
+def said_update(spans: list[tuple[SourceMention, Interval]], low: Interval,
+                high: Interval) -> str | None:  # fmt: skip
+    """An update some report says in words, though not the two the conflict names: a
+    report of the higher value says the count rose or is new ("ارتفع عدد المصابين ... إلى
+    38"، "حسب حصيلة جديدة"، "باتت الآن"), or a report of the lower one tells it as an
+    earlier count ("بعدما كانت تحدثت مصادر عن 20 قتيلا"), whatever the hours they were
+    printed at (a paper may print the earlier count later)."""
+    highs = [m for m, iv in spans if not disjoint(iv, high) and disjoint(iv, low)]
+    lows = [m for m, iv in spans if not disjoint(iv, low) and disjoint(iv, high)]
+    rose = next((m for m in highs if _ROSE_TO.search(m.before) or _says_new_toll(m)), None)
+    earlier = next((m for m in lows if _told_earlier(m)), None)
+    if rose is None and earlier is None:
+        return None
+    if any(_told_earlier(m) for m in highs) and rose is None:
+        return None  # both told as earlier: no order said
+    first = earlier or lows[0]
+    second = rose or highs[0]
+
+    def step(m: SourceMention, note: str) -> str:
+        said = wording(m.qualifier, m.value, m.low, m.high, m.unit)
+        return f"{said} «{m.text}» ({source_label(m)}{note})"
+
+    return (f"update: {step(first, ', an earlier count' if earlier else '')} → "
+            f"{step(second, ', says it rose' if rose else '')}")  # fmt: skip
 
 
 def update_timeline(

@@ -552,3 +552,25 @@ def test_a_headline_and_its_own_body_that_disagree_are_never_one_figure(tmp_path
     figures = {field: claim for field, _value, claim in rows}
     assert set(figures) == {"title", "text"}
     assert figures["title"] != figures["text"]
+
+
+def test_an_update_another_report_of_the_same_values_says_in_words():
+    """Zacatecas, 6 August 2015: 16 dead and, within the hour, 23 from two outlets: a
+    disagreement, unless a report of the 23 says "حسب حصيلة جديدة", though the pair named
+    is the other report of it; and Kabul: "بعدما كانت تحدثت مصادر عن 20 قتيلا" tells the
+    20 as an earlier count, though the pair named is another report's 20
+    (``conflicts.said_update``)."""
+
+    def said(k: int, value: int, at: str, before: str = "") -> SourceMention:
+        return SourceMention(k, str(value), "exact", value, None, None, None, f"a.json#{k}",
+                             f"outlet{k}", f"2015-08-06 {at}", before=before)  # fmt: skip
+
+    bare = [said(1, 16, "09:00"), said(2, 23, "09:20"), said(3, 23, "09:40")]
+    assert find_conflict(bare).kind == "disagreement"
+    new = [*bare[:2], said(3, 23, "09:40", "ارتفع عدد القتلى حسب حصيلة جديدة إلى ")]
+    conflict = find_conflict(new)
+    assert conflict.kind == "update" and "says it rose" in conflict.reason
+    kabul = [said(1, 20, "10:00"), said(2, 27, "10:20"),
+             said(3, 20, "10:40", "وذلك بعدما كانت تحدثت مصادر عن ")]  # fmt: skip
+    conflict = find_conflict(kabul)
+    assert conflict.kind == "update" and "an earlier count" in conflict.reason
