@@ -450,7 +450,17 @@ def _rare_words(
 ) -> tuple[list[int], list[tuple[int, str]]]:
     """A sentence's word positions, and its rare words (index, stem)."""
     starts = [pos for pos, _ in words]
-    return starts, [(k, stem) for k, (_, w) in enumerate(words) if (stem := _rare_stem(w, memo))]
+    rare = []
+    for k, (_, w) in enumerate(words):
+        stem = memo.get(w, _UNSEEN)  # most words are seen: no call for them
+        if stem is _UNSEEN:
+            stem = _rare_stem(w, memo)
+        if stem:
+            rare.append((k, stem))
+    return starts, rare
+
+
+_UNSEEN = "\0"  # no word is this
 
 
 def _anchors_near(starts: list[int], rare: list[tuple[int, str]], start: int, end: int) -> tuple:
