@@ -346,24 +346,23 @@ def load_claims(
             words = [(m.start(), w) for m in WORD.finditer(nt.text) if (w := keep(m.group()))]
             cached = sentences[key] = [
                 nt,
-                words,
+                [w for _, w in words],  # the words, the same list for each of its numbers
                 may_name_a_period(nt.text),
                 *_rare_words(words, rare_memo),
             ]
-        nt, words, timed, starts, rare = cached
+        nt, plain, timed, starts, rare = cached
         n_start = nt.to_normalized(max(0, start - (s_start or 0)))
         n_end = nt.to_normalized(max(0, end - (s_start or 0)))
         if event_family(event) in TOLL_EVENTS:  # only tolls are told apart by incident
             row.incident = incident_marks(nt.text, n_start, n_end)
-        before = [w for pos, w in words if pos < n_start]
-        after = [w for pos, w in words if pos >= n_end]
+        before = plain[: bisect_left(starts, n_start)]
+        after = plain[bisect_left(starts, n_end) :]
         clause_before, clause_after = _clause(before, after)
         near = (
             clause_before[-settings.restrictor_before :] + clause_after[: settings.restrictor_after]
         )
-        before = [w for w in before if w not in CLAUSE_MARKS]
-        after = [w for w in after if w not in CLAUSE_MARKS]
-        raw_contexts.append((before[-settings.context_tokens :], after[: settings.context_tokens]))
+        raw_contexts.append((_last_words(before, settings.context_tokens),
+                             _first_words(after, settings.context_tokens)))  # fmt: skip
         row.anchors = _anchors_near(starts, rare, n_start, n_end)
         row.restrictors = _restrictors_in(near, restrictors)
         if entity:
@@ -589,6 +588,28 @@ def _earlier_year(window: str, day: dt.date | None) -> int | None:
     if years:
         return max(years)
     return MONTHS_AGO if _AGO.search(window) else None  # "قتل 15 في إعصار بام قبل خمسة أشهر"
+
+
+def _last_words(words: list[str], n: int) -> list[str]:
+    """The last ``n`` words that are no clause mark, in order."""
+    out = []
+    for w in reversed(words):
+        if w not in CLAUSE_MARKS:
+            out.append(w)
+            if len(out) == n:
+                break
+    return out[::-1]
+
+
+def _first_words(words: list[str], n: int) -> list[str]:
+    """The first ``n`` words that are no clause mark."""
+    out = []
+    for w in words:
+        if w not in CLAUSE_MARKS:
+            out.append(w)
+            if len(out) == n:
+                break
+    return out
 
 
 def _clause(before: list[str], after: list[str]) -> tuple[list[str], list[str]]:
