@@ -568,7 +568,7 @@ _SINCE = re.compile(r"(?:^|\s)(?:منذ|من|حتي|مطلع|بدايه)(?:\s|$)
 _AGO = re.compile(
     r"(?<!\S)(?<!اندلع )(?<!اندلعت )(?<!بدا )(?<!بدات )(?<!بدء )(?<!اندلاع )(?<!منذ )"
     r"قبل\s+(?:(?:نحو|حوالي|قرابه|اكثر\s+من)\s+)?(?:\S+\s+)?"
-    r"(?:اشهر|شهور|شهرين|سنوات|اعوام|سنين|عامين|سنتين|عام|سنه|عقد|عقود)(?![^\s.,،؛:])"
+    r"(?:اشهر|شهور|شهرين|سنوات|اعوام|سنين|عامين|سنتين|عام|سنه|عقد|عقود|اسابيع)(?![^\s.,،؛:])"
     r"(?!\s*[0-9])"
 )
 MONTHS_AGO = 1  # ``ClaimRow.elsewhen`` of a count told months or years ago, year unnamed
@@ -576,8 +576,9 @@ MONTHS_AGO = 1  # ``ClaimRow.elsewhen`` of a count told months or years ago, yea
 
 def _earlier_year(window: str, day: dt.date | None) -> int | None:
     """A Gregorian year before the article's own named near a number ("the 2013
-    Reyhanli attack", "in 1996"), or months or years ago (``MONTHS_AGO``, "قبل خمسة
-    أشهر"): the number is about another incident or period. A running count "since
+    Reyhanli attack", "in 1996"), or weeks, months or years ago (``MONTHS_AGO``, "قبل
+    خمسة أشهر"، "قبل عدة أسابيع"; not "two weeks ago", which may be the same incident
+    retold): the number is about another incident or period. A running count "since
     2012" (منذ) is not."""
     if day is None:
         return None

@@ -119,6 +119,11 @@ def test_units_percents_fractions(text, kind, unit, value):
         ("المادة 12 من القانون", "reference"),
         # alriyadh, 2015: a football season written short first (1436/1437)
         ("للموسم الرياضي 36/1437هـ", "year"),
+        # the powers named by their number (SaudiNewsNet, July 2015: the nuclear deal)
+        ("الاتفاق الذري بين إيران والدول الخمس دائمة العضوية في مجلس الأمن", "phrase"),
+        ("ضمن مجموعة الدول الخمس زائد واحد", "phrase"),
+        ("المحادثات بين القوى الست وطهران", "phrase"),
+        ("قمة مجموعة العشرين", "phrase"),
     ],
 )
 def test_not_claims_are_labelled(text, kind):

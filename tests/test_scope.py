@@ -512,6 +512,9 @@ def test_a_count_told_months_or_years_ago_is_another_incidents():
     assert told("قتل أكثر من 230 ألف شخص في النزاع الذي اندلع قبل أربع سنوات") is None
     assert told("في الهجوم الذي وقع قبل عام 2011 قتل 5") == 2011
     assert told("قتل 15 شخصا منذ عام 2012") is None
+    # sabq, 21 July 2015: "the last such crash, several weeks ago" is another crash
+    assert told("وكان آخر حادث وقع قبل عدة أسابيع وأُصيب سبعة آخرون") == MONTHS_AGO
+    assert told("قتل 15 شخصا في الهجوم الذي وقع قبل أسبوعين") is None  # may be this one
 
 
 def test_a_ledger_linked_before_vetoes_existed_is_scored_afresh(ledger_path):
