@@ -386,8 +386,9 @@ def load_claims(
         row.weekday = _weekday_near(nt.text, n_start, n_end)
         row.item = _item_before(nt.text, n_start) if kind != "count" else None
         _set_scope(row, nt.text, n_start, n_end, timed)
-        row.elsewhen = _earlier_year(nt.text[max(0, n_start - YEAR_REACH) : n_end + YEAR_REACH],
-                                     row.day)  # fmt: skip
+        lo = max(0, n_start - YEAR_REACH)
+        row.elsewhen = _earlier_year(nt.text[lo : n_end + YEAR_REACH], row.day,
+                                     nt.text[max(0, lo - SINCE_REACH) : lo])  # fmt: skip
         row.verbatim = (
             _VERBATIM.sub("", nt.text[max(0, n_start - VERBATIM_REACH) : n_start])
             + "|" + _VERBATIM.sub("", nt.text[n_start:n_end]) + "|"
@@ -563,6 +564,7 @@ def _item_before(text: str, start: int) -> str | None:
 YEAR_REACH = 60  # characters each side of a number searched for another year
 _YEAR = re.compile(r"(?<![0-9])(19[0-9]{2}|20[0-9]{2})(?![0-9])")
 _SINCE = re.compile(r"(?:^|\s)(?:منذ|من|حتي|مطلع|بدايه)(?:\s|$)")  # since 2012: a running count
+SINCE_REACH = 24  # characters before a year searched for "since"
 # "قبل خمسة أشهر"، "قبل عامين": months or years before the report, another incident; not
 # "قبل عام 2011" (before a year), nor a running toll "في النزاع الذي اندلع قبل أربع سنوات"
 _AGO = re.compile(
@@ -574,17 +576,20 @@ _AGO = re.compile(
 MONTHS_AGO = 1  # ``ClaimRow.elsewhen`` of a count told months or years ago, year unnamed
 
 
-def _earlier_year(window: str, day: dt.date | None) -> int | None:
+def _earlier_year(window: str, day: dt.date | None, lead: str = "") -> int | None:
     """A Gregorian year before the article's own named near a number ("the 2013
     Reyhanli attack", "in 1996"), or weeks, months or years ago (``MONTHS_AGO``, "قبل
     خمسة أشهر"، "قبل عدة أسابيع"; not "two weeks ago", which may be the same incident
     retold): the number is about another incident or period. A running count "since
-    2012" (منذ) is not."""
+    2012" (منذ) is not, even when "since" is before the ``window``, in the ``lead`` of its
+    sentence ("منذ شهر يونيو 2012 إلى 1059 حالة ... و9 حالات")."""
     if day is None:
         return None
+    text = lead + window
     years = [
         int(m.group()) for m in _YEAR.finditer(window)
-        if int(m.group()) < day.year and not _SINCE.search(window[max(0, m.start() - 24) : m.start()])
+        if int(m.group()) < day.year
+        and not _SINCE.search(text[max(0, len(lead) + m.start() - SINCE_REACH) : len(lead) + m.start()])
     ]  # fmt: skip
     if years:
         return max(years)

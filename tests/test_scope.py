@@ -515,6 +515,12 @@ def test_a_count_told_months_or_years_ago_is_another_incidents():
     # sabq, 21 July 2015: "the last such crash, several weeks ago" is another crash
     assert told("وكان آخر حادث وقع قبل عدة أسابيع وأُصيب سبعة آخرون") == MONTHS_AGO
     assert told("قتل 15 شخصا في الهجوم الذي وقع قبل أسبوعين") is None  # may be this one
+    # alweeam, 3 August 2015: "since June 2012" begins before the 9's window of words
+    sentence = normalize("وبذلك يصل عدد حالات الإصابة المسجلة منذ شهر يونيو 2012 إلى 1059 حالة"
+                         " تماثلة للشفاء منها 583 حالة، و9 حالات معزولة").text  # fmt: skip
+    cut = sentence.index("2012")
+    assert _earlier_year(sentence[cut:], day) == 2012  # the window alone
+    assert _earlier_year(sentence[cut:], day, sentence[:cut]) is None  # with what precedes it
 
 
 def test_a_ledger_linked_before_vetoes_existed_is_scored_afresh(ledger_path):
