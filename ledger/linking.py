@@ -596,18 +596,7 @@ def _earlier_year(window: str, day: dt.date | None, lead: str = "") -> int | Non
     return MONTHS_AGO if _AGO.search(window) else None  # "قتل 15 في إعصار بام قبل خمسة أشهر"
 
 
-def _last_words(words: list[str], n: int) -> list[str]:
-    """The last ``n`` words that are no clause mark, in order."""
-    out = []
-    for w in reversed(words):
-        if w not in CLAUSE_MARKS:
-            out.append(w)
-            if len(out) == n:
-                break
-    return out[::-1]
-
-
-def _first_words(words: list[str], n: int) -> list[str]:
+def _first_words(words, n: int) -> list[str]:
     """The first ``n`` words that are no clause mark."""
     out = []
     for w in words:
@@ -616,6 +605,11 @@ def _first_words(words: list[str], n: int) -> list[str]:
             if len(out) == n:
                 break
     return out
+
+
+def _last_words(words: list[str], n: int) -> list[str]:
+    """The last ``n`` words that are no clause mark, in order."""
+    return _first_words(reversed(words), n)[::-1]
 
 
 def _clause(before: list[str], after: list[str]) -> tuple[list[str], list[str]]:
@@ -709,9 +703,6 @@ class Constraints:
     excluded: set[int] = field(default_factory=set)
 
 
-SIBLING_GROUP = 2  # mentions a killed count's group needs before its injured follow it
-
-
 class _Groups:
     """Groups that know their members, each member its group, and, for every pair of
     groups, the scored pairs between them (how many, their sum) and how many pairs
@@ -729,7 +720,9 @@ class _Groups:
     ) -> None:
         self.parent = {i: i for i in ids}
         self.members = {i: [i] for i in self.parent}
-        self.siblings: dict[int, int] = {}  # injured -> killed of its clause, once they lead
+        self.siblings: dict[
+            int, int
+        ] = {}  # injured -> killed of its clause, set once the killed are grouped
         # group -> the shortest and longest period its members are counted over
         self.periods = {i: (p, p) for i, p in (periods or {}).items() if i in self.parent}
         # group -> group -> the scored pairs between them, as one complex number (real:
@@ -819,7 +812,8 @@ RISE_GAP = 3 * 3600  # seconds: a toll told lower this much earlier than higher 
 
 def _whole_toll(r: ClaimRow) -> bool:
     """A count that may be its clause's whole toll: not a part, an item of a list, some
-    of a group or of a toll, the badly hurt or a comparison ("hundreds" may be)."""
+    of a group or of a toll, the badly hurt or a comparison. Unlike a report's leading
+    toll (``pair_rules._whole_count``), a vague one may be ("وإصابة مئات")."""
     return not (
         r.part or r.partitive or r.item or r.subset or r.severe or r.comparison
         or r.elsewhen or r.kind != "count"

@@ -27,6 +27,7 @@ from .linking import (
 )
 from .scope import same_incident, told_apart
 
+VERBATIM_REASON = "the same words in both articles"  # a copy's pair says so
 VERBATIM_MIN = 50  # letters and digits the words around it need before a copy counts
 VERBATIM_MAX = 300  # copies of one sentence beyond this are boilerplate
 
@@ -47,7 +48,7 @@ def verbatim_pairs(rows: list[ClaimRow]) -> dict[tuple[int, int], Pair]:
             for b in group[x + 1 :]:
                 if a.article_id != b.article_id:
                     key = (a.id, b.id) if a.id < b.id else (b.id, a.id)
-                    pairs[key] = Pair(key[0], key[1], 1.0, "the same words in both articles")
+                    pairs[key] = Pair(key[0], key[1], 1.0, VERBATIM_REASON)
     return pairs
 
 
@@ -408,7 +409,7 @@ SMALL_COUNT = 5  # counts this small repeat across unrelated incidents (two hurt
 SMALL_SURE = 0.9  # ... so a pair of them short of this is no witness of a conflict
 NO_WITNESS = "no witness of a conflict"  # ends the explanation of a pair that is none
 SMALL_REASON = f"small counts naming nothing in common: {NO_WITNESS}"
-_SURE_REASONS = ("the same words", EARLIER_REASON, ANCHOR_REASON)
+_SURE_REASONS = (VERBATIM_REASON, EARLIER_REASON, ANCHOR_REASON)
 
 
 def small_counts_unwitnessed(

@@ -6,7 +6,7 @@ import sqlite3
 
 import pytest
 from textual.widgets import DataTable, Input, Label, Markdown
-from tui_testing import open_first_conflict, ready
+from tui_testing import open_first_conflict, opened, ready
 
 from ledger import Ledger, ingest
 from ledger.figures import link
@@ -51,9 +51,7 @@ def row_index(app, text: str, article_prefix: str) -> int:
 
 
 async def test_opens_on_the_ledger_with_counts(seeded_path):
-    app = FactLedgerApp(seeded_path)
-    async with app.run_test(size=(180, 45)) as pilot:
-        await ready(app, pilot)
+    async with opened(seeded_path, (180, 45)) as (app, _pilot):
         table = app.query_one("#ledger", LedgerTable)
         assert table.row_count == 34
         status = str(app.query_one("#status", Label).render())
@@ -64,9 +62,7 @@ async def test_opens_on_the_ledger_with_counts(seeded_path):
 async def test_nothing_reads_the_ledger_once_the_app_has_closed(seeded_path):
     """A redraw scheduled just before the app closes (the article pane follows the
     cursor 60 ms later) finds no ledger rather than a closed one."""
-    app = FactLedgerApp(seeded_path)
-    async with app.run_test(size=(180, 45)) as pilot:
-        await ready(app, pilot)
+    async with opened(seeded_path, (180, 45)) as (app, pilot):
         row = app.ledger_row()
         await pilot.press("down")  # schedules the article pane's redraw
     assert app.ledger is None and app.search is None
@@ -76,17 +72,13 @@ async def test_nothing_reads_the_ledger_once_the_app_has_closed(seeded_path):
 
 async def test_builds_from_seeds_when_new(tmp_path):
     path = tmp_path / "new.db"
-    app = FactLedgerApp(path)
-    async with app.run_test(size=(180, 45)) as pilot:
-        await ready(app, pilot)
+    async with opened(path, (180, 45)) as (app, _pilot):
         assert app.query_one("#ledger", LedgerTable).row_count == 34
     assert path.exists()
 
 
 async def test_filter_and_sort(seeded_path):
-    app = FactLedgerApp(seeded_path)
-    async with app.run_test(size=(180, 45)) as pilot:
-        await ready(app, pilot)
+    async with opened(seeded_path, (180, 45)) as (app, pilot):
         await pilot.press("slash")
         assert isinstance(app.focused, Input)
         await pilot.press(*"conflicts", "enter")
@@ -106,9 +98,7 @@ async def test_filter_and_sort(seeded_path):
 
 
 async def test_row_opens_article_and_text_selects_row(seeded_path):
-    app = FactLedgerApp(seeded_path)
-    async with app.run_test(size=(180, 45)) as pilot:
-        await ready(app, pilot)
+    async with opened(seeded_path, (180, 45)) as (app, pilot):
         table = app.query_one("#ledger", LedgerTable)
         table.focus()
         index = row_index(app, "نحو 12 ألفاً", "004")
@@ -125,9 +115,7 @@ async def test_row_opens_article_and_text_selects_row(seeded_path):
 
 
 async def test_split_and_undo(seeded_path):
-    app = FactLedgerApp(seeded_path)
-    async with app.run_test(size=(180, 45)) as pilot:
-        await ready(app, pilot)
+    async with opened(seeded_path, (180, 45)) as (app, pilot):
         mention = await goto(app, pilot, "نحو 12 ألفاً", "004")
         before = claim_of(seeded_path, mention)
         await pilot.press("x")
@@ -139,9 +127,7 @@ async def test_split_and_undo(seeded_path):
 
 
 async def test_same_figure_by_marking(seeded_path):
-    app = FactLedgerApp(seeded_path)
-    async with app.run_test(size=(180, 45)) as pilot:
-        await ready(app, pilot)
+    async with opened(seeded_path, (180, 45)) as (app, pilot):
         table = app.query_one("#ledger", LedgerTable)
         table.focus()
         a = row_index(app, "750", "003")
@@ -156,9 +142,7 @@ async def test_same_figure_by_marking(seeded_path):
 
 
 async def test_resolve_with_note_and_audit_log(seeded_path):
-    app = FactLedgerApp(seeded_path)
-    async with app.run_test(size=(180, 45)) as pilot:
-        await ready(app, pilot)
+    async with opened(seeded_path, (180, 45)) as (app, pilot):
         await goto(app, pilot, "نحو 12 ألفاً", "004")
         await pilot.press("r")
         await pilot.pause()
@@ -176,9 +160,7 @@ async def test_resolve_with_note_and_audit_log(seeded_path):
 
 
 async def test_correct_value_and_not_a_claim(seeded_path):
-    app = FactLedgerApp(seeded_path)
-    async with app.run_test(size=(180, 45)) as pilot:
-        await ready(app, pilot)
+    async with opened(seeded_path, (180, 45)) as (app, pilot):
         mention = await goto(app, pilot, "750", "003")
         await pilot.press("v")
         await pilot.pause()
@@ -197,9 +179,7 @@ async def test_correct_value_and_not_a_claim(seeded_path):
 
 
 async def test_figure_page_and_conflicts_view(seeded_path):
-    app = FactLedgerApp(seeded_path)
-    async with app.run_test(size=(180, 45)) as pilot:
-        await ready(app, pilot)
+    async with opened(seeded_path, (180, 45)) as (app, pilot):
         await pilot.press("c")
         await pilot.pause()
         assert isinstance(app.screen, ConflictsScreen)
@@ -219,9 +199,7 @@ async def test_conflicts_view_is_read_again_only_after_a_change(seeded_path):
     (here the engine, as the command line would) has resolved the conflict."""
     from ledger import Database
 
-    app = FactLedgerApp(seeded_path)
-    async with app.run_test(size=(180, 45)) as pilot:
-        await ready(app, pilot)
+    async with opened(seeded_path, (180, 45)) as (app, pilot):
         reads = []
         fetch = app.fetch_conflicts
         app.fetch_conflicts = lambda: reads.append(1) or fetch()  # count the reads
@@ -242,9 +220,7 @@ async def test_conflicts_view_is_read_again_only_after_a_change(seeded_path):
 
 async def test_export_from_the_app(seeded_path, tmp_path):
     target = tmp_path / "out.csv"
-    app = FactLedgerApp(seeded_path)
-    async with app.run_test(size=(180, 45)) as pilot:
-        await ready(app, pilot)
+    async with opened(seeded_path, (180, 45)) as (app, pilot):
         await pilot.press("e")
         await pilot.pause()
         app.screen.query_one("#export-path", Input).value = str(target)
@@ -258,9 +234,7 @@ async def test_export_from_the_app(seeded_path, tmp_path):
 
 
 async def test_bidi_toggle_persists(seeded_path, tmp_path):
-    app = FactLedgerApp(seeded_path)
-    async with app.run_test(size=(180, 45)) as pilot:
-        await ready(app, pilot)
+    async with opened(seeded_path, (180, 45)) as (app, pilot):
         assert app.mode == "visual"
         table = app.query_one("#ledger", LedgerTable)
         arabic = next(i for i, r in enumerate(ledger_rows(app)) if "من" in r["text"])
@@ -285,9 +259,7 @@ async def test_article_text_is_never_markup_or_escapes(ledger_path, tmp_path, mo
     ingest(ledger, [str(evil)])
     link(ledger)
     ledger.close()
-    app = FactLedgerApp(ledger_path)
-    async with app.run_test(size=(180, 45)) as pilot:
-        await ready(app, pilot)
+    async with opened(ledger_path, (180, 45)) as (app, pilot):
         app.query_one("#ledger", LedgerTable).move_cursor(row=0)
         await pilot.pause()
         shown = app.query_one(ArticleView).body.render()
@@ -298,9 +270,7 @@ async def test_article_text_is_never_markup_or_escapes(ledger_path, tmp_path, mo
 async def test_corrupt_ledger_shows_a_message(tmp_path):
     bad = tmp_path / "bad.db"
     bad.write_bytes(b"not a database at all" * 50)
-    app = FactLedgerApp(bad)
-    async with app.run_test(size=(120, 30)) as pilot:
-        await ready(app, pilot)
+    async with opened(bad, (120, 30)) as (app, pilot):
         assert isinstance(app.screen, ErrorScreen)
         assert "not a valid SQLite database" in str(app.screen.query_one("#error-box").render())
         await pilot.press("q")
@@ -308,9 +278,7 @@ async def test_corrupt_ledger_shows_a_message(tmp_path):
 
 
 async def test_locked_ledger_decision_is_reported_not_raised(seeded_path):
-    app = FactLedgerApp(seeded_path)
-    async with app.run_test(size=(180, 45)) as pilot:
-        await ready(app, pilot)
+    async with opened(seeded_path, (180, 45)) as (app, pilot):
         app.query_one("#ledger", LedgerTable).focus()
         blocker = sqlite3.connect(seeded_path)
         blocker.execute("BEGIN IMMEDIATE")
@@ -324,9 +292,7 @@ async def test_locked_ledger_decision_is_reported_not_raised(seeded_path):
 
 
 async def test_merge_confirm_and_palette(seeded_path):
-    app = FactLedgerApp(seeded_path)
-    async with app.run_test(size=(180, 45)) as pilot:
-        await ready(app, pilot)
+    async with opened(seeded_path, (180, 45)) as (app, pilot):
         table = app.query_one("#ledger", LedgerTable)
         table.focus()
         a = row_index(app, "750", "003")
@@ -362,9 +328,7 @@ async def test_a_headline_number_is_marked_in_the_heading(tmp_path):
     with Ledger(path) as ledger:
         ingest(ledger, [str(collection)])
         link(ledger)
-    app = FactLedgerApp(path)
-    async with app.run_test(size=(180, 45)) as pilot:
-        await ready(app, pilot)
+    async with opened(path, (180, 45)) as (app, _pilot):
         rows = ledger_rows(app)
         assert {r["text"] for r in rows} == {"13", "10"}
         view = app.query_one(ArticleView)
@@ -376,9 +340,7 @@ async def test_a_headline_number_is_marked_in_the_heading(tmp_path):
 
 
 async def test_keys_on_the_figure_page_act_on_that_figure(seeded_path):
-    app = FactLedgerApp(seeded_path)
-    async with app.run_test(size=(180, 45)) as pilot:
-        await ready(app, pilot)
+    async with opened(seeded_path, (180, 45)) as (app, pilot):
         table = app.query_one("#ledger", LedgerTable)
         table.focus()
         table.move_cursor(row=0)  # the main table's cursor sits on another figure
@@ -401,9 +363,7 @@ async def test_a_prompt_swallows_shortcut_keys(seeded_path, tmp_path, monkeypatc
     cwd = tmp_path / "cwd"
     cwd.mkdir()
     monkeypatch.chdir(cwd)
-    app = FactLedgerApp(seeded_path)
-    async with app.run_test(size=(180, 45)) as pilot:
-        await ready(app, pilot)
+    async with opened(seeded_path, (180, 45)) as (app, pilot):
         await goto(app, pilot, "أكثر من 9 آلاف", "001")
         await pilot.press("r")
         await pilot.pause()
@@ -418,9 +378,7 @@ async def test_a_prompt_swallows_shortcut_keys(seeded_path, tmp_path, monkeypatc
 
 
 async def test_export_offers_a_path_beside_the_ledger(seeded_path):
-    app = FactLedgerApp(seeded_path)
-    async with app.run_test(size=(180, 45)) as pilot:
-        await ready(app, pilot)
+    async with opened(seeded_path, (180, 45)) as (app, pilot):
         await pilot.press("e")
         await pilot.pause()
         offered = app.screen.query_one("#export-path", Input).value
@@ -429,9 +387,7 @@ async def test_export_offers_a_path_beside_the_ledger(seeded_path):
 
 
 async def test_textual_query_is_not_shadowed(seeded_path):
-    app = FactLedgerApp(seeded_path)
-    async with app.run_test(size=(180, 45)) as pilot:
-        await ready(app, pilot)
+    async with opened(seeded_path, (180, 45)) as (app, pilot):
         assert len(app.query(DataTable)) >= 1
         app.query_one("#filter", Input).focus()
         await pilot.pause()
@@ -441,9 +397,7 @@ async def test_textual_query_is_not_shadowed(seeded_path):
 
 
 async def test_a_filter_typo_is_a_message_not_a_crash(seeded_path):
-    app = FactLedgerApp(seeded_path)
-    async with app.run_test(size=(180, 45)) as pilot:
-        await ready(app, pilot)
+    async with opened(seeded_path, (180, 45)) as (app, pilot):
         before = len(ledger_rows(app))
         await pilot.press("slash")
         await pilot.press(*"value:abc", "enter")
@@ -453,9 +407,7 @@ async def test_a_filter_typo_is_a_message_not_a_crash(seeded_path):
 
 
 async def test_sort_is_shown_in_the_header_and_the_status(seeded_path):
-    app = FactLedgerApp(seeded_path)
-    async with app.run_test(size=(180, 45)) as pilot:
-        await ready(app, pilot)
+    async with opened(seeded_path, (180, 45)) as (app, pilot):
         table = app.query_one("#ledger", LedgerTable)
         await pilot.click("#ledger", offset=(2, 0))  # the id header: sorted by id already
         await ready(app, pilot)  # let the click's own sort land before setting another
@@ -470,9 +422,7 @@ async def test_sort_is_shown_in_the_header_and_the_status(seeded_path):
 
 
 async def test_bidi_key_redraws_an_open_figure_page(seeded_path):
-    app = FactLedgerApp(seeded_path)
-    async with app.run_test(size=(180, 45)) as pilot:
-        await ready(app, pilot)
+    async with opened(seeded_path, (180, 45)) as (app, pilot):
         await open_first_conflict(pilot)
         mode = app.screen.mode
         drawn = [str(line.text) for line in app.screen.query_one("#figure-table").render_lines(
@@ -489,9 +439,7 @@ async def test_bidi_key_redraws_an_open_figure_page(seeded_path):
 
 
 async def test_the_figure_page_shows_each_figure_opened_on_it(seeded_path):
-    app = FactLedgerApp(seeded_path)
-    async with app.run_test(size=(180, 45)) as pilot:
-        await ready(app, pilot)
+    async with opened(seeded_path, (180, 45)) as (app, pilot):
         claims = sorted({r["claim_id"] for r in ledger_rows(app) if r["claim_id"] is not None})
         big = max(claims, key=lambda c: sum(r["claim_id"] == c for r in ledger_rows(app)))
         small = next(c for c in claims if c != big)
@@ -531,9 +479,7 @@ async def test_what_a_claim_says_is_in_view_without_scrolling(seeded_path, size)
 
 
 async def test_a_narrow_terminal_stacks_the_panes(seeded_path):
-    app = FactLedgerApp(seeded_path)
-    async with app.run_test(size=(100, 30)) as pilot:
-        await ready(app, pilot)
+    async with opened(seeded_path) as (app, pilot):
         view = app.query_one(ArticleView)
         table = app.query_one("#ledger", LedgerTable)
         assert app.has_class("narrow")
@@ -546,9 +492,7 @@ async def test_a_narrow_terminal_stacks_the_panes(seeded_path):
 
 
 async def test_columns_can_be_chosen_and_are_kept(seeded_path, tmp_path):
-    app = FactLedgerApp(seeded_path)
-    async with app.run_test(size=(180, 50)) as pilot:
-        await ready(app, pilot)
+    async with opened(seeded_path, (180, 50)) as (app, pilot):
         table = app.query_one("#ledger", LedgerTable)
         assert "kind" not in [k for k, *_ in table.layout_columns]
         await pilot.press("o")
@@ -572,9 +516,7 @@ async def test_columns_can_be_chosen_and_are_kept(seeded_path, tmp_path):
 async def test_every_key_is_in_the_help_and_every_action_in_the_palette(seeded_path):
     from tui.actions import ACTIONS
 
-    app = FactLedgerApp(seeded_path)
-    async with app.run_test(size=(120, 40)) as pilot:
-        await ready(app, pilot)
+    async with opened(seeded_path, (120, 40)) as (app, pilot):
         titles = {c.title for c in app.get_system_commands(app.screen)}
         await pilot.press("question_mark")
         await pilot.pause()
@@ -633,9 +575,7 @@ async def test_the_article_pane_draws_what_python_bidi_draws(seeded_path, size):
 async def test_the_figure_page_draws_its_reason_readably(seeded_path):
     from tui.bidi_display import frame
 
-    app = FactLedgerApp(seeded_path)
-    async with app.run_test(size=(180, 50)) as pilot:
-        await ready(app, pilot)
+    async with opened(seeded_path, (180, 50)) as (app, pilot):
         await pilot.press("c")
         await ready(app, pilot)
         reason = app.screen.rows[0]["reason"]
@@ -651,9 +591,7 @@ async def test_a_real_click_on_a_number_selects_its_row(seeded_path):
     """The mouse, not only the action: click the cell where a claim is drawn."""
     from textual.geometry import Region
 
-    app = FactLedgerApp(seeded_path)
-    async with app.run_test(size=(180, 50)) as pilot:
-        await ready(app, pilot)
+    async with opened(seeded_path, (180, 50)) as (app, pilot):
         table = app.query_one("#ledger", LedgerTable)
         table.move_cursor(row=row_index(app, "750", "003"))
         await pilot.pause(0.15)
@@ -697,9 +635,7 @@ async def test_the_article_list_grows_as_the_analyst_scrolls(tmp_path):
     path = tmp_path / "many.db"
     with Ledger(path) as ledger:
         ingest(ledger, [str(collection)])
-    app = FactLedgerApp(path)
-    async with app.run_test(size=(180, 50)) as pilot:
-        await ready(app, pilot)
+    async with opened(path, (180, 50)) as (app, pilot):
         articles = app.query_one("#articles", DataTable)
         label = app.query_one("#articles-label", Label)
         assert articles.row_count == 500
@@ -716,9 +652,7 @@ async def test_the_article_list_grows_as_the_analyst_scrolls(tmp_path):
 
 
 async def test_keys_act_on_the_rows_again_after_a_filter_and_on_the_list_it_shows(seeded_path):
-    app = FactLedgerApp(seeded_path)
-    async with app.run_test(size=(100, 30)) as pilot:
-        await ready(app, pilot)
+    async with opened(seeded_path) as (app, pilot):
         await pilot.press("slash", *"kind:count", "enter")
         await ready(app, pilot)
         assert app.focused is app.query_one("#ledger", LedgerTable)
@@ -784,9 +718,7 @@ async def test_keys_typed_right_after_the_slash_are_the_filters_words(seeded_pat
     conflicts page before the filter took the keys."""
     from textual import events
 
-    app = FactLedgerApp(seeded_path)
-    async with app.run_test(size=(180, 45)) as pilot:
-        await ready(app, pilot)
+    async with opened(seeded_path, (180, 45)) as (app, pilot):
         for ch in "/kind:count":
             app.post_message(events.Key("slash" if ch == "/" else ch, ch))
         await ready(app, pilot)
@@ -800,9 +732,7 @@ async def test_keys_typed_right_after_the_slash_are_the_filters_words(seeded_pat
 async def test_the_filter_key_belongs_to_the_main_screen(seeded_path):
     """On the figure, conflicts and log pages ``/`` is not offered: it focused the hidden
     main filter, and back on the main screen shortcut keys were typed into it."""
-    app = FactLedgerApp(seeded_path)
-    async with app.run_test(size=(180, 45)) as pilot:
-        await ready(app, pilot)
+    async with opened(seeded_path, (180, 45)) as (app, pilot):
         await pilot.press("c")
         await pilot.pause()
         await pilot.press("slash", "x")
@@ -814,9 +744,7 @@ async def test_the_filter_key_belongs_to_the_main_screen(seeded_path):
 async def test_export_asks_before_replacing_a_file(seeded_path, tmp_path):
     target = tmp_path / "kept.csv"
     target.write_text("the analyst's own file", encoding="utf-8")
-    app = FactLedgerApp(seeded_path)
-    async with app.run_test(size=(180, 45)) as pilot:
-        await ready(app, pilot)
+    async with opened(seeded_path, (180, 45)) as (app, pilot):
         await pilot.press("e")
         await pilot.pause()
         app.screen.query_one("#export-path", Input).value = str(target)
@@ -832,9 +760,7 @@ async def test_export_asks_before_replacing_a_file(seeded_path, tmp_path):
 async def test_views_under_a_page_and_the_log_show_a_decision_made_on_them(seeded_path):
     """The conflicts page still said "open" after `r` resolved the figure from a page
     opened on it, and the audit log did not show an undo made on it."""
-    app = FactLedgerApp(seeded_path)
-    async with app.run_test(size=(180, 45)) as pilot:
-        await ready(app, pilot)
+    async with opened(seeded_path, (180, 45)) as (app, pilot):
         await open_first_conflict(pilot)
         await pilot.press("r")
         await pilot.pause()
@@ -856,9 +782,7 @@ async def test_views_under_a_page_and_the_log_show_a_decision_made_on_them(seede
 
 
 async def test_escape_leaves_the_filter_box_as_the_rows_are(seeded_path):
-    app = FactLedgerApp(seeded_path)
-    async with app.run_test(size=(180, 45)) as pilot:
-        await ready(app, pilot)
+    async with opened(seeded_path, (180, 45)) as (app, pilot):
         await pilot.press("slash", *"kind:count", "enter")
         await ready(app, pilot)
         await pilot.press("slash", *" conflicts", "escape")
@@ -867,9 +791,7 @@ async def test_escape_leaves_the_filter_box_as_the_rows_are(seeded_path):
 
 
 async def test_the_figure_page_keeps_its_cursor_on_the_mention_acted_on(seeded_path):
-    app = FactLedgerApp(seeded_path)
-    async with app.run_test(size=(180, 45)) as pilot:
-        await ready(app, pilot)
+    async with opened(seeded_path, (180, 45)) as (app, pilot):
         await open_first_conflict(pilot)
         table = app.screen.query_one("#figure-table", DataTable)
         table.move_cursor(row=1)
@@ -885,9 +807,7 @@ async def test_a_change_made_outside_the_app_shows_in_it(seeded_path):
     from ledger import Database
     from tui.app import OUTSIDE_CHECK
 
-    app = FactLedgerApp(seeded_path)
-    async with app.run_test(size=(180, 45)) as pilot:
-        await ready(app, pilot)
+    async with opened(seeded_path, (180, 45)) as (app, pilot):
         before = len(ledger_rows(app))
         gone = ledger_rows(app)[0]["mention_id"]
         with Database(seeded_path, author="cli") as other:
@@ -902,9 +822,7 @@ async def test_a_change_made_outside_the_app_shows_in_it(seeded_path):
 async def test_the_apps_own_decision_is_not_taken_for_an_outside_change(seeded_path):
     from tui.app import OUTSIDE_CHECK
 
-    app = FactLedgerApp(seeded_path)
-    async with app.run_test(size=(180, 45)) as pilot:
-        await ready(app, pilot)
+    async with opened(seeded_path, (180, 45)) as (app, pilot):
         app.query_one("#ledger", LedgerTable).focus()
         await pilot.press("x")
         await ready(app, pilot)
@@ -921,9 +839,7 @@ async def test_the_figure_page_shows_each_mentions_sentence_on_screen(seeded_pat
     from tui.bidi_display import strip_marks
 
     monkeypatch.setenv("FACTLEDGER_BIDI", "logical")
-    app = FactLedgerApp(seeded_path)
-    async with app.run_test(size=(width, 40)) as pilot:
-        await ready(app, pilot)
+    async with opened(seeded_path, (width, 40)) as (app, pilot):
         await open_first_conflict(pilot)
         table = app.screen.query_one("#figure-table", DataTable)
         lines = [strip.text[:width] for strip in table.render_lines(table.region.reset_offset)]
@@ -951,9 +867,7 @@ async def test_the_correct_value_prompt_draws_its_quote_as_text(seeded_path):
     from tui.bidi_display import frame
     from tui.components.prompt_screen import PromptScreen
 
-    app = FactLedgerApp(seeded_path)
-    async with app.run_test(size=(180, 45)) as pilot:
-        await ready(app, pilot)
+    async with opened(seeded_path, (180, 45)) as (app, pilot):
         row = next(r for r in ledger_rows(app) if "من" in r["text"])
         table = app.query_one("#ledger", LedgerTable)
         table.focus()

@@ -11,10 +11,9 @@ from pathlib import Path
 import pytest
 from bidi.algorithm import get_display
 from textual.geometry import Region
-from tui_testing import ready
+from tui_testing import opened
 
 from ledger import Ledger, ingest
-from tui.app import FactLedgerApp
 from tui.bidi_display import LOGICAL, VISUAL, _reshaper
 from tui.components.article_view import ArticleView
 
@@ -68,9 +67,7 @@ async def compare(app, pilot, ledger_path: Path) -> tuple[int, list]:
 
 
 async def test_every_seed_line_is_drawn_as_python_bidi_orders_it(seeded_path):
-    app = FactLedgerApp(seeded_path)
-    async with app.run_test(size=(180, 50)) as pilot:
-        await ready(app, pilot)
+    async with opened(seeded_path, (180, 50)) as (app, pilot):
         compared, wrong = await compare(app, pilot, seeded_path)
     assert compared > 100
     assert wrong == []
@@ -91,9 +88,7 @@ async def test_200_corpus_articles_are_drawn_as_python_bidi_orders_them(tmp_path
     path = tmp_path / "sample.db"
     with Ledger(path) as ledger:
         ingest(ledger, [str(sample)])
-    app = FactLedgerApp(path)
-    async with app.run_test(size=(180, 50)) as pilot:
-        await ready(app, pilot)
+    async with opened(path, (180, 50)) as (app, pilot):
         compared, wrong = await compare(app, pilot, path)
     assert compared > 1000
     assert wrong == []

@@ -4,11 +4,10 @@ nine blocks, as a corpus ledger's 134,000 span 1,344 of 100)."""
 
 import pytest
 from textual.widgets import Label
-from tui_testing import ready
+from tui_testing import opened, ready
 
 from ledger import Ledger
 from ledger.queries import ClaimQuery, ClaimSearch
-from tui.app import FactLedgerApp
 from tui.components.article_view import ArticleView
 from tui.components.ledger_table import LedgerTable
 
@@ -43,9 +42,7 @@ def status(app) -> str:
 
 
 async def test_only_the_first_block_is_read_to_open(seeded_path):
-    app = FactLedgerApp(seeded_path)
-    async with app.run_test(size=(100, 30)) as pilot:
-        await ready(app, pilot)
+    async with opened(seeded_path) as (app, _pilot):
         table = app.query_one("#ledger", LedgerTable)
         assert table.row_count == 34
         shown = drawn_ids(table)
@@ -56,9 +53,7 @@ async def test_only_the_first_block_is_read_to_open(seeded_path):
 
 
 async def test_end_draws_the_last_rows_and_home_the_first(seeded_path):
-    app = FactLedgerApp(seeded_path)
-    async with app.run_test(size=(100, 30)) as pilot:
-        await ready(app, pilot)
+    async with opened(seeded_path) as (app, pilot):
         table = app.query_one("#ledger", LedgerTable)
         table.focus()
         rows = engine_rows(seeded_path)
@@ -77,9 +72,7 @@ async def test_end_draws_the_last_rows_and_home_the_first(seeded_path):
 
 
 async def test_page_down_moves_a_screen_of_rows(seeded_path):
-    app = FactLedgerApp(seeded_path)
-    async with app.run_test(size=(100, 30)) as pilot:
-        await ready(app, pilot)
+    async with opened(seeded_path) as (app, pilot):
         table = app.query_one("#ledger", LedgerTable)
         table.focus()
         rows = engine_rows(seeded_path)
@@ -95,9 +88,7 @@ async def test_page_down_moves_a_screen_of_rows(seeded_path):
 
 
 async def test_a_sorted_ledger_draws_its_last_rows_in_order(seeded_path):
-    app = FactLedgerApp(seeded_path)
-    async with app.run_test(size=(100, 30)) as pilot:
-        await ready(app, pilot)
+    async with opened(seeded_path) as (app, pilot):
         app.apply_filter("sort:-value")
         await ready(app, pilot)
         table = app.query_one("#ledger", LedgerTable)
@@ -111,9 +102,7 @@ async def test_a_sorted_ledger_draws_its_last_rows_in_order(seeded_path):
 
 
 async def test_a_decision_deep_in_the_ledger_keeps_the_cursor_there(seeded_path):
-    app = FactLedgerApp(seeded_path)
-    async with app.run_test(size=(100, 30)) as pilot:
-        await ready(app, pilot)
+    async with opened(seeded_path) as (app, pilot):
         table = app.query_one("#ledger", LedgerTable)
         table.focus()
         rows = engine_rows(seeded_path)
@@ -131,9 +120,7 @@ async def test_a_decision_deep_in_the_ledger_keeps_the_cursor_there(seeded_path)
 
 
 async def test_a_mention_chosen_in_the_text_selects_its_row_deep_in_the_ledger(seeded_path):
-    app = FactLedgerApp(seeded_path)
-    async with app.run_test(size=(100, 30)) as pilot:
-        await ready(app, pilot)
+    async with opened(seeded_path) as (app, pilot):
         table = app.query_one("#ledger", LedgerTable)
         rows = engine_rows(seeded_path)
         last = rows[-1]["mention_id"]
@@ -147,9 +134,7 @@ async def test_a_mention_chosen_in_the_text_selects_its_row_deep_in_the_ledger(s
 async def test_a_click_selects_a_row_and_a_second_opens_its_figure(seeded_path):
     from tui.components.figure_screen import FigureScreen
 
-    app = FactLedgerApp(seeded_path)
-    async with app.run_test(size=(100, 30)) as pilot:
-        await ready(app, pilot)
+    async with opened(seeded_path) as (app, pilot):
         table = app.query_one("#ledger", LedgerTable)
         rows = engine_rows(seeded_path)
         await pilot.click("#ledger", offset=(3, 3))  # the third row under the header
@@ -164,9 +149,7 @@ async def test_a_click_selects_a_row_and_a_second_opens_its_figure(seeded_path):
 
 async def test_scrolling_draws_the_rows_scrolled_to_and_the_status_follows(seeded_path):
     """As the wheel or the scrollbar scrolls it, the cursor staying where it was."""
-    app = FactLedgerApp(seeded_path)
-    async with app.run_test(size=(100, 30)) as pilot:
-        await ready(app, pilot)
+    async with opened(seeded_path) as (app, pilot):
         table = app.query_one("#ledger", LedgerTable)
         rows = engine_rows(seeded_path)
         table.scroll_to(y=7, animate=False)
@@ -177,9 +160,7 @@ async def test_scrolling_draws_the_rows_scrolled_to_and_the_status_follows(seede
 
 
 async def test_the_status_follows_a_resized_terminal(seeded_path):
-    app = FactLedgerApp(seeded_path)
-    async with app.run_test(size=(100, 30)) as pilot:
-        await ready(app, pilot)
+    async with opened(seeded_path) as (app, pilot):
         table = app.query_one("#ledger", LedgerTable)
         before = table.rows_in_view
         assert status(app).startswith(f"rows 1–{before} of 34")

@@ -2,6 +2,12 @@
 
 from __future__ import annotations
 
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+from pathlib import Path
+
+from tui.app import FactLedgerApp
+
 
 async def ready(app, pilot, rounds: int = 3) -> None:
     """Wait until no worker runs and the screen has taken their results (a worker's
@@ -17,3 +23,13 @@ async def open_first_conflict(pilot) -> None:
     await pilot.pause()
     await pilot.press("enter")
     await pilot.pause()
+
+
+@asynccontextmanager
+async def opened(path: Path, size: tuple[int, int] = (100, 30)) -> AsyncIterator[tuple]:
+    """The app on the ledger at ``path`` in a terminal of ``size``, its workers done:
+    yields ``(app, pilot)``."""
+    app = FactLedgerApp(path)
+    async with app.run_test(size=size) as pilot:
+        await ready(app, pilot)
+        yield app, pilot
