@@ -79,6 +79,9 @@ def _words(text: str, start: int, end: int) -> list[str]:
     return [t.text for t in tokenize(text, start, end) if t.kind != "nl"]
 
 
+SUBJECTED_REACH = 8  # words after a number searched for what it was subjected to (للإصابة)
+
+
 class Context:
     """The sentence around one claim, tokenised lazily."""
 
@@ -143,6 +146,8 @@ class Context:
         j, definite = 0, draft.qualifier == "vague"
         if j < len(after) and after[j] == "من":
             j, definite = j + 1, True
+        elif after[j : j + 1] == ["مابين"] or after[j : j + 2] == ["ما", "بين"]:
+            j += 1 if after[j] == "مابين" else 2  # 37 ما بين رجال أمن ومواطنين
         word = after[j] if j < len(after) else ""
         if word:
             lemma = ex.counted_noun(word, definite=definite)
@@ -226,6 +231,21 @@ class Context:
         named = [self.ex.event_of(w) for w in (after[0], lemma, *after[1:2])]
         return not any(e is not None and e[0] in CASUALTY_EVENTS for e in named)
 
+    def _subjected_to(self, after: list[str]) -> str | None:
+        """ "كما تعرض (7) سبعة من رجال حرس الحدود للإصابة": what the counted were subjected
+        to (تعرّض) follows them with لـ, in their clause, whatever befell the people of
+        the clause before (استشهاد ثلاثة ...، كما تعرض سبعة ... للإصابة)."""
+        if not any(_CLITIC.sub("", w).startswith("تعرض") for w in self.before[:2]):
+            return None
+        for word in after[:SUBJECTED_REACH]:
+            if word in CLAUSE_MARKS:
+                return None
+            if word.startswith("ل"):
+                hit = self.ex.event_of(word)
+                if hit is not None and hit[0] in CASUALTY_EVENTS:
+                    return hit[0]
+        return None
+
     def _death_before(self) -> bool:
         """A death told just before the number ("بعد وفاة 3 كانوا في حالة خطرة")."""
         for word in self.before[:2]:
@@ -293,6 +313,9 @@ class Context:
             return "injured"  # "بقيت عدد من الحالات منها أربعة في حالة خطرة جداً": still alive
         if self._fell(after):
             return "killed"
+        subjected = self._subjected_to(after)
+        if subjected is not None:
+            return subjected
         # which way the counted went, said right after them: "67,700 شاحنة قادمة" are the
         # arriving trucks, whatever "المغادرة" said before
         if len(after) > 1 and self.ex.entity_lemma(after[0]) and after[1] in _DIRECTION:

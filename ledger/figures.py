@@ -11,11 +11,11 @@ from __future__ import annotations
 import time
 from collections import defaultdict
 from collections.abc import Callable
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 
 from . import decisions as dec
 from . import slots, stories
-from .conflicts import EVIDENCE, SourceMention, find_conflict, witnessed
+from .conflicts import EVIDENCE, RISING_EVIDENCE, SourceMention, find_conflict, witnessed
 from .errors import RequestError
 from .intervals import Tolerances, counts_whole_things
 from .linking import (
@@ -27,6 +27,7 @@ from .linking import (
     LinkSettings,
     Pair,
     cluster,
+    counts_one_noun,
     event_family,
     load_claims,
     periods_of,
@@ -157,17 +158,36 @@ def vetoes_among(db, part: set[int] | None = None) -> set[tuple[int, int]]:
     return {(a, b) for a, b in rows if b in part}
 
 
-def _strong(pairs: dict, constraints: Constraints) -> dict[int, set[int]]:
-    """Mention -> the mentions it is linked to strongly enough to witness a conflict."""
-    strong: dict[int, set[int]] = defaultdict(set)
+@dataclass
+class Witnesses:
+    """Mention -> the mentions it is linked to strongly enough to witness a conflict
+    (``strong``: ``EVIDENCE``, or the analyst's same-figure decisions), and those linked
+    likely enough to witness a toll's rise (``rising``: ``RISING_EVIDENCE``)."""
+
+    strong: dict[int, set[int]] = field(default_factory=lambda: defaultdict(set))
+    rising: dict[int, set[int]] = field(default_factory=lambda: defaultdict(set))
+
+
+def _strong(pairs: dict, constraints: Constraints) -> Witnesses:
+    """The witnesses among ``pairs`` (a small count's pair naming nothing in common,
+    ``pair_rules.small_counts_unwitnessed``, is none; a rise needs a pair counting one
+    noun, ``linking.counts_one_noun``)."""
+    found = Witnesses()
     for (a, b), p in pairs.items():
-        if p.score >= EVIDENCE and not p.explanation.endswith(NO_WITNESS):
-            strong[a].add(b)
-            strong[b].add(a)
+        if p.score < RISING_EVIDENCE or p.explanation.endswith(NO_WITNESS):
+            continue
+        if p.score >= EVIDENCE:
+            into = found.strong
+        elif counts_one_noun(p):
+            into = found.rising  # a rise is of one noun counted: 12 شهيدا, then 15 شهيدا
+        else:
+            continue
+        into[a].add(b)
+        into[b].add(a)
     for a, b in constraints.must:
-        strong[a].add(b)
-        strong[b].add(a)
-    return strong
+        found.strong[a].add(b)
+        found.strong[b].add(a)
+    return found
 
 
 def _write(db, rows, claim_of, links, applied, tolerances, report: LinkReport, strong) -> None:
@@ -210,7 +230,9 @@ def _figure_rows(
             sources = [details[m] for m in members]
             toll = event_family(event) in RISING_TOLLS
             conflict = find_conflict(sources, tolerances, toll)
-            if conflict is not None and not witnessed(sources, strong, tolerances, crossed):
+            rising = strong.rising if toll else None
+            if conflict is not None and not witnessed(sources, strong.strong, tolerances,
+                                                      crossed, rising):  # fmt: skip
                 conflict = None
             if conflict is not None and conflict.kind == "disagreement":
                 conflict = find_conflict(with_words(sources), tolerances, toll) or conflict

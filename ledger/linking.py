@@ -985,8 +985,13 @@ def _join_rising_leads(groups: _Groups, pairs, timeline, links: list[Pair]) -> N
 _NOUN_MARK = f"; {SAME_NOUN_REASON} "
 
 
+def counts_one_noun(p: Pair) -> bool:
+    """Do a scored pair's mentions count the same noun (its explanation says so)?"""
+    return _NOUN_MARK in p.explanation
+
+
 def _counts_one_noun(p: Pair) -> bool:
     """A likely pair (``RISE_SCORE``) whose mentions count the same noun (a generic one
     too: Suruç's toll is counted in أشخاص and قتلى; keeping those out lost two of its
     conflicting mentions on the single-story ledger)."""
-    return p.score >= RISE_SCORE and _NOUN_MARK in p.explanation
+    return p.score >= RISE_SCORE and counts_one_noun(p)

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 
-from .conflicts import EVIDENCE
+from .conflicts import RISING_EVIDENCE
 from .linking import (
     CASE_WORDS,
     EARLIER_REASON,
@@ -417,15 +417,16 @@ def small_counts_unwitnessed(
 ) -> dict[tuple[int, int], Pair]:
     """Likely pairs of two small counts (``SMALL_COUNT`` at most: two hurt, three dead) of
     two reports whose sentences name no rare word in common (``ClaimRow.anchors``: the
-    village, the road, the people), less sure than ``SMALL_SURE``, keep their score (they
-    may well be one figure) but say they are ``NO_WITNESS`` of a conflict. Two road
+    village, the road, the people), less sure than ``SMALL_SURE`` (and sure enough to
+    witness a toll's rise, ``conflicts.RISING_EVIDENCE``), keep their score (they may
+    well be one figure) but say they are ``NO_WITNESS`` of a conflict. Two road
     crashes, two arrests or two ambushes of one kind and one week are told in the same
     words with numbers this small; on the corpus 20 of 23 flags witnessed only by such
     pairs were two incidents or a part and its total."""
     by_id = {r.id: r for r in rows}
     capped = {}
     for key, pair in pairs.items():
-        if not EVIDENCE <= pair.score < SMALL_SURE:
+        if not RISING_EVIDENCE <= pair.score < SMALL_SURE:
             continue
         if pair.explanation.startswith(_SURE_REASONS):
             continue

@@ -37,6 +37,7 @@ DIRECT_GAP_WORDS = 4  # ... and from a number it governs directly
 
 
 DINARS = frozenset({"dinar", "TND"})
+BRACKETS = frozenset("()")
 
 
 class QuantityRules(RuleBase):
@@ -335,6 +336,7 @@ class QuantityRules(RuleBase):
         if frac is not None:
             draft.value += frac[0] * parse.last_scale
             draft.last, draft.end = frac[1], toks[frac[1]].end
+        self._restated(toks, draft)
         self._spelled_decimal(toks, draft)
         self._negative(toks, draft)
         if self._ratio(toks, draft):
@@ -347,6 +349,37 @@ class QuantityRules(RuleBase):
             self._shared_unit(toks, draft)
         self._no_negative_duration(toks, draft)
         return self._qualify(toks, draft)
+
+    def _restated(self, toks: list[Tok], draft: Draft) -> None:
+        """A number said again the other way is one number: ``(431) أربعمائة وواحداً
+        وثلاثين موقوفاً``, ``65000 (خمسة وستين ألف) اسطوانة``, ``ستة وثلاثون (36) شخصية``.
+        The mention spans both and their brackets; its noun is the one after them."""
+        j = draft.last + 1
+        while j < len(toks) and toks[j].text in BRACKETS and j - draft.last <= 2:
+            j += 1
+        if j >= len(toks) or (toks[j].kind == "num") == (toks[draft.first].kind == "num"):
+            return
+        word = toks[j].kind == "word"
+        if word and (
+            self.lex.number_words.get(toks[j].text) is None
+            or self.lex.units.get((toks[j].text,)) is not None
+        ):  # 100 بالمئة
+            return  # fmt: skip
+        parse = parse_number(self.lex, toks, j)
+        if parse is None or parse.value != draft.value or parse.clitic_len:
+            return
+        opened = [t.text for t in toks[draft.last + 1 : j]].count("(")
+        if (
+            draft.first
+            and toks[draft.first - 1].text == "("
+            and ")" in (t.text for t in toks[draft.last + 1 : j])
+        ):
+            draft.first -= 1  # (37) سبعة وثلاثون
+            draft.start = toks[draft.first].start
+        draft.last, draft.end = parse.last, toks[parse.last].end
+        if opened and parse.last + 1 < len(toks) and toks[parse.last + 1].text == ")":
+            draft.last += 1  # 5 (خمسة)
+            draft.end = toks[draft.last].end
 
     @staticmethod
     def _no_negative_duration(toks: list[Tok], draft: Draft) -> None:

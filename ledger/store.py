@@ -277,6 +277,14 @@ def m014_witnesses(db: sqlite_utils.Database) -> None:
         db["meta"].upsert({"key": RESCORE_KEY, "value": "witnesses"}, pk="key")
 
 
+@migrations()
+def m015_rising_witnesses(db: sqlite_utils.Database) -> None:
+    # 0.11.0 marks small counts naming nothing in common as no witness from 0.74 (a
+    # toll's rise is witnessed from there): a ledger linked before scores pairs afresh
+    if db.execute("SELECT 1 FROM pair_scores LIMIT 1").fetchone():
+        db["meta"].upsert({"key": RESCORE_KEY, "value": "rising witnesses"}, pk="key")
+
+
 CHUNK = 500  # ids bound at a time in an ``IN (...)`` (SQLite limits bound parameters)
 
 

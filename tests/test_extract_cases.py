@@ -416,6 +416,11 @@ def test_both_tolls_and_the_subject_of_a_copula(text, events):
         # alriyadh, 2015: the migrants drowned, whatever the crossing
         ("ويعتقد أن 3500 من المهاجرين واللاجئين لاقوا حتفهم في البحر المتوسط العام الماضي"
          " وأن قرابة ألفين لفظوا أنفاسهم خلال الرحلة.", ["killed", "died"]),
+        # the interior ministry, 31 July 2015: three border guards killed, then seven
+        # subjected to injury (تعرض ... للإصابة), not killed with them
+        ("وقد نتج عن ذلك استشهاد العريف أحمد جعفر حسن المجيشي ، والجندي أول محمد علي ياسين"
+         " العمري تغمدهم الله بواسع رحمته وتقبلهم في الشهداء ، كما تعرض (7) سبعة من رجال"
+         " حرس الحدود للإصابة وتم نقلهم إلى المستشفى .", ["injured"]),
     ],
 )  # fmt: skip
 def test_a_list_gives_each_number_its_own_outcome(text, events):
@@ -444,3 +449,34 @@ def test_a_counted_nouns_lemma_has_its_class():
     assert lexicon().entity_of_lemma("فريق").cls == "group"
     assert lexicon().entity_of_lemma("سجين").cls == "person"
     assert lexicon().entity_of_lemma("كلمة") is None
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # alriyadh, July 2015 (the ministry's statement on the cells): digits, then words
+        ("وقد استشهد في تلك العمليات الأمنية ضد تلك الخلايا (37) سبعة وثلاثون مابين رجال أمن"
+         " ومواطنين ، كما أصيب (120) مائة وعشرون مابين رجال أمن ومواطنين ، كما قتل في هذه"
+         " العمليات (6) ستة إرهابيين .",
+         [("(37) سبعة وثلاثون", 37, "رجل", "killed"), ("(120) مائة وعشرون", 120, "رجل", "injured"),
+          ("(6) ستة", 6, "إرهابي", "killed")]),
+        ("بلغ عدد من ألقي القبض عليه حتى تاريخه (431) أربعمائة وواحداً وثلاثين موقوفاً",
+         [("(431) أربعمائة وواحداً وثلاثين", 431, "موقوف", "captured")]),
+        # words in brackets after the digits, and the other way round
+        ("وذلك عبر تفجير 65000 (خمسة وستين ألف) اسطوانة غاز",
+         [("65000 (خمسة وستين ألف)", 65000, "أسطوانة", None)]),
+        ("فوافق منهم ستة وثلاثون (36) شخصية ليكونوا أعضاء مؤسسين",
+         [("ستة وثلاثون (36)", 36, "شخصية", None)]),
+        ("رفع الحد الأدنى للمعاش الى ثلاثة آلاف (3,000) ريال.",
+         [("ثلاثة آلاف (3,000) ريال", 3000, None, None)]),
+        # a number followed by another number of another value is two numbers
+        ("قتل 5 (ستة) أشخاص", [("5", 5, None, "killed"), ("ستة", 6, "شخص", "killed")]),
+        # a percent after digits is their unit, not the number again
+        ("ارتفع المؤشر 100 بالمئة", [("100 بالمئة", 100, None, "rose")]),
+    ],
+)  # fmt: skip
+def test_a_number_said_again_in_words_is_one_mention(text, expected):
+    """Statements write a number twice, in digits and in words: one claim, whose
+    counted noun follows the second writing (it was two, the first with no noun)."""
+    claims = [m for m in extract_mentions(text) if m.is_claim]
+    assert [(m.text, m.value, m.entity, m.event) for m in claims] == expected

@@ -574,3 +574,43 @@ def test_an_update_another_report_of_the_same_values_says_in_words():
              said(3, 20, "10:40", "وذلك بعدما كانت تحدثت مصادر عن ")]  # fmt: skip
     conflict = find_conflict(kabul)
     assert conflict.kind == "update" and "an earlier count" in conflict.reason
+
+
+def test_a_later_higher_toll_linked_likely_witnesses_its_rise():
+    """Kabul, 8-9 August: aawsat's evening 49 dead and alyaum's 51 the next day score
+    0.74-0.8 (worded apart), short of ``EVIDENCE``; a toll told higher hours later by a
+    pair that likely (``conflicts.RISING_EVIDENCE``) is its rise. Told lower later, in
+    one article, or within the hour, it is no such witness."""
+    from ledger.conflicts import witnessed
+
+    first, later = _source(1, 49, "2015-08-08 18:09"), _source(2, 51, "2015-08-09 17:52")
+    rising = {1: {2}, 2: {1}}
+    assert not witnessed([first, later], {})
+    assert witnessed([first, later], {}, rising=rising)
+    fell = [_source(1, 51, "2015-08-08 18:09"), _source(2, 49, "2015-08-09 17:52")]
+    assert not witnessed(fell, {}, rising=rising)
+    soon = [first, _source(2, 51, "2015-08-08 18:40")]
+    assert not witnessed(soon, {}, rising=rising)
+    one_article = [first, SourceMention(2, "51", "exact", 51, None, None, None, "a.json#1",
+                                        "spa", "2015-08-09 17:52")]  # fmt: skip
+    assert not witnessed(one_article, {}, rising=rising)
+
+
+def test_witnesses_are_split_by_how_likely_their_pair_is():
+    """Pairs of ``EVIDENCE`` witness any conflict, pairs of ``RISING_EVIDENCE`` counting
+    one noun a toll's rise only, and a pair that says it is no witness (small counts
+    naming nothing in common) neither."""
+    from ledger.conflicts import EVIDENCE, RISING_EVIDENCE
+    from ledger.figures import _strong
+    from ledger.linking import Constraints, Pair
+    from ledger.pair_rules import SMALL_REASON
+
+    noun = "same slot 76%; both killed; both count شهيد; same story"
+    pairs = {(1, 2): Pair(1, 2, EVIDENCE, "same slot"),
+             (3, 4): Pair(3, 4, RISING_EVIDENCE, noun),
+             (5, 6): Pair(5, 6, RISING_EVIDENCE - 0.01, noun),
+             (7, 8): Pair(7, 8, 0.78, f"{noun}; {SMALL_REASON}"),
+             (9, 10): Pair(9, 10, 0.78, "same slot 78%; both killed; same story")}  # fmt: skip
+    found = _strong(pairs, Constraints())
+    assert dict(found.strong) == {1: {2}, 2: {1}}
+    assert dict(found.rising) == {3: {4}, 4: {3}}  # 9-10 count no one noun

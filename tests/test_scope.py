@@ -741,12 +741,14 @@ def test_small_counts_naming_nothing_in_common_witness_no_conflict():
     pairs = {(a, b): Pair(a, b, s, "same slot") for a, b, s in
              [(1, 2, 0.85), (1, 3, 0.85), (2, 4, 0.85), (4, 5, 0.85), (1, 6, 0.85),
               (2, 3, 0.93)]}  # fmt: skip
+    pairs[(6, 2)] = Pair(6, 2, 0.76, "same slot; both count شخص; same story")
     marked = small_counts_unwitnessed(pairs, rows)
-    assert set(marked) == {(1, 2)}
+    assert set(marked) == {(1, 2), (6, 2)}  # 0.76: no witness of a toll's rise either
     assert marked[(1, 2)].score == 0.85 and marked[(1, 2)].explanation.endswith(NO_WITNESS)
     pairs.update(marked)
-    strong = _strong(pairs, Constraints())
-    assert 2 not in strong[1] and 3 in strong[1] and 3 in strong[2]
+    found = _strong(pairs, Constraints())
+    assert 2 not in found.strong[1] and 3 in found.strong[1] and 3 in found.strong[2]
+    assert 2 not in found.rising[6]
 
 
 def test_a_ledger_linked_before_0_10_is_scored_afresh(ledger_path):

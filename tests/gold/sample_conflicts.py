@@ -1,6 +1,7 @@
 """Draw flagged figures at random from a linked ledger and print them for reading.
 
     uv run python tests/gold/sample_conflicts.py LEDGER [-n 40] [--seed 2015]
+    uv run python tests/gold/sample_conflicts.py LEDGER --figures ID [ID ...]
 
 Each figure is printed with its kind, reason and every mention (article, outlet, time,
 value as read, and the sentence around it), so a reader can give a verdict: a real
@@ -22,11 +23,16 @@ def main() -> None:
     parser.add_argument("ledger")
     parser.add_argument("-n", type=int, default=40)
     parser.add_argument("--seed", type=int, default=2015)
+    parser.add_argument("--figures", type=int, nargs="+", help="print these figures, no draw")
     args = parser.parse_args()
     db = sqlite3.connect(args.ledger)
     ids = [r[0] for r in db.execute("SELECT claim_id FROM figures WHERE conflict = 1 ORDER BY 1")]
-    chosen = sorted(random.Random(args.seed).sample(ids, min(args.n, len(ids))))
-    print(f"{len(ids)} flagged figures; {len(chosen)} drawn with seed {args.seed}\n")
+    if args.figures:
+        chosen = args.figures
+        print(f"{len(ids)} flagged figures; {len(chosen)} chosen\n")
+    else:
+        chosen = sorted(random.Random(args.seed).sample(ids, min(args.n, len(ids))))
+        print(f"{len(ids)} flagged figures; {len(chosen)} drawn with seed {args.seed}\n")
     for n, claim in enumerate(chosen, 1):
         kind, reason, event, entity = db.execute(
             "SELECT conflict_kind, reason, event, entity FROM figures WHERE claim_id = ?", [claim]
