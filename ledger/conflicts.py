@@ -23,7 +23,9 @@ from .intervals import (
     disjoint,
     interval_of,
     representative,
+    said_precision,
     severity_label,
+    widened,
     wording,
 )
 from .normalize import normalize
@@ -84,6 +86,20 @@ EVIDENCE = 0.8  # a flag needs two mentions that disagree and were linked this l
 # on the corpus: 7 of 9 such pairs are the toll rising; from 0.6, 20 of 57)
 RISING_EVIDENCE = 0.74
 RISE_AFTER = dt.timedelta(hours=1)
+CUT_SHORT_FROM = 100  # whole numbers from here may be a figure with its fraction cut off
+
+
+def span_of(m: SourceMention, tol: Tolerances) -> Interval | None:
+    """What a mention's figure allows (``intervals.interval_of``), to the precision it
+    was said to ("108.16 ألف": ``intervals.said_precision``); a whole number of what
+    comes in fractions may be cut short, as headlines cut it ("إلى 8820 نقطة" for the
+    8820.65 points of another report), so from ``CUT_SHORT_FROM`` it allows up to the
+    next whole number (3% and 3.8% stay apart)."""
+    iv = interval_of(m.qualifier, m.value, m.low, m.high, tol, m.headline, m.whole)
+    unit = said_precision(m.text)
+    if unit is None and not m.whole and m.value is not None and float(m.value).is_integer():
+        unit = 1.0 if abs(m.value) >= CUT_SHORT_FROM else None
+    return widened(iv, m.value, m.qualifier, unit)
 
 
 def witnessed(
@@ -102,8 +118,7 @@ def witnessed(
     A toll's figure passes ``rising`` (mention -> partners linked with ``RISING_EVIDENCE``)
     too: a later report's higher count witnesses an update (``_rose_between``)."""
     tol = tol or default_tolerances()
-    spans = {m.id: interval_of(m.qualifier, m.value, m.low, m.high, tol, m.headline, m.whole)
-             for m in mentions}  # fmt: skip
+    spans = {m.id: span_of(m, tol) for m in mentions}
     for m in mentions:
         own = spans[m.id]
         if own is None:
@@ -143,7 +158,7 @@ def find_conflict(
     tol = tol or default_tolerances()
     spans: list[tuple[SourceMention, Interval]] = []
     for m in mentions:
-        iv = interval_of(m.qualifier, m.value, m.low, m.high, tol, m.headline, m.whole)
+        iv = span_of(m, tol)
         if iv is not None:
             spans.append((m, iv))
     if len(spans) < 2:

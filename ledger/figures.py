@@ -90,11 +90,13 @@ def link(
     with announced(ledger.path, "link"), ledger.transaction() as db:
         stage("reading claims")
         applied = dec.apply_decisions(ledger, db)
+        rescoring = rescore or needs_rescore(db)
+        grouping = stories.begin_assign(db) if rescoring else None  # meanwhile, claims
         rows = load_claims(db, settings)
         report.claims = len(rows)
-        if rescore or needs_rescore(db):
+        if grouping is not None:
             stage("grouping stories")
-            found = stories.assign(db)
+            found = grouping.finish()
             report.stories = len(set(found.story_of.values()))
             stage("scoring slots")
             cands = slots.candidates(rows, found.story_of, found.related)

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import math
 import os
+import re
 import tomllib
 from dataclasses import dataclass
 from functools import cache
@@ -180,6 +181,42 @@ def headline_interval(
     if said.high >= high:
         return Interval(low, said.high, high_open=said.high_open)
     return Interval(low, high, high_open=True)
+
+
+_SCALED_DECIMAL = re.compile(
+    r"(\d+)[.,٫](\d+)\s*(ألف|الف|آلاف|الاف|مليون|ملايين|مليار|مليارات|بليون)"
+)
+_SCALES = {"ألف": 1e3, "الف": 1e3, "آلاف": 1e3, "الاف": 1e3, "مليون": 1e6, "ملايين": 1e6,
+           "مليار": 1e9, "مليارات": 1e9, "بليون": 1e9}  # fmt: skip
+_DECIMAL = re.compile(r"\d[.٫](\d+)")
+_INDIC = str.maketrans("٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹", "01234567890123456789")
+
+
+def said_precision(text: str) -> float | None:
+    """The unit of the last digit a number was said to when its value hides it: "108.16
+    ألف" is said to tens (108,160 stored), "5.09 مليار" to ten millions, "1092.30" to
+    hundredths (1092.3 stored); None otherwise."""
+    plain = text.translate(_INDIC)
+    m = _SCALED_DECIMAL.search(plain)
+    if m is not None:
+        return 10.0 ** -len(m.group(2)) * _SCALES[m.group(3)]
+    m = _DECIMAL.search(plain)
+    if m is not None and m.group(1).endswith("0"):
+        return 10.0 ** -len(m.group(1))
+    return None
+
+
+def widened(
+    iv: Interval | None, value, qualifier: str | None, unit: float | None
+) -> Interval | None:
+    """An exact figure's interval widened to what its said ``unit`` allows: the figure
+    rounded (half a unit below) or cut short (a unit above): "108.16 ألف" allows
+    108,159 and 108,164."""
+    if iv is None or unit is None or value is None or qualifier not in ("exact", None):
+        return iv
+    x = float(value)
+    return Interval(min(iv.low, x - unit / 2), max(iv.high, x + unit),
+                    iv.low_open, iv.high_open or x + unit > iv.high)  # fmt: skip
 
 
 def last_place(x: float) -> float:

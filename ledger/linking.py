@@ -24,6 +24,7 @@ from functools import cache
 from itertools import pairwise
 from statistics import median
 
+from .intervals import said_precision
 from .lexicon import PEOPLE_CLASSES, lexicon
 from .normalize import normalize, normalize_word
 from .published import published_at
@@ -113,6 +114,7 @@ class ClaimRow:
     verbatim: str = ""  # letters and digits around the number, to find copies of it
     distinct: float | None = None  # the value, when it is distinctive (431, not 300)
     stated: tuple = (None, None, None, None)  # qualifier, value, low, high
+    said_unit: float | None = None  # the unit it was said to, when its value hides it (108.16 ألف)
     rank: int = 0  # its place among the article's claims of the same event, kind and unit
     # (the article's first toll is 0)
     outlet: str | None = None  # who published it
@@ -373,6 +375,10 @@ def load_claims(
         row.vague = q == "vague"
         row.distinct = distinctive(value) if q == "exact" and kind != "percent" else None
         row.stated = (q, value, low, high)
+        if row.distinct is not None:
+            row.said_unit = said_precision(
+                (sentence or "")[start - (s_start or 0) : end - (s_start or 0)]
+            )
         row.title = fld == "title"
         row.headline = bool(headline)
         cues = lex.cues

@@ -9,9 +9,11 @@ them all, the numbers of one article that cannot both hold (``self_contradiction
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections import defaultdict
 
 from .conflicts import RISING_EVIDENCE
+from .intervals import counts_whole_things, last_place
 from .linking import (
     CASE_WORDS,
     EARLIER_REASON,
@@ -141,6 +143,77 @@ def same_value_pairs(rows: list[ClaimRow]) -> dict[tuple[int, int], Pair]:
                 why = f"the same distinctive figure {value:g}" + (f", {event}" if event else "")
                 pairs[key] = Pair(key[0], key[1], 0.9, why)
     return pairs
+
+
+PRECISION_SPREAD = 0.01  # values this close may be one figure told to other precisions
+
+
+def precision_pairs(rows: list[ClaimRow]) -> dict[tuple[int, int], Pair]:
+    """Reports that give one distinctive figure to different precisions (the index
+    closed at 8807.24 points, at 8807 points; 187,598,771 shares, 187.6 million
+    (``ClaimRow.said_unit``); more than 108.1 thousand deals, 108,159): the coarser value
+    is the finer one rounded or cut short (``_told_coarser``), of a unit, an event or a
+    counted noun both name, never of things that come whole (people, rulings); both are distinctive and within ``PRECISION_SPREAD``
+    of each other; with the same event, a few days apart, they are one figure, as the
+    same distinctive value is (``same_value_pairs``)."""
+    by_kind: dict[tuple, list[tuple[float, ClaimRow]]] = defaultdict(list)
+    for r in rows:
+        if r.distinct is not None:
+            by_kind[(r.kind, r.unit)].append((r.distinct, r))
+    pairs: dict[tuple[int, int], Pair] = {}
+    for group in by_kind.values():
+        group.sort(key=lambda vr: vr[0])
+        values = [v for v, _ in group]
+        for x, (value, a) in enumerate(group):
+            for y in range(x + 1, bisect_right(values, value * (1 + PRECISION_SPREAD))):
+                other, b = group[y]
+                if other == value or a.article_id == b.article_id:
+                    continue
+                if a.day and b.day and abs((a.day - b.day).days) > DISTINCT_DAYS:
+                    continue
+                ea, eb = event_family(a.event), event_family(b.event)
+                if (ea and eb and ea != eb) or other_things(a, b) or not same_scope(a, b):
+                    continue
+                if not (
+                    a.unit or (ea and ea == eb) or (a.entity_key and a.entity_key == b.entity_key)
+                ):
+                    continue  # a bare 246 and 246.76: nothing says they measure one thing
+                fraction = not (float(value).is_integer() and float(other).is_integer())
+                if fraction and (_whole(a) or _whole(b)):
+                    continue  # 246 executions are no 246.76 of anything
+                if not (_told_coarser(a, other) or _told_coarser(b, value)):
+                    continue
+                key = (a.id, b.id) if a.id < b.id else (b.id, a.id)
+                event = f", {ea or eb}" if ea or eb else ""
+                why = (
+                    f"the same distinctive figure to other precisions ({value:g}, {other:g}){event}"
+                )
+                pairs[key] = Pair(key[0], key[1], 0.9, why)
+    return pairs
+
+
+def _whole(row: ClaimRow) -> bool:
+    """Does the row count things that come whole (people, rulings), never in fractions?"""
+    return counts_whole_things(row.kind, row.entity_key)
+
+
+def _told_coarser(row: ClaimRow, finer: float) -> bool:
+    """Is ``row``'s value ``finer`` told to a coarser unit: rounded (8807 for 8807.24,
+    187.6 million for 187,598,771), or cut short (more than 108.1 thousand for 108,159)?
+    A whole number's own unit is one: 1650 may be exact, not 1651 rounded."""
+    qualifier, coarse = row.stated[0], row.stated[1]
+    if coarse is None or qualifier not in ("exact", "approx", "more_than", None):
+        return False
+    unit = row.said_unit or precision_unit(float(coarse))
+    if unit <= precision_unit(finer):
+        return False
+    gap = finer - float(coarse)
+    return abs(gap) <= unit / 2 or 0 < gap < unit
+
+
+def precision_unit(value: float) -> float:
+    """The unit of a value's last digit: 0.01 for 8807.24, 1 for 8807 and 1650."""
+    return 1.0 if float(value).is_integer() else last_place(value)
 
 
 STORY_VALUE_MIN = 5  # smaller values repeat by chance within a story (3 workers, 3 wounded)
@@ -397,7 +470,8 @@ def add_rule_pairs(
     """Add the pairs the rules find (the same value in a story, a distinctive value,
     a copy) to ``pairs``, keeping the higher score where both have one."""
     for extra in (lead_toll_pairs(rows, story_of, related), story_value_pairs(rows, story_of),
-                  same_value_pairs(rows), verbatim_pairs(rows), earlier_toll_pairs(rows),
+                  same_value_pairs(rows), precision_pairs(rows), verbatim_pairs(rows),
+                  earlier_toll_pairs(rows),
                   anchored_toll_pairs(pairs, rows)):  # fmt: skip
         for key, pair in extra.items():
             if key not in pairs or pair.score > pairs[key].score:

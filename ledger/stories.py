@@ -16,10 +16,13 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import os
 import re
+import threading
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from functools import cache
+from multiprocessing import get_all_start_methods, get_context
 from pathlib import Path
 
 import numpy as np
@@ -305,9 +308,18 @@ def assign(db, settings: StorySettings = SETTINGS) -> Stories:
     """Group every article of the ledger into stories and store them: the ``stories``
     table and ``articles.story_id``. Each article's terms are stored at ingest
     (``articles.terms``); those an older ledger lacks are computed now and kept."""
+    return begin_assign(db, settings).finish()
+
+
+PARALLEL_ARTICLES = 5000  # a ledger this large groups its stories in a second process
+
+
+def begin_assign(db, settings: StorySettings = SETTINGS) -> PendingStories:
+    """Read every article's terms and start grouping them into stories: in a second
+    process when the ledger is large and the machine has a core to spare, so that the
+    caller can read its claims meanwhile; ``finish()`` stores and returns the stories."""
     items: list[ArticleTerms] = []
     missing: list[tuple[str, int]] = []
-
     meta: dict[str, tuple[str | None, str]] = {}
 
     def terms_of_each():
@@ -327,7 +339,82 @@ def assign(db, settings: StorySettings = SETTINGS) -> Stories:
 
     table = TermTable.of(terms_of_each())
     db.conn.executemany("UPDATE articles SET terms = ? WHERE rowid = ?", missing)
-    found = build(items, settings, table)
+    return PendingStories(db, items, table, meta, settings)
+
+
+class PendingStories:
+    """Stories being grouped (``begin_assign``), and where they will be stored."""
+
+    def __init__(self, db, items: list[ArticleTerms], table: TermTable,
+                 meta: dict[str, tuple[str | None, str]], settings: StorySettings) -> None:  # fmt: skip
+        self.db, self.items, self.table, self.meta, self.settings = db, items, table, meta, settings
+        self.found: Stories | None = None
+        self.reader: threading.Thread | None = None
+        if len(items) >= PARALLEL_ARTICLES and _can_fork():
+            self._start_process()
+
+    def _start_process(self) -> None:
+        """Group in a forked process; a thread of this one takes the stories as soon as
+        they are sent, so the process leaves (and frees its memory) before scoring."""
+        context = get_context("fork")
+        receive, send = context.Pipe(duplex=False)
+        process = context.Process(target=_build_and_send, daemon=True,
+                                  args=(send, self.items, self.settings, self.table))  # fmt: skip
+        try:
+            process.start()
+        except OSError:
+            return  # no process to spare: ``finish`` groups them here
+        send.close()
+
+        def take() -> None:
+            try:
+                sent = receive.recv()
+                self.found = sent if isinstance(sent, Stories) else None
+            except (EOFError, OSError):
+                self.found = None  # the process died: ``finish`` groups them here
+            finally:
+                receive.close()
+                process.join()
+
+        self.reader = threading.Thread(target=take, name="stories", daemon=True)
+        self.reader.start()
+
+    def finish(self) -> Stories:
+        """Wait for the stories, store them and return them."""
+        if self.reader is not None:
+            self.reader.join()
+        found = self.found or build(self.items, self.settings, self.table)
+        _store(self.db, found, self.meta)
+        return found
+
+
+def _build_and_send(send, items: list[ArticleTerms], settings: StorySettings,
+                    table: TermTable) -> None:  # fmt: skip
+    """In the stories' process: group, send the stories (or the failure) and leave."""
+    try:
+        send.send(build(items, settings, table))
+    except Exception as exc:
+        send.send(repr(exc))
+    finally:
+        send.close()
+
+
+def _can_fork() -> bool:
+    """May stories be grouped in a forked process? Only with a core to spare, where
+    processes fork (not Windows), and from a process with no other thread (the app links
+    from a worker thread: a fork would copy locks other threads hold). A fork, not a
+    spawn: a spawned process imports the caller's script again, and a script without a
+    ``__main__`` guard would run twice. The child reads no database: it groups the terms
+    it was handed and leaves without closing what it inherited."""
+    return (
+        (os.cpu_count() or 1) > 1
+        and "fork" in get_all_start_methods()
+        and threading.active_count() == 1
+    )
+
+
+def _store(db, found: Stories, meta: dict[str, tuple[str | None, str]]) -> None:
+    """Write the ``stories`` table and each article's ``story_id``."""
     members: dict[int, list[str]] = defaultdict(list)
     for aid, story in found.story_of.items():
         members[story].append(aid)
@@ -346,7 +433,6 @@ def assign(db, settings: StorySettings = SETTINGS) -> Stories:
         "UPDATE articles SET story_id = ? WHERE id = ?",
         ((story, aid) for aid, story in found.story_of.items()),
     )
-    return found
 
 
 def listing(db, *, min_articles: int = 1, limit: int | None = None) -> list[dict]:

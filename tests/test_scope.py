@@ -765,3 +765,59 @@ def test_a_ledger_linked_before_0_10_is_scored_afresh(ledger_path):
         raw.execute("DELETE FROM _sqlite_migrations WHERE name = 'm014_witnesses'")
     with Ledger(ledger_path) as ledger:
         assert needs_rescore(ledger.db)
+
+
+def test_one_figure_told_to_other_precisions_is_one_figure():
+    """2-3 August 2015: the index closed "عند مستوى 8807.24 نقطة" (3alyoum, SPA's text) and
+    "إلى 8807 نقاط" (aleqtisadiya); "187.6 مليون سهم" (alriyadh) and 187,598,771 shares
+    (alyaum). The coarser is the finer rounded or cut short: one figure
+    (``pair_rules.precision_pairs``). A whole number is said to its last digit: 1650 and
+    1651 are two."""
+    import datetime as dt
+
+    from ledger.pair_rules import precision_pairs
+
+    def row(mid, value, event="fell", said_unit=None, kind="count"):
+        r = ClaimRow(mid, f"article-{mid}", 0, None, event, kind, None, None)
+        r.day = dt.date(2015, 8, 2)
+        r.stated, r.distinct, r.said_unit = ("exact", value, None, None), value, said_unit
+        return r
+
+    rows = [row(1, 8807.24), row(2, 8807.0), row(3, 187598771.0, event="traded"),
+            row(4, 187600000.0, event="traded", said_unit=100000.0), row(5, 1650.0),
+            row(6, 1651.0), row(7, 8807.0, event="rose"), row(8, 1092.36, event="sold"),
+            row(9, 1092.3, event="sold", said_unit=0.01)]  # fmt: skip
+    assert set(precision_pairs(rows)) == {(1, 2), (3, 4)}  # 1092.30 is said to cents
+
+
+def test_a_figure_said_with_a_scale_word_allows_its_last_digit():
+    """"108.16 ألف صفقة" (alriyadh) is said to tens: alyaum's 108,159 deals agree."""
+    from ledger.conflicts import SourceMention, find_conflict
+    from ledger.intervals import said_precision
+
+    assert said_precision("108.16 ألف") == 10
+    assert said_precision("٦٫٩٣٥ مليون برميل") == 1000
+    assert said_precision("431") is None
+    assert said_precision("1092.30 دولار") == 0.01  # stored as 1092.3: said to cents
+    def deals(i, text, value):  # deals come whole: no fraction was cut off
+        return SourceMention(i, text, "exact", value, None, None, None, f"a#{i}", None, None,
+                             whole=True)  # fmt: skip
+
+    assert find_conflict([deals(1, "108,159", 108159), deals(2, "108.16 ألف", 108160)]) is None
+    assert find_conflict([deals(1, "108,159", 108159), deals(2, "108160", 108160)]) is not None
+
+
+def test_a_whole_number_of_points_may_be_cut_short():
+    """aleqtisadiya's "8820 نقطة" for the 8820.65 points of alweeam's report (6 August
+    2015) is the same close with its fraction cut off, not another; small numbers are
+    not read so loosely (3% and 3.8%), nor counts of whole things."""
+    from ledger.conflicts import SourceMention, find_conflict
+
+    def said(i, text, value, whole=False):
+        return SourceMention(i, text, "exact", value, None, None, None, f"a#{i}", None, None,
+                             whole=whole)  # fmt: skip
+
+    assert find_conflict([said(1, "8820", 8820), said(2, "8820.65", 8820.65)]) is None
+    assert find_conflict([said(1, "8822", 8822), said(2, "8820.65", 8820.65)]) is not None
+    assert find_conflict([said(1, "3", 3), said(2, "3.8", 3.8)]) is not None
+    assert find_conflict([said(1, "218", 218, whole=True), said(2, "218.6", 218.6)]) is not None

@@ -3,7 +3,8 @@
     uv run python tests/benchmarks/bench_link.py LEDGER.db [--decisions 5]
 
 Build the ledger first (``factledger --db LEDGER.db ingest -w 2 --no-link CORPUS``).
-Reports the time and peak memory of a full link pass, the stories, the candidate pairs
+Reports the time and peak memory of a full link pass (and of the process that groups the
+stories meanwhile), the stories, the candidate pairs
 kept, links made, figures and conflicts found; then the time of ``--decisions`` analyst
 decisions on flagged figures (a split each) and of undoing each, as the CLI and the app
 make them (each re-groups only what it touches).
@@ -33,6 +34,11 @@ def main() -> None:
     out = asdict(report)
     out["wall_seconds"] = round(wall, 1)
     out["peak_rss_mb"] = round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024)
+    # the stories' process, which groups while this one reads claims (their peaks do not
+    # meet: it leaves before scoring, where this one peaks)
+    out["stories_process_peak_rss_mb"] = round(
+        resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
+    )
     decide, undo = [], []
     for conflict in db.conflicts()[: args.decisions]:
         mention = db.figure(conflict["claim_id"])["mention_rows"][0]["mention_id"]
