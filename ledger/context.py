@@ -262,7 +262,11 @@ class Context:
             return "hospitalized"
         # after its counted noun (24 مصابا يتلقون العلاج), or right after it (و10 تحت العلاج)
         noun = self.after and self.ex.entity_lemma(self.after[0])
-        tail = self.after[1:5] if noun else self.after[:2]
+        # (its name may be quoted: "13 إصابة بـ «كورونا» تحت العلاج")
+        tail = [w for w in self.after[1:8] if w not in _QUOTES][:4] if noun else self.after[:2]
+        # the verb before the number, its care after the noun: "تخضع 9 حالات للعلاج"
+        if self.before[:1] and self.before[0] in _RECEIVING and _CARE & set(tail[:2]):
+            return "hospitalized"
         for words in (self.before[:4], tail):
             for k, word in enumerate(words):
                 if word in CLAUSE_MARKS or word[:1].isdigit():

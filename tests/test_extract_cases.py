@@ -416,6 +416,11 @@ def test_both_tolls_and_the_subject_of_a_copula(text, events):
         # alriyadh, 2015: the migrants drowned, whatever the crossing
         ("ويعتقد أن 3500 من المهاجرين واللاجئين لاقوا حتفهم في البحر المتوسط العام الماضي"
          " وأن قرابة ألفين لفظوا أنفاسهم خلال الرحلة.", ["killed", "died"]),
+        # the health ministry's bulletins (alyaum, 4 and 7 August 2015): the verb before
+        # the number, its care after the noun; a quoted name between noun and care
+        ("تماثلت منها 583 حالة للشفاء ، فيما تخضع 9 حالات للعلاج ، فيما وافت المنية 471 حالة",
+         ["recovered", "hospitalized", "died"]),
+        ("13 إصابة بـ «كورونا» تحت العلاج", ["hospitalized"]),
         # the interior ministry, 31 July 2015: three border guards killed, then seven
         # subjected to injury (تعرض ... للإصابة), not killed with them
         ("وقد نتج عن ذلك استشهاد العريف أحمد جعفر حسن المجيشي ، والجندي أول محمد علي ياسين"

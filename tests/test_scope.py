@@ -791,7 +791,7 @@ def test_one_figure_told_to_other_precisions_is_one_figure():
 
 
 def test_a_figure_said_with_a_scale_word_allows_its_last_digit():
-    """"108.16 ألف صفقة" (alriyadh) is said to tens: alyaum's 108,159 deals agree."""
+    """ "108.16 ألف صفقة" (alriyadh) is said to tens: alyaum's 108,159 deals agree."""
     from ledger.conflicts import SourceMention, find_conflict
     from ledger.intervals import said_precision
 
@@ -799,6 +799,7 @@ def test_a_figure_said_with_a_scale_word_allows_its_last_digit():
     assert said_precision("٦٫٩٣٥ مليون برميل") == 1000
     assert said_precision("431") is None
     assert said_precision("1092.30 دولار") == 0.01  # stored as 1092.3: said to cents
+
     def deals(i, text, value):  # deals come whole: no fraction was cut off
         return SourceMention(i, text, "exact", value, None, None, None, f"a#{i}", None, None,
                              whole=True)  # fmt: skip

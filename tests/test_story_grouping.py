@@ -37,7 +37,9 @@ def test_a_failed_process_leaves_the_grouping_to_this_one(seeded, monkeypatch):
     monkeypatch.setattr(stories, "build", fails_elsewhere)
     pending = stories.begin_assign(seeded.db)
     assert pending.reader is not None
-    assert pending.finish().story_of == build(pending.items, pending.settings, pending.table).story_of
+    assert (
+        pending.finish().story_of == build(pending.items, pending.settings, pending.table).story_of
+    )
 
 
 def test_no_process_is_forked_while_another_thread_runs(seeded, monkeypatch):
