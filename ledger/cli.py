@@ -306,7 +306,7 @@ def _run_link(ledger: Ledger, rescore: bool = True, quiet: bool = False,
               added: list[str] | None = None):  # fmt: skip
     """Link, showing each stage and the time it has taken on a terminal; only what
     ``added`` articles touch when that is worth it (``incremental``)."""
-    from .figures import LINK_STAGES, link
+    from .figures import FORKING_STAGE, LINK_STAGES, link
     from .incremental import link_new
 
     def run(on_stage=None):
@@ -347,6 +347,16 @@ def _run_link(ledger: Ledger, rescore: bool = True, quiet: bool = False,
                 current.append((name, time.perf_counter()))
                 done = LINK_STAGES.index(name) if name in LINK_STAGES else 0
                 progress.update(task, description=name, completed=done)
+                if name == FORKING_STAGE:
+                    # no refresh thread while the stories' process forks (Rich's Live
+                    # only signals its thread to stop: wait for it)
+                    progress.console.print(f"  linking: {name} …")
+                    refresher = getattr(progress.live, "_refresh_thread", None)
+                    progress.stop()
+                    if refresher is not None:
+                        refresher.join(timeout=1)
+                elif not progress.live.is_started:
+                    progress.start()
 
             result = run(on_stage)
             finish_stage()

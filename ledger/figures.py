@@ -51,6 +51,10 @@ def slot_settings() -> LinkSettings:
 SETTINGS = slot_settings()
 LINK_STAGES = ("reading claims", "grouping stories", "scoring slots", "grouping figures",
                "flagging conflicts")  # fmt: skip
+# the stage during which the stories are grouped in a forked process
+# (``stories.begin_assign``), which forks only from a process with no other thread: a
+# progress display stops its refresh thread for it
+FORKING_STAGE = LINK_STAGES[0]
 
 
 @dataclass
