@@ -349,8 +349,8 @@ def _run_link(ledger: Ledger, rescore: bool = True, quiet: bool = False,
                 progress.update(task, description=name, completed=done)
                 if name == FORKING_STAGE:
                     # no refresh thread while the stories' process forks (Rich's Live
-                    # only signals its thread to stop: wait for it)
-                    progress.console.print(f"  linking: {name} …")
+                    # only signals its thread to stop: wait for it); the next stage
+                    # starts the display again
                     refresher = getattr(progress.live, "_refresh_thread", None)
                     progress.stop()
                     if refresher is not None:

@@ -51,6 +51,7 @@ class SourceMention:
     after: str = ""  # and just after it
     headline: bool = False  # said in a headline, which cuts figures short and rounds them
     whole: bool = False  # counts things that come whole (``intervals.counts_whole_things``)
+    fractional: bool = False  # of what comes in fractions (``intervals.comes_in_fractions``)
 
 
 @dataclass
@@ -90,15 +91,17 @@ CUT_SHORT_FROM = 100  # whole numbers from here may be a figure with its fractio
 
 
 def span_of(m: SourceMention, tol: Tolerances) -> Interval | None:
-    """What a mention's figure allows (``intervals.interval_of``), to the precision it
-    was said to ("108.16 ألف": ``intervals.said_precision``); a whole number of what
-    comes in fractions may be cut short, as headlines cut it ("إلى 8820 نقطة" for the
-    8820.65 points of another report), so from ``CUT_SHORT_FROM`` it allows up to the
-    next whole number (3% and 3.8% stay apart)."""
+    """What a mention's figure allows (``intervals.interval_of``), widened to the
+    precision a scale word hides ("108.16 ألف" is said to tens:
+    ``intervals.said_precision``); a whole number of money, a measure or index points
+    (``SourceMention.fractional``) may be cut short, as headlines cut it ("إلى 8820
+    نقطة" for the 8820.65 points of another report), so from ``CUT_SHORT_FROM`` it allows
+    up to the next whole number (3% and 3.8% stay apart, and so do 151 and 152 of an
+    unknown noun)."""
     iv = interval_of(m.qualifier, m.value, m.low, m.high, tol, m.headline, m.whole)
     unit = said_precision(m.text)
-    if unit is None and not m.whole and m.value is not None and float(m.value).is_integer():
-        unit = 1.0 if abs(m.value) >= CUT_SHORT_FROM else None
+    if unit is None and m.fractional and m.value is not None and float(m.value).is_integer():
+        unit = 1.0 if m.value >= CUT_SHORT_FROM else None
     return widened(iv, m.value, m.qualifier, unit)
 
 
@@ -128,13 +131,19 @@ def witnessed(
             if theirs is not None and disjoint(own, theirs):
                 if crossed is None or not crossed(m.id, other):
                     return True
-    return bool(rising) and _rose_between(mentions, spans, rising)
+    return bool(rising) and _rose_between(mentions, spans, rising, crossed)
 
 
-def _rose_between(mentions: list[SourceMention], spans: dict, rising: dict[int, set[int]]) -> bool:
+def _rose_between(
+    mentions: list[SourceMention],
+    spans: dict,
+    rising: dict[int, set[int]],
+    crossed: Callable[[int, int], bool] | None = None,
+) -> bool:
     """Was one of ``mentions`` told higher than another, by another report at least
-    ``RISE_HOURS`` later, the two linked with ``RISING_EVIDENCE`` (``rising``)? So a toll
-    rises as it is counted: the first reports' 10 dead and the evening's 12."""
+    ``RISE_AFTER`` later, the two linked with ``RISING_EVIDENCE`` (``rising``), and not
+    ``crossed`` (each report stating both values)? So a toll rises as it is counted: the
+    first reports' 10 dead and the evening's 12."""
     by_id = {m.id: m for m in mentions}
     for m in mentions:
         own, told = spans[m.id], published_at(m.published)
@@ -145,8 +154,11 @@ def _rose_between(mentions: list[SourceMention], spans: dict, rising: dict[int, 
             if later is None or theirs is None or later.article == m.article:
                 continue
             then = published_at(later.published)
-            if then is not None and then - told >= RISE_AFTER and theirs.low > own.high:
-                return True
+            if then is None or then - told < RISE_AFTER:
+                continue
+            if disjoint(own, theirs) and theirs.low >= own.high:
+                if crossed is None or not crossed(m.id, other):
+                    return True
     return False
 
 

@@ -80,6 +80,7 @@ def _words(text: str, start: int, end: int) -> list[str]:
 
 
 SUBJECTED_REACH = 8  # words after a number searched for what it was subjected to (للإصابة)
+_SUBJECTED = ("تعرض", "يتعرض", "تتعرض")  # was, is subjected to (تعرض، تعرضت، يتعرضون)
 
 
 class Context:
@@ -235,7 +236,7 @@ class Context:
         """ "كما تعرض (7) سبعة من رجال حرس الحدود للإصابة": what the counted were subjected
         to (تعرّض) follows them with لـ, in their clause, whatever befell the people of
         the clause before (استشهاد ثلاثة ...، كما تعرض سبعة ... للإصابة)."""
-        if not any(_CLITIC.sub("", w).startswith("تعرض") for w in self.before[:2]):
+        if not any(_CLITIC.sub("", w).startswith(_SUBJECTED) for w in self.before[:2]):
             return None
         for word in after[:SUBJECTED_REACH]:
             if word in CLAUSE_MARKS:
@@ -265,8 +266,12 @@ class Context:
         # (its name may be quoted: "13 إصابة بـ «كورونا» تحت العلاج")
         tail = [w for w in self.after[1:8] if w not in _QUOTES][:4] if noun else self.after[:2]
         # the verb before the number, its care after the noun: "تخضع 9 حالات للعلاج"
-        if self.before[:1] and self.before[0] in _RECEIVING and _CARE & set(tail[:2]):
-            return "hospitalized"
+        if (
+            self.before[:1]
+            and _CLITIC.sub("", self.before[0]) in _RECEIVING
+            and (_CARE & set(tail[:2]))
+        ):
+            return "hospitalized"  # (وتخضع 9 حالات للعلاج)
         for words in (self.before[:4], tail):
             for k, word in enumerate(words):
                 if word in CLAUSE_MARKS or word[:1].isdigit():

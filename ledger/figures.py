@@ -17,7 +17,7 @@ from . import decisions as dec
 from . import slots, stories
 from .conflicts import EVIDENCE, RISING_EVIDENCE, SourceMention, find_conflict, witnessed
 from .errors import RequestError
-from .intervals import Tolerances, counts_whole_things
+from .intervals import Tolerances, comes_in_fractions, counts_whole_things
 from .linking import (
     HEADLINE_SQL,
     RISING_TOLLS,
@@ -49,12 +49,12 @@ def slot_settings() -> LinkSettings:
 
 
 SETTINGS = slot_settings()
-LINK_STAGES = ("reading claims", "grouping stories", "scoring slots", "grouping figures",
+LINK_STAGES = ("grouping stories", "reading claims", "scoring slots", "grouping figures",
                "flagging conflicts")  # fmt: skip
-# the stage during which the stories are grouped in a forked process
-# (``stories.begin_assign``), which forks only from a process with no other thread: a
-# progress display stops its refresh thread for it
-FORKING_STAGE = LINK_STAGES[0]
+# the stage that starts the stories' forked process (``stories.begin_assign``, which
+# forks only from a process with no other thread): a progress display stops its refresh
+# thread for it, and starts it again at the next stage, while the stories are grouped
+FORKING_STAGE = "grouping stories"
 
 
 @dataclass
@@ -92,15 +92,20 @@ def link(
     started = time.perf_counter()
     report = LinkReport()
     with announced(ledger.path, "link"), ledger.transaction() as db:
-        stage("reading claims")
         applied = dec.apply_decisions(ledger, db)
-        rescoring = rescore or needs_rescore(db)
-        grouping = stories.begin_assign(db) if rescoring else None  # meanwhile, claims
-        rows = load_claims(db, settings)
-        report.claims = len(rows)
-        if grouping is not None:
+        grouping = None
+        if rescore or needs_rescore(db):
             stage("grouping stories")
-            found = grouping.finish()
+            grouping = stories.begin_assign(db)  # grouped while the claims are read
+        try:
+            stage("reading claims")
+            rows = load_claims(db, settings)
+            found = grouping.finish() if grouping is not None else None
+        finally:
+            if grouping is not None:
+                grouping.cancel()  # the link failed before the stories came: stop them
+        report.claims = len(rows)
+        if found is not None:
             report.stories = len(set(found.story_of.values()))
             stage("scoring slots")
             cands = slots.candidates(rows, found.story_of, found.related)
@@ -134,7 +139,9 @@ def link(
         report.links = len(links)
         report.stale_decisions = len(applied.unresolved)
         stage("flagging conflicts")
-        _write(db, rows, claim_of, links, applied, tolerances, report, _strong(pairs, constraints))
+        _write(
+            db, rows, claim_of, links, applied, tolerances, report, _witnesses(pairs, constraints)
+        )
     report.seconds = round(time.perf_counter() - started, 2)
     return report
 
@@ -174,17 +181,18 @@ class Witnesses:
     rising: dict[int, set[int]] = field(default_factory=lambda: defaultdict(set))
 
 
-def _strong(pairs: dict, constraints: Constraints) -> Witnesses:
+def _witnesses(pairs: dict, constraints: Constraints, rising: bool = True) -> Witnesses:
     """The witnesses among ``pairs`` (a small count's pair naming nothing in common,
     ``pair_rules.small_counts_unwitnessed``, is none; a rise needs a pair counting one
-    noun, ``linking.counts_one_noun``)."""
+    noun, ``linking.counts_one_noun``, and ``rising``: not while the stored pairs await a
+    rescore, which marks the small counts anew)."""
     found = Witnesses()
     for (a, b), p in pairs.items():
         if p.score < RISING_EVIDENCE or p.explanation.endswith(NO_WITNESS):
             continue
         if p.score >= EVIDENCE:
             into = found.strong
-        elif counts_one_noun(p):
+        elif rising and counts_one_noun(p):
             into = found.rising  # a rise is of one noun counted: 12 شهيدا, then 15 شهيدا
         else:
             continue
@@ -196,12 +204,12 @@ def _strong(pairs: dict, constraints: Constraints) -> Witnesses:
     return found
 
 
-def _write(db, rows, claim_of, links, applied, tolerances, report: LinkReport, strong) -> None:
+def _write(db, rows, claim_of, links, applied, tolerances, report: LinkReport, witnesses) -> None:
     """Replace every figure, claim id and link of the ledger."""
     db.execute("UPDATE mentions SET claim_id = NULL, link_score = NULL, link_reason = NULL")
     db.execute("DELETE FROM links")
     db.execute("DELETE FROM figures")
-    _store_groups(db, rows, claim_of, links, applied, tolerances, report, strong, whole=True)
+    _store_groups(db, rows, claim_of, links, applied, tolerances, report, witnesses, whole=True)
 
 
 def _figure_rows(
@@ -211,7 +219,7 @@ def _figure_rows(
     applied,
     tolerances,
     report: LinkReport,
-    strong,
+    witnesses: Witnesses,
     with_words,
     stated_values,
 ) -> list[dict]:
@@ -236,8 +244,8 @@ def _figure_rows(
             sources = [details[m] for m in members]
             toll = event_family(event) in RISING_TOLLS
             conflict = find_conflict(sources, tolerances, toll)
-            rising = strong.rising if toll else None
-            if conflict is not None and not witnessed(sources, strong.strong, tolerances,
+            rising = witnesses.rising if toll else None
+            if conflict is not None and not witnessed(sources, witnesses.strong, tolerances,
                                                       crossed, rising):  # fmt: skip
                 conflict = None
             if conflict is not None and conflict.kind == "disagreement":
@@ -320,7 +328,12 @@ def _source_mentions(db, ids: list[int] | None = None) -> dict[int, SourceMentio
     else:
         rows = rows_for_ids(db, _SOURCES_SQL.format("AND m.id IN ({})"), ids)
     return {
-        r[0]: SourceMention(*r[:10], headline=bool(r[10]), whole=counts_whole_things(r[11], r[12]))
+        r[0]: SourceMention(
+            *r[:10],
+            headline=bool(r[10]),
+            whole=counts_whole_things(r[11], r[12]),
+            fractional=comes_in_fractions(r[11], r[12]),
+        )
         for r in rows
     }
 
@@ -447,7 +460,7 @@ def relink(ledger: Ledger, mention_ids: list[int], settings: LinkSettings = SETT
             db.execute(f"DELETE FROM figures WHERE claim_id IN ({', '.join('?' * len(chunk))})",
                        chunk)  # fmt: skip
         _store_groups(db, rows, claim_of, links, applied, tolerances, report,
-                      _strong(pairs, constraints))  # fmt: skip
+                      _witnesses(pairs, constraints, rising=not needs_rescore(db)))  # fmt: skip
         report.claims, report.links = len(live), len(links)
     report.seconds = round(time.perf_counter() - started, 3)
     return report
@@ -508,7 +521,7 @@ def _light_rows(db, ids: list[int]) -> list[ClaimRow]:
 
 
 def _store_groups(
-    db, rows, claim_of, links, applied, tolerances, report: LinkReport, strong, whole=False
+    db, rows, claim_of, links, applied, tolerances, report: LinkReport, witnesses, whole=False
 ) -> None:
     """Write the figures, claim ids and links of a re-grouped part of the ledger (of all
     of it when ``whole``)."""
@@ -533,7 +546,7 @@ def _store_groups(
         groups[claim_of[r.id]].append(r.id)
     details = _source_mentions(db, None if whole else [r.id for r in rows])
     figures = _figure_rows(groups, {r.id: r for r in rows}, details, applied, tolerances,
-                           report, strong, lambda sources: _with_words(db, sources),
+                           report, witnesses, lambda sources: _with_words(db, sources),
                            lambda articles: _stated_values(db, articles))  # fmt: skip
     report.figures = len(figures)
     if figures:

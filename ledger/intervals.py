@@ -15,6 +15,8 @@ from functools import cache
 from pathlib import Path
 
 from .defaults import TOLERANCES_ENV
+from .lexicon import lexicon
+from .normalize import normalize_word
 
 DEFAULT_FILE = Path(__file__).with_name("tolerances.toml")
 
@@ -155,7 +157,17 @@ HEADLINE_TENS = 100  # a headline's whole ten from this up may be a figure round
 def counts_whole_things(kind: str | None, entity: str | None) -> bool:
     """Does a number count things that come whole (people, cars), so that no headline
     cut a fraction off it? Index points, prices and shares do come in fractions."""
-    return kind == "count" and entity is not None and entity not in ("نقطة", "نقطه")
+    return kind == "count" and entity is not None and entity not in POINTS
+
+
+POINTS = ("نقطة", "نقطه")  # index points: a count of what comes in fractions
+
+
+def comes_in_fractions(kind: str | None, entity: str | None) -> bool:
+    """Is a number known to be of what comes in fractions (money, a measure, index
+    points), so that a whole number of it may be a figure with its fraction cut off?
+    An unknown counted noun is no such evidence."""
+    return kind in ("money", "measure") or (kind == "count" and entity in POINTS)
 
 
 def headline_interval(
@@ -183,26 +195,21 @@ def headline_interval(
     return Interval(low, high, high_open=True)
 
 
-_SCALED_DECIMAL = re.compile(
-    r"(\d+)[.,٫](\d+)\s*(ألف|الف|آلاف|الاف|مليون|ملايين|مليار|مليارات|بليون)"
-)
-_SCALES = {"ألف": 1e3, "الف": 1e3, "آلاف": 1e3, "الاف": 1e3, "مليون": 1e6, "ملايين": 1e6,
-           "مليار": 1e9, "مليارات": 1e9, "بليون": 1e9}  # fmt: skip
-_DECIMAL = re.compile(r"\d[.٫](\d+)")
-_INDIC = str.maketrans("٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹", "01234567890123456789")
+_DECIMAL_WORD = re.compile(r"(\d+)[.,\u066b](\d+)\s*(\S+)?")
 
 
 def said_precision(text: str) -> float | None:
     """The unit of the last digit a number was said to when its value hides it: "108.16
-    ألف" is said to tens (108,160 stored), "5.09 مليار" to ten millions, "1092.30" to
-    hundredths (1092.3 stored); None otherwise."""
-    plain = text.translate(_INDIC)
-    m = _SCALED_DECIMAL.search(plain)
-    if m is not None:
-        return 10.0 ** -len(m.group(2)) * _SCALES[m.group(3)]
-    m = _DECIMAL.search(plain)
-    if m is not None and m.group(1).endswith("0"):
-        return 10.0 ** -len(m.group(1))
+    ألف" is said to tens (108,160 stored), "5.09 مليار" to ten millions (the lexicon's
+    scale words), "1092.30" to hundredths (1092.3 stored); None otherwise."""
+    m = _DECIMAL_WORD.search(normalize_word(text))
+    if m is None:
+        return None
+    scale = lexicon().number_words.get(m.group(3) or "")
+    if scale is not None and scale.cls == "scale" and not scale.clitic_len:
+        return 10.0 ** -len(m.group(2)) * float(scale.value)
+    if m.group(2).endswith("0"):
+        return 10.0 ** -len(m.group(2))
     return None
 
 
@@ -215,6 +222,8 @@ def widened(
     if iv is None or unit is None or value is None or qualifier not in ("exact", None):
         return iv
     x = float(value)
+    if x <= 0:
+        return iv  # a negative figure cut short moves toward zero: not read so
     return Interval(min(iv.low, x - unit / 2), max(iv.high, x + unit),
                     iv.low_open, iv.high_open or x + unit > iv.high)  # fmt: skip
 

@@ -28,6 +28,7 @@ from .linking import (
     same_scope,
 )
 from .scope import same_incident, told_apart
+from .slots import CHANGE_EVENTS
 
 VERBATIM_REASON = "the same words in both articles"  # a copy's pair says so
 VERBATIM_MIN = 50  # letters and digits the words around it need before a copy counts
@@ -151,9 +152,9 @@ PRECISION_SPREAD = 0.01  # values this close may be one figure told to other pre
 def precision_pairs(rows: list[ClaimRow]) -> dict[tuple[int, int], Pair]:
     """Reports that give one distinctive figure to different precisions (the index
     closed at 8807.24 points, at 8807 points; 187,598,771 shares, 187.6 million
-    (``ClaimRow.said_unit``); more than 108.1 thousand deals, 108,159): the coarser value
-    is the finer one rounded or cut short (``_told_coarser``), of a unit, an event or a
-    counted noun both name, never of things that come whole (people, rulings); both are distinctive and within ``PRECISION_SPREAD``
+    (``ClaimRow.said_unit``): the coarser value is the finer one rounded or cut short
+    (``_told_coarser``), of a unit, an event or a counted noun both name, and never a
+    count of whole things (people, rulings) against a fraction; both are distinctive and within ``PRECISION_SPREAD``
     of each other; with the same event, a few days apart, they are one figure, as the
     same distinctive value is (``same_value_pairs``)."""
     by_kind: dict[tuple, list[tuple[float, ClaimRow]]] = defaultdict(list)
@@ -174,10 +175,9 @@ def precision_pairs(rows: list[ClaimRow]) -> dict[tuple[int, int], Pair]:
                 ea, eb = event_family(a.event), event_family(b.event)
                 if (ea and eb and ea != eb) or other_things(a, b) or not same_scope(a, b):
                     continue
-                if not (
-                    a.unit or (ea and ea == eb) or (a.entity_key and a.entity_key == b.entity_key)
-                ):
-                    continue  # a bare 246 and 246.76: nothing says they measure one thing
+                outcome = ea and ea == eb and ea not in CHANGE_EVENTS  # "rose" names no thing
+                if not (a.unit or outcome or (a.entity_key and a.entity_key == b.entity_key)):
+                    continue  # a bare 246 and 246.76, wolves and an index that "rose" to 109
                 fraction = not (float(value).is_integer() and float(other).is_integer())
                 if fraction and (_whole(a) or _whole(b)):
                     continue  # 246 executions are no 246.76 of anything
@@ -198,22 +198,17 @@ def _whole(row: ClaimRow) -> bool:
 
 
 def _told_coarser(row: ClaimRow, finer: float) -> bool:
-    """Is ``row``'s value ``finer`` told to a coarser unit: rounded (8807 for 8807.24,
-    187.6 million for 187,598,771), or cut short (more than 108.1 thousand for 108,159)?
-    A whole number's own unit is one: 1650 may be exact, not 1651 rounded."""
-    qualifier, coarse = row.stated[0], row.stated[1]
-    if coarse is None or qualifier not in ("exact", "approx", "more_than", None):
+    """Is ``row``'s exact value ``finer`` told to a coarser unit: rounded (8807 for
+    8807.24, 187.6 million for 187,598,771) or cut short (8807 for 8807.64)? A whole
+    number's own unit is one: 1650 may be exact, not 1651 rounded."""
+    coarse = row.stated[1]
+    if coarse is None or row.stated[0] != "exact":
         return False
-    unit = row.said_unit or precision_unit(float(coarse))
-    if unit <= precision_unit(finer):
+    unit = row.said_unit or last_place(float(coarse))
+    if unit <= last_place(finer):
         return False
     gap = finer - float(coarse)
-    return abs(gap) <= unit / 2 or 0 < gap < unit
-
-
-def precision_unit(value: float) -> float:
-    """The unit of a value's last digit: 0.01 for 8807.24, 1 for 8807 and 1650."""
-    return 1.0 if float(value).is_integer() else last_place(value)
+    return abs(gap) <= unit / 2 or (coarse > 0 and 0 < gap < unit)
 
 
 STORY_VALUE_MIN = 5  # smaller values repeat by chance within a story (3 workers, 3 wounded)

@@ -353,7 +353,8 @@ class QuantityRules(RuleBase):
     def _restated(self, toks: list[Tok], draft: Draft) -> None:
         """A number said again the other way is one number: ``(431) أربعمائة وواحداً
         وثلاثين موقوفاً``, ``65000 (خمسة وستين ألف) اسطوانة``, ``ستة وثلاثون (36) شخصية``.
-        The mention spans both and their brackets; its noun is the one after them."""
+        The mention spans both and their brackets (and a scale word after them: ``65
+        (خمسة وستين) ألف``); its noun is the one after them."""
         j = draft.last + 1
         while j < len(toks) and toks[j].text in BRACKETS and j - draft.last <= 2:
             j += 1
@@ -380,6 +381,11 @@ class QuantityRules(RuleBase):
         if opened and parse.last + 1 < len(toks) and toks[parse.last + 1].text == ")":
             draft.last += 1  # 5 (خمسة)
             draft.end = toks[draft.last].end
+        k = self._skip_closers(toks, draft.last + 1)
+        scale = self.lex.number_words.get(toks[k].text) if k < len(toks) else None
+        if scale is not None and scale.cls == "scale" and not scale.clitic_len:
+            draft.value *= scale.value  # 65 (خمسة وستين) ألف اسطوانة: 65,000
+            draft.last, draft.end = k, toks[k].end
 
     @staticmethod
     def _no_negative_duration(toks: list[Tok], draft: Draft) -> None:

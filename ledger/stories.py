@@ -18,7 +18,10 @@ import datetime as dt
 import json
 import os
 import re
+import signal
+import sys
 import threading
+import warnings
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from functools import cache
@@ -342,6 +345,9 @@ def begin_assign(db, settings: StorySettings = SETTINGS) -> PendingStories:
     return PendingStories(db, items, table, meta, settings)
 
 
+STORIES_WAIT = 600  # seconds the link waits for the stories' process before grouping itself
+
+
 class PendingStories:
     """Stories being grouped (``begin_assign``), and where they will be stored."""
 
@@ -350,6 +356,7 @@ class PendingStories:
         self.db, self.items, self.table, self.meta, self.settings = db, items, table, meta, settings
         self.found: Stories | None = None
         self.reader: threading.Thread | None = None
+        self.process = None
         if len(items) >= PARALLEL_ARTICLES and _can_fork():
             self._start_process()
 
@@ -361,10 +368,17 @@ class PendingStories:
         process = context.Process(target=_build_and_send, daemon=True,
                                   args=(send, self.items, self.settings, self.table))  # fmt: skip
         try:
-            process.start()
+            with warnings.catch_warnings():
+                # Python 3.12+ warns of a fork beside any OS thread; numpy's BLAS pool is
+                # one, and is fork-safe (no Python thread runs: ``_can_fork``)
+                warnings.simplefilter("ignore", DeprecationWarning)
+                process.start()
         except OSError:
+            receive.close()
+            send.close()
             return  # no process to spare: ``finish`` groups them here
         send.close()
+        self.process = process
 
         def take() -> None:
             try:
@@ -380,34 +394,48 @@ class PendingStories:
         self.reader.start()
 
     def finish(self) -> Stories:
-        """Wait for the stories, store them and return them."""
+        """Wait for the stories (``STORIES_WAIT`` at most), store them and return them."""
         if self.reader is not None:
-            self.reader.join()
+            self.reader.join(STORIES_WAIT)
+            if self.reader.is_alive():
+                self.cancel()  # a process that hangs: group them here
         found = self.found or build(self.items, self.settings, self.table)
         _store(self.db, found, self.meta)
         return found
 
+    def cancel(self) -> None:
+        """Stop the stories' process, if it still runs (the link failed or gave up)."""
+        if self.process is not None and self.process.is_alive():
+            self.process.terminate()
+            self.process.join()
+        if self.reader is not None:
+            self.reader.join()
+
 
 def _build_and_send(send, items: list[ArticleTerms], settings: StorySettings,
                     table: TermTable) -> None:  # fmt: skip
-    """In the stories' process: group, send the stories (or the failure) and leave."""
+    """In the stories' process: group, send the stories (or the failure) and leave. A
+    Ctrl-C is the link's to handle: the process ignores it and is stopped by ``cancel``."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
     try:
         send.send(build(items, settings, table))
-    except Exception as exc:
+    except BaseException as exc:  # whatever failed, the link groups them itself
         send.send(repr(exc))
     finally:
         send.close()
 
 
 def _can_fork() -> bool:
-    """May stories be grouped in a forked process? Only with a core to spare, where
-    processes fork (not Windows), and from a process with no other thread (the app links
-    from a worker thread: a fork would copy locks other threads hold). A fork, not a
-    spawn: a spawned process imports the caller's script again, and a script without a
-    ``__main__`` guard would run twice. The child reads no database: it groups the terms
-    it was handed and leaves without closing what it inherited."""
+    """May stories be grouped in a forked process? Only on Linux (macOS's system
+    frameworks are not fork-safe, Windows has no fork), with a core to spare, and from a
+    process with no other Python thread (the app links from a worker thread: a fork would
+    copy locks other threads hold). A fork, not a spawn: a spawned process imports the
+    caller's script again, and a script without a ``__main__`` guard would run twice.
+    The child reads no database: it groups the terms it was handed and leaves without
+    closing what it inherited (``os._exit``)."""
     return (
-        (os.cpu_count() or 1) > 1
+        sys.platform.startswith("linux")
+        and (os.cpu_count() or 1) > 1
         and "fork" in get_all_start_methods()
         and threading.active_count() == 1
     )

@@ -594,6 +594,8 @@ def test_a_later_higher_toll_linked_likely_witnesses_its_rise():
     one_article = [first, SourceMention(2, "51", "exact", 51, None, None, None, "a.json#1",
                                         "spa", "2015-08-09 17:52")]  # fmt: skip
     assert not witnessed(one_article, {}, rising=rising)
+    # nor when each report states both values (two items of one list, told twice)
+    assert not witnessed([first, later], {}, crossed=lambda a, b: True, rising=rising)
 
 
 def test_witnesses_are_split_by_how_likely_their_pair_is():
@@ -601,7 +603,7 @@ def test_witnesses_are_split_by_how_likely_their_pair_is():
     one noun a toll's rise only, and a pair that says it is no witness (small counts
     naming nothing in common) neither."""
     from ledger.conflicts import EVIDENCE, RISING_EVIDENCE
-    from ledger.figures import _strong
+    from ledger.figures import _witnesses
     from ledger.linking import Constraints, Pair
     from ledger.pair_rules import SMALL_REASON
 
@@ -611,6 +613,8 @@ def test_witnesses_are_split_by_how_likely_their_pair_is():
              (5, 6): Pair(5, 6, RISING_EVIDENCE - 0.01, noun),
              (7, 8): Pair(7, 8, 0.78, f"{noun}; {SMALL_REASON}"),
              (9, 10): Pair(9, 10, 0.78, "same slot 78%; both killed; same story")}  # fmt: skip
-    found = _strong(pairs, Constraints())
+    found = _witnesses(pairs, Constraints())
     assert dict(found.strong) == {1: {2}, 2: {1}}
     assert dict(found.rising) == {3: {4}, 4: {3}}  # 9-10 count no one noun
+    # a ledger whose pairs await a rescore (a migration) has no rising witness yet
+    assert not _witnesses(pairs, Constraints(), rising=False).rising

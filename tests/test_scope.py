@@ -727,7 +727,7 @@ def test_small_counts_naming_nothing_in_common_witness_no_conflict():
     slot. Small counts of two reports that share no rare name keep their score but
     witness no conflict (``pair_rules.small_counts_unwitnessed``); a pair sharing a
     name, a surer pair, larger counts or one article still do."""
-    from ledger.figures import _strong
+    from ledger.figures import _witnesses
     from ledger.pair_rules import NO_WITNESS, small_counts_unwitnessed
 
     def row(mid, article, value, anchors=()):
@@ -746,7 +746,7 @@ def test_small_counts_naming_nothing_in_common_witness_no_conflict():
     assert set(marked) == {(1, 2), (6, 2)}  # 0.76: no witness of a toll's rise either
     assert marked[(1, 2)].score == 0.85 and marked[(1, 2)].explanation.endswith(NO_WITNESS)
     pairs.update(marked)
-    found = _strong(pairs, Constraints())
+    found = _witnesses(pairs, Constraints())
     assert 2 not in found.strong[1] and 3 in found.strong[1] and 3 in found.strong[2]
     assert 2 not in found.rising[6]
 
@@ -771,23 +771,26 @@ def test_one_figure_told_to_other_precisions_is_one_figure():
     """2-3 August 2015: the index closed "عند مستوى 8807.24 نقطة" (3alyoum, SPA's text) and
     "إلى 8807 نقاط" (aleqtisadiya); "187.6 مليون سهم" (alriyadh) and 187,598,771 shares
     (alyaum). The coarser is the finer rounded or cut short: one figure
-    (``pair_rules.precision_pairs``). A whole number is said to its last digit: 1650 and
-    1651 are two."""
+    (``pair_rules.precision_pairs``), when a unit, an outcome or a counted noun says they
+    measure one thing ("rose" does not). A whole number is said to its last digit: 1650
+    and 1651 are two."""
     import datetime as dt
 
     from ledger.pair_rules import precision_pairs
 
-    def row(mid, value, event="fell", said_unit=None, kind="count"):
-        r = ClaimRow(mid, f"article-{mid}", 0, None, event, kind, None, None)
-        r.day = dt.date(2015, 8, 2)
+    def row(mid, value, event="fell", said_unit=None, entity="نقطه"):
+        r = ClaimRow(mid, f"article-{mid}", 0, entity, event, "count", None, None)
+        r.day, r.entity_key = dt.date(2015, 8, 2), entity
         r.stated, r.distinct, r.said_unit = ("exact", value, None, None), value, said_unit
         return r
 
-    rows = [row(1, 8807.24), row(2, 8807.0), row(3, 187598771.0, event="traded"),
-            row(4, 187600000.0, event="traded", said_unit=100000.0), row(5, 1650.0),
-            row(6, 1651.0), row(7, 8807.0, event="rose"), row(8, 1092.36, event="sold"),
-            row(9, 1092.3, event="sold", said_unit=0.01)]  # fmt: skip
-    assert set(precision_pairs(rows)) == {(1, 2), (3, 4)}  # 1092.30 is said to cents
+    rows = [row(1, 8807.24), row(2, 8807.0), row(3, 187598771.0, event="traded", entity=None),
+            row(4, 187600000.0, event="traded", said_unit=100000.0, entity=None),
+            row(5, 1650.0), row(6, 1651.0), row(7, 8807.0, event="rose"),
+            row(8, 1092.36, event="sold"), row(9, 1092.3, event="sold", said_unit=0.01),
+            row(10, 109.0, event="rose", entity=None), row(11, 109.7, event="rose")]  # fmt: skip
+    # 1092.30 is said to cents; wolves that "rose" to 109 are no index at 109.7 points
+    assert set(precision_pairs(rows)) == {(1, 2), (3, 4)}
 
 
 def test_a_figure_said_with_a_scale_word_allows_its_last_digit():
@@ -811,14 +814,19 @@ def test_a_figure_said_with_a_scale_word_allows_its_last_digit():
 def test_a_whole_number_of_points_may_be_cut_short():
     """aleqtisadiya's "8820 نقطة" for the 8820.65 points of alweeam's report (6 August
     2015) is the same close with its fraction cut off, not another; small numbers are
-    not read so loosely (3% and 3.8%), nor counts of whole things."""
+    not read so loosely (3% and 3.8%), nor counts of whole things or of an unknown noun
+    (151 and 152), nor negative figures."""
     from ledger.conflicts import SourceMention, find_conflict
 
-    def said(i, text, value, whole=False):
+    def said(i, text, value, whole=False, fractional=True):
         return SourceMention(i, text, "exact", value, None, None, None, f"a#{i}", None, None,
-                             whole=whole)  # fmt: skip
+                             whole=whole, fractional=fractional)  # fmt: skip
 
     assert find_conflict([said(1, "8820", 8820), said(2, "8820.65", 8820.65)]) is None
     assert find_conflict([said(1, "8822", 8822), said(2, "8820.65", 8820.65)]) is not None
     assert find_conflict([said(1, "3", 3), said(2, "3.8", 3.8)]) is not None
-    assert find_conflict([said(1, "218", 218, whole=True), said(2, "218.6", 218.6)]) is not None
+    whole = said(1, "218", 218, whole=True, fractional=False)
+    assert find_conflict([whole, said(2, "218.6", 218.6)]) is not None
+    unknown = [said(1, "151", 151, fractional=False), said(2, "152", 152, fractional=False)]
+    assert find_conflict(unknown) is not None
+    assert find_conflict([said(1, "-150", -150), said(2, "-150.6", -150.6)]) is not None

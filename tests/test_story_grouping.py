@@ -5,8 +5,12 @@ from __future__ import annotations
 
 import os
 import threading
+import time
+
+import pytest
 
 from ledger import stories
+from ledger.figures import link
 
 
 def _stories(ledger) -> dict[str, int]:
@@ -19,7 +23,11 @@ def test_stories_grouped_in_a_second_process_are_the_ones_grouped_here(seeded, m
     monkeypatch.setattr(stories, "PARALLEL_ARTICLES", 1)
     pending = stories.begin_assign(seeded.db)
     assert pending.reader is not None  # a process was started for them
+    pending.reader.join()
+    assert isinstance(pending.found, stories.Stories)  # ... and sent them
+    assert not pending.process.is_alive()  # ... and left
     found = pending.finish()
+    assert found is pending.found
     assert found.story_of == here.story_of and found.related == here.related
     assert _stories(seeded) == expected
 
@@ -37,9 +45,41 @@ def test_a_failed_process_leaves_the_grouping_to_this_one(seeded, monkeypatch):
     monkeypatch.setattr(stories, "build", fails_elsewhere)
     pending = stories.begin_assign(seeded.db)
     assert pending.reader is not None
-    assert (
-        pending.finish().story_of == build(pending.items, pending.settings, pending.table).story_of
-    )
+    pending.reader.join()
+    assert pending.found is None  # the child failed ...
+    expected = build(pending.items, pending.settings, pending.table).story_of
+    assert pending.finish().story_of == expected  # ... and this process grouped them
+
+
+def test_a_link_that_fails_while_reading_claims_stops_the_stories_process(seeded, monkeypatch):
+    """Nothing is left running: no process, no thread, so the next link forks again."""
+    import ledger.figures as figures
+
+    def interrupted(*args, **kwargs):
+        raise KeyboardInterrupt
+
+    started: list[stories.PendingStories] = []
+    begin, build, parent = stories.begin_assign, stories.build, os.getpid()
+
+    def slow_elsewhere(*args, **kwargs):  # the child is still grouping when the link fails
+        if os.getpid() != parent:
+            time.sleep(30)
+        return build(*args, **kwargs)
+
+    def begin_and_keep(*args, **kwargs):
+        pending = begin(*args, **kwargs)
+        started.append(pending)
+        return pending
+
+    monkeypatch.setattr(stories, "PARALLEL_ARTICLES", 1)
+    monkeypatch.setattr(stories, "begin_assign", begin_and_keep)
+    monkeypatch.setattr(stories, "build", slow_elsewhere)
+    monkeypatch.setattr(figures, "load_claims", interrupted)
+    with pytest.raises(KeyboardInterrupt):
+        link(seeded)
+    (pending,) = started
+    assert pending.process is not None and not pending.process.is_alive()  # stopped at once
+    assert threading.active_count() == 1
 
 
 def test_no_process_is_forked_while_another_thread_runs(seeded, monkeypatch):
