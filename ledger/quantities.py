@@ -355,37 +355,45 @@ class QuantityRules(RuleBase):
         وثلاثين موقوفاً``, ``65000 (خمسة وستين ألف) اسطوانة``, ``ستة وثلاثون (36) شخصية``.
         The mention spans both and their brackets (and a scale word after them: ``65
         (خمسة وستين) ألف``); its noun is the one after them."""
-        j = draft.last + 1
-        while j < len(toks) and toks[j].text in BRACKETS and j - draft.last <= 2:
-            j += 1
-        if j >= len(toks) or (toks[j].kind == "num") == (toks[draft.first].kind == "num"):
+        last = self._restatement_end(toks, draft.first, draft.last, draft.value)
+        if last is None:
             return
-        word = toks[j].kind == "word"
-        if word and (
-            self.lex.number_words.get(toks[j].text) is None
-            or self.lex.units.get((toks[j].text,)) is not None
-        ):  # 100 بالمئة
-            return  # fmt: skip
-        parse = parse_number(self.lex, toks, j)
-        if parse is None or parse.value != draft.value or parse.clitic_len:
-            return
-        opened = [t.text for t in toks[draft.last + 1 : j]].count("(")
         if (
             draft.first
             and toks[draft.first - 1].text == "("
-            and ")" in (t.text for t in toks[draft.last + 1 : j])
+            and ")" in (t.text for t in toks[draft.last + 1 : last])
         ):
             draft.first -= 1  # (37) سبعة وثلاثون
             draft.start = toks[draft.first].start
-        draft.last, draft.end = parse.last, toks[parse.last].end
-        if opened and parse.last + 1 < len(toks) and toks[parse.last + 1].text == ")":
-            draft.last += 1  # 5 (خمسة)
-            draft.end = toks[draft.last].end
+        draft.last, draft.end = last, toks[last].end
         k = self._skip_closers(toks, draft.last + 1)
         scale = self.lex.number_words.get(toks[k].text) if k < len(toks) else None
         if scale is not None and scale.cls == "scale" and not scale.clitic_len:
             draft.value *= scale.value  # 65 (خمسة وستين) ألف اسطوانة: 65,000
             draft.last, draft.end = k, toks[k].end
+
+    def _restatement_end(self, toks: list[Tok], first: int, last: int, value) -> int | None:
+        """The last token of the number ``toks[first:last + 1]`` said again the other way
+        right after it (in digits after words, in words after digits, with its brackets:
+        "5 (خمسة)"), or None when it is not."""
+        j = last + 1
+        while j < len(toks) and toks[j].text in BRACKETS and j - last <= 2:
+            j += 1
+        if j >= len(toks) or (toks[j].kind == "num") == (toks[first].kind == "num"):
+            return None
+        if toks[j].kind == "word" and (
+            self.lex.number_words.get(toks[j].text) is None
+            or self.lex.units.get((toks[j].text,)) is not None
+        ):  # 100 بالمئة
+            return None  # fmt: skip
+        parse = parse_number(self.lex, toks, j)
+        if parse is None or parse.value != value or parse.clitic_len:
+            return None
+        end = parse.last
+        opened = "(" in (t.text for t in toks[last + 1 : j])
+        if opened and end + 1 < len(toks) and toks[end + 1].text == ")":
+            end += 1  # 5 (خمسة)
+        return end
 
     @staticmethod
     def _no_negative_duration(toks: list[Tok], draft: Draft) -> None:
@@ -552,6 +560,9 @@ class QuantityRules(RuleBase):
         draft.value = None
         draft.low, draft.high = low, high
         draft.last, draft.end = second.last, toks[second.last].end
+        restated = self._restatement_end(toks, second.first, second.last, second.value)
+        if restated is not None:  # بين 5 (خمسة) و10 (عشرة) أشخاص
+            draft.last, draft.end = restated, toks[restated].end
 
     def _bound(self, toks: list[Tok], j: int) -> NumberParse | None:
         """The second number of a range (سالب allowed before it)."""

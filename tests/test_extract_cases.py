@@ -478,6 +478,10 @@ def test_a_counted_nouns_lemma_has_its_class():
         ("قتل 5 (ستة) أشخاص", [("5", 5, None, "killed"), ("ستة", 6, "شخص", "killed")]),
         # a percent after digits is their unit, not the number again
         ("ارتفع المؤشر 100 بالمئة", [("100 بالمئة", 100, None, "rose")]),
+        # a scale word after the brackets is the number's
+        ("وذلك عبر تفجير 65 (خمسة وستين) ألف اسطوانة غاز",
+         [("65 (خمسة وستين) ألف", 65000, "أسطوانة", None)]),
+        ("رصد مبلغ 5 (خمسة) ملايين ريال", [("5 (خمسة) ملايين ريال", 5000000, None, "recorded")]),
     ],
 )  # fmt: skip
 def test_a_number_said_again_in_words_is_one_mention(text, expected):
@@ -485,3 +489,11 @@ def test_a_number_said_again_in_words_is_one_mention(text, expected):
     counted noun follows the second writing (it was two, the first with no noun)."""
     claims = [m for m in extract_mentions(text) if m.is_claim]
     assert [(m.text, m.value, m.entity, m.event) for m in claims] == expected
+
+
+def test_a_range_said_again_in_words_is_one_range():
+    """Both bounds may be written twice: the range spans them, its noun after both."""
+    claims = [m for m in extract_mentions("قتل ما بين 5 (خمسة) و10 (عشرة) أشخاص") if m.is_claim]
+    assert [(m.text, m.low, m.high, m.entity) for m in claims] == [
+        ("ما بين 5 (خمسة) و10 (عشرة)", 5, 10, "شخص")
+    ]
