@@ -430,8 +430,7 @@ def relink(ledger: Ledger, mention_ids: list[int], settings: LinkSettings = SETT
         ids = sorted(part)
         rows = _light_rows(db, ids)
         live = [r.id for r in rows]  # claims still in play (not marked not-a-claim)
-        old_claims = {c for (c,) in rows_for_ids(db, "SELECT DISTINCT claim_id FROM mentions "
-                                                   "WHERE claim_id IS NOT NULL AND id IN ({})", ids)}  # fmt: skip
+        old_of = dict(rows_for_ids(db, "SELECT id, claim_id FROM mentions WHERE id IN ({})", ids))
         pairs = {
             (a, b): Pair(a, b, sc, e)
             for a, b, sc, e in rows_for_ids(
@@ -451,19 +450,40 @@ def relink(ledger: Ledger, mention_ids: list[int], settings: LinkSettings = SETT
         sentence_of = {r.id: r.clause for r in rows}
         claim_of, links = cluster(live, pairs, sentence_of, constraints, settings,
                                   periods_of(rows), toll_timeline(rows), toll_siblings(rows))  # fmt: skip
-        for chunk in chunks(ids):
+        kept = _unchanged_groups(old_of, claim_of, set(mention_ids))
+        redo = [i for i in ids if claim_of.get(i) not in kept]  # and those set aside
+        for chunk in chunks(redo):
             marks = ", ".join("?" * len(chunk))
             db.execute(f"UPDATE mentions SET claim_id = NULL, link_score = NULL, "
                        f"link_reason = NULL WHERE id IN ({marks})", chunk)  # fmt: skip
             db.execute(f"DELETE FROM links WHERE mention_a IN ({marks})", chunk)
-        for chunk in chunks(sorted(old_claims)):
+        stale = sorted({c for c in old_of.values() if c is not None} - kept)
+        for chunk in chunks(stale):
             db.execute(f"DELETE FROM figures WHERE claim_id IN ({', '.join('?' * len(chunk))})",
                        chunk)  # fmt: skip
-        _store_groups(db, rows, claim_of, links, applied, tolerances, report,
+        again = set(redo)
+        _store_groups(db, [r for r in rows if r.id in again], claim_of,
+                      [p for p in links if p.a in again], applied, tolerances, report,
                       _witnesses(pairs, constraints, rising=not needs_rescore(db)))  # fmt: skip
         report.claims, report.links = len(live), len(links)
     report.seconds = round(time.perf_counter() - started, 3)
     return report
+
+
+def _unchanged_groups(
+    old_of: dict[int, int | None], claim_of: dict[int, int], touched: set[int]
+) -> set[int]:
+    """The figures a re-grouping left as they were: the same claim id and the same
+    members, none of them decided on just now (a decision may resolve a figure whose
+    members stay). Their rows, claim ids and links need no rewriting."""
+    old: dict[int, set[int]] = defaultdict(set)
+    for m, c in old_of.items():
+        if c is not None:
+            old[c].add(m)
+    new: dict[int, set[int]] = defaultdict(set)
+    for m, c in claim_of.items():
+        new[c].add(m)
+    return {c for c, members in new.items() if old.get(c) == members and not members & touched}
 
 
 def _reachable(db, seed: set[int], constraints: Constraints, settings: LinkSettings) -> set[int]:

@@ -619,7 +619,7 @@ WAVE = Path(__file__).parent / "data" / "kabul_wave_excerpts.jsonl"
 
 def test_the_injured_follow_the_killed_told_with_them(ledger_path):
     """Kabul, 7-9 August: the truck bomb's injured (more than 100, then about 400) and
-    the hundreds injured by the whole wave of attacks (told with its 49-51 dead) score
+    the twelves injured by the whole wave of attacks (told with its 49-51 dead) score
     as one toll; but each is told with its own killed, which are two figures, so the
     injured are two figures too (``linking.toll_siblings``)."""
     with linked(ledger_path, WAVE, 6) as ledger:
@@ -630,6 +630,48 @@ def test_the_injured_follow_the_killed_told_with_them(ledger_path):
         )
         for name in ("kabul-0808-aawsat-evening", "kabul-0809-3alyoum", "kabul-0809-alyaum"):
             assert figure_of(ledger, name, "مئات") != truck
+
+
+def test_a_decision_rewrites_only_the_figures_it_changes(ledger_path):
+    """Splitting alriyadh's 12 dead off the 10 of the Abha excerpts re-groups what the
+    split can reach (three figures) but rewrites only the figures whose members changed
+    (``figures._unchanged_groups``): the others keep their rows as they were, and the
+    ledger is the one a full re-grouping from the stored scores gives."""
+    from ledger import decisions
+    from ledger.figures import SETTINGS, _reachable, link, split_mention
+
+    def groups(db) -> dict[int, frozenset]:
+        found: dict[int, set] = {}
+        for m, c in db.execute("SELECT id, claim_id FROM mentions WHERE claim_id IS NOT NULL"):
+            found.setdefault(c, set()).add(m)
+        return {c: frozenset(ms) for c, ms in found.items()}
+
+    with linked(ledger_path, ABHA, 4) as ledger:
+        db = ledger.db
+        twelve = db.execute(
+            "SELECT m.id FROM mentions m JOIN articles a ON a.id = m.article_id "
+            "WHERE a.name LIKE '%#abha-0806-alriyadh' AND m.text = '12'"
+        ).fetchone()[0]
+        part = _reachable(db, {twelve}, decisions.apply_decisions(ledger, db).constraints,
+                          SETTINGS)  # fmt: skip
+        before = groups(db)
+        db.execute("UPDATE figures SET note = 'as it was'")
+        split_mention(ledger, twelve, note="another count")
+        after = groups(db)
+        same = [c for c, ms in after.items() if before.get(c) == ms and ms & part]
+        assert same  # a figure the split could reach, left as it was ...
+        notes = dict(db.execute("SELECT claim_id, note FROM figures"))
+        assert all(notes[c] == "as it was" for c in same)  # ... and not rewritten
+        assert notes[after_of(after, twelve)] is None
+        db.execute("UPDATE figures SET note = NULL WHERE note = 'as it was'")
+        rows = sorted(db.execute("SELECT * FROM figures"))
+        link(ledger, rescore=False)  # every figure re-grouped from the stored scores
+        assert groups(db) == after
+        assert sorted(db.execute("SELECT * FROM figures")) == rows
+
+
+def after_of(groups: dict[int, frozenset], mention: int) -> int:
+    return next(c for c, ms in groups.items() if mention in ms)
 
 
 def test_toll_siblings_pair_counts_told_together():
