@@ -70,6 +70,22 @@ OF_THEM_REACH = 3  # words after a cue searched for "منها 586"
 SOME_WORDS = frozenset({"عددا", "عدد", "بعض", "بعضا"})  # "some" before منهم (normalised)
 # a clause of its own begins: "قال ثلاثة شهود إن أكثر من 27 شخصا قتلوا"
 _COMPLEMENTIZERS = frozenset({"ان", "بان", "وان", "فان"})  # إن، أن، بأن، وأن، فإن as normalised
+# after "، وأن" these subjects are the counted people again: "4 أشخاص ...، وأن جميعهم لقوا حتفهم"
+_BACK_REFERENCES = frozenset({"جميعهم", "كلهم", "معظمهم", "اغلبهم", "غالبيتهم", "بعضهم", "هم",
+                              "هولاء", "جميعها", "كلها", "معظمها", "جميع", "كل", "معظم",
+                              "غالبيه", "اغلب", "بعض"})  # fmt: skip
+# (and "وأن غالبية الأطفال المعتقلين": some or all of the counted, named again)
+
+
+def _own_subject_next(words: list[str], k: int) -> bool:
+    """Does a clause with a subject of its own open at ``words[k]``: a complementizer
+    ("، وأن حصانه أصيب") not followed by words that point back to the counted ("وأن
+    جميعهم لقوا حتفهم")?"""
+    return (
+        k + 1 < len(words) and words[k] in _COMPLEMENTIZERS and words[k + 1] not in _BACK_REFERENCES
+    )
+
+
 # words before "مقتل وإصابة" searched for a number that owns the pair instead
 BOTH_TOLLS_REACH = 8
 
@@ -369,6 +385,8 @@ class Context:
                     clause = False
                     if clause_only:
                         break
+                    if side and _own_subject_next(words, dist + 1):
+                        break  # "بين 70 و80 مسلحا، وأن حصانه أصيب": a clause of its own subject
                     continue
                 if (
                     side

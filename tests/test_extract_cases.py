@@ -416,6 +416,13 @@ def test_both_tolls_and_the_subject_of_a_copula(text, events):
         # alriyadh, 2015: the migrants drowned, whatever the crossing
         ("ويعتقد أن 3500 من المهاجرين واللاجئين لاقوا حتفهم في البحر المتوسط العام الماضي"
          " وأن قرابة ألفين لفظوا أنفاسهم خلال الرحلة.", ["killed", "died"]),
+        # aawsat, July 2015: "and that his horse was hurt" is a clause of its own subject,
+        # not what befell the armed men around him
+        ("وأضاف أن القائد كان محاطا بنحو ما بين 70 و80 مسلحا، وأن حصانه أصيب في الهجوم",
+         [None]),
+        # aawsat, 2 August 2015: "and that all of them" points back to the four
+        ("أن 4 أشخاص كانوا على متن الطائرة المتوجهة إلى مطار بلاكبوش، هم 3 ركاب وربان، وأن"
+         " جميعهم لقوا حتفهم في الحادث", ["killed", "killed"]),
         # the health ministry's bulletins (alyaum, 4 and 7 August 2015): the verb before
         # the number, its care after the noun; a quoted name between noun and care
         ("تماثلت منها 583 حالة للشفاء ، فيما تخضع 9 حالات للعلاج ، فيما وافت المنية 471 حالة",
