@@ -154,13 +154,13 @@ HALF_PLACE = 0.4999  # of the last stated digit's unit, either way
 HEADLINE_TENS = 100  # a headline's whole ten from this up may be a figure rounded to tens
 
 
+POINTS = ("نقطة", "نقطه")  # index points: a count of what comes in fractions
+
+
 def counts_whole_things(kind: str | None, entity: str | None) -> bool:
     """Does a number count things that come whole (people, cars), so that no headline
     cut a fraction off it? Index points, prices and shares do come in fractions."""
     return kind == "count" and entity is not None and entity not in POINTS
-
-
-POINTS = ("نقطة", "نقطه")  # index points: a count of what comes in fractions
 
 
 def comes_in_fractions(kind: str | None, entity: str | None) -> bool:
@@ -195,21 +195,24 @@ def headline_interval(
     return Interval(low, high, high_open=True)
 
 
-_DECIMAL_WORD = re.compile(r"(\d+)[.,\u066b](\d+)\s*(\S+)?")
+_DECIMAL_WORD = re.compile(r"(\d+)([.,\u066b])(\d+)\s*(\S+)?")
 
 
 def said_precision(text: str) -> float | None:
     """The unit of the last digit a number was said to when its value hides it: "108.16
     ألف" is said to tens (108,160 stored), "5.09 مليار" to ten millions (the lexicon's
-    scale words), "1092.30" to hundredths (1092.3 stored); None otherwise."""
-    m = _DECIMAL_WORD.search(normalize_word(text))
+    scale words), "1092.30" to hundredths (1092.3 stored); None otherwise (and for
+    "1,540", whose comma may group thousands). Most numbers have no decimal mark: they
+    are answered without normalising."""
+    m = _DECIMAL_WORD.search(text)
     if m is None:
         return None
-    scale = lexicon().number_words.get(m.group(3) or "")
+    decimals = len(m.group(3))
+    scale = lexicon().number_words.get(normalize_word(m.group(4) or ""))
     if scale is not None and scale.cls == "scale" and not scale.clitic_len:
-        return 10.0 ** -len(m.group(2)) * float(scale.value)
-    if m.group(2).endswith("0"):
-        return 10.0 ** -len(m.group(2))
+        return 10.0**-decimals * float(scale.value)
+    if m.group(2) != "," and decimals <= 2 and m.group(3).endswith("0"):
+        return 10.0**-decimals
     return None
 
 

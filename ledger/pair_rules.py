@@ -151,12 +151,13 @@ PRECISION_SPREAD = 0.01  # values this close may be one figure told to other pre
 
 def precision_pairs(rows: list[ClaimRow]) -> dict[tuple[int, int], Pair]:
     """Reports that give one distinctive figure to different precisions (the index
-    closed at 8807.24 points, at 8807 points; 187,598,771 shares, 187.6 million
-    (``ClaimRow.said_unit``): the coarser value is the finer one rounded or cut short
-    (``_told_coarser``), of a unit, an event or a counted noun both name, and never a
-    count of whole things (people, rulings) against a fraction; both are distinctive and within ``PRECISION_SPREAD``
-    of each other; with the same event, a few days apart, they are one figure, as the
-    same distinctive value is (``same_value_pairs``)."""
+    closed at 8807.24 points, at 8807 points; 187,598,771 shares, 187.6 million:
+    ``ClaimRow.said_unit``) are one figure, as the same distinctive value is
+    (``same_value_pairs``): both distinctive, within ``PRECISION_SPREAD`` of each other
+    and ``DISTINCT_DAYS`` apart, no two events, the coarser exact value the finer rounded
+    or cut short (``_told_coarser``), naming the same unit, counted noun or outcome (not
+    "rose": wolves at 109 and an index at 109.7 points), and never a count of whole
+    things (people, rulings) against a fraction."""
     by_kind: dict[tuple, list[tuple[float, ClaimRow]]] = defaultdict(list)
     for r in rows:
         if r.distinct is not None:

@@ -385,7 +385,7 @@ class QuantityRules(RuleBase):
             self.lex.number_words.get(toks[j].text) is None
             or self.lex.units.get((toks[j].text,)) is not None
         ):  # 100 بالمئة
-            return None  # fmt: skip
+            return None
         parse = parse_number(self.lex, toks, j)
         if parse is None or parse.value != value or parse.clitic_len:
             return None

@@ -809,6 +809,24 @@ def test_a_ledger_linked_before_0_10_is_scored_afresh(ledger_path):
         assert needs_rescore(ledger.db)
 
 
+def test_a_ledger_linked_by_0_10_is_scored_afresh(ledger_path):
+    """0.10.0 marked small counts as no witness from 0.8 only: migration 15 makes the
+    next link score every pair again, and until then a decision takes no rising witness
+    from the stored explanations."""
+    import sqlite3
+
+    from ledger import Ledger
+    from ledger.figures import link, needs_rescore
+
+    linked(ledger_path, WAVE, 6).close()
+    with sqlite3.connect(ledger_path) as raw:  # as 0.10.0 left it
+        raw.execute("DELETE FROM _sqlite_migrations WHERE name = 'm015_rising_witnesses'")
+    with Ledger(ledger_path) as ledger:
+        assert needs_rescore(ledger.db)
+        link(ledger, rescore=False)  # a pending rescore is done by any full link
+        assert not needs_rescore(ledger.db)
+
+
 def test_one_figure_told_to_other_precisions_is_one_figure():
     """2-3 August 2015: the index closed "عند مستوى 8807.24 نقطة" (3alyoum, SPA's text) and
     "إلى 8807 نقاط" (aleqtisadiya); "187.6 مليون سهم" (alriyadh) and 187,598,771 shares
