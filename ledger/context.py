@@ -377,7 +377,7 @@ class Context:
         outcome: tuple | None = None  # the best cue that is not a change
         for side, words in sides:
             clause = True
-            named = _quoted_names(words, side)
+            named = _quoted_names(words, side) | _sector_names(words, side)
             for dist, word in enumerate(words):
                 if word in _QUOTES or dist in named:
                     continue
@@ -507,6 +507,25 @@ def _quoted_names(words: list[str], side: int) -> set[int]:
             if k - start > 2:
                 out.update(range(start + 1, k))
             start = None
+    return out
+
+
+SECTOR_HEADS = frozenset({"قطاع", "وقطاع", "لقطاع", "بقطاع", "فقطاع"})
+SECTOR_NAME_WORDS = 2  # words of a sector's name after its head: قطاع التشييد والبناء
+
+
+def _sector_names(words: list[str], side: int) -> set[int]:
+    """Positions of ``words`` (outward from a number) that name a sector of a market
+    report (قطاع التشييد والبناء، قطاع النقل): a name, not what befell the number."""
+    out: set[int] = set()
+    step = 1 if side else -1  # the name follows its head in the text
+    for k, w in enumerate(words):
+        if w not in SECTOR_HEADS:
+            continue
+        for n in range(k + step, k + step * (SECTOR_NAME_WORDS + 1), step):
+            if not 0 <= n < len(words) or not words[n].startswith(("ال", "وال")):
+                break  # a name is of definite nouns: "قطاع الأسمنت بتراجع" fell
+            out.add(n)
     return out
 
 

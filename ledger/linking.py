@@ -95,9 +95,9 @@ class ClaimRow:
     restrictors: frozenset = frozenset()
     part: bool = False  # a sub-count: منهم 97، بينهم امرأتان
     partitive: bool = False  # "10 من منسوبي القوات": some of a group (often a sub-count)
-    item: bool = False  # one of a list of counts of one event: 12 من الأفراد و3 عمال
+    listed: bool = False  # one of a list of counts of one event: 12 من الأفراد و3 عمال
     weekday: str | None = None  # the weekday named nearest the number: the day it is about
-    item: str | None = None  # the market item a price or a change is of (Brent, gold)
+    item: str | None = None  # the market item a price or a change is of (Brent, قطاع التامين)
     period: float | None = None  # days it is counted over: خلال أسبوعين (scope.period_near)
     subset: bool = False  # some of a toll: 32 من الجرحى (scope.subset_of_toll)
     severe: bool = False  # the badly hurt: 20 جريحا في حالة حرجة (scope.severe_count)
@@ -521,7 +521,7 @@ def _mark_items(rows: list[ClaimRow], spans: list[tuple[int, int, str]]) -> None
                 and _AND.search(between)
                 and not _NOT_A_LIST.search(between)
             ):
-                rows[a].item = rows[b].item = True
+                rows[a].listed = rows[b].listed = True
 
 
 WEEKDAY_REACH = 50  # characters each side of a number searched for the day it is about
@@ -556,15 +556,89 @@ _ITEMS = {"برنت": "brent", "تكساس": "wti", "نايمكس": "wti", "ال
 _ITEM = re.compile(
     r"(?<!\S)[وبلف]?(" + "|".join(sorted(_ITEMS, key=len, reverse=True)) + r")(?!\S)"
 )
+# the heads that name an item of a market report's list: a sector, a share, a company,
+# an index, a market (قطاع التامين، سهم «سابك»، مؤشر داو جونز، سوق دبي), and the kind of
+# thing each names (a share is its company's)
+_ITEM_HEADS = {"قطاع": "قطاع", "سهم": "سهم", "شركه": "سهم", "مؤشر": "مؤشر",
+               "بورصه": "سوق", "سوق": "سوق", "مصرف": "سهم", "بنك": "سهم"}  # fmt: skip
+_ITEM_HEAD = re.compile(r"(?<!\S)[وبلف]?(" + "|".join(_ITEM_HEADS) + r")\s")
+ITEM_NAME_WORDS = 2  # words of a name kept: "التشييد والبناء"، "الاستثمار الصناعي"
+NAME_GAP = 24  # characters at most between an item's name and its number
+# words that end a name: what the number is (بنسبة، بمقدار)، where it went (إلى، عند)
+_NAME_ENDS = frozenset({
+    "بنسبه", "نسبته", "بمقدار", "بلغت", "بلغ", "الي", "عند", "من", "في", "نحو", "حوالي",
+    "بحوالي", "بنحو", "اكثر", "باكثر", "اقل", "باقل", "بواقع", "قدره", "قدرها", "مرتفعا",
+    "مرتفعه", "منخفضا", "منخفضه", "متراجعا", "متراجعه", "ليغلق", "لتغلق", "ليصل", "لتصل",
+    "خلال", "بعد", "الذي", "التي", "و", "او", "ثم", "مع", "على", "علي", "ب", "بقيمه", "بسعر",
+    "بمتوسط", "بحجم", "بتداولات",
+})  # fmt: skip
+_QUOTES = "«»\"'()“”"
 
 
 def _item_before(text: str, start: int) -> str | None:
     """The market item named last before a number in its normalised sentence (ارتفع خام
-    برنت 40 سنتا، فيما زاد الخام الأمريكي 30 سنتا: Brent's 40, US crude's 30)."""
+    برنت 40 سنتا، فيما زاد الخام الأمريكي 30 سنتا: Brent's 40, US crude's 30), or the
+    sector, share, index or market whose name ends just before it (``_named_item``:
+    قطاع التأمين بنسبة 5.15% ثم قطاع التشييد والبناء بنسبة 4.98%)."""
+    lo = max(0, start - ITEM_REACH)
     found = None
-    for found in _ITEM.finditer(text, max(0, start - ITEM_REACH), start):  # noqa: B007
+    for found in _ITEM.finditer(text, lo, start):  # noqa: B007
         pass
+    named = _named_item(text, lo, start)
+    if named is not None and (found is None or named[0] > found.start()):
+        return named[1]
     return _ITEMS[found.group(1)] if found else None
+
+
+def _named_item(text: str, lo: int, start: int) -> tuple[int, str] | None:
+    """Where the last item head before ``start`` is, and its item: "قطاع|تشييد بناء",
+    when its name ends at most ``NAME_GAP`` characters before the number with nothing
+    but words like بنسبة between (a list's next item names its own)."""
+    heads = list(_ITEM_HEAD.finditer(text, lo, start))
+    if not heads:
+        return None
+    head = heads[-1]
+    words: list[str] = []
+    at = head.end()
+    for token in re.finditer(r"\S+", text[at:start]):
+        word = token.group().strip(_QUOTES + "،,.؛:")
+        if not word or any(c.isdigit() for c in word) or word in _NAME_ENDS:
+            break
+        if token.group()[0] in "،,.؛:" and words:
+            break
+        if words and word[0] in "بل" and not word.startswith("ال"):
+            break  # بتراجع، لادنى: what befell the item, not its name
+        if not words and (word in _ITEM_HEADS or word[2:] in _ITEM_HEADS):
+            return None  # مؤشر القطاع: the item told before
+        if not words and token.group()[0] == "و":
+            return None  # 187 مليون سهم وحجم السيولة: a counted noun, then the next clause
+        for part in word.split():
+            key = part[1:] if part.startswith("و") and len(part) > 3 else part
+            key = key[2:] if key.startswith("ال") and len(key) > 3 else key
+            words.append(key)
+        at = head.end() + token.end()
+        if len(words) >= ITEM_NAME_WORDS or token.group()[-1] in '»"”)،,':
+            break
+    if not words:
+        return None
+    between = text[at:start]
+    if len(between) > NAME_GAP or any(c.isdigit() or c in "،,؛" for c in between):
+        return None
+    return head.start(), f"{_ITEM_HEADS[head.group(1)]}|{' '.join(words)}"
+
+
+def same_item(a: str | None, b: str | None) -> bool:
+    """May two items be one (either unknown, the same commodity, or named items of one
+    head whose name words one holds all of the other's: "قطاع|تشييد" and "قطاع|تشييد
+    بناء")?"""
+    if a is None or b is None or a == b:
+        return True
+    if "|" not in a or "|" not in b:
+        return False
+    head_a, name_a = a.split("|", 1)
+    head_b, name_b = b.split("|", 1)
+    wa, wb = set(name_a.split()), set(name_b.split())
+    return head_a == head_b and (wa <= wb or wb <= wa)
 
 
 YEAR_REACH = 60  # characters each side of a number searched for another year
@@ -809,7 +883,9 @@ class _Groups:
 
 LEAD_REASON = "both reports lead with the"  # a lead_toll_pairs pair's explanation begins so
 EARLIER_REASON = "the same report's earlier count of the"  # ... an earlier_toll_pairs pair's
-VETO_REASON = "other incidents"  # why a pair of ``pair_vetoes`` is told apart (slots.vetoed)
+VETO_REASON = (
+    "other incidents or items"  # why a pair of ``pair_vetoes`` is told apart (slots.vetoed)
+)
 SAME_NOUN_REASON = "both count"  # a scored pair whose mentions count the same noun says so
 RISE_SCORE = 0.6  # a scored pair of one noun this likely may join two groups of a rising toll
 RISE_AVERAGE = 0.2  # when the pairs between the groups average this (unscored pairs 0)
@@ -821,7 +897,7 @@ def _whole_toll(r: ClaimRow) -> bool:
     of a group or of a toll, the badly hurt or a comparison. Unlike a report's leading
     toll (``pair_rules._whole_count``), a vague one may be ("وإصابة مئات")."""
     return not (
-        r.part or r.partitive or r.item or r.subset or r.severe or r.comparison
+        r.part or r.partitive or r.listed or r.subset or r.severe or r.comparison
         or r.elsewhen or r.kind != "count"
     )  # fmt: skip
 

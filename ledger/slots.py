@@ -36,6 +36,7 @@ from .linking import (
     Pair,
     event_family,
     middle,
+    same_item,
     same_session,
 )
 from .scope import PERIOD_TOLERANCE, same_incident, told_apart
@@ -113,9 +114,12 @@ class Table:
         self.vague = np.array([r.vague for r in rows], dtype=bool)
         self.part = np.array([r.part for r in rows], dtype=bool)
         self.partitive = np.array([r.partitive for r in rows], dtype=bool)
-        self.item = np.array([r.item for r in rows], dtype=bool)
         self.weekday = _codes([r.weekday for r in rows])
-        self.item = _codes([r.item for r in rows])
+        # a list's count (``ClaimRow.listed``) or the market item it is of
+        self.item = _codes([True if r.listed else r.item for r in rows])
+        self.item_names = {int(c): r.item for c, r in zip(self.item, rows, strict=True)
+                           if r.item is not None and not r.listed}  # fmt: skip
+        self.named = np.array([r.item is not None and not r.listed for r in rows], dtype=bool)
         self.period = np.array([np.nan if r.period is None else r.period for r in rows])
         self.subset = np.array([r.subset for r in rows], dtype=bool)
         self.severe = np.array([r.severe for r in rows], dtype=bool)
@@ -190,8 +194,7 @@ class Table:
         ok &= ~self.other_incidents(i, j)  # the truck bomb's dead are not the academy's
         wi, wj = self.weekday[i], self.weekday[j]
         ok &= (wi < 0) | (wj < 0) | (wi == wj)  # Saturday's figure is not Sunday's
-        ti, tj = self.item[i], self.item[j]
-        ok &= (ti < 0) | (tj < 0) | (ti == tj)  # Brent's price is not US crude's
+        ok &= ~self.other_items(i, j)  # Brent's price is not US crude's
         ok &= self.same_period(i, j)  # 400 in one week is not 400 in two
         ok &= self.subset[i] == self.subset[j]  # 32 من الجرحى is not the injured ...
         ok &= self.severe[i] == self.severe[j]  # ... nor are 20 في حالة حرجة
@@ -211,7 +214,12 @@ class Table:
         no figure may hold both, however others join them (``linking.VETO_REASON``)."""
         ei, ej = self.event[i], self.event[j]
         alike = (self.kind_unit[i] == self.kind_unit[j]) & ((ei < 0) | (ej < 0) | (ei == ej))
-        return self._by_incident_marks(i, j, told_apart, alike)
+        return self._by_incident_marks(i, j, told_apart, alike) | (alike & self.named_apart(i, j))
+
+    def named_apart(self, i: np.ndarray, j: np.ndarray) -> np.ndarray:
+        """True where both are of named market items that differ (``other_items``): a
+        sector's change is never another sector's, however others join them."""
+        return self.named[i] & self.named[j] & self.other_items(i, j)
 
     def same_desk_apart(self, i: np.ndarray, j: np.ndarray) -> np.ndarray:
         """True where one outlet's two reports of one day give values that cannot be one
@@ -247,6 +255,24 @@ class Table:
             if key not in cache:
                 cache[key] = not same_session(a, b)
             out[k] = cache[key]
+        return out
+
+    def other_items(self, i: np.ndarray, j: np.ndarray) -> np.ndarray:
+        """True where the two are of different market items (Brent and US crude, the
+        insurance and the construction sectors: ``linking.same_item``), or one a list's
+        count and the other an item's."""
+        ti, tj = self.item[i], self.item[j]
+        out = (ti >= 0) & (tj >= 0) & (ti != tj)
+        both = np.nonzero(out)[0]
+        if not len(both):
+            return out
+        names = self.item_names
+        codes = np.unique(np.stack([ti[both], tj[both]], axis=1), axis=0)
+        alike = {(a, b) for a, b in codes.tolist()
+                 if a in names and b in names and same_item(names[a], names[b])}  # fmt: skip
+        if alike:
+            out[both] = [(a, b) not in alike
+                         for a, b in zip(ti[both].tolist(), tj[both].tolist(), strict=True)]  # fmt: skip
         return out
 
     def other_incidents(self, i: np.ndarray, j: np.ndarray) -> np.ndarray:

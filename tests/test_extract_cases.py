@@ -504,3 +504,13 @@ def test_a_range_said_again_in_words_is_one_range():
     assert [(m.text, m.low, m.high, m.entity) for m in claims] == [
         ("ما بين 5 (خمسة) و10 (عشرة)", 5, 10, "شخص")
     ]
+
+
+def test_a_sectors_name_is_no_event():
+    """A market report's sectors are named by what they do (قطاع التشييد والبناء، قطاع
+    النقل): the name says nothing of what befell the number after it (3alyoum, 2 August
+    2015); the same words outside a sector's name still do."""
+    text = ("وتصدرها قطاع التأمين بنسبة 5.15% ثم قطاع التشييد والبناء بنسبة 4.98% "
+            "تلاه قطاع الاستثمار الصناعي 4.43% و قطاع البتروكيماويات 4.36%، و قطاع النقل 3.82%")  # fmt: skip
+    assert [m.event for m in extract_mentions(text) if m.is_claim] == [None] * 5
+    assert [m.event for m in extract_mentions("تم بناء 300 وحدة سكنية")] == ["built"]

@@ -3,6 +3,7 @@ new cases; and that linking keeps counts of different scopes apart, on real exce
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -890,3 +891,49 @@ def test_a_whole_number_of_points_may_be_cut_short():
     unknown = [said(1, "151", 151, fractional=False), said(2, "152", 152, fractional=False)]
     assert find_conflict(unknown) is not None
     assert find_conflict([said(1, "-150", -150), said(2, "-150.6", -150.6)]) is not None
+
+
+SECTORS = Path(__file__).parent / "data" / "sector_items_excerpts.jsonl"
+
+
+def test_a_market_list_item_is_read_by_its_name():
+    """The sector, share or index whose name ends just before a number is its item
+    (``linking._item_before``); a name told before (مؤشر القطاع), a counted noun (187
+    مليون سهم وحجم السيولة) or a name too far back names none."""
+    from ledger.linking import _item_before, same_item
+
+    def items(sentence: str) -> list[str | None]:
+        text = normalize(sentence).text
+        return [_item_before(text, m.start()) for m in re.finditer(r"[0-9][0-9.]*", text)]
+
+    assert items("وتصدرها قطاع التأمين بنسبة 5.15% ثم قطاع التشييد والبناء بنسبة 4.98% "
+                 "تلاه قطاع الاستثمار الصناعي 4.43%") == [
+        "قطاع|تامين", "قطاع|تشييد بناء", "قطاع|استثمار صناعي"]  # fmt: skip
+    assert items("تلاه قطاع «التشييد والبناء» بنسبة 4.89%") == ["قطاع|تشييد بناء"]
+    assert items("يتقدمها سهم «سابك» بأكثر من 4%") == ["سهم|سابك"]
+    assert items("مع تراجع مؤشر القطاع 4.4 في المئة") == [None]
+    assert items("قفزت فوق مستوى 187 مليون سهم وحجم السيولة الذي ناهز 5 مليارات") == [None, None]
+    assert items("وارتفع خام برنت 40 سنتا") == ["brent"]
+    assert same_item("قطاع|تشييد", "قطاع|تشييد بناء") and same_item(None, "قطاع|نقل")
+    assert not same_item("قطاع|استثمار صناعي", "قطاع|استثمار متعدد")
+    assert not same_item("قطاع|تامين", "سهم|تامين") and not same_item("brent", "wti")
+
+
+def test_one_sector_told_apart_by_outlets_is_one_figure(ledger_path):
+    """The construction sector fell 4.98% in the agency's text (3alyoum) and 4.89% in
+    alyaum's own: one named item, one session, one figure, and a disagreement; the other
+    sectors of the same lists stay figures of their own. One outlet's roundups of two
+    days (SABIC's 486.3 then 482.2 million riyals) are two sessions: never joined."""
+    with linked(ledger_path, SECTORS, 6) as ledger:
+        construction = figure_of(ledger, "sectors-0802-3alyoum", "4.98%")
+        assert construction == figure_of(ledger, "sectors-0803-alyaum", "4.89%")
+        assert construction == figure_of(ledger, "sectors-0803-aleqtisadiya", "4.9 في المائة")
+        assert construction != figure_of(ledger, "sectors-0803-alyaum", "5.15%")
+        assert construction != figure_of(ledger, "sectors-0802-3alyoum", "4.43%")
+        flagged = ledger.db.execute(
+            "SELECT conflict FROM figures WHERE claim_id = ?", [construction]
+        ).fetchone()[0]
+        assert flagged
+        assert figure_of(ledger, "gulf-0723-aawsat", "486.3 مليون ريال") != figure_of(
+            ledger, "gulf-0724-aawsat", "482.2 مليون ريال"
+        )
