@@ -115,6 +115,16 @@ def self_contradictions(rows: dict[int, ClaimRow], pairs) -> set[tuple[int, int]
 
 
 DISTINCT_DAYS = 3  # reports this many days apart may still state the same figure
+RARE_DAYS = 14  # ... or this many, when the figure is rare (``_rare``): a month's data retold
+RARE_DIGITS = 4  # significant digits of a rare figure (6,935,000 barrels; not 431 arrested)
+
+
+def _rare(value: float, row: ClaimRow) -> bool:
+    """A figure no other report of the next two weeks states by chance: a measure or
+    money (barrels, riyals) of ``RARE_DIGITS`` significant digits or more, and not a
+    market item's (gold is quoted at 1096.40 on two days)."""
+    digits = f"{abs(value):f}".replace(".", "").strip("0")
+    return row.kind in ("measure", "money") and len(digits) >= RARE_DIGITS and not row.item
 
 
 def same_value_pairs(rows: list[ClaimRow]) -> dict[tuple[int, int], Pair]:
@@ -133,7 +143,7 @@ def same_value_pairs(rows: list[ClaimRow]) -> dict[tuple[int, int], Pair]:
             for b in group[x + 1 :]:
                 if a.article_id == b.article_id:
                     continue
-                if a.day and b.day and abs((a.day - b.day).days) > DISTINCT_DAYS:
+                if _days_apart(a, b) > (RARE_DAYS if _rare(value, a) else DISTINCT_DAYS):
                     continue
                 if other_things(a, b) or not same_scope(a, b):
                     continue

@@ -937,3 +937,25 @@ def test_one_sector_told_apart_by_outlets_is_one_figure(ledger_path):
         assert figure_of(ledger, "gulf-0723-aawsat", "486.3 مليون ريال") != figure_of(
             ledger, "gulf-0724-aawsat", "482.2 مليون ريال"
         )
+
+
+def test_a_rare_figure_retold_for_weeks_is_one_figure():
+    """Saudi crude exports in May, 6,935,000 barrels a day (JODI): told on 21 July 2015
+    and again on 31 July; a measure or money of four significant digits or more is one
+    figure up to ``RARE_DAYS`` apart (``pair_rules._rare``), a count like 431 arrested
+    only ``DISTINCT_DAYS`` apart, and a market item's price (gold at 1096.40 on two days)
+    never by its value alone."""
+    import datetime as dt
+
+    from ledger.pair_rules import same_value_pairs
+
+    def row(mid, value, day, kind="measure", item=None):
+        r = ClaimRow(mid, f"article-{mid}", 0, None, "fell", kind, "barrel", None)
+        r.day, r.item = dt.date(2015, 7, day), item
+        r.stated, r.distinct = ("exact", value, None, None), value
+        return r
+
+    rows = [row(1, 6935000.0, 21), row(2, 6935000.0, 31), row(3, 431.0, 21, kind="count"),
+            row(4, 431.0, 31, kind="count"), row(5, 1096.4, 24, kind="money", item="gold"),
+            row(6, 1096.4, 31, kind="money", item="gold")]  # fmt: skip
+    assert set(same_value_pairs(rows)) == {(1, 2)}
