@@ -451,6 +451,8 @@ def _one_toll(a: ClaimRow, b: ClaimRow, event: str, related: dict) -> bool:
         return False
     if not same_incident(a.incident, b.incident):
         return False  # the truck bomb and the police academy; one attack and a series
+    if a.anchors and b.anchors and not set(a.anchors).intersection(b.anchors):
+        return False  # each names its own places and people: مأرب، دار سعد
     lo, hi = sorted((float(a.stated[1]), float(b.stated[1])))
     most = LEAD_TOLL_RATIO if event in RISING_TOLLS else LEAD_RATIO
     return lo > 0 and hi / lo <= most

@@ -959,3 +959,21 @@ def test_a_rare_figure_retold_for_weeks_is_one_figure():
             row(4, 431.0, 31, kind="count"), row(5, 1096.4, 24, kind="money", item="gold"),
             row(6, 1096.4, 31, kind="money", item="gold")]  # fmt: skip
     assert set(same_value_pairs(rows)) == {(1, 2)}
+
+
+BORDER = Path(__file__).parent / "data" / "border_excerpts.jsonl"
+
+
+def test_leading_tolls_naming_their_own_places_are_two_incidents(ledger_path):
+    """31 July 2015: aleqtisadiya's text leads with the seven border guards hurt at the
+    al-Masyal post (its men named); alwatan's with the eight hurt at two posts, in Jazan
+    and in Asir. Each sentence names rare words of its own and none in common: the leads
+    are no one toll (``pair_rules._one_toll``), and no update from 7 to 8 is flagged."""
+    with linked(ledger_path, BORDER, 2) as ledger:
+        seven = figure_of(ledger, "border-0731-aleqtisadiya", "(7) سبعة")
+        eight = figure_of(ledger, "border-0801-alwatan", "ثمانية")
+        assert seven != eight
+        reasons = ledger.db.execute(
+            "SELECT explanation FROM pair_scores WHERE explanation LIKE 'both reports lead%'"
+        ).fetchall()
+        assert not [r for (r,) in reasons if "injured" in r]
