@@ -977,3 +977,24 @@ def test_leading_tolls_naming_their_own_places_are_two_incidents(ledger_path):
             "SELECT explanation FROM pair_scores WHERE explanation LIKE 'both reports lead%'"
         ).fetchall()
         assert not [r for (r,) in reasons if "injured" in r]
+
+
+def test_some_of_a_group_never_leads_a_toll():
+    """Abha, 6 August 2015: a headline "ارتفاع شهداء ... إلى 12 من رجال الأمن" counts
+    some of a group (the members, not the three workers killed with them): it leads no
+    toll (``pair_rules.lead_toll_pairs``), so it is not one figure with another report's
+    15 dead; two reports leading with the whole toll are."""
+    import datetime as dt
+
+    from ledger.pair_rules import lead_toll_pairs
+
+    def row(mid, article, value, partitive=False, entity="شخص"):
+        r = ClaimRow(mid, article, 0, entity, "killed", "count", None, "2015-08-06 18:00")
+        r.day, r.entity_key, r.entity_class = dt.date(2015, 8, 6), entity, "person"
+        r.stated, r.title, r.partitive = ("exact", value, None, None), True, partitive
+        return r
+
+    rows = [row(1, "a", 12.0, partitive=True, entity="رجل"), row(2, "b", 15.0), row(3, "c", 13.0)]
+    related = {("a", "b"): 0.5, ("a", "c"): 0.5, ("b", "c"): 0.5}
+    pairs = lead_toll_pairs(rows, {"a": 1, "b": 1, "c": 1}, related)
+    assert set(pairs) == {(2, 3)}
