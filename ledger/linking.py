@@ -598,6 +598,9 @@ def _named_item(text: str, lo: int, start: int) -> tuple[int, str] | None:
     if not heads:
         return None
     head = heads[-1]
+    quoted = _quoted_name(text, head.end(), start)
+    if quoted is not None:
+        return head.start(), f"{_ITEM_HEADS[head.group(1)]}|{' '.join(quoted)}"
     words: list[str] = []
     at = head.end()
     for token in re.finditer(r"\S+", text[at:start]):
@@ -612,10 +615,7 @@ def _named_item(text: str, lo: int, start: int) -> tuple[int, str] | None:
             return None  # مؤشر القطاع: the item told before
         if not words and token.group()[0] == "و":
             return None  # 187 مليون سهم وحجم السيولة: a counted noun, then the next clause
-        for part in word.split():
-            key = part[1:] if part.startswith("و") and len(part) > 3 else part
-            key = key[2:] if key.startswith("ال") and len(key) > 3 else key
-            words.append(key)
+        words.extend(_name_words(word))
         at = head.end() + token.end()
         if len(words) >= ITEM_NAME_WORDS or token.group()[-1] in '»"”)،,':
             break
@@ -625,6 +625,32 @@ def _named_item(text: str, lo: int, start: int) -> tuple[int, str] | None:
     if len(between) > NAME_GAP or any(c.isdigit() or c in "،,؛" for c in between):
         return None
     return head.start(), f"{_ITEM_HEADS[head.group(1)]}|{' '.join(words)}"
+
+
+QUOTED_REACH = 60  # characters after an item's head searched for its short name «سابك»
+QUOTED_GAP = 40  # ... and at most between that name and the number
+_QUOTED = re.compile(r"[«\"(“]([^«»\"()“”\d،,؛]{2,30})[»\")”]")
+_BREAKS = re.compile(r"[\d،,؛.]")
+
+
+def _quoted_name(text: str, head_end: int, start: int) -> list[str] | None:
+    """The name words of an item told in brackets or quotes after its head, however
+    long its full name ("سهم الشركة السعودية للصناعات الأساسية (سابك) عملاق إنتاج
+    البتروكيماويات 3.9"), when nothing breaks the clause before the number."""
+    found = _QUOTED.search(text, head_end, min(start, head_end + QUOTED_REACH))
+    if found is None or _BREAKS.search(text, head_end, found.start()):
+        return None
+    gap = text[found.end() : start]
+    if len(gap) > QUOTED_GAP or _BREAKS.search(gap):
+        return None
+    words = [w for part in found.group(1).split() for w in _name_words(part)]
+    return words[:ITEM_NAME_WORDS] or None
+
+
+def _name_words(word: str) -> list[str]:
+    """A name's word as compared: without a leading و or ال (التشييد والبناء: تشييد بناء)."""
+    key = word[1:] if word.startswith("و") and len(word) > 3 else word
+    return [key[2:] if key.startswith("ال") and len(key) > 3 else key]
 
 
 def same_item(a: str | None, b: str | None) -> bool:

@@ -911,6 +911,9 @@ def test_a_market_list_item_is_read_by_its_name():
         "قطاع|تامين", "قطاع|تشييد بناء", "قطاع|استثمار صناعي"]  # fmt: skip
     assert items("تلاه قطاع «التشييد والبناء» بنسبة 4.89%") == ["قطاع|تشييد بناء"]
     assert items("يتقدمها سهم «سابك» بأكثر من 4%") == ["سهم|سابك"]
+    # a long name told short in brackets (aleqtisadiya, Reuters' text)
+    assert items("وهبط سهم الشركة السعودية للصناعات الأساسية (سابك) عملاق إنتاج "
+                 "البتروكيماويات 3.9 في المئة") == ["سهم|سابك"]  # fmt: skip
     assert items("مع تراجع مؤشر القطاع 4.4 في المئة") == [None]
     assert items("قفزت فوق مستوى 187 مليون سهم وحجم السيولة الذي ناهز 5 مليارات") == [None, None]
     assert items("وارتفع خام برنت 40 سنتا") == ["brent"]
