@@ -32,6 +32,7 @@ from .linking import (
     load_claims,
     periods_of,
     read_scope,
+    scope_keys_of,
     toll_siblings,
     toll_timeline,
 )
@@ -135,7 +136,8 @@ def link(
         constraints.cannot |= self_contradictions({r.id: r for r in rows}, pairs)
         constraints.cannot |= vetoes_among(db)
         claim_of, links = cluster(ids, pairs, sentence_of, constraints, settings,
-                                  periods_of(rows), toll_timeline(rows), toll_siblings(rows))  # fmt: skip
+                                  periods_of(rows), toll_timeline(rows), toll_siblings(rows),
+                                  scope_keys_of(rows))  # fmt: skip
         report.links = len(links)
         report.stale_decisions = len(applied.unresolved)
         stage("flagging conflicts")
@@ -449,7 +451,8 @@ def relink(ledger: Ledger, mention_ids: list[int], settings: LinkSettings = SETT
         constraints.cannot |= vetoes_among(db, part)
         sentence_of = {r.id: r.clause for r in rows}
         claim_of, links = cluster(live, pairs, sentence_of, constraints, settings,
-                                  periods_of(rows), toll_timeline(rows), toll_siblings(rows))  # fmt: skip
+                                  periods_of(rows), toll_timeline(rows), toll_siblings(rows),
+                                  scope_keys_of(rows))  # fmt: skip
         kept = _unchanged_groups(old_of, claim_of, set(mention_ids))
         redo = [i for i in ids if claim_of.get(i) not in kept]  # and those set aside
         for chunk in chunks(redo):

@@ -97,6 +97,7 @@ class ClaimRow:
     partitive: bool = False  # "10 من منسوبي القوات": some of a group (often a sub-count)
     listed: bool = False  # one of a list of counts of one event: 12 من الأفراد و3 عمال
     weekday: str | None = None  # the weekday named nearest the number: the day it is about
+    nth_day: int | None = None  # the day of an event named near it: في يومه الثالث (3)
     item: str | None = None  # the market item a price or a change is of (Brent, قطاع التامين)
     period: float | None = None  # days it is counted over: خلال أسبوعين (scope.period_near)
     subset: bool = False  # some of a toll: 32 من الجرحى (scope.subset_of_toll)
@@ -191,6 +192,41 @@ def _same_level(x: float, y: float) -> bool:
         return True
     rounded = x == int(x) or y == int(y)
     return rounded and abs(x - y) < LEVEL_TOLERANCE
+
+
+def scope_keys_of(rows: Iterable[ClaimRow]) -> dict[int, dict[str, object]]:
+    """Mention id -> what names its scope, for those naming any: the market item it is of
+    (``ClaimRow.item``), the weekday (but a toll's) and the day of an event it is told of
+    (``nth_day``).
+    A figure's mentions never name two of one kind (``same_scope_key``)."""
+    out: dict[int, dict[str, object]] = {}
+    rows = list(rows)
+    told: dict[tuple, dict[str, object]] = {}  # the text's keys, by what it states
+    for r in rows:
+        keys = {}
+        if r.item and not r.listed:
+            keys["item"] = r.item
+        if r.weekday and event_family(r.event) not in TOLL_EVENTS:
+            keys["weekday"] = r.weekday  # (a toll's reports name the days it rose on)
+        if r.nth_day is not None:
+            keys["nth_day"] = r.nth_day
+        if keys:
+            out[r.id] = keys
+            if not r.title:
+                told.setdefault((r.article_id, r.kind, r.unit, r.stated[1]), keys)
+    # a headline restates its text: "مهرجان «عيدية» يبهج سبعة آلاف زائر" is of the first
+    # night its text names
+    for r in rows:
+        if r.title and r.id not in out:
+            keys = told.get((r.article_id, r.kind, r.unit, r.stated[1]))
+            if keys is not None:
+                out[r.id] = keys
+    return out
+
+
+def same_scope_key(kind: str, a: object, b: object) -> bool:
+    """May two scope keys of one ``kind`` name one scope?"""
+    return same_item(a, b) if kind == "item" else a == b
 
 
 def periods_of(rows: Iterable[ClaimRow]) -> dict[int, float]:
@@ -390,6 +426,7 @@ def load_claims(
         around = nt.text[max(0, n_start - 40) : n_end + 40].split()
         row.comparison = any(w in cues["comparison"] for w in around)
         row.weekday = _weekday_near(nt.text, n_start, n_end)
+        row.nth_day = _nth_day_near(nt.text, n_start, n_end)
         row.item = _item_before(nt.text, n_start) if kind != "count" else None
         _set_scope(row, nt.text, n_start, n_end, timed)
         lo = max(0, n_start - YEAR_REACH)
@@ -544,6 +581,34 @@ def _weekday_near(text: str, start: int, end: int) -> str | None:
         day = lexicon().weekdays[tuple(m.group().split())][0]
         if best is None or distance < best[0]:
             best = (distance, day)
+    return best[1] if best else None
+
+
+# the day of an event a number is told of (normalised): "في يومه الثالث"، "في أولى ليالي
+# المهرجان"، "اليوم الثاني من المعرض"; not "اليوم" alone (today)
+_DAY_WORDS = r"(?:يوم|يومه|يومها|اليوم|ليله|ليلته|ليلتها|الليله)"
+_NTH_AFTER = re.compile(r"(?<!\S)[وفب]?" + _DAY_WORDS + r"\s+([^\s،,.؛:]+)")
+_NTH_BEFORE = re.compile(r"(?<!\S)[وفب]?([^\s،,.؛:]+)\s+(?:ايام|ليالي|يوم|ليله)(?!\S)")
+NTH_DAY_REACH = 90  # characters each side of a number searched for the day of an event
+
+
+def _nth_day_near(text: str, start: int, end: int) -> int | None:
+    """The day of an event named nearest a number in its normalised sentence ("أكثر من
+    تسعة آلاف زائر في يومه الثالث": 3; "في أولى ليالي المهرجان": 1): a festival's
+    visitors of two days are two figures, as a count of two weekdays is."""
+    lo, hi = max(0, start - NTH_DAY_REACH), end + NTH_DAY_REACH
+    ordinals = lexicon().ordinals
+    best: tuple[int, int] | None = None
+    for pattern in (_NTH_AFTER, _NTH_BEFORE):
+        for m in pattern.finditer(text, lo, hi):
+            if m.start() < end and m.end() > start:
+                continue  # the number's own words
+            hit = ordinals.get((m.group(1),))
+            if hit is None or hit[1]:
+                continue  # no ordinal, or one behind a clitic (لاول)
+            distance = start - m.end() if m.end() <= start else m.start() - end
+            if best is None or distance < best[0]:
+                best = (distance, hit[0])
     return best[1] if best else None
 
 
@@ -823,6 +888,7 @@ class _Groups:
         cannot: set[tuple[int, int]],
         scores: Iterable[tuple],
         periods: dict[int, float] | None = None,
+        keys: dict[int, dict[str, object]] | None = None,
     ) -> None:
         self.parent = {i: i for i in ids}
         self.members = {i: [i] for i in self.parent}
@@ -831,6 +897,10 @@ class _Groups:
         ] = {}  # injured -> killed of its clause, set once the killed are grouped
         # group -> the shortest and longest period its members are counted over
         self.periods = {i: (p, p) for i, p in (periods or {}).items() if i in self.parent}
+        # group -> kind -> the scope keys its members name (``scope_keys_of``): the market
+        # items they are of (Brent, قطاع|تامين), the weekdays and days of an event
+        self.keys = {i: {k: {v} for k, v in ks.items()} for i, ks in (keys or {}).items()
+                     if i in self.parent}  # fmt: skip
         # group -> group -> the scored pairs between them, as one complex number (real:
         # how many, imaginary: their sum): one small object per pair of groups
         self.scored: dict[int, dict[int, complex]] = defaultdict(dict)
@@ -856,6 +926,11 @@ class _Groups:
             return True
         if self.siblings and self._other_incidents(ra, rb):
             return True
+        ka, kb = self.keys.get(ra), self.keys.get(rb)
+        if ka and kb:
+            for kind in ka.keys() & kb.keys():
+                if not all(same_scope_key(kind, x, y) for x in ka[kind] for y in kb[kind]):
+                    return True  # a sector's change is never another's, nor Sunday's Saturday's
         pa, pb = self.periods.get(ra), self.periods.get(rb)
         if pa is None or pb is None:
             return False
@@ -886,6 +961,11 @@ class _Groups:
         for m in moved:
             self.parent[m] = ra
         self.members[ra].extend(moved)
+        kb = self.keys.pop(rb, None)
+        if kb:
+            ka = self.keys.setdefault(ra, {})
+            for kind, values in kb.items():
+                ka.setdefault(kind, set()).update(values)
         pa, pb = self.periods.get(ra), self.periods.pop(rb, None)
         if pb is not None:
             self.periods[ra] = pb if pa is None else (min(pa[0], pb[0]), max(pa[1], pb[1]))
@@ -993,10 +1073,12 @@ def cluster(
     periods: dict[int, float] | None = None,
     timeline: dict[int, tuple[float, float]] | None = None,
     siblings: dict[int, int] | None = None,
+    keys: dict[int, dict[str, object]] | None = None,
 ) -> tuple[dict[int, int], list[Pair]]:
     """Group mentions: returns mention id -> claim id, and the links that joined them.
     ``periods`` (mention id -> days it is counted over) keeps counts of one week and of
-    two weeks apart, however their groups grow.
+    two weeks apart, however their groups grow; so ``keys`` (``scope_keys_of``) keeps
+    two market items apart, and two weekdays or days of an event.
 
     Pairs are taken strongest first (single linkage), but two groups join only when
     the pairs between them average ``group_threshold`` (a pair never scored counts as
@@ -1025,7 +1107,8 @@ def cluster(
                 key = tuple(sorted((group[x], group[y])))
                 if key not in must:
                     cannot.add(key)
-    groups = _Groups(ids, cannot, ((a, b, p.score) for (a, b), p in pairs.items()), periods)
+    scored = ((a, b, p.score) for (a, b), p in pairs.items())
+    groups = _Groups(ids, cannot, scored, periods, keys)
     links: list[Pair] = []
     for a, b in constraints.must:
         if a in groups.parent and b in groups.parent:

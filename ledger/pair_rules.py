@@ -355,12 +355,6 @@ def _same_day(a: ClaimRow, b: ClaimRow) -> bool:
     return days <= ECHO_DAYS and bool(a.sessions and b.sessions) and a.outlet != b.outlet
 
 
-def _named_apart(a: ClaimRow, b: ClaimRow) -> bool:
-    """Do both sentences name rare words (``ClaimRow.anchors``: places, people) and
-    none in common? Then they may well tell of two incidents."""
-    return bool(a.anchors and b.anchors and not set(a.anchors).intersection(b.anchors))
-
-
 def _days_apart(a: ClaimRow, b: ClaimRow) -> int:
     """Days between two reports (0 when a date is unknown)."""
     return abs((a.day - b.day).days) if a.day and b.day else 0
@@ -457,8 +451,6 @@ def _one_toll(a: ClaimRow, b: ClaimRow, event: str, related: dict) -> bool:
         return False
     if not same_incident(a.incident, b.incident):
         return False  # the truck bomb and the police academy; one attack and a series
-    if _named_apart(a, b):
-        return False  # each names its own places and people: المسيال، الطوال
     lo, hi = sorted((float(a.stated[1]), float(b.stated[1])))
     most = LEAD_TOLL_RATIO if event in RISING_TOLLS else LEAD_RATIO
     return lo > 0 and hi / lo <= most
@@ -472,11 +464,11 @@ def lead_toll_pairs(
     rose: independent reports of an incident word it differently, and an update or a
     disagreement between them is what the analyst needs to see. Sub-counts, list items,
     comparisons and other years never lead (``_whole_count``); nor does another counted
-    thing (militants and soldiers), nor some of a group (``ClaimRow.partitive``: "12 من
-    رجال الأمن", the members killed with three workers). The two articles must be close
-    (``related`` cosine of ``LEAD_COSINE``), their story short (``LEAD_STORY_DAYS``), their
-    sentences must not name different targets (``scope.same_incident``) nor each name
-    rare words and none in common (``_named_apart``)."""
+    thing (militants and soldiers), nor the dead or hurt of one group (``ClaimRow.partitive``:
+    "12 من رجال الأمن", the members killed with three workers; "12 ألفاً من مسلحي داعش"
+    held are all the held). The two articles must be close
+    (``related`` cosine of ``LEAD_COSINE``), their story short (``LEAD_STORY_DAYS``) and
+    their sentences must not name different targets (``scope.same_incident``)."""
     first: dict[tuple, ClaimRow] = {}
     for r in sorted(rows, key=lambda r: (r.article_id, not r.title, r.sentence_start, r.id)):
         event, story = event_family(r.event), story_of.get(r.article_id)
@@ -488,7 +480,9 @@ def lead_toll_pairs(
     running = _running_stories(rows, story_of)
     leads: dict[tuple, list[ClaimRow]] = defaultdict(list)
     for (_article, title, event), r in first.items():
-        if story_of[r.article_id] not in running and _whole_count(r) and not r.partitive:
+        if r.partitive and event in RISING_TOLLS:
+            continue  # "12 من رجال الأمن": the members killed, not the whole toll
+        if story_of[r.article_id] not in running and _whole_count(r):
             leads[(story_of[r.article_id], event, title)].append(r)
     pairs: dict[tuple[int, int], Pair] = {}
     for (_story, event, _title), group in leads.items():

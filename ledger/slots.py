@@ -115,11 +115,11 @@ class Table:
         self.part = np.array([r.part for r in rows], dtype=bool)
         self.partitive = np.array([r.partitive for r in rows], dtype=bool)
         self.weekday = _codes([r.weekday for r in rows])
+        self.nth_day = _codes([r.nth_day for r in rows])
         # a list's count (``ClaimRow.listed``) or the market item it is of
         self.item = _codes([True if r.listed else r.item for r in rows])
         self.item_names = {int(c): r.item for c, r in zip(self.item, rows, strict=True)
                            if r.item is not None and not r.listed}  # fmt: skip
-        self.named = np.array([r.item is not None and not r.listed for r in rows], dtype=bool)
         self.period = np.array([np.nan if r.period is None else r.period for r in rows])
         self.subset = np.array([r.subset for r in rows], dtype=bool)
         self.severe = np.array([r.severe for r in rows], dtype=bool)
@@ -194,6 +194,8 @@ class Table:
         ok &= ~self.other_incidents(i, j)  # the truck bomb's dead are not the academy's
         wi, wj = self.weekday[i], self.weekday[j]
         ok &= (wi < 0) | (wj < 0) | (wi == wj)  # Saturday's figure is not Sunday's
+        ti, tj = self.nth_day[i], self.nth_day[j]
+        ok &= (ti < 0) | (tj < 0) | (ti == tj)  # nor a festival's first night its third day
         ok &= ~self.other_items(i, j)  # Brent's price is not US crude's
         ok &= self.same_period(i, j)  # 400 in one week is not 400 in two
         ok &= self.subset[i] == self.subset[j]  # 32 من الجرحى is not the injured ...
@@ -214,12 +216,7 @@ class Table:
         no figure may hold both, however others join them (``linking.VETO_REASON``)."""
         ei, ej = self.event[i], self.event[j]
         alike = (self.kind_unit[i] == self.kind_unit[j]) & ((ei < 0) | (ej < 0) | (ei == ej))
-        return self._by_incident_marks(i, j, told_apart, alike) | (alike & self.named_apart(i, j))
-
-    def named_apart(self, i: np.ndarray, j: np.ndarray) -> np.ndarray:
-        """True where both are of named market items that differ (``other_items``): a
-        sector's change is never another sector's, however others join them."""
-        return self.named[i] & self.named[j] & self.other_items(i, j)
+        return self._by_incident_marks(i, j, told_apart, alike)
 
     def same_desk_apart(self, i: np.ndarray, j: np.ndarray) -> np.ndarray:
         """True where one outlet's two reports of one day give values that cannot be one

@@ -964,24 +964,6 @@ def test_a_rare_figure_retold_for_weeks_is_one_figure():
     assert set(same_value_pairs(rows)) == {(1, 2)}
 
 
-BORDER = Path(__file__).parent / "data" / "border_excerpts.jsonl"
-
-
-def test_leading_tolls_naming_their_own_places_are_two_incidents(ledger_path):
-    """31 July 2015: aleqtisadiya's text leads with the seven border guards hurt at the
-    al-Masyal post (its men named); alwatan's with the eight hurt at two posts, in Jazan
-    and in Asir. Each sentence names rare words of its own and none in common: the leads
-    are no one toll (``pair_rules._one_toll``), and no update from 7 to 8 is flagged."""
-    with linked(ledger_path, BORDER, 2) as ledger:
-        seven = figure_of(ledger, "border-0731-aleqtisadiya", "(7) سبعة")
-        eight = figure_of(ledger, "border-0801-alwatan", "ثمانية")
-        assert seven != eight
-        reasons = ledger.db.execute(
-            "SELECT explanation FROM pair_scores WHERE explanation LIKE 'both reports lead%'"
-        ).fetchall()
-        assert not [r for (r,) in reasons if "injured" in r]
-
-
 def test_some_of_a_group_never_leads_a_toll():
     """Abha, 6 August 2015: a headline "ارتفاع شهداء ... إلى 12 من رجال الأمن" counts
     some of a group (the members, not the three workers killed with them): it leads no
@@ -1001,3 +983,55 @@ def test_some_of_a_group_never_leads_a_toll():
     related = {("a", "b"): 0.5, ("a", "c"): 0.5, ("b", "c"): 0.5}
     pairs = lead_toll_pairs(rows, {"a": 1, "b": 1, "c": 1}, related)
     assert set(pairs) == {(2, 3)}
+
+
+def test_two_named_items_never_share_a_figure_however_others_join_them():
+    """A sector's change is never another sector's (``linking.scope_keys_of``): an unnamed
+    "4.9%" close to both the construction sector's 4.98% and the industrial investment
+    sector's 4.43% joins one of them, never both, whatever the scores; the construction
+    sector named shorter ("قطاع|تشييد") is the same item."""
+    pairs = {(1, 2): Pair(1, 2, 0.9, "same slot 90%"), (2, 3): Pair(2, 3, 0.9, "same slot 90%"),
+             (1, 3): Pair(1, 3, 0.9, "same slot 90%"), (3, 4): Pair(3, 4, 0.9, "same slot 90%"),
+             (1, 4): Pair(1, 4, 0.9, "same slot 90%"), (2, 4): Pair(2, 4, 0.9, "same slot 90%")}  # fmt: skip
+    sentence_of = {m: (f"article {m}", False, 0) for m in range(1, 5)}
+    keys = {
+        1: {"item": "قطاع|تشييد بناء"},
+        2: {"item": "قطاع|استثمار صناعي"},
+        4: {"item": "قطاع|تشييد"},
+    }
+    free, _ = cluster([1, 2, 3, 4], pairs, sentence_of, Constraints(), SETTINGS)
+    assert len(set(free.values())) == 1
+    kept, _ = cluster([1, 2, 3, 4], pairs, sentence_of, Constraints(), SETTINGS, keys=keys)
+    assert kept[1] != kept[2] and kept[1] == kept[4]
+
+
+FESTIVAL = Path(__file__).parent / "data" / "festival_excerpts.jsonl"
+
+
+def test_the_day_of_an_event_a_count_is_told_of_is_its_scope(ledger_path):
+    """The Eidiya festival's visitors, 21-22 July 2015: more than seven thousand "في أولى
+    ليالي" (alriyadh: its headline says "سبعة آلاف" and is of the same night), nine
+    thousand "في يومه الثاني" (alyaum), more than nine thousand "في يومه الثالث"
+    (aljazirah). A count's day of an event (``ClaimRow.nth_day``) keeps it apart from
+    another day's, in every figure however others join them (``linking.scope_keys_of``),
+    and no disagreement is flagged between the first night and the third day."""
+    from ledger.linking import _nth_day_near
+
+    def nth(sentence: str) -> int | None:
+        text = normalize(sentence).text
+        number = re.search(r"[0-9]+|سبعه|تسعه", text)
+        return _nth_day_near(text, number.start(), number.end())
+
+    assert nth("بحضور أكثر من تسعة آلاف زائر في يومه الثالث, وذلك") == 3
+    assert nth("عاش أكثر من سبعة آلاف زائر لمتنزه الملك عبدالله البيئي في الأحساء "
+               "احتفالية جميلة في أولى ليالي مهرجان") == 1  # fmt: skip
+    assert nth("ارتفع المؤشر 3% في ثاني أيام التداول") == 2
+    assert nth("قتل 15 شخصا اليوم الأحد") is None  # today is no day of an event
+    with linked(ledger_path, FESTIVAL, 3) as ledger:
+        first = figure_of(ledger, "festival-0722-alriyadh", "أكثر من سبعة آلاف")
+        assert first == figure_of(ledger, "festival-0722-alriyadh", "سبعة آلاف", "title")
+        third = figure_of(ledger, "festival-0722-aljazirah", "أكثر من تسعة آلاف")
+        assert first != third
+        assert first != figure_of(ledger, "festival-0722-alyaum", "9 آلاف")
+        flags = ledger.db.execute("SELECT count(*) FROM figures WHERE conflict = 1")
+        assert flags.fetchone()[0] == 0
