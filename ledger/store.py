@@ -285,6 +285,14 @@ def m015_rising_witnesses(db: sqlite_utils.Database) -> None:
         db["meta"].upsert({"key": RESCORE_KEY, "value": "rising witnesses"}, pk="key")
 
 
+@migrations()
+def m016_named_items(db: sqlite_utils.Database) -> None:
+    # 0.12.0 pairs one market item's values by its name, a rare figure over two weeks and
+    # no longer leads with the dead of one group: a ledger linked before scores afresh
+    if db.execute("SELECT 1 FROM pair_scores LIMIT 1").fetchone():
+        db["meta"].upsert({"key": RESCORE_KEY, "value": "named items"}, pk="key")
+
+
 CHUNK = 500  # ids bound at a time in an ``IN (...)`` (SQLite limits bound parameters)
 
 

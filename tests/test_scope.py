@@ -810,22 +810,38 @@ def test_a_ledger_linked_before_0_10_is_scored_afresh(ledger_path):
         assert needs_rescore(ledger.db)
 
 
-def test_a_ledger_linked_by_0_10_is_scored_afresh(ledger_path):
-    """0.10.0 marked small counts as no witness from 0.8 only: migration 15 makes the
-    next link score every pair again, and until then a decision takes no rising witness
-    from the stored explanations."""
+@pytest.mark.parametrize(
+    ("data", "migration", "reason"),
+    [
+        # 0.10.0 marked small counts as no witness from 0.8 only
+        ("kabul_wave_excerpts.jsonl", "m015_rising_witnesses", "same slot"),
+        # 0.11.0 scored no pairs of named market items
+        ("sector_items_excerpts.jsonl", "m016_named_items", "the same item"),
+    ],
+)
+def test_a_ledger_linked_by_an_earlier_version_is_scored_afresh(
+    ledger_path, data, migration, reason
+):
+    """A migration that changes how pairs are scored makes the next link score every
+    pair again (until then a decision takes no rising witness from the stored
+    explanations): the pairs it adds are there after any full link."""
     import sqlite3
 
     from ledger import Ledger
     from ledger.figures import link, needs_rescore
 
-    linked(ledger_path, WAVE, 6).close()
-    with sqlite3.connect(ledger_path) as raw:  # as 0.10.0 left it
-        raw.execute("DELETE FROM _sqlite_migrations WHERE name = 'm015_rising_witnesses'")
+    linked(ledger_path, Path(__file__).parent / "data" / data, 6).close()
+    with sqlite3.connect(ledger_path) as raw:  # as the earlier version left it
+        raw.execute("DELETE FROM _sqlite_migrations WHERE name = ?", [migration])
+        raw.execute("DELETE FROM pair_scores WHERE explanation LIKE ?", [f"%{reason}%"])
     with Ledger(ledger_path) as ledger:
         assert needs_rescore(ledger.db)
         link(ledger, rescore=False)  # a pending rescore is done by any full link
         assert not needs_rescore(ledger.db)
+        found = ledger.db.execute(
+            "SELECT count(*) FROM pair_scores WHERE explanation LIKE ?", [f"%{reason}%"]
+        )
+        assert found.fetchone()[0] > 0
 
 
 def test_one_figure_told_to_other_precisions_is_one_figure():
