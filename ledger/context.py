@@ -396,7 +396,7 @@ class Context:
                     break  # "ثلاثة شهود ... إن أكثر من 27 شخصا قتلوا": the verb is 27's
                 if side and numeral(words, dist) and set(words[dist + 1 : dist + 2]) & OF_THEM:
                     break  # "1064 حالة، 583 منها تماثلت للشفاء": some of it, the verb theirs
-                hit = self.ex.event_of(word)
+                hit = self.ex.event_of(word) or _captive_taking(words, side, dist, numeral)
                 if hit is None or self._before_a_month(words, side, dist):
                     continue
                 if hit[0] not in CHANGE_EVENTS and self._before_a_total(words, side, dist):
@@ -508,6 +508,20 @@ def _quoted_names(words: list[str], side: int) -> set[int]:
                 out.update(range(start + 1, k))
             start = None
     return out
+
+
+# "أسر" before a number is the taking of captives ("وأسر ستة حوثيين"), not families
+_CAPTIVE_TAKING = frozenset({"اسر", "واسر", "باسر", "واسرت", "اسرت", "اسروا"})
+
+
+def _captive_taking(words: list[str], side: int, dist: int, numeral) -> tuple | None:
+    """The cue "أسر" at ``dist`` when a number follows it in the text ("بالإضافة إلى
+    أسر ستة حوثيين بينهم ثلاثة أطفال": the six and the three were captured): "أسر"
+    alone is also families (أسر الشهداء)."""
+    if words[dist] not in _CAPTIVE_TAKING:
+        return None
+    follows = (dist == 0 or numeral(words, dist - 1)) if not side else numeral(words, dist + 1)
+    return ("captured", True) if follows else None
 
 
 SECTOR_HEADS = frozenset({"قطاع", "وقطاع", "لقطاع", "بقطاع", "فقطاع"})

@@ -514,3 +514,13 @@ def test_a_sectors_name_is_no_event():
             "تلاه قطاع الاستثمار الصناعي 4.43% و قطاع البتروكيماويات 4.36%، و قطاع النقل 3.82%")  # fmt: skip
     assert [m.event for m in extract_mentions(text) if m.is_claim] == [None] * 5
     assert [m.event for m in extract_mentions("تم بناء 300 وحدة سكنية")] == ["built"]
+
+
+def test_taking_captives_is_told_by_a_number_after_it():
+    """alyaum, 10 August 2015: "مقتل تسعة مسلحين حوثيين ... بالإضافة إلى أسر سته حوثيين
+    بينهم ثلاثة اطفال": the six and the three children were captured, not killed. "أسر"
+    before a number is the taking of captives; before a noun it is families."""
+    text = "مقتل تسعة مسلحين حوثيين بالإضافة إلى أسر سته حوثيين بينهم ثلاثة اطفال"
+    assert [m.event for m in extract_mentions(text) if m.is_claim] == [
+        "killed", "captured", "captured"]  # fmt: skip
+    assert [m.event for m in extract_mentions("استضافت الجمعية 13 أسرة")] == [None]
