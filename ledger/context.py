@@ -396,7 +396,7 @@ class Context:
                     break  # "ثلاثة شهود ... إن أكثر من 27 شخصا قتلوا": the verb is 27's
                 if side and numeral(words, dist) and set(words[dist + 1 : dist + 2]) & OF_THEM:
                     break  # "1064 حالة، 583 منها تماثلت للشفاء": some of it, the verb theirs
-                hit = self.ex.event_of(word) or _captive_taking(words, side, dist, numeral)
+                hit = self.ex.event_of(word) or self._captive_taking(words, side, dist, numeral)
                 if hit is None or self._before_a_month(words, side, dist):
                     continue
                 if hit[0] not in CHANGE_EVENTS and self._before_a_total(words, side, dist):
@@ -432,6 +432,24 @@ class Context:
         if counted is not None and found in CASUALTY_EVENTS and self._counts_an_event(after[0]):
             return counted
         return found
+
+    def _captive_taking(self, words: list[str], side: int, dist: int, numeral) -> tuple | None:
+        """The cue "أسر" at ``dist`` when a number follows it in the text ("بالإضافة إلى
+        أسر ستة حوثيين بينهم ثلاثة أطفال": the six and the three were captured), unless
+        it is families: given to ("تكريم أسر 7 من شهداء الواجب", "إلى أسر") or of the
+        counted ("إيواء أسر 25 نازحا")."""
+        if words[dist] not in _CAPTIVE_TAKING:
+            return None
+        if side:
+            follows, before = numeral(words, dist + 1), words[max(0, dist - 2) : dist][::-1]
+        else:
+            follows, before = dist == 0 or numeral(words, dist - 1), words[dist + 1 : dist + 3]
+        if not follows:
+            return None
+        if before and before[0] in _FOR_FAMILIES and before[1:2] != ["بالاضافه"]:
+            return None  # (but "بالإضافة إلى أسر ستة" adds captives)
+        noun = self.ex.entity_lemma(self.after[0]) if self.after else None
+        return None if noun in _DEPENDANTS else ("captured", True)
 
     def _counts_an_event(self, word: str) -> bool:
         """Is ``word`` a noun the lexicon counts as an event (إصابة، إصابات)?"""
@@ -511,17 +529,13 @@ def _quoted_names(words: list[str], side: int) -> set[int]:
 
 
 # "أسر" before a number is the taking of captives ("وأسر ستة حوثيين"), not families
-_CAPTIVE_TAKING = frozenset({"اسر", "واسر", "باسر", "واسرت", "اسرت", "اسروا"})
-
-
-def _captive_taking(words: list[str], side: int, dist: int, numeral) -> tuple | None:
-    """The cue "أسر" at ``dist`` when a number follows it in the text ("بالإضافة إلى
-    أسر ستة حوثيين بينهم ثلاثة أطفال": the six and the three were captured): "أسر"
-    alone is also families (أسر الشهداء)."""
-    if words[dist] not in _CAPTIVE_TAKING:
-        return None
-    follows = (dist == 0 or numeral(words, dist - 1)) if not side else numeral(words, dist + 1)
-    return ("captured", True) if follows else None
+_CAPTIVE_TAKING = frozenset({"اسر", "واسر", "واسرت", "اسرت", "اسروا"})
+# ... unless what comes before it gives to families: "تكريم أسر 7 من شهداء الواجب"
+_FOR_FAMILIES = frozenset({"الي", "علي", "تكريم", "ايواء", "مساعده", "مساعدات", "زار", "زياره",
+                           "دعم", "رعايه", "استضافه", "لقاء", "عدد"})  # fmt: skip
+# ... or the counted are whose families they are: "إيواء أسر 25 نازحا"
+_DEPENDANTS = frozenset({"شهيد", "نازح", "يتيم", "سجين", "متوفي", "مفقود", "ضحيه", "اسير",
+                         "معتقل", "موقوف", "مريض", "طالب"})  # fmt: skip
 
 
 SECTOR_HEADS = frozenset({"قطاع", "وقطاع", "لقطاع", "بقطاع", "فقطاع"})

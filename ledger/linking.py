@@ -196,28 +196,28 @@ def _same_level(x: float, y: float) -> bool:
 
 def scope_keys_of(rows: Iterable[ClaimRow]) -> dict[int, dict[str, object]]:
     """Mention id -> what names its scope, for those naming any: the market item it is of
-    (``ClaimRow.item``), the weekday (but a toll's) and the day of an event it is told of
-    (``nth_day``).
+    (``ClaimRow.item``), the weekday and the day of an event it is told of (``nth_day``;
+    neither for a toll, whose reports name the days it rose on).
     A figure's mentions never name two of one kind (``same_scope_key``)."""
     out: dict[int, dict[str, object]] = {}
     rows = list(rows)
     told: dict[tuple, dict[str, object]] = {}  # the text's keys, by what it states
     for r in rows:
         keys = {}
-        if r.item and not r.listed:
+        if r.item:
             keys["item"] = r.item
         if r.weekday and event_family(r.event) not in TOLL_EVENTS:
             keys["weekday"] = r.weekday  # (a toll's reports name the days it rose on)
-        if r.nth_day is not None:
+        if r.nth_day is not None and event_family(r.event) not in TOLL_EVENTS:
             keys["nth_day"] = r.nth_day
         if keys:
             out[r.id] = keys
-            if not r.title:
+            if not r.title and r.stated[1] is not None:
                 told.setdefault((r.article_id, r.kind, r.unit, r.stated[1]), keys)
     # a headline restates its text: "مهرجان «عيدية» يبهج سبعة آلاف زائر" is of the first
     # night its text names
     for r in rows:
-        if r.title and r.id not in out:
+        if r.title and r.id not in out and r.stated[1] is not None:
             keys = told.get((r.article_id, r.kind, r.unit, r.stated[1]))
             if keys is not None:
                 out[r.id] = keys
@@ -240,13 +240,24 @@ def read_scope(
     """Set what ``row`` covers (period, subset, new count, an earlier count, another
     source's) from its sentence and the number's offsets in it (``load_claims`` does
     this as it reads each sentence). ``seen`` keeps each sentence normalised once, for
-    the numbers that share it."""
+    the numbers that share it. The keys of its scope too (``scope_keys_of``: its market
+    item, weekday and day of an event), so a re-grouping keeps what the link kept apart."""
     nt = seen.get(sentence) if seen is not None else None
     if nt is None:
         nt = normalize(sentence)
         if seen is not None:
             seen[sentence] = nt
-    _set_scope(row, nt.text, nt.to_normalized(max(0, start)), nt.to_normalized(max(0, end)))
+    n_start, n_end = nt.to_normalized(max(0, start)), nt.to_normalized(max(0, end))
+    _set_scope(row, nt.text, n_start, n_end)
+    _set_keys(row, nt.text, n_start, n_end)
+
+
+def _set_keys(row: ClaimRow, text: str, start: int, end: int) -> None:
+    """The day a number is told of (a weekday, a day of an event) and the market item it
+    is of, from its normalised sentence."""
+    row.weekday = _weekday_near(text, start, end)
+    row.nth_day = _nth_day_near(text, start, end)
+    row.item = _item_before(text, start) if row.kind != "count" else None
 
 
 def _set_scope(row: ClaimRow, text: str, start: int, end: int, timed: bool | None = None) -> None:
@@ -425,9 +436,7 @@ def load_claims(
             row.entity_class = "person"  # 431 من خلايا داعش: members, people
         around = nt.text[max(0, n_start - 40) : n_end + 40].split()
         row.comparison = any(w in cues["comparison"] for w in around)
-        row.weekday = _weekday_near(nt.text, n_start, n_end)
-        row.nth_day = _nth_day_near(nt.text, n_start, n_end)
-        row.item = _item_before(nt.text, n_start) if kind != "count" else None
+        _set_keys(row, nt.text, n_start, n_end)
         _set_scope(row, nt.text, n_start, n_end, timed)
         lo = max(0, n_start - YEAR_REACH)
         row.elsewhen = _earlier_year(nt.text[lo : n_end + YEAR_REACH], row.day,
@@ -592,6 +601,21 @@ _NTH_BEFORE = re.compile(r"(?<!\S)[وفب]?([^\s،,.؛:]+)\s+(?:ايام|ليا�
 NTH_DAY_REACH = 90  # characters each side of a number searched for the day of an event
 
 
+_NOT_A_DAY_AFTER = re.compile(
+    r"\s*(?:عشر|عشره|و(?:ال)?(?:عشر|ثلاث|اربع|خمس|ست|سبع|ثمان|تسع)\S*|من\s+(?:امس|شهر|\S+\s+[0-9]))(?!\S)"
+)
+
+
+def _a_day_of_an_event(text: str, end: int) -> bool:
+    """Does the ordinal day just read end there: not a compound ordinal ("الحادي عشر"،
+    "الخامس والعشرين"), a date ("يوم الثالث عشر من شهر يونيو") or "يوم الأول من أمس"?
+    A weekday after "ثاني أيام" is no rank either ("ثاني يوم الجمعة")."""
+    if _NOT_A_DAY_AFTER.match(text, end):
+        return False
+    following = text[end:].split()[:1]
+    return not (following and (following[0],) in lexicon().weekdays)
+
+
 def _nth_day_near(text: str, start: int, end: int) -> int | None:
     """The day of an event named nearest a number in its normalised sentence ("أكثر من
     تسعة آلاف زائر في يومه الثالث": 3; "في أولى ليالي المهرجان": 1): a festival's
@@ -606,6 +630,10 @@ def _nth_day_near(text: str, start: int, end: int) -> int | None:
             hit = ordinals.get((m.group(1),))
             if hit is None or hit[1]:
                 continue  # no ordinal, or one behind a clitic (لاول)
+            if pattern is _NTH_BEFORE and m.group(1).startswith("ال"):
+                continue  # "المركز الثاني يوم الجمعة", "للمرة الثانية يوم": not a day's rank
+            if not _a_day_of_an_event(text, m.end()):
+                continue
             distance = start - m.end() if m.end() <= start else m.start() - end
             if best is None or distance < best[0]:
                 best = (distance, hit[0])
@@ -638,6 +666,9 @@ _NAME_ENDS = frozenset({
     "بمتوسط", "بحجم", "بتداولات",
 })  # fmt: skip
 _QUOTES = "«»\"'()“”"
+# definite words after an item's name that are not part of it (without ال)
+_NOT_NAMES = frozenset({"يوم", "اسبوع", "شهر", "عام", "سنه", "ماضي", "ماضيه", "جاري", "حالي",
+                        "جلسه", "تداولات", "تعاملات", "مرتفعه", "منخفضه", "متراجعه"})  # fmt: skip
 
 
 def _item_before(text: str, start: int) -> str | None:
@@ -669,9 +700,14 @@ def _named_item(text: str, lo: int, start: int) -> tuple[int, str] | None:
     words: list[str] = []
     at = head.end()
     for token in re.finditer(r"\S+", text[at:start]):
-        word = token.group().strip(_QUOTES + "،,.؛:")
-        if not word or any(c.isdigit() for c in word) or word in _NAME_ENDS:
+        word = token.group().strip(_QUOTES + "،,.؛:–-")
+        bare = _name_words(word)[0] if word else ""
+        if not any(c.isalpha() for c in word) or any(c.isdigit() for c in word):
             break
+        if word in _NAME_ENDS or bare in _NAME_ENDS:
+            break
+        if words and (not word.startswith(("ال", "وال")) or bare in _NOT_NAMES):
+            break  # a name's second word is definite and no time: "سهم سابك اليوم 2%"
         if token.group()[0] in "،,.؛:" and words:
             break
         if words and word[0] in "بل" and not word.startswith("ال"):
@@ -919,9 +955,11 @@ class _Groups:
         return self.parent[i]
 
     def forbidden(self, ra: int, rb: int) -> bool:
-        """May the two groups never join: a pair between them is forbidden, they count
-        over different periods (``scope.PERIOD_TOLERANCE``), or their injured follow
-        killed of different groups (``siblings``, once set)?"""
+        """May the two groups never join: a pair between them is forbidden, their
+        members name different scope keys (``scope_keys_of``: two market items, two
+        weekdays, two days of an event), they count over different periods
+        (``scope.PERIOD_TOLERANCE``), or their injured follow killed of different groups
+        (``siblings``, once set)?"""
         if rb in self.cannot.get(ra, ()):
             return True
         if self.siblings and self._other_incidents(ra, rb):
@@ -989,9 +1027,7 @@ class _Groups:
 
 LEAD_REASON = "both reports lead with the"  # a lead_toll_pairs pair's explanation begins so
 EARLIER_REASON = "the same report's earlier count of the"  # ... an earlier_toll_pairs pair's
-VETO_REASON = (
-    "other incidents or items"  # why a pair of ``pair_vetoes`` is told apart (slots.vetoed)
-)
+VETO_REASON = "other incidents"  # why a pair of ``pair_vetoes`` is told apart (slots.vetoed)
 SAME_NOUN_REASON = "both count"  # a scored pair whose mentions count the same noun says so
 RISE_SCORE = 0.6  # a scored pair of one noun this likely may join two groups of a rising toll
 RISE_AVERAGE = 0.2  # when the pairs between the groups average this (unscored pairs 0)

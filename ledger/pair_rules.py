@@ -143,7 +143,8 @@ def same_value_pairs(rows: list[ClaimRow]) -> dict[tuple[int, int], Pair]:
             for b in group[x + 1 :]:
                 if a.article_id == b.article_id:
                     continue
-                if _days_apart(a, b) > (RARE_DAYS if _rare(value, a) else DISTINCT_DAYS):
+                rare = _rare(value, a) and _rare(value, b)
+                if _days_apart(a, b) > (RARE_DAYS if rare else DISTINCT_DAYS):
                     continue
                 if other_things(a, b) or not same_scope(a, b):
                     continue

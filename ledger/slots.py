@@ -116,10 +116,12 @@ class Table:
         self.partitive = np.array([r.partitive for r in rows], dtype=bool)
         self.weekday = _codes([r.weekday for r in rows])
         self.nth_day = _codes([r.nth_day for r in rows])
-        # a list's count (``ClaimRow.listed``) or the market item it is of
-        self.item = _codes([True if r.listed else r.item for r in rows])
+        # the market item it is of (Brent, قطاع|تامين), listed or not (``other_items``)
+        self.item = _codes([r.item for r in rows])
         self.item_names = {int(c): r.item for c, r in zip(self.item, rows, strict=True)
-                           if r.item is not None and not r.listed}  # fmt: skip
+                           if r.item is not None}  # fmt: skip
+        # the model's feature, as it was fitted: a list's count, or a commodity
+        self.item_feature = _codes([True if r.listed else _commodity(r.item) for r in rows])
         self.period = np.array([np.nan if r.period is None else r.period for r in rows])
         self.subset = np.array([r.subset for r in rows], dtype=bool)
         self.severe = np.array([r.severe for r in rows], dtype=bool)
@@ -256,8 +258,8 @@ class Table:
 
     def other_items(self, i: np.ndarray, j: np.ndarray) -> np.ndarray:
         """True where the two are of different market items (Brent and US crude, the
-        insurance and the construction sectors: ``linking.same_item``), or one a list's
-        count and the other an item's."""
+        insurance and the construction sectors: ``linking.same_item``), listed together
+        or not."""
         ti, tj = self.item[i], self.item[j]
         out = (ti >= 0) & (tj >= 0) & (ti != tj)
         both = np.nonzero(out)[0]
@@ -265,8 +267,7 @@ class Table:
             return out
         names = self.item_names
         codes = np.unique(np.stack([ti[both], tj[both]], axis=1), axis=0)
-        alike = {(a, b) for a, b in codes.tolist()
-                 if a in names and b in names and same_item(names[a], names[b])}  # fmt: skip
+        alike = {(a, b) for a, b in codes.tolist() if same_item(names[a], names[b])}
         if alike:
             out[both] = [(a, b) not in alike
                          for a, b in zip(ti[both].tolist(), tj[both].tolist(), strict=True)]  # fmt: skip
@@ -333,9 +334,15 @@ class Table:
             self.lead[i] & self.lead[j], self.title[i] | self.title[j],
             same_article & (self.value[i] == self.value[j]), same_class,
             same_event & (same_entity | same_class), same_event & self.lasting[i],
-            self.item[i] != self.item[j], toll_ratio, self.partitive[i] != self.partitive[j],
+            self.item_feature[i] != self.item_feature[j], toll_ratio,
+            self.partitive[i] != self.partitive[j],
         ]  # fmt: skip
         return np.column_stack([np.asarray(c, dtype=np.float64) for c in columns])
+
+
+def _commodity(item: str | None) -> str | None:
+    """A commodity's item (Brent, gold), not a named one (قطاع|تامين)."""
+    return item if item and "|" not in item else None
 
 
 def _codes(values: list) -> np.ndarray:

@@ -519,8 +519,10 @@ def test_a_sectors_name_is_no_event():
 def test_taking_captives_is_told_by_a_number_after_it():
     """alyaum, 10 August 2015: "مقتل تسعة مسلحين حوثيين ... بالإضافة إلى أسر سته حوثيين
     بينهم ثلاثة اطفال": the six and the three children were captured, not killed. "أسر"
-    before a number is the taking of captives; before a noun it is families."""
+    before a number is the taking of captives; before a noun, after what is given to
+    families (تكريم، إيواء، زار) or before whose families they are, it is families."""
     text = "مقتل تسعة مسلحين حوثيين بالإضافة إلى أسر سته حوثيين بينهم ثلاثة اطفال"
     assert [m.event for m in extract_mentions(text) if m.is_claim] == [
         "killed", "captured", "captured"]  # fmt: skip
-    assert [m.event for m in extract_mentions("استضافت الجمعية 13 أسرة")] == [None]
+    for families in ("تكريم أسر 7 من شهداء الواجب", "إيواء أسر 25 نازحا", "زار أسر 300 سجين"):
+        assert "captured" not in [m.event for m in extract_mentions(families)], families

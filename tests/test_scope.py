@@ -1024,6 +1024,22 @@ def test_two_named_items_never_share_a_figure_however_others_join_them():
 FESTIVAL = Path(__file__).parent / "data" / "festival_excerpts.jsonl"
 
 
+def test_a_regrouping_keeps_the_scope_the_link_kept(ledger_path):
+    """A decision, an undo or a small ingest re-groups part of the ledger from the stored
+    scores (``figures.relink``): it reads the same scope keys as the full link (the
+    festival's first night and third day, the construction and insurance sectors), so
+    re-grouping what was just linked changes no figure."""
+    from ledger.figures import relink
+
+    for data, count in ((FESTIVAL, 3), (SECTORS, 6)):
+        path = ledger_path.with_name(f"{data.stem}.db")
+        with linked(path, data, count) as ledger:
+            before = dict(ledger.db.execute("SELECT id, claim_id FROM mentions"))
+            relink(ledger, sorted(before))
+            after = dict(ledger.db.execute("SELECT id, claim_id FROM mentions"))
+            assert after == before
+
+
 def test_the_day_of_an_event_a_count_is_told_of_is_its_scope(ledger_path):
     """The Eidiya festival's visitors, 21-22 July 2015: more than seven thousand "في أولى
     ليالي" (alriyadh: its headline says "سبعة آلاف" and is of the same night), nine
