@@ -621,6 +621,9 @@ def _nth_day_near(text: str, start: int, end: int) -> int | None:
     تسعة آلاف زائر في يومه الثالث": 3; "في أولى ليالي المهرجان": 1): a festival's
     visitors of two days are two figures, as a count of two weekdays is."""
     lo, hi = max(0, start - NTH_DAY_REACH), end + NTH_DAY_REACH
+    window = text[lo:hi]
+    if not any(word in window for word in ("يوم", "ليل", "ليال", "ايام")):
+        return None  # (most numbers: no regex run for them)
     ordinals = lexicon().ordinals
     best: tuple[int, int] | None = None
     for pattern in (_NTH_AFTER, _NTH_BEFORE):
@@ -690,6 +693,9 @@ def _named_item(text: str, lo: int, start: int) -> tuple[int, str] | None:
     """Where the last item head before ``start`` is, and its item: "قطاع|تشييد بناء",
     when its name ends at most ``NAME_GAP`` characters before the number with nothing
     but words like بنسبة between (a list's next item names its own)."""
+    window = text[lo:start]
+    if not any(head in window for head in _ITEM_HEADS):
+        return None  # (most numbers: no regex run for them)
     heads = list(_ITEM_HEAD.finditer(text, lo, start))
     if not heads:
         return None
