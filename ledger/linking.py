@@ -671,7 +671,7 @@ _NAME_ENDS = frozenset({
 _QUOTES = "«»\"'()“”"
 # definite words after an item's name that are not part of it (without ال)
 _NOT_NAMES = frozenset({"يوم", "اسبوع", "شهر", "عام", "سنه", "ماضي", "ماضيه", "جاري", "حالي",
-                        "جلسه", "تداولات", "تعاملات", "مرتفعه", "منخفضه", "متراجعه"})  # fmt: skip
+                        "جلسه", "تداولات", "تعاملات"})  # fmt: skip
 
 
 def _item_before(text: str, start: int) -> str | None:
@@ -713,11 +713,9 @@ def _named_item(text: str, lo: int, start: int) -> tuple[int, str] | None:
         if word in _NAME_ENDS or bare in _NAME_ENDS:
             break
         if words and (not word.startswith(("ال", "وال")) or bare in _NOT_NAMES):
-            break  # a name's second word is definite and no time: "سهم سابك اليوم 2%"
+            break  # a second word is definite and no time: "سهم سابك اليوم"، "بتراجع"
         if token.group()[0] in "،,.؛:" and words:
             break
-        if words and word[0] in "بل" and not word.startswith("ال"):
-            break  # بتراجع، لادنى: what befell the item, not its name
         if not words and (word in _ITEM_HEADS or word[2:] in _ITEM_HEADS):
             return None  # مؤشر القطاع: the item told before
         if not words and token.group()[0] == "و":

@@ -183,7 +183,7 @@ def precision_pairs(rows: list[ClaimRow]) -> dict[tuple[int, int], Pair]:
                 other, b = group[y]
                 if other == value or a.article_id == b.article_id:
                     continue
-                if a.day and b.day and abs((a.day - b.day).days) > DISTINCT_DAYS:
+                if _days_apart(a, b) > DISTINCT_DAYS:
                     continue
                 ea, eb = event_family(a.event), event_family(b.event)
                 if (ea and eb and ea != eb) or other_things(a, b) or not same_scope(a, b):
@@ -308,8 +308,8 @@ def named_item_pairs(rows: list[ClaimRow], story_of: dict[str, int]) -> dict[tup
     """Reports of one story that give close values (within ``ITEM_CLOSE``) of one named
     item of a market report (``ClaimRow.item``: قطاع التشييد والبناء، سهم «سابك») for
     the same day (``_same_day``: the next morning's paper when both name the session),
-    the same scope and role, are one figure however their wording differs: the construction sector fell
-    4.98% in the agency's text and 4.89% in two papers' own."""
+    the same scope and role, are one figure however their wording differs: the
+    construction sector fell 4.98% in the agency's text and 4.89% in two papers' own."""
     by_key: dict[tuple, list[ClaimRow]] = defaultdict(list)
     for r in rows:
         story = story_of.get(r.article_id)
