@@ -20,6 +20,7 @@ from .rules import Draft, RuleBase
 from .tokens import Tok
 
 RANGE_JOINERS = ("الي", "حتي")
+CHANGE_ORDER = (0.1, 10.0)  # a change's start is within this factor of the value reached
 # Scale words whose accusative (ألفاً) and dual construct (ألفا) differ only in tanween.
 DUAL_CONSTRUCT = ("الفا", "مليونا", "مليارا")
 LOWER = ("more_than", "at_least")
@@ -346,7 +347,7 @@ class QuantityRules(RuleBase):
         if draft.unit is None:
             self._unit_before(toks, draft)
         if draft.unit is None and draft.qualifier != "range":
-            self._shared_unit(toks, draft)
+            self._changed_from(toks, parse, draft) or self._shared_unit(toks, draft)
         self._no_negative_duration(toks, draft)
         return self._qualify(toks, draft)
 
@@ -653,6 +654,32 @@ class QuantityRules(RuleBase):
                 return
         if i and toks[i - 1].text in self.lex.cues["percent_before"]:
             draft.kind, draft.unit = "percent", "%"  # بنسبة 10
+
+    def _changed_from(self, toks: list[Tok], parse: NumberParse, draft: Draft) -> bool:
+        """ "ارتفعت من 20 إلى 25 مليون ريال": the value a change started from takes the
+        unit and the scale the value it reached is told in (20 million riyals), when it
+        is told in none of its own and so scaled is of that value's order. Returns
+        whether the number is such a starting value."""
+        j = draft.last + 1
+        before = toks[draft.first - 1].text if draft.first else ""
+        if before[:1] in "وف" and len(before) > 3:
+            before = before[1:]
+        if before != "من" or j + 1 >= len(toks) or toks[j].text not in RANGE_JOINERS:
+            return False
+        reached = self._bound(toks, j + 1)
+        if reached is None or not reached.value:
+            return False
+        hit = self._match(self.lex.units, toks, self._skip_closers(toks, reached.last + 1), 3)
+        if hit is None or hit[0].count is not None or hit[0].scale != 1:
+            return True
+        value = draft.value
+        if parse.last_scale == 1 and reached.last_scale > 1:
+            value = value * reached.last_scale  # من 20 إلى 25 مليون: 20 million
+        if not CHANGE_ORDER[0] <= value / reached.value <= CHANGE_ORDER[1]:
+            return True  # من 900 إلى 1.2 مليار: 900 what? (900 million, as likely)
+        if hit[0].kind in ("percent", "money", "measure"):
+            draft.kind, draft.unit, draft.value = hit[0].kind, hit[0].unit, value
+        return True
 
     def _shared_unit(self, toks: list[Tok], draft: Draft) -> None:
         """6.1 و3.7 و3.3 في المائة: the unit after a list of numbers is each one's."""

@@ -153,6 +153,11 @@ class Table:
         self.generic = np.array([r.entity_key in GENERIC_TOLL_NOUNS for r in rows], dtype=bool)
         self.toll_noun = np.array([r.entity_class in TOLL_CLASSES for r in rows], dtype=bool)
         self.informant = np.array([r.informant for r in rows], dtype=bool)
+        # a sentence's values of one kind and unit, for sentences stating several
+        self.said_in = _codes([(r.article_id, r.title, r.sentence_start) for r in rows])
+        self.said_in = self.said_in * (int(self.kind_unit.max(initial=0)) + 1) + self.kind_unit
+        self._sentence_values = _several_values(self.said_in, self.value)
+        self.said_beside = np.isin(self.said_in, np.fromiter(self._sentence_values, np.int64))
 
     def ratio(self, i: np.ndarray, j: np.ndarray) -> np.ndarray:
         """max/min of the two values (1 when one is unknown, inf for 0 against non-zero)."""
@@ -209,7 +214,20 @@ class Table:
         repeated = (gap <= 1) & (self.value[i] == self.value[j])
         ok &= ~apart | repeated | self.lasting[i] | self.lasting[j]
         ok &= ~self.same_desk_apart(i, j)
+        ok &= ~self.told_beside(i, j)
         return ok
+
+    def told_beside(self, i: np.ndarray, j: np.ndarray) -> np.ndarray:
+        """True where each of two different values sits in a sentence that also states the
+        other (of its kind and unit): one sentence told twice ("انخفضت توقعات نموه من 3.8
+        إلى 3.5" in two outlets), whose first number is the other's first, not its second."""
+        out = np.zeros(len(i), dtype=bool)
+        both = self.said_beside[i] & self.said_beside[j] & (self.value[i] != self.value[j])
+        values, said_in, value = self._sentence_values, self.said_in, self.value
+        for k in np.nonzero(both)[0].tolist():
+            a, b = int(i[k]), int(j[k])
+            out[k] = value[b] in values[int(said_in[a])] and value[a] in values[int(said_in[b])]
+        return out
 
     def vetoed(self, i: np.ndarray, j: np.ndarray) -> np.ndarray:
         """True where two tolls that could be one (one kind and unit, events alike) are
@@ -338,6 +356,15 @@ class Table:
             self.partitive[i] != self.partitive[j],
         ]  # fmt: skip
         return np.column_stack([np.asarray(c, dtype=np.float64) for c in columns])
+
+
+def _several_values(sentence: np.ndarray, value: np.ndarray) -> dict[int, set[float]]:
+    """The values each sentence (a code) states, for those stating more than one."""
+    out: dict[int, set[float]] = defaultdict(set)
+    for code, v in zip(sentence.tolist(), value.tolist(), strict=True):
+        if not math.isnan(v):
+            out[code].add(v)
+    return {code: values for code, values in out.items() if len(values) > 1}
 
 
 def _commodity(item: str | None) -> str | None:

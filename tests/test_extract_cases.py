@@ -526,3 +526,23 @@ def test_taking_captives_is_told_by_a_number_after_it():
         "killed", "captured", "captured"]  # fmt: skip
     for families in ("تكريم أسر 7 من شهداء الواجب", "إيواء أسر 25 نازحا", "زار أسر 300 سجين"):
         assert "captured" not in [m.event for m in extract_mentions(families)], families
+
+
+@pytest.mark.parametrize(
+    ("text", "started"),
+    [
+        ("انخفضت توقعات نموه من 3.8 إلى 3.5 في المائة", ("3.8", Fraction("3.8"), "percent", "%")),
+        ("وستكون زيادة رأس المال من 200 إلى 450 مليون ريال", ("200", 200_000_000, "money", "SAR")),
+        ("انخفض من 131 إلى 123.5 مليار دولار", ("131", 131_000_000_000, "money", "USD")),
+        ("انخفاض التوليد المائي من 1100 إلى 950 ميغاواط", ("1100", 1100, "measure", "MW")),
+        # 900 what? 900 million as likely as 900 billion: left as it is written
+        ("ارتفعت من 900 إلى 1.2 مليار ريال", ("900", 900, "count", None)),
+        ("ارتفع عدد القتلى من 13 إلى 15 شخصا", ("13", 13, "count", None)),
+    ],
+)
+def test_the_start_of_a_change_takes_the_unit_of_its_end(text, started):
+    """A change told "من X إلى Y unit" (SaudiNewsNet, 2015: the IMF's forecast, a capital
+    increase, Gulf market capitalisation, Sudan's hydropower) states X in Y's unit and
+    scale; read alone, 200 was 200 of nothing, not 200 million riyals."""
+    first = next(m for m in extract_mentions(text) if m.is_claim)
+    assert (first.text, first.value, first.kind, first.unit) == started

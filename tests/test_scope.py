@@ -750,18 +750,17 @@ WEAPONS = Path(__file__).parent / "data" / "weapons_list_excerpts.jsonl"
 
 def test_two_reports_that_each_state_both_values_do_not_disagree(ledger_path):
     """Asir border guards, 26-27 July 2015: five outlets print one list ("8 مسدسات نصف،
-    و12 مسدسا كاملا"), which the linker joins across reports as one figure of 12 and 8;
-    each report states both values, so they are two items of a list, not a conflict
-    (``figures._Crossed``)."""
+    و12 مسدسا كاملا"), whose words around both numbers are alike. Each report states both
+    values, so one report's 8 is the other's 8, never its 12 (``slots.Table.told_beside``):
+    the 12s are one figure, the 8s another, and neither is flagged (a figure that still
+    holds both through other reports is no conflict either: ``figures._Crossed``)."""
     with linked(ledger_path, WEAPONS, 5) as ledger:
-        figure = figure_of(ledger, "weapons-0726-3alyoum", "12")
+        twelve = figure_of(ledger, "weapons-0726-3alyoum", "12")
         values = {v for (v,) in ledger.db.execute(
-            "SELECT value FROM mentions WHERE claim_id = ?", [figure])}  # fmt: skip
-        assert values == {8, 12}  # joined, as a model of wording alone joins them
-        conflict = ledger.db.execute(
-            "SELECT conflict FROM figures WHERE claim_id = ?", [figure]
-        ).fetchone()[0]
-        assert conflict == 0
+            "SELECT value FROM mentions WHERE claim_id = ?", [twelve])}  # fmt: skip
+        assert values == {12}
+        flagged = ledger.db.execute("SELECT count(*) FROM figures WHERE conflict = 1")
+        assert flagged.fetchone()[0] == 0
 
 
 def test_small_counts_naming_nothing_in_common_witness_no_conflict():
@@ -1067,3 +1066,45 @@ def test_the_day_of_an_event_a_count_is_told_of_is_its_scope(ledger_path):
         assert first != figure_of(ledger, "festival-0722-alyaum", "9 آلاف")
         flags = ledger.db.execute("SELECT count(*) FROM figures WHERE conflict = 1")
         assert flags.fetchone()[0] == 0
+
+
+FORECAST = Path(__file__).parent / "data" / "forecast_excerpts.jsonl"
+
+
+def test_one_sentence_told_twice_pairs_its_numbers_in_order(ledger_path):
+    """aleqtisadiya and aljazirah, 2 August 2015, print one sentence: the IMF cut its
+    forecast "من 3.8 إلى 3.5 في المائة" (aljazirah: "من 3.8% إلى 3.5%"). aleqtisadiya's
+    3.8 was read as a bare number, and the words around it are the words around the 3.5,
+    so its 3.5 joined aljazirah's 3.8 as a disagreement. The start of a change takes the
+    unit of its end (``QuantityRules._changed_from``): each outlet's 3.8 is the other's 3.8,
+    the 3.5s are another figure, and nothing is flagged."""
+    with linked(ledger_path, FORECAST, 2) as ledger:
+        was = {
+            figure_of(ledger, f"forecast-0802-{outlet}", text)
+            for outlet, text in (("aleqtisadiya", "3.8"), ("aljazirah", "3.8%"))
+        }
+        now = {
+            figure_of(ledger, f"forecast-0802-{outlet}", text)
+            for outlet, text in (("aleqtisadiya", "3.5 في المائة"), ("aljazirah", "3.5%"))
+        }
+        assert len(was) == 1 and len(now) == 1 and was != now
+        flagged = ledger.db.execute("SELECT count(*) FROM figures WHERE conflict = 1")
+        assert flagged.fetchone()[0] == 0
+
+
+def test_a_figure_whose_reports_each_state_both_values_is_crossed():
+    """Two values may still meet in one figure through a third report; when each of the
+    two reports states the other's value too (of its kind, unit and event), they are two
+    quantities both tell, not a disagreement (``figures._Crossed``)."""
+    from ledger.figures import _Crossed
+
+    def row(mid, article, value):
+        r = ClaimRow(mid, article, 0, None, None, "count", None, None)
+        r.stated = ("exact", value, None, None)
+        return r
+
+    rows = {1: row(1, "a", 12), 2: row(2, "b", 8), 3: row(3, "c", 8)}
+    held = {"a": {("count", None, None): {8, 12}}, "b": {("count", None, None): {8, 12}},
+            "c": {("count", None, None): {8}}}  # fmt: skip
+    crossed = _Crossed(rows, lambda articles: {a: held[a] for a in articles})
+    assert crossed(1, 2) and not crossed(1, 3)
