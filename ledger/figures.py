@@ -21,6 +21,7 @@ from .intervals import Tolerances, comes_in_fractions, counts_whole_things
 from .linking import (
     HEADLINE_SQL,
     RISING_TOLLS,
+    TOLL_EVENTS,
     VETO_REASON,
     ClaimRow,
     Constraints,
@@ -30,7 +31,9 @@ from .linking import (
     counts_one_noun,
     event_family,
     load_claims,
+    mark_items,
     periods_of,
+    read_earlier,
     read_scope,
     scope_keys_of,
     toll_siblings,
@@ -430,7 +433,11 @@ def relink(ledger: Ledger, mention_ids: list[int], settings: LinkSettings = SETT
         applied = dec.apply_decisions(ledger, db)
         part = _reachable(db, set(mention_ids), applied.constraints, settings)
         ids = sorted(part)
-        rows = _light_rows(db, ids)
+        # every claim of the part's articles, read as the link reads them: what a number
+        # is in its article (an item of a list, the killed its injured are told with, a
+        # headline against its text) is read from the whole article
+        whole = _article_rows(db, part)
+        rows = [r for r in whole if r.id in part]
         live = [r.id for r in rows]  # claims still in play (not marked not-a-claim)
         old_of = dict(rows_for_ids(db, "SELECT id, claim_id FROM mentions WHERE id IN ({})", ids))
         pairs = {
@@ -447,12 +454,23 @@ def relink(ledger: Ledger, mention_ids: list[int], settings: LinkSettings = SETT
             must=[(a, b) for a, b in applied.constraints.must if a in part and b in part],
             cannot={(a, b) for a, b in applied.constraints.cannot if a in part and b in part},
         )
-        constraints.cannot |= self_contradictions({r.id: r for r in rows}, pairs)
+        constraints.cannot |= {
+            (a, b) for a, b in self_contradictions({r.id: r for r in whole}, pairs)
+            if a in part and b in part
+        }  # fmt: skip
         constraints.cannot |= vetoes_among(db, part)
-        sentence_of = {r.id: r.clause for r in rows}
-        claim_of, links = cluster(live, pairs, sentence_of, constraints, settings,
-                                  periods_of(rows), toll_timeline(rows), toll_siblings(rows),
+        # the killed its injured are told with, outside the part, stay in their figures
+        siblings = toll_siblings(whole)
+        beside = sorted({k for m, k in siblings.items() if m in part and k not in part})
+        outside = dict(rows_for_ids(db, "SELECT id, claim_id FROM mentions WHERE id IN ({})",
+                                    beside))  # fmt: skip
+        grouping = Constraints(constraints.must + _same_figure(outside), constraints.cannot)
+        sentence_of = {r.id: r.clause for r in whole}
+        claim_of, links = cluster(live + beside, pairs, sentence_of, grouping, settings,
+                                  periods_of(rows), toll_timeline(rows), siblings,
                                   scope_keys_of(rows))  # fmt: skip
+        claim_of = {m: c for m, c in claim_of.items() if m in part}
+        links = [p for p in links if p.a in part]
         kept = _unchanged_groups(old_of, claim_of, set(mention_ids))
         redo = [i for i in ids if claim_of.get(i) not in kept]  # and those set aside
         for chunk in chunks(redo):
@@ -471,6 +489,20 @@ def relink(ledger: Ledger, mention_ids: list[int], settings: LinkSettings = SETT
         report.claims, report.links = len(live), len(links)
     report.seconds = round(time.perf_counter() - started, 3)
     return report
+
+
+def _same_figure(claim_of: dict[int, int | None]) -> list[tuple[int, int]]:
+    """Pairs that keep mentions of one figure together (each to the first of its figure)."""
+    first: dict[int, int] = {}
+    out = []
+    for m, claim in sorted(claim_of.items()):
+        if claim is None:
+            continue
+        if claim in first:
+            out.append((first[claim], m))
+        else:
+            first[claim] = m
+    return out
 
 
 def _unchanged_groups(
@@ -521,26 +553,65 @@ def _reachable(db, seed: set[int], constraints: Constraints, settings: LinkSetti
 
 _LIGHT_SQL = f"""
     SELECT m.id, m.article_id, m.sentence_start, m.entity, m.event, m.kind, m.unit,
-           a.published, m.field, m.qualifier, m.value, m.low, m.high, m.sentence,
-           m.start, m."end", {HEADLINE_SQL}
+           a.published, m.field, m.qualifier, m.value, m.low, m.high, m.start, m."end",
+           {HEADLINE_SQL}
     FROM mentions m JOIN articles a ON a.id = m.article_id
-    WHERE +m.is_claim = 1 AND coalesce(m.excluded, 0) = 0 AND m.id IN ({{}})"""
+    WHERE +m.is_claim = 1 AND coalesce(m.excluded, 0) = 0 AND m.article_id IN ({{}})"""
 
 
-def _light_rows(db, ids: list[int]) -> list[ClaimRow]:
-    """What grouping and figures need of these mentions (claims not set aside)."""
-    rows = []
-    seen: dict = {}  # sentence -> normalised, for the numbers that share one
-    for r in rows_for_ids(db, _LIGHT_SQL, ids):
-        row = ClaimRow(*r[:8])
-        row.title, row.headline = r[8] == "title", bool(r[16])
+def _article_rows(db, part: set[int]) -> list[ClaimRow]:
+    """Every claim (not set aside) of the articles of the mentions of ``part``, with what
+    grouping and figures need of them, read as ``load_claims`` reads them. Of the others,
+    only what tells what a part's number is gets read from its sentence: the killed a
+    count of the injured is told with (``linking.toll_siblings``), whether an article
+    tells its toll as an earlier count (``ClaimRow.earlier``), and the numbers a part's
+    number may be listed with (``linking.mark_items``)."""
+    articles = sorted({a for (a,) in rows_for_ids(
+        db, "SELECT DISTINCT article_id FROM mentions WHERE id IN ({})", sorted(part))})  # fmt: skip
+    rows, ends = [], {}
+    for r in rows_for_ids(db, _LIGHT_SQL, articles):
+        row = ClaimRow(r[0], r[1], r[2] or 0, *r[3:8])
+        row.title, row.headline = r[8] == "title", bool(r[15])
         row.stated = tuple(r[9:13])
         row.entity_key = normalize_word(row.entity) if row.entity else None
-        s_start = row.sentence_start or 0
-        read_scope(row, r[13] or "", r[14] - s_start, r[15] - s_start, seen)  # as linked
+        row.start, ends[row.id] = r[13], r[14]
         rows.append(row)
-    rows.sort(key=lambda r: (r.article_id, r.id))  # as load_claims orders them
-    return rows
+    ours = [row for row in rows if row.id in part]
+    beside_injured = {_sentence_key(row) for row in ours if event_family(row.event) == "injured"}
+    tolls = {(row.article_id, event_family(row.event)) for row in ours}
+    scoped, earlier = [], []
+    for row in rows:
+        family = event_family(row.event)
+        if row.id in part or (family == "killed" and _sentence_key(row) in beside_injured):
+            scoped.append(row)
+        elif family in TOLL_EVENTS and (row.article_id, family) in tolls:
+            earlier.append(row)
+    listed = {_item_key(row) for row in scoped if row.event}
+    items = [row for row in rows if row.event and _item_key(row) in listed]
+    sentence = dict(rows_for_ids(db, "SELECT id, sentence FROM mentions WHERE id IN ({})",
+                                 sorted({r.id for r in scoped + earlier + items})))  # fmt: skip
+    seen: dict = {}  # sentence -> normalised, for the numbers that share one
+
+    def where(row: ClaimRow) -> tuple:
+        s_start = row.sentence_start
+        return sentence[row.id] or "", row.start - s_start, ends[row.id] - s_start
+
+    for row in scoped:
+        read_scope(row, *where(row), seen)  # as linked
+    for row in earlier:
+        read_earlier(row, *where(row), seen)
+    mark_items(items, [(start, end, text) for text, start, end in map(where, items)])
+    ours.sort(key=lambda r: (r.article_id, r.id))  # as load_claims orders them
+    return ours + [row for row in rows if row.id not in part]
+
+
+def _item_key(row: ClaimRow) -> tuple:
+    """What the items of one list share (``linking.mark_items``)."""
+    return (*_sentence_key(row), row.event, row.kind, row.unit)
+
+
+def _sentence_key(row: ClaimRow) -> tuple:
+    return (row.article_id, row.title, row.sentence_start)
 
 
 def _store_groups(

@@ -181,9 +181,17 @@ def same_session(a: ClaimRow, b: ClaimRow) -> bool:
     only the session (its closing level) tells their figures apart. Levels are the same
     to the cent (a regional report's quiet market moves less than a point a day), or
     within a point when one side is rounded (8,790 in a headline for 8,790.77)."""
-    if not a.sessions or not b.sessions or a.article_id == b.article_id:
+    if a.article_id == b.article_id:
         return True
-    return any(_same_level(x, y) for x in a.sessions for y in b.sessions)
+    return same_levels(a.sessions, b.sessions)
+
+
+def same_levels(a: tuple[float, ...], b: tuple[float, ...]) -> bool:
+    """May two articles naming these index levels be of one session (``same_session``)?
+    Yes when either names none, or they name one in common."""
+    if not a or not b:
+        return True
+    return any(_same_level(x, y) for x in a for y in b)
 
 
 def _same_level(x: float, y: float) -> bool:
@@ -241,15 +249,49 @@ def read_scope(
     source's) from its sentence and the number's offsets in it (``load_claims`` does
     this as it reads each sentence). ``seen`` keeps each sentence normalised once, for
     the numbers that share it. The keys of its scope too (``scope_keys_of``: its market
-    item, weekday and day of an event), so a re-grouping keeps what the link kept apart."""
+    item, weekday and day of an event) and its part in the sentence (``_set_roles``), so a
+    re-grouping keeps what the link kept apart."""
     nt = seen.get(sentence) if seen is not None else None
     if nt is None:
         nt = normalize(sentence)
         if seen is not None:
             seen[sentence] = nt
     n_start, n_end = nt.to_normalized(max(0, start)), nt.to_normalized(max(0, end))
+    row.day = row.day or _day(row.published)
+    _set_roles(row, nt.text, n_start, n_end)
     _set_scope(row, nt.text, n_start, n_end)
     _set_keys(row, nt.text, n_start, n_end)
+
+
+def read_earlier(
+    row: ClaimRow, sentence: str, start: int, end: int, seen: dict | None = None
+) -> None:
+    """Set only whether a toll's count is told as an earlier one (``ClaimRow.earlier``),
+    as ``read_scope`` sets it: all a re-grouping needs of its article's other counts."""
+    nt = seen.get(sentence) if seen is not None else None
+    if nt is None:
+        nt = normalize(sentence)
+        if seen is not None:
+            seen[sentence] = nt
+    n_start, n_end = nt.to_normalized(max(0, start)), nt.to_normalized(max(0, end))
+    lo = max(0, n_start - EARLIER_REACH)
+    row.earlier = told_as_earlier(nt.text[lo : n_end + EARLIER_REACH])
+
+
+def _set_roles(row: ClaimRow, text: str, start: int, end: int) -> None:
+    """What part a number plays in its normalised sentence: a part or some of a group, a
+    comparison value, a count of another year (``row.day`` set first)."""
+    cues = lexicon().cues
+    lead = text[max(0, start - 24) : start].split()[-3:]
+    row.part = any(w in cues["part"] for w in lead) or bool(_OF_THEM.match(text, end))
+    row.partitive = _partitive(text, end)
+    if row.partitive and row.entity_key in MEMBERSHIP_GROUPS and row.event:
+        row.entity_class = "person"  # 431 من خلايا داعش: members, people
+    around = text[max(0, start - 40) : end + 40].split()
+    row.comparison = any(w in cues["comparison"] for w in around)
+    lo = max(0, start - YEAR_REACH)
+    row.elsewhen = _earlier_year(text[lo : end + YEAR_REACH], row.day,
+                                 text[max(0, lo - SINCE_REACH) : lo])  # fmt: skip
 
 
 def _set_keys(row: ClaimRow, text: str, start: int, end: int) -> None:
@@ -428,19 +470,9 @@ def load_claims(
             )
         row.title = fld == "title"
         row.headline = bool(headline)
-        cues = lex.cues
-        lead = nt.text[max(0, n_start - 24) : n_start].split()[-3:]
-        row.part = any(w in cues["part"] for w in lead) or bool(_OF_THEM.match(nt.text, n_end))
-        row.partitive = _partitive(nt.text, n_end)
-        if row.partitive and row.entity_key in MEMBERSHIP_GROUPS and row.event:
-            row.entity_class = "person"  # 431 من خلايا داعش: members, people
-        around = nt.text[max(0, n_start - 40) : n_end + 40].split()
-        row.comparison = any(w in cues["comparison"] for w in around)
+        _set_roles(row, nt.text, n_start, n_end)
         _set_keys(row, nt.text, n_start, n_end)
         _set_scope(row, nt.text, n_start, n_end, timed)
-        lo = max(0, n_start - YEAR_REACH)
-        row.elsewhen = _earlier_year(nt.text[lo : n_end + YEAR_REACH], row.day,
-                                     nt.text[max(0, lo - SINCE_REACH) : lo])  # fmt: skip
         row.verbatim = (
             _VERBATIM.sub("", nt.text[max(0, n_start - VERBATIM_REACH) : n_start])
             + "|" + _VERBATIM.sub("", nt.text[n_start:n_end]) + "|"
@@ -454,7 +486,7 @@ def load_claims(
             "SELECT count(*) FROM mentions WHERE is_claim = 1 AND coalesce(excluded, 0) = 0"
         ).fetchone()[0]
     _set_contexts(rows, raw_contexts, settings, everyone)
-    _mark_items(rows, spans)
+    mark_items(rows, spans)
     _mark_sessions(rows)
     in_article: dict[tuple, list[ClaimRow]] = defaultdict(list)
     for row in rows:
@@ -549,7 +581,7 @@ _AND = re.compile(r"(?:^|[\s،,])و")
 _NOT_A_LIST = re.compile(r"(?:^|\s)(?:إلى|الى|حتى|حتي|من أصل|مقابل)(?:\s|$)")
 
 
-def _mark_items(rows: list[ClaimRow], spans: list[tuple[int, int, str]]) -> None:
+def mark_items(rows: list[ClaimRow], spans: list[tuple[int, int, str]]) -> None:
     """Counts of one event joined by و in one sentence are items of a list (12 من
     منسوبي القوة وثلاثة من العاملين): each is a part, not the total another report
     gives. "From 31 to 32" and "32 out of 100" are not lists."""

@@ -37,7 +37,7 @@ from .linking import (
     event_family,
     middle,
     same_item,
-    same_session,
+    same_levels,
 )
 from .scope import PERIOD_TOLERANCE, same_incident, told_apart
 
@@ -138,6 +138,9 @@ class Table:
         self.high = np.array([np.nan if s is None else s.high for s in spans], dtype=np.float64)
         self.elsewhen = np.array([r.elsewhen or 0 for r in rows], dtype=np.int64)
         self.in_session = np.array([bool(r.sessions) for r in rows], dtype=bool)
+        self.session = _codes([r.sessions or None for r in rows])  # the index levels named
+        self.session_levels = {int(c): r.sessions for c, r in zip(self.session, rows, strict=True)
+                               if r.sessions}  # fmt: skip
         marks = [r.incident if r.incident[0] or r.incident[1] else None for r in rows]
         self.incident = _codes(marks)  # -1: the sentence names no target, no series
 
@@ -153,11 +156,17 @@ class Table:
         self.generic = np.array([r.entity_key in GENERIC_TOLL_NOUNS for r in rows], dtype=bool)
         self.toll_noun = np.array([r.entity_class in TOLL_CLASSES for r in rows], dtype=bool)
         self.informant = np.array([r.informant for r in rows], dtype=bool)
-        # a sentence's values of one kind and unit, for sentences stating several
-        self.said_in = _codes([(r.article_id, r.title, r.sentence_start) for r in rows])
-        self.said_in = self.said_in * (int(self.kind_unit.max(initial=0)) + 1) + self.kind_unit
-        self._sentence_values = _several_values(self.said_in, self.value)
-        self.said_beside = np.isin(self.said_in, np.fromiter(self._sentence_values, np.int64))
+        # each sentence's values of one kind and unit, as sorted keys (sentence, value)
+        said_in = _codes([(r.article_id, r.title, r.sentence_start) for r in rows])
+        self.said_in = said_in * (int(self.kind_unit.max(initial=0)) + 1) + self.kind_unit
+        known = ~np.isnan(self.value)
+        self.value_code = np.full(len(rows), -1, dtype=np.int64)
+        self.value_code[known] = np.unique(self.value[known], return_inverse=True)[1]
+        self.values_known = int(self.value_code.max(initial=0)) + 1
+        self.said_values = np.unique(self.said_in[known] * self.values_known
+                                     + self.value_code[known])  # fmt: skip
+        sentences, counts = np.unique(self.said_values // self.values_known, return_counts=True)
+        self.said_beside = np.isin(self.said_in, sentences[counts > 1])  # several values
 
     def ratio(self, i: np.ndarray, j: np.ndarray) -> np.ndarray:
         """max/min of the two values (1 when one is unknown, inf for 0 against non-zero)."""
@@ -223,11 +232,18 @@ class Table:
         إلى 3.5" in two outlets), whose first number is the other's first, not its second."""
         out = np.zeros(len(i), dtype=bool)
         both = self.said_beside[i] & self.said_beside[j] & (self.value[i] != self.value[j])
-        values, said_in, value = self._sentence_values, self.said_in, self.value
-        for k in np.nonzero(both)[0].tolist():
-            a, b = int(i[k]), int(j[k])
-            out[k] = value[b] in values[int(said_in[a])] and value[a] in values[int(said_in[b])]
+        both &= (self.value_code[i] >= 0) & (self.value_code[j] >= 0)
+        if not both.any():
+            return out
+        a, b = i[both], j[both]
+        out[both] = self._says(self.said_in[a], b) & self._says(self.said_in[b], a)
         return out
+
+    def _says(self, sentence: np.ndarray, row: np.ndarray) -> np.ndarray:
+        """Does each sentence (a ``said_in`` code) state the value of its row?"""
+        keys = sentence * self.values_known + self.value_code[row]
+        at = np.minimum(np.searchsorted(self.said_values, keys), len(self.said_values) - 1)
+        return self.said_values[at] == keys
 
     def vetoed(self, i: np.ndarray, j: np.ndarray) -> np.ndarray:
         """True where two tolls that could be one (one kind and unit, events alike) are
@@ -265,13 +281,15 @@ class Table:
         out = np.zeros(len(i), dtype=bool)
         both = np.nonzero(self.in_session[i] & self.in_session[j] &
                           (self.article[i] != self.article[j]))[0]  # fmt: skip
-        cache: dict[tuple[str, str], bool] = {}
-        for k in both.tolist():
-            a, b = self.rows[int(i[k])], self.rows[int(j[k])]
-            key = (a.article_id, b.article_id)
-            if key not in cache:
-                cache[key] = not same_session(a, b)
-            out[k] = cache[key]
+        if not len(both):
+            return out
+        # the levels two articles name decide it: each pair of level sets is read once
+        codes, inverse = np.unique(np.stack([self.session[i[both]], self.session[j[both]]],
+                                            axis=1), axis=0, return_inverse=True)  # fmt: skip
+        levels = self.session_levels
+        apart = np.array([not same_levels(levels[a], levels[b]) for a, b in codes.tolist()],
+                         dtype=bool)  # fmt: skip
+        out[both] = apart[inverse.reshape(-1)]
         return out
 
     def other_items(self, i: np.ndarray, j: np.ndarray) -> np.ndarray:
@@ -356,15 +374,6 @@ class Table:
             self.partitive[i] != self.partitive[j],
         ]  # fmt: skip
         return np.column_stack([np.asarray(c, dtype=np.float64) for c in columns])
-
-
-def _several_values(sentence: np.ndarray, value: np.ndarray) -> dict[int, set[float]]:
-    """The values each sentence (a code) states, for those stating more than one."""
-    out: dict[int, set[float]] = defaultdict(set)
-    for code, v in zip(sentence.tolist(), value.tolist(), strict=True):
-        if not math.isnan(v):
-            out[code].add(v)
-    return {code: values for code, values in out.items() if len(values) > 1}
 
 
 def _commodity(item: str | None) -> str | None:

@@ -121,3 +121,27 @@ def test_an_article_of_its_own_starts_a_story_and_leaves_the_others(tmp_path, ha
         assert after[new]["articles"] == 1 and after[new]["outlets"] == 1
         assert after[new]["first_day"] == after[new]["last_day"] == "2015-08-07"
         assert {k: v for k, v in after.items() if k != new} == before
+
+
+@pytest.mark.parametrize(
+    "data",
+    [Path(__file__).parent / "data" / "abha_rising_excerpts.jsonl",
+     Path(__file__).parent / "data" / "kabul_wave_excerpts.jsonl",
+     Path(__file__).parent.parent / "seeds"],
+    ids=["abha", "kabul", "seeds"],
+)  # fmt: skip
+def test_regrouping_any_part_of_a_linked_ledger_changes_no_figure(tmp_path, data):
+    """A decision or an undo re-groups only the part of the ledger it can change
+    (``figures.relink``), reading what each number is in its whole article as the link
+    reads it: the killed its injured are told with (Kabul's academy and truck bomb), the
+    numbers it is listed with, whether its article tells its toll as an earlier count
+    (Abha's rising toll). Re-grouping the part of any one mention of a just-linked ledger
+    leaves every figure as the link made it; read from the part alone, these once moved."""
+    from ledger.figures import relink
+
+    with Database(tmp_path / "ledger.db") as db:
+        db.ingest([data])
+        linked = groups(db)
+        for mention in sorted(m for m, claim in linked.items() if claim is not None):
+            relink(db.ledger, [mention])
+            assert groups(db) == linked, mention
