@@ -454,10 +454,7 @@ def relink(ledger: Ledger, mention_ids: list[int], settings: LinkSettings = SETT
             must=[(a, b) for a, b in applied.constraints.must if a in part and b in part],
             cannot={(a, b) for a, b in applied.constraints.cannot if a in part and b in part},
         )
-        constraints.cannot |= {
-            (a, b) for a, b in self_contradictions({r.id: r for r in whole}, pairs)
-            if a in part and b in part
-        }  # fmt: skip
+        constraints.cannot |= self_contradictions({r.id: r for r in whole}, pairs, part)
         constraints.cannot |= vetoes_among(db, part)
         # the killed its injured are told with, outside the part, stay in their figures
         siblings = toll_siblings(whole)
@@ -551,12 +548,13 @@ def _reachable(db, seed: set[int], constraints: Constraints, settings: LinkSetti
     return part
 
 
-_LIGHT_SQL = f"""
-    SELECT m.id, m.article_id, m.sentence_start, m.entity, m.event, m.kind, m.unit,
-           a.published, m.field, m.qualifier, m.value, m.low, m.high, m.start, m."end",
-           {HEADLINE_SQL}
-    FROM mentions m JOIN articles a ON a.id = m.article_id
-    WHERE +m.is_claim = 1 AND coalesce(m.excluded, 0) = 0 AND m.article_id IN ({{}})"""
+_ARTICLE_CLAIMS_SQL = """
+    SELECT id, article_id, sentence_start, entity, event, kind, unit, field, qualifier, value,
+           low, high, start, "end"
+    FROM mentions WHERE +is_claim = 1 AND coalesce(excluded, 0) = 0 AND article_id IN ({})"""
+_SENTENCES_SQL = f"""
+    SELECT m.id, a.published, m.sentence, {HEADLINE_SQL}
+    FROM mentions m JOIN articles a ON a.id = m.article_id WHERE m.id IN ({{}})"""
 
 
 def _article_rows(db, part: set[int]) -> list[ClaimRow]:
@@ -569,12 +567,10 @@ def _article_rows(db, part: set[int]) -> list[ClaimRow]:
     articles = sorted({a for (a,) in rows_for_ids(
         db, "SELECT DISTINCT article_id FROM mentions WHERE id IN ({})", sorted(part))})  # fmt: skip
     rows, ends = [], {}
-    for r in rows_for_ids(db, _LIGHT_SQL, articles):
-        row = ClaimRow(r[0], r[1], r[2] or 0, *r[3:8])
-        row.title, row.headline = r[8] == "title", bool(r[15])
-        row.stated = tuple(r[9:13])
-        row.entity_key = normalize_word(row.entity) if row.entity else None
-        row.start, ends[row.id] = r[13], r[14]
+    for r in rows_for_ids(db, _ARTICLE_CLAIMS_SQL, articles):
+        row = ClaimRow(r[0], r[1], r[2] or 0, r[3], r[4], r[5], r[6], None)
+        row.title, row.stated = r[7] == "title", tuple(r[8:12])
+        row.start, ends[row.id] = r[12], r[13]
         rows.append(row)
     ours = [row for row in rows if row.id in part]
     beside_injured = {_sentence_key(row) for row in ours if event_family(row.event) == "injured"}
@@ -588,8 +584,12 @@ def _article_rows(db, part: set[int]) -> list[ClaimRow]:
             earlier.append(row)
     listed = {_item_key(row) for row in scoped if row.event}
     items = [row for row in rows if row.event and _item_key(row) in listed]
-    sentence = dict(rows_for_ids(db, "SELECT id, sentence FROM mentions WHERE id IN ({})",
-                                 sorted({r.id for r in scoped + earlier + items})))  # fmt: skip
+    sentence = {}
+    by_id = {row.id: row for row in scoped + earlier + items}
+    for mid, published, text, headline in rows_for_ids(db, _SENTENCES_SQL, sorted(by_id)):
+        row = by_id[mid]
+        row.published, row.headline, sentence[mid] = published, bool(headline), text
+        row.entity_key = normalize_word(row.entity) if row.entity else None
     seen: dict = {}  # sentence -> normalised, for the numbers that share one
 
     def where(row: ClaimRow) -> tuple:

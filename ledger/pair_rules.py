@@ -62,10 +62,13 @@ SELF_REACH = 3000  # characters: numbers this close in one article that disagree
 SELF_GROUP_MAX = 60  # an article's headline and text mentions of one kind compared in full
 
 
-def self_contradictions(rows: dict[int, ClaimRow], pairs) -> set[tuple[int, int]]:
+def self_contradictions(
+    rows: dict[int, ClaimRow], pairs, within: set[int] | None = None
+) -> set[tuple[int, int]]:
     """Pairs of one article whose values cannot both hold: an article rarely contradicts
     itself, so two such numbers are two figures (parallel items, a part and its total),
-    never one figure in conflict."""
+    never one figure in conflict. ``within``: only pairs of these mentions are wanted
+    (``rows`` still hold their whole articles, which decide what is compared)."""
     from .intervals import counts_whole_things, default_tolerances, disjoint, interval_of
 
     tol = default_tolerances()
@@ -88,6 +91,9 @@ def self_contradictions(rows: dict[int, ClaimRow], pairs) -> set[tuple[int, int]
         titles = [r.id for r in group if r.title]
         texts = [r.id for r in group if not r.title]
         if titles and texts and len(group) <= SELF_GROUP_MAX:
+            if within is not None:
+                titles = [a for a in titles if a in within]
+                texts = [b for b in texts if b in within]
             candidates.update((min(a, b), max(a, b)) for a in titles for b in texts)
     # a text that tells how its toll rose (an earlier count it cites) narrates the rise:
     # its other counts of that toll are steps of it too, not a contradiction
