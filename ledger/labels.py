@@ -359,14 +359,15 @@ _ARTICLE_CLITICS = ("وبال", "وال", "بال", "فال", "كال")  # و، 
 
 
 def label_of(lex, word: str):
-    """The label a word names, also behind a clitic: للفرقة 30 is الفرقة 30."""
+    """The label a word names, also behind a clitic: للفرقة 30 is الفرقة 30, للواء 135
+    is اللواء 135."""
     label = lex.labels.get(word)
     if label is not None or len(word) < 4:
         return label
-    if word.startswith(("ولل", "فلل")):
-        return lex.labels.get("ال" + word[3:])
-    if word.startswith("لل"):
-        return lex.labels.get("ال" + word[2:])
+    for lam in ("ولل", "فلل", "لل"):  # للواء 135 is اللواء 135: a stem's own ل after ال
+        if word.startswith(lam):
+            rest = word[len(lam) :]
+            return lex.labels.get("ال" + rest) or lex.labels.get("الل" + rest)
     for clitic in _ARTICLE_CLITICS:
         if word.startswith(clitic):
             return lex.labels.get(word[len(clitic) - 2 :])

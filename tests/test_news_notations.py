@@ -125,6 +125,12 @@ def test_qualifiers(text, literal, qualifier):
         # a label behind a clitic; a preposition after the number is no counted noun
         ("وهاجمت جبهة النصرة الجمعة مقرا للفرقة 30 في المنطقة نفسها", "30", "name"),
         ("وقتل خمسة من أفراد الفرقة 30 أثناء تصديهم للمهاجمين", "30", "name"),
+        # a unit's number with its arm after it (SaudiNewsNet, July-August 2015: Yemen's
+        # brigades; "22 ميكا" was read as 22 killed), and behind a clitic's lam
+        ("وسيطرت المقاومة على معسكر اللواء 22 ميكا في تعز", "22", "name"),
+        ("تقدماً عسكرياً باتجاه اللواء 35 مدرع إلى الشمال الغربي من مدينة تعز", "35", "name"),
+        ("الغارات الأربع استهدفت اللواء 17 مشاة حرس جمهوري", "17", "name"),
+        ("استهدف نقطة عسكرية تابعة للواء 135 أحد ألوية المنطقة الأولى بحضرموت", "135", "name"),
         # a clock time written with a comma, and in GMT after it
         ("وقبيل الساعة 04,00 (01,00 تغ) قامت ثلاث مقاتلات اف-16 من سلاح الجو التركي", "04,00", "time"),
         ("وقبيل الساعة 04,00 (01,00 تغ) قامت ثلاث مقاتلات اف-16 من سلاح الجو التركي", "01,00", "time"),
