@@ -243,14 +243,16 @@ def periods_of(rows: Iterable[ClaimRow]) -> dict[int, float]:
 
 
 def read_scope(
-    row: ClaimRow, sentence: str, start: int, end: int, seen: dict | None = None
-) -> None:
+    row: ClaimRow, sentence: str, start: int, end: int, seen: dict | None = None,
+    roles: bool = True,
+) -> None:  # fmt: skip
     """Set what ``row`` covers (period, subset, new count, an earlier count, another
     source's) from its sentence and the number's offsets in it (``load_claims`` does
     this as it reads each sentence). ``seen`` keeps each sentence normalised once, for
     the numbers that share it. The keys of its scope too (``scope_keys_of``: its market
-    item, weekday and day of an event) and a toll's part in its sentence (``_set_roles``),
-    so a re-grouping keeps what the link kept apart."""
+    item, weekday and day of an event) and a toll's part in its sentence (``_set_roles``;
+    not when ``roles`` is false: its sentence tells no other toll), so a re-grouping keeps
+    what the link kept apart."""
     nt = seen.get(sentence) if seen is not None else None
     if nt is None:
         nt = normalize(sentence)
@@ -258,8 +260,8 @@ def read_scope(
             seen[sentence] = nt
     n_start, n_end = nt.to_normalized(max(0, start)), nt.to_normalized(max(0, end))
     row.day = row.day or _day(row.published)
-    if event_family(row.event) in RISING_TOLLS:  # only a toll's tell its figures apart
-        _set_roles(row, nt.text, n_start, n_end)  # (``toll_siblings``) in a re-grouping
+    if roles and event_family(row.event) in RISING_TOLLS:  # only a toll's tell figures
+        _set_roles(row, nt.text, n_start, n_end)  # apart in a re-grouping (toll_siblings)
     _set_scope(row, nt.text, n_start, n_end)
     _set_keys(row, nt.text, n_start, n_end)
 

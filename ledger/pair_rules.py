@@ -63,12 +63,14 @@ SELF_GROUP_MAX = 60  # an article's headline and text mentions of one kind compa
 
 
 def self_contradictions(
-    rows: dict[int, ClaimRow], pairs, within: set[int] | None = None
-) -> set[tuple[int, int]]:
+    rows: dict[int, ClaimRow], pairs, within: set[int] | None = None,
+    sizes: dict[tuple, int] | None = None,
+) -> set[tuple[int, int]]:  # fmt: skip
     """Pairs of one article whose values cannot both hold: an article rarely contradicts
     itself, so two such numbers are two figures (parallel items, a part and its total),
-    never one figure in conflict. ``within``: only pairs of these mentions are wanted
-    (``rows`` still hold their whole articles, which decide what is compared)."""
+    never one figure in conflict. ``within``: only pairs of these mentions are wanted;
+    ``sizes``: how many claims each article holds of each kind, unit and event family,
+    when ``rows`` are not all of them (a re-grouping's part)."""
     from .intervals import counts_whole_things, default_tolerances, disjoint, interval_of
 
     tol = default_tolerances()
@@ -87,10 +89,11 @@ def self_contradictions(
     by_group: dict[tuple, list[ClaimRow]] = defaultdict(list)
     for row in rows.values():
         by_group[(row.article_id, row.kind, row.unit, event_family(row.event))].append(row)
-    for group in by_group.values():
+    for key, group in by_group.items():
         titles = [r.id for r in group if r.title]
         texts = [r.id for r in group if not r.title]
-        if titles and texts and len(group) <= SELF_GROUP_MAX:
+        size = sizes.get(key, len(group)) if sizes is not None else len(group)
+        if titles and texts and size <= SELF_GROUP_MAX:
             if within is not None:
                 titles = [a for a in titles if a in within]
                 texts = [b for b in texts if b in within]
