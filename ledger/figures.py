@@ -455,9 +455,9 @@ def relink(ledger: Ledger, mention_ids: list[int], settings: LinkSettings = SETT
         applied = dec.apply_decisions(ledger, db)
         part = _reachable(db, set(mention_ids), applied.constraints, settings)
         ids = sorted(part)
-        # every claim of the part's articles, read as the link reads them: what a number
-        # is in its article (an item of a list, the killed its injured are told with, a
-        # headline against its text) is read from the whole article
+        # the part's claims, and what of their articles tells what each number is (an
+        # item of a list, the killed its injured are told with, how many numbers of its
+        # kind its article holds), read as the link reads them
         whole, sizes = _article_rows(db, part)
         rows = [r for r in whole if r.id in part]
         live = [r.id for r in rows]  # claims still in play (not marked not-a-claim)

@@ -253,17 +253,12 @@ def read_scope(
     item, weekday and day of an event) and a toll's part in its sentence (``_set_roles``;
     not when ``roles`` is false: its sentence tells no other toll), so a re-grouping keeps
     what the link kept apart."""
-    nt = seen.get(sentence) if seen is not None else None
-    if nt is None:
-        nt = normalize(sentence)
-        if seen is not None:
-            seen[sentence] = nt
-    n_start, n_end = nt.to_normalized(max(0, start)), nt.to_normalized(max(0, end))
+    text, n_start, n_end = _normalized_at(sentence, start, end, seen)
     row.day = row.day or _day(row.published)
     if roles and event_family(row.event) in RISING_TOLLS:  # only a toll's tell figures
-        _set_roles(row, nt.text, n_start, n_end)  # apart in a re-grouping (toll_siblings)
-    _set_scope(row, nt.text, n_start, n_end)
-    _set_keys(row, nt.text, n_start, n_end)
+        _set_roles(row, text, n_start, n_end)  # apart in a re-grouping (toll_siblings)
+    _set_scope(row, text, n_start, n_end)
+    _set_keys(row, text, n_start, n_end)
 
 
 def read_earlier(
@@ -271,14 +266,22 @@ def read_earlier(
 ) -> None:
     """Set only whether a toll's count is told as an earlier one (``ClaimRow.earlier``),
     as ``read_scope`` sets it: all a re-grouping needs of its article's other counts."""
+    row.earlier = _told_earlier(*_normalized_at(sentence, start, end, seen))
+
+
+def _normalized_at(sentence: str, start: int, end: int, seen: dict | None) -> tuple:
+    """A sentence normalised (once per sentence, in ``seen``) and a number's offsets in it."""
     nt = seen.get(sentence) if seen is not None else None
     if nt is None:
         nt = normalize(sentence)
         if seen is not None:
             seen[sentence] = nt
-    n_start, n_end = nt.to_normalized(max(0, start)), nt.to_normalized(max(0, end))
-    lo = max(0, n_start - EARLIER_REACH)
-    row.earlier = told_as_earlier(nt.text[lo : n_end + EARLIER_REACH])
+    return nt.text, nt.to_normalized(max(0, start)), nt.to_normalized(max(0, end))
+
+
+def _told_earlier(text: str, start: int, end: int) -> bool:
+    """Is the number at ``start:end`` of a normalised sentence told as an earlier count?"""
+    return told_as_earlier(text[max(0, start - EARLIER_REACH) : end + EARLIER_REACH])
 
 
 def _set_roles(row: ClaimRow, text: str, start: int, end: int) -> None:
@@ -316,7 +319,7 @@ def _set_scope(row: ClaimRow, text: str, start: int, end: int, timed: bool | Non
         row.subset = subset_of_toll(text, end)
         row.severe = severe_count(text, end)
     if event_family(row.event) in TOLL_EVENTS:  # whose count, and told as which
-        row.earlier = told_as_earlier(text[max(0, start - EARLIER_REACH) : end + EARLIER_REACH])
+        row.earlier = _told_earlier(text, start, end)
         row.voice = voice_at(text, start)
         row.retold = row.earlier and retold_after_a_count(text, start)
     # cases of an epidemic: each bulletin's count is that day's, unless it is the running
