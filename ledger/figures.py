@@ -23,6 +23,7 @@ from .intervals import Tolerances, comes_in_fractions, counts_whole_things
 from .linking import (
     HEADLINE_SQL,
     RISING_TOLLS,
+    ROSE_NOTE,
     TOLL_EVENTS,
     VETO_REASON,
     ClaimRow,
@@ -481,9 +482,8 @@ def relink(ledger: Ledger, mention_ids: list[int], settings: LinkSettings = SETT
         # the killed its injured are told with, outside the part, stay in their figures
         siblings = toll_siblings(whole)
         beside = sorted({k for m, k in siblings.items() if m in part and k not in part})
-        outside = dict(rows_for_ids(db, "SELECT id, claim_id FROM mentions WHERE id IN ({})",
-                                    beside))  # fmt: skip
-        grouping = Constraints(constraints.must + _same_figure(outside), constraints.cannot)
+        grouping = Constraints(constraints.must + _grouped_before_rising(db, beside),
+                               constraints.cannot)  # fmt: skip
         sentence_of = {r.id: r.clause for r in whole}
         claim_of, links = cluster(live + beside, pairs, sentence_of, grouping, settings,
                                   periods_of(rows), toll_timeline(rows), siblings,
@@ -510,17 +510,37 @@ def relink(ledger: Ledger, mention_ids: list[int], settings: LinkSettings = SETT
     return report
 
 
-def _same_figure(claim_of: dict[int, int | None]) -> list[tuple[int, int]]:
-    """Pairs that keep mentions of one figure together (each to the first of its figure)."""
+def _grouped_before_rising(db, mentions: list[int]) -> list[tuple[int, int]]:
+    """Pairs that hold ``mentions`` (counts of the killed outside a re-grouped part) in
+    the groups the link had them in when the injured were grouped: their figures, less
+    the joins of a rising toll made after (``linking.ROSE_NOTE``)."""
+    claims = sorted({c for (c,) in rows_for_ids(
+        db, "SELECT claim_id FROM mentions WHERE id IN ({}) AND claim_id IS NOT NULL",
+        mentions)})  # fmt: skip
+    members = [m for (m,) in rows_for_ids(db, "SELECT id FROM mentions WHERE claim_id IN ({})",
+                                          claims)]  # fmt: skip
+    parent = {m: m for m in members}
+
+    def find(m: int) -> int:
+        while parent[m] != m:
+            parent[m] = parent[parent[m]]
+            m = parent[m]
+        return m
+
+    for a, b, why in rows_for_ids(
+        db, "SELECT mention_a, mention_b, explanation FROM links WHERE mention_a IN ({})", members
+    ):
+        if b in parent and not (why or "").endswith(ROSE_NOTE):
+            parent[find(a)] = find(b)
     first: dict[int, int] = {}
     out = []
-    for m, claim in sorted(claim_of.items()):
-        if claim is None:
-            continue
-        if claim in first:
-            out.append((first[claim], m))
-        else:
-            first[claim] = m
+    for m in sorted(mentions):
+        if m in parent:
+            root = find(m)
+            if root in first:
+                out.append((first[root], m))
+            else:
+                first[root] = m
     return out
 
 

@@ -168,3 +168,24 @@ def test_linking_pauses_the_cycle_collector_only_while_it_runs(tmp_path):
         with pytest.raises(TypeError):
             relink(db.ledger, None)  # fails inside, with the collector paused
         assert gc.isenabled()
+
+
+def test_killed_outside_a_regrouped_part_keep_the_groups_they_had_before_rising_joins():
+    """The killed an injured count is told with may lie outside the part a decision
+    re-groups; they are held in the groups the link had them in when it grouped the
+    injured: their figures, less the joins a rising toll made after ("the toll rose
+    between them"), which came later in the link (``figures._grouped_before_rising``)."""
+    import sqlite_utils
+
+    from ledger.figures import _grouped_before_rising
+    from ledger.linking import ROSE_NOTE
+
+    db = sqlite_utils.Database(memory=True)
+    db["mentions"].insert_all([{"id": m, "claim_id": 1} for m in (1, 2, 3, 4)], pk="id")
+    db["links"].insert_all([
+        {"mention_a": 1, "mention_b": 2, "explanation": "same slot 90%"},
+        {"mention_a": 2, "mention_b": 3, "explanation": f"both count قتيل; {ROSE_NOTE}"},
+        {"mention_a": 3, "mention_b": 4, "explanation": "the same 15 killed in one story"},
+    ])  # fmt: skip
+    assert _grouped_before_rising(db, [1, 2, 3, 4]) == [(1, 2), (3, 4)]
+    assert _grouped_before_rising(db, [2, 4]) == []
