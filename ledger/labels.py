@@ -34,6 +34,12 @@ OPEN_QUOTES = frozenset("\"«“'")
 CLOSE_QUOTES = frozenset("\"»”'")
 
 
+# the arm of a military unit named after its number (اللواء 22 ميكا، الفرقة 30 مشاة),
+# normalised: with it the number names the unit
+MILITARY_ARMS = frozenset({"مشاه", "مدرع", "مدرعه", "ميكا", "ميكانيكي", "حرس", "دفاع",
+                           "مدفعيه", "صواريخ", "مغاوير", "مظلات", "مظلي", "مشاة", "دبابات"})  # fmt: skip
+
+
 class LabelRules(RuleBase):
     """Rules for numbers that are not quantities."""
 
@@ -172,7 +178,7 @@ class LabelRules(RuleBase):
         nxt = self._skip_closers(toks, i + 1)
         direct = nxt < len(toks) and toks[nxt].text != "من"  # الدورة (11) من المستفيدين
         counted = direct and (self._counted_after(toks, i) or self._plain_noun_after(toks, i))
-        if counted and not in_list and not label.names_counted:
+        if counted and not in_list and not label.names_counted and not self._arm_after(toks, i):
             return None
         last = self._skip_closers(toks, i + 1) - 1 if toks[j + 1].text == "(" else i
         kind = label.kind
@@ -180,6 +186,13 @@ class LabelRules(RuleBase):
             if self._phone_context(toks, i):
                 kind = "phone"
         return non_claim(toks, i, max(i, last), kind, label.meaning)
+
+    def _arm_after(self, toks: list[Tok], i: int) -> bool:
+        """Is the word after the number at ``i`` the arm of a military unit ("اللواء 35
+        مدرع"، "الفرقة 30 مشاة"): part of the unit's name, not what it counts ("فقدت الكتيبة
+        20 مقاتلا" counts fighters)?"""
+        k = self._skip_closers(toks, i + 1)
+        return k < len(toks) and toks[k].text in MILITARY_ARMS
 
     def _word_label(self, toks: list[Tok], i: int) -> Draft | None:
         """A number word after a naming noun is part of a name (أبو قرنين، فئة العشرين

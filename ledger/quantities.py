@@ -21,6 +21,13 @@ from .tokens import Tok
 
 RANGE_JOINERS = ("الي", "حتي")
 CHANGE_ORDER = (0.1, 10.0)  # a change's start is within this factor of the value reached
+
+
+def _of_order(start, reached) -> bool:
+    """Is a change's start within ``CHANGE_ORDER`` of the value it reached?"""
+    return CHANGE_ORDER[0] <= start / reached <= CHANGE_ORDER[1]
+
+
 # Scale words whose accusative (ألفاً) and dual construct (ألفا) differ only in tanween.
 DUAL_CONSTRUCT = ("الفا", "مليونا", "مليارا")
 LOWER = ("more_than", "at_least")
@@ -674,9 +681,11 @@ class QuantityRules(RuleBase):
             return True
         value = draft.value
         if parse.last_scale == 1 and reached.last_scale > 1:
-            value = value * reached.last_scale  # من 20 إلى 25 مليون: 20 million
-        if not CHANGE_ORDER[0] <= value / reached.value <= CHANGE_ORDER[1]:
-            return True  # من 900 إلى 1.2 مليار: 900 what? (900 million, as likely)
+            scaled = value * reached.last_scale  # من 20 إلى 25 مليون: 20 million
+            if _of_order(scaled, reached.value):
+                value = scaled
+            elif not _of_order(value, reached.value):
+                return True  # من 900 إلى 1.2 مليار: 900 what? (900 million, as likely)
         if hit[0].kind in ("percent", "money", "measure"):
             draft.kind, draft.unit, draft.value = hit[0].kind, hit[0].unit, value
         return True

@@ -538,6 +538,9 @@ def test_taking_captives_is_told_by_a_number_after_it():
         # 900 what? 900 million as likely as 900 billion: left as it is written
         ("ارتفعت من 900 إلى 1.2 مليار ريال", ("900", 900, "count", None)),
         ("ارتفع عدد القتلى من 13 إلى 15 شخصا", ("13", 13, "count", None)),
+        # no scale on the end, or the start of its order unscaled: the unit alone
+        ("ارتفع السعر من 5000 إلى 7 آلاف ريال", ("5000", 5000, "money", "SAR")),
+        ("ارتفعت من 0.5 إلى 6%", ("0.5", Fraction("0.5"), "percent", "%")),
     ],
 )
 def test_the_start_of_a_change_takes_the_unit_of_its_end(text, started):

@@ -131,6 +131,7 @@ def test_qualifiers(text, literal, qualifier):
         ("تقدماً عسكرياً باتجاه اللواء 35 مدرع إلى الشمال الغربي من مدينة تعز", "35", "name"),
         ("الغارات الأربع استهدفت اللواء 17 مشاة حرس جمهوري", "17", "name"),
         ("استهدف نقطة عسكرية تابعة للواء 135 أحد ألوية المنطقة الأولى بحضرموت", "135", "name"),
+        ("مقتل قائد الفرقة 11 دبابات", "11", "name"),
         # a clock time written with a comma, and in GMT after it
         ("وقبيل الساعة 04,00 (01,00 تغ) قامت ثلاث مقاتلات اف-16 من سلاح الجو التركي", "04,00", "time"),
         ("وقبيل الساعة 04,00 (01,00 تغ) قامت ثلاث مقاتلات اف-16 من سلاح الجو التركي", "01,00", "time"),
@@ -251,3 +252,15 @@ def test_every_kind_found_is_a_documented_kind():
 def test_a_dash_opening_an_aside_is_no_minus_sign(text, value):
     claims = [m for m in extract_mentions(text) if m.is_claim]
     assert claims[0].value == value
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["فقدت الكتيبة 20 مقاتلا", "خسر اللواء 50 جنديا", "وأسرت الكتيبة 7 عناصر",
+     "وتضم الفرقة 30 عضوا", "وقتل في الهجوم على الفوج 12 جنديا"],
+)  # fmt: skip
+def test_a_unit_followed_by_what_it_counts_is_counted(text):
+    """After a military unit's noun, a number followed by its arm names the unit ("اللواء
+    35 مدرع"); followed by a counted noun it counts ("فقدت الكتيبة 20 مقاتلا": 20 fighters),
+    as an outside review checked."""
+    assert [m.is_claim for m in extract_mentions(text) if m.text[:1].isdigit()] == [True]
