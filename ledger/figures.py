@@ -599,6 +599,28 @@ _SENTENCES_SQL = f"""
     FROM mentions m JOIN articles a ON a.id = m.article_id WHERE m.id IN ({{}})"""
 
 
+@dataclass(frozen=True, slots=True)
+class _ArticleClaim:
+    """A claim of a re-grouped part's article as ``_ARTICLE_CLAIMS_SQL`` reads it."""
+
+    fields: tuple
+    family: str | None  # its event's family
+
+    @property
+    def id(self) -> int:
+        return self.fields[0]
+
+    @property
+    def sentence(self) -> tuple:
+        """Its article, field (title or not) and sentence."""
+        return (self.fields[1], self.fields[7] == "title", self.fields[2] or 0)
+
+    @property
+    def list_key(self) -> tuple | None:
+        """What the items of a list it may be in share (``linking.mark_items``)."""
+        return (self.sentence, *self.fields[4:7]) if self.fields[4] else None
+
+
 def _article_rows(db, part: set[int]) -> tuple[list[ClaimRow], dict[tuple, int]]:
     """The claims of ``part`` and those of their articles that tell what a part's number
     is, read as ``load_claims`` reads them: the killed a count of the injured is told with
@@ -608,26 +630,27 @@ def _article_rows(db, part: set[int]) -> tuple[list[ClaimRow], dict[tuple, int]]
     each kind, unit and event (``pair_rules.self_contradictions``)."""
     articles = sorted({a for (a,) in rows_for_ids(
         db, "SELECT DISTINCT article_id FROM mentions WHERE id IN ({})", sorted(part))})  # fmt: skip
-    claims = []  # (id, sentence, event family, the row's fields)
+    claims = [_ArticleClaim(r, event_family(r[4])) for r in rows_for_ids(
+        db, _ARTICLE_CLAIMS_SQL, articles)]  # fmt: skip
     sizes: dict[tuple, int] = defaultdict(int)
-    for r in rows_for_ids(db, _ARTICLE_CLAIMS_SQL, articles):
-        family = event_family(r[4])
-        claims.append((r[0], (r[1], r[7] == "title", r[2] or 0), family, r))
-        sizes[(r[1], r[5], r[6], family)] += 1
-    ours = [c for c in claims if c[0] in part]
-    beside_injured = {c[1] for c in ours if c[2] == "injured"}
-    tolls = {(c[1][0], c[2]) for c in ours}
-    scoped = {c[0] for c in claims if c[0] in part or (c[2] == "killed" and c[1] in beside_injured)}
-    earlier = {c[0] for c in claims if c[0] not in scoped and c[2] in TOLL_EVENTS
-               and (c[1][0], c[2]) in tolls}  # fmt: skip
-    listed = {(c[1], c[3][4], c[3][5], c[3][6]) for c in claims if c[0] in scoped and c[3][4]}
-    items = {c[0] for c in claims if c[3][4] and (c[1], c[3][4], c[3][5], c[3][6]) in listed}
+    for c in claims:
+        sizes[(c.fields[1], c.fields[5], c.fields[6], c.family)] += 1
+    ours = [c for c in claims if c.id in part]
+    beside_injured = {c.sentence for c in ours if c.family == "injured"}
+    tolls = {(c.sentence[0], c.family) for c in ours}
+    scoped = {c.id for c in claims
+              if c.id in part or (c.family == "killed" and c.sentence in beside_injured)}  # fmt: skip
+    earlier = {c.id for c in claims if c.id not in scoped and c.family in TOLL_EVENTS
+               and (c.sentence[0], c.family) in tolls}  # fmt: skip
+    listed = {c.list_key for c in claims if c.id in scoped and c.list_key}
+    items = {c.id for c in claims if c.list_key in listed}
     rows, ends = {}, {}
-    for mid, _key, _family, r in claims:
-        if mid in scoped or mid in earlier or mid in items:
-            row = rows[mid] = ClaimRow(r[0], r[1], r[2] or 0, r[3], r[4], r[5], r[6], None)
+    for c in claims:
+        if c.id in scoped or c.id in earlier or c.id in items:
+            r = c.fields
+            row = rows[c.id] = ClaimRow(r[0], r[1], r[2] or 0, r[3], r[4], r[5], r[6], None)
             row.title, row.stated = r[7] == "title", tuple(r[8:12])
-            row.start, ends[mid] = r[12], r[13]
+            row.start, ends[c.id] = r[12], r[13]
     sentence = {}
     for mid, published, text, headline in rows_for_ids(db, _SENTENCES_SQL, sorted(rows)):
         row = rows[mid]
@@ -642,17 +665,17 @@ def _article_rows(db, part: set[int]) -> tuple[list[ClaimRow], dict[tuple, int]]
     # a toll's part in its sentence (a list item, some of a group) tells figures apart
     # only where the sentence tells both the killed and the injured (``toll_siblings``)
     told: dict[tuple, set] = defaultdict(set)
-    for _mid, key, family, _r in claims:
-        told[key].add(family)
+    for c in claims:
+        told[c.sentence].add(c.family)
     both = {key for key, families in told.items() if {"killed", "injured"} <= families}
-    sentence_of = {c[0]: c[1] for c in claims}
+    sentence_of = {c.id: c.sentence for c in claims}
     for mid in sorted(scoped):
         read_scope(rows[mid], *where(rows[mid]), seen, roles=sentence_of[mid] in both)
     for mid in sorted(earlier):
         read_earlier(rows[mid], *where(rows[mid]), seen)
     listing = [rows[mid] for mid in sorted(items)]
     mark_items(listing, [(start, end, text) for text, start, end in map(where, listing)])
-    ordered = sorted((rows[c[0]] for c in ours), key=lambda r: (r.article_id, r.id))
+    ordered = sorted((rows[c.id] for c in ours), key=lambda r: (r.article_id, r.id))
     return ordered + [row for mid, row in rows.items() if mid not in part], dict(sizes)
 
 

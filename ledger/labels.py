@@ -37,7 +37,7 @@ CLOSE_QUOTES = frozenset("\"»”'")
 # the arm of a military unit named after its number (اللواء 22 ميكا، الفرقة 30 مشاة),
 # normalised: with it the number names the unit
 MILITARY_ARMS = frozenset({"مشاه", "مدرع", "مدرعه", "ميكا", "ميكانيكي", "حرس", "دفاع",
-                           "مدفعيه", "صواريخ", "مغاوير", "مظلات", "مظلي", "مشاة", "دبابات"})  # fmt: skip
+                           "مدفعيه", "صواريخ", "مغاوير", "مظلات", "مظلي", "دبابات"})  # fmt: skip
 
 
 class LabelRules(RuleBase):

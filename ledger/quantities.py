@@ -663,10 +663,11 @@ class QuantityRules(RuleBase):
             draft.kind, draft.unit = "percent", "%"  # بنسبة 10
 
     def _changed_from(self, toks: list[Tok], parse: NumberParse, draft: Draft) -> bool:
-        """ "ارتفعت من 20 إلى 25 مليون ريال": the value a change started from takes the
-        unit and the scale the value it reached is told in (20 million riyals), when it
-        is told in none of its own and so scaled is of that value's order. Returns
-        whether the number is such a starting value."""
+        """ "ارتفعت من 20 إلى 25 مليون ريال": the value a change started from, told in no
+        unit of its own, takes the unit the value it reached is told in, and its scale
+        when so scaled it is of that value's order (20 million riyals; "من 5000 إلى 7 آلاف
+        ريال" is 5,000 riyals; "من 900 إلى 1.2 مليار" is left as written). Returns whether
+        the number is such a starting value."""
         j = draft.last + 1
         before = toks[draft.first - 1].text if draft.first else ""
         if before[:1] in "وف" and len(before) > 3:

@@ -137,7 +137,6 @@ class Table:
         self.low = np.array([np.nan if s is None else s.low for s in spans], dtype=np.float64)
         self.high = np.array([np.nan if s is None else s.high for s in spans], dtype=np.float64)
         self.elsewhen = np.array([r.elsewhen or 0 for r in rows], dtype=np.int64)
-        self.in_session = np.array([bool(r.sessions) for r in rows], dtype=bool)
         self.session = _codes([r.sessions or None for r in rows])  # the index levels named
         self.session_levels = {int(c): r.sessions for c, r in zip(self.session, rows, strict=True)
                                if r.sessions}  # fmt: skip
@@ -279,7 +278,7 @@ class Table:
         """True where the two mentions' articles are market reports of different
         sessions (``linking.same_session``)."""
         out = np.zeros(len(i), dtype=bool)
-        both = np.nonzero(self.in_session[i] & self.in_session[j] &
+        both = np.nonzero((self.session[i] >= 0) & (self.session[j] >= 0) &
                           (self.article[i] != self.article[j]))[0]  # fmt: skip
         if not len(both):
             return out
