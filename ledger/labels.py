@@ -301,7 +301,8 @@ class LabelRules(RuleBase):
                 return non_claim(toks, i, i + 2, "name", "24/7")
         if prev is not None and prev.kind == "word" and prev.end == tok.start:
             if prev.text not in DIGIT_CLITICS and len(prev.text) > 2:
-                return non_claim(toks, i - 1, i, "name", norm[prev.start : tok.end])
+                if not self._space_lost(toks, i):
+                    return non_claim(toks, i - 1, i, "name", norm[prev.start : tok.end])
         latin_before = prev is not None and prev.kind == "latin"
         if prev is not None and prev.text in ("-", "–") and i >= 2 and toks[i - 2].kind == "latin":
             latin_before = True
@@ -310,6 +311,17 @@ class LabelRules(RuleBase):
             last = i + 1 if nxt is not None and nxt.kind == "latin" else i
             return non_claim(toks, first, last, "name", norm[toks[first].start : toks[last].end])
         return None
+
+    def _space_lost(self, toks: list[Tok], i: int) -> bool:
+        """Is the word joined to number ``i`` ("مقتل20"، "إلى35 جناحا"، "بمقدار15%") only
+        missing its space: a word numbers follow (a stopword, an event), or a unit or
+        a counted noun after? Else the two are a name (جنيف1، خليجي20، ويندوز10)."""
+        word = toks[i - 1].text
+        if toks[i].text[:1] in ".,":
+            return False  # "وبحور أخرى.5": a full stop, then a note's number
+        if word in self.lex.stopwords or word in self.lex.events:
+            return True
+        return self._unit_or_known_noun_after(toks, i)
 
     def _unit_or_known_noun_after(self, toks: list[Tok], i: int) -> bool:
         k = self._skip_closers(toks, i + 1)

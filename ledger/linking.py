@@ -95,6 +95,7 @@ class ClaimRow:
     restrictors: frozenset = frozenset()
     part: bool = False  # a sub-count: منهم 97، بينهم امرأتان
     partitive: bool = False  # "10 من منسوبي القوات": some of a group (often a sub-count)
+    described: tuple = ()  # the words naming that group: (العاملين، في، الموقع)
     listed: bool = False  # one of a list of counts of one event: 12 من الأفراد و3 عمال
     weekday: str | None = None  # the weekday named nearest the number: the day it is about
     nth_day: int | None = None  # the day of an event named near it: في يومه الثالث (3)
@@ -254,6 +255,7 @@ def read_scope(
     not when ``roles`` is false: its sentence tells no other toll), so a re-grouping keeps
     what the link kept apart."""
     text, n_start, n_end = _normalized_at(sentence, start, end, seen)
+    n_end = past_closing(text, n_end)  # "(4) من العاملين": what follows the bracket
     row.day = row.day or _day(row.published)
     if roles and event_family(row.event) in RISING_TOLLS:  # only a toll's tell figures
         _set_roles(row, text, n_start, n_end)  # apart in a re-grouping (toll_siblings)
@@ -267,6 +269,16 @@ def read_earlier(
     """Set only whether a toll's count is told as an earlier one (``ClaimRow.earlier``),
     as ``read_scope`` sets it: all a re-grouping needs of its article's other counts."""
     row.earlier = _told_earlier(*_normalized_at(sentence, start, end, seen))
+
+
+_CLOSING = re.compile(r"[)\]»\"”’']+")
+
+
+def past_closing(text: str, end: int) -> int:
+    """Where the words after a number begin when it is closed by a bracket or a quote
+    ("(4) من العاملين"، "«19» من عناصر"): what follows them is what follows the number."""
+    m = _CLOSING.match(text, end)
+    return m.end() if m else end
 
 
 def _normalized_at(sentence: str, start: int, end: int, seen: dict | None) -> tuple:
@@ -291,6 +303,7 @@ def _set_roles(row: ClaimRow, text: str, start: int, end: int) -> None:
     lead = text[max(0, start - 24) : start].split()[-3:]
     row.part = any(w in cues["part"] for w in lead) or bool(_OF_THEM.match(text, end))
     row.partitive = _partitive(text, end)
+    row.described = _described(text, end) if row.partitive else ()
     if row.partitive and row.entity_key in MEMBERSHIP_GROUPS and row.event:
         row.entity_class = "person"  # 431 من خلايا داعش: members, people
     around = text[max(0, start - 40) : end + 40].split()
@@ -476,9 +489,10 @@ def load_claims(
             )
         row.title = fld == "title"
         row.headline = bool(headline)
-        _set_roles(row, nt.text, n_start, n_end)
-        _set_keys(row, nt.text, n_start, n_end)
-        _set_scope(row, nt.text, n_start, n_end, timed)
+        n_after = past_closing(nt.text, n_end)
+        _set_roles(row, nt.text, n_start, n_after)
+        _set_keys(row, nt.text, n_start, n_after)
+        _set_scope(row, nt.text, n_start, n_after, timed)
         row.verbatim = (
             _VERBATIM.sub("", nt.text[max(0, n_start - VERBATIM_REACH) : n_start])
             + "|" + _VERBATIM.sub("", nt.text[n_start:n_end]) + "|"
@@ -580,6 +594,17 @@ def _partitive(text: str, end: int) -> bool:
     and "من بين" introduce the whole, not the group)."""
     m = _PARTITIVE.match(text, end)
     return bool(m) and m.group().split()[-1] not in _NOT_PARTITIVE
+
+
+DESCRIBED_WORDS = 3  # words after من that name the group some of whom are counted
+_DESCRIPTION = re.compile(r"\s*من\s+((?:[^\s\d.,،؛:()«»\"]+\s*){1,%d})" % DESCRIBED_WORDS)
+
+
+def _described(text: str, end: int) -> tuple:
+    """The words naming the group a partitive count is some of ("ثلاثة من العاملين في
+    الموقع": العاملين في الموقع), up to ``DESCRIBED_WORDS``, within its clause."""
+    m = _DESCRIPTION.match(text, end)
+    return tuple(m.group(1).split()) if m else ()
 
 
 ITEM_GAP = 60  # characters at most between two counts of one list

@@ -539,6 +539,43 @@ def anchored_toll_pairs(
     return found
 
 
+DESCRIBED_MIN = 2  # words two parts' groups must share (العاملين في الموقع; not العاملين)
+DESCRIBED_REASON = "both count some of"
+DESCRIBED_FLOOR = 0.2
+
+
+def described_part_pairs(
+    pairs: dict[tuple[int, int], Pair], rows: list[ClaimRow], story_of: dict[str, int]
+) -> dict[tuple[int, int], Pair]:
+    """Two likely counts (the model's ``ANCHOR_FLOOR``) of one toll's part in two reports
+    of one short story, naming the group in the same words ("ثلاثة من العاملين في الموقع"
+    and "(4) من العاملين في الموقع من الجنسية البنغلاديشية": ``ClaimRow.described``), are
+    one figure told twice, as sure as a lead pair: the part has its own name in every
+    report of the incident. Running coverage (a war: "من الحوثيين وقوات صالح" in each
+    day's clashes) names its groups the same way every day, so it is left out
+    (``_running_stories``)."""
+    by_id = {r.id: r for r in rows}
+    running = _running_stories(rows, story_of)
+    found: dict[tuple[int, int], Pair] = {}
+    for key, pair in pairs.items():
+        if not DESCRIBED_FLOOR <= pair.score < ANCHOR_SCORE:
+            continue
+        a, b = by_id.get(key[0]), by_id.get(key[1])
+        if a is None or b is None or a.article_id == b.article_id:
+            continue
+        if len(a.described) < DESCRIBED_MIN or a.described != b.described:
+            continue
+        event = event_family(a.event)
+        if event not in TOLL_EVENTS or event != event_family(b.event):
+            continue
+        story = story_of.get(a.article_id)
+        if story is None or story != story_of.get(b.article_id) or story in running:
+            continue
+        words = " ".join(a.described)
+        found[key] = Pair(key[0], key[1], ANCHOR_SCORE, f"{DESCRIBED_REASON} «{words}»")
+    return found
+
+
 def add_rule_pairs(
     pairs: dict[tuple[int, int], Pair],
     rows: list[ClaimRow],
@@ -551,7 +588,8 @@ def add_rule_pairs(
                   same_value_pairs(rows), precision_pairs(rows), verbatim_pairs(rows),
                   named_item_pairs(rows, story_of),
                   earlier_toll_pairs(rows),
-                  anchored_toll_pairs(pairs, rows)):  # fmt: skip
+                  anchored_toll_pairs(pairs, rows),
+                  described_part_pairs(pairs, rows, story_of)):  # fmt: skip
         for key, pair in extra.items():
             if key not in pairs or pair.score > pairs[key].score:
                 pairs[key] = pair
@@ -562,7 +600,7 @@ SMALL_COUNT = 5  # counts this small repeat across unrelated incidents (two hurt
 SMALL_SURE = 0.9  # ... so a pair of them short of this is no witness of a conflict
 NO_WITNESS = "no witness of a conflict"  # ends the explanation of a pair that is none
 SMALL_REASON = f"small counts naming nothing in common: {NO_WITNESS}"
-_SURE_REASONS = (VERBATIM_REASON, EARLIER_REASON, ANCHOR_REASON)
+_SURE_REASONS = (VERBATIM_REASON, EARLIER_REASON, ANCHOR_REASON, DESCRIBED_REASON)
 
 
 def small_counts_unwitnessed(

@@ -264,3 +264,39 @@ def test_a_unit_followed_by_what_it_counts_is_counted(text):
     35 مدرع"); followed by a counted noun it counts ("فقدت الكتيبة 20 مقاتلا": 20 fighters),
     as an outside review checked."""
     assert [m.is_claim for m in extract_mentions(text) if m.text[:1].isdigit()] == [True]
+
+
+@pytest.mark.parametrize(
+    ("text", "literal", "kind", "value"),
+    [
+        # a space lost between a word and its number: a stopword, an event, or a unit or
+        # counted noun after it says the number is a figure, not a name
+        ("ما أدى إلى مقتل20 وإصابة 45.", "20", "count", "20"),
+        (
+            "صرف بدل طبيعة العمل المقررة للموظفين بمقدار15% من أول مربوط للمرتبة",
+            "15",
+            "percent",
+            "15",
+        ),
+        ("هجوم انتحاري يوقع15 قتيلا في أفغانستان", "15", "count", "15"),
+        ("انخفض السعر الفوري للذهب1% إلى 1084.46 دولارًا للأوقية", "1%", "percent", "1"),
+        ("في انعقاد مجلس التعليم عن تمويل100 مشروع صغير لشباب جازان", "100", "count", "100"),
+        ("يضم ما يصل إلى35 جناحا فندقيا", "35", "count", "35"),
+    ],
+)
+def test_a_number_joined_to_a_word_by_a_lost_space_is_read(text, literal, kind, value):
+    m = only(text, literal)
+    assert (m.kind, m.value) == (kind, Fraction(value))
+
+
+@pytest.mark.parametrize(
+    ("text", "literal"),
+    [
+        ("وجددت دعوتها إلى تطبيق بيان (جنيف1) لإنهاء الأزمة", "جنيف1"),
+        ("في بطولة خليجي20 في عدن", "خليجي20"),
+        ("تمهيدا لإطلاق نظام ويندوز10 هذا الأسبوع", "ويندوز10"),
+        ("ومشروع نور2 ونور3 في المغرب", "نور2"),
+    ],
+)
+def test_a_word_joined_to_its_number_with_no_figure_after_is_a_name(text, literal):
+    assert only(text, literal).kind == "name"

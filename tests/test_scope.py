@@ -3,12 +3,14 @@ new cases; and that linking keeps counts of different scopes apart, on real exce
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from pathlib import Path
 
 import pytest
 from excerpts import figure_of, linked
 
+from ledger.conflicts import EVIDENCE
 from ledger.figures import SETTINGS
 from ledger.linking import (
     LEAD_REASON,
@@ -18,9 +20,12 @@ from ledger.linking import (
     Pair,
     cluster,
     other_things,
+    past_closing,
+    read_scope,
     rose,
     same_session,
 )
+from ledger.pair_rules import DESCRIBED_REASON, described_part_pairs
 from ledger.normalize import normalize
 from ledger.scope import (
     incident_marks,
@@ -1108,3 +1113,58 @@ def test_a_figure_whose_reports_each_state_both_values_is_crossed():
             "c": {("count", None, None): {8}}}  # fmt: skip
     crossed = _Crossed(rows, lambda articles: {a: held[a] for a in articles})
     assert crossed(1, 2) and not crossed(1, 3)
+
+
+ABHA_WORKERS = Path(__file__).parent / "data" / "abha_workers_excerpts.jsonl"
+
+
+def test_a_part_named_alike_in_every_report_is_one_figure_told_as_it_rose(ledger_path):
+    """Abha: the statements of 6-7 August count "ثلاثة من العاملين في الموقع" among the
+    dead, that of 8 August "(4) من العاملين في الموقع من الجنسية البنجلاديشية" (the
+    number in brackets). Each report names the part in the same words: one figure, and
+    the rise from three to four is flagged as an update."""
+    with linked(ledger_path, ABHA_WORKERS, 4) as ledger:
+        three = figure_of(ledger, "abha-workers-0806-alriyadh", "ثلاثة")
+        assert three == figure_of(ledger, "abha-workers-0808-aleqtisadiya", "4")
+        assert three == figure_of(ledger, "abha-workers-0809-aawsat", "أربعة")
+        conflict, kind = ledger.db.execute(
+            "SELECT conflict, conflict_kind FROM figures WHERE claim_id = ?", [three]
+        ).fetchone()
+        assert (conflict, kind) == (1, "update")
+        reasons = [r for (r,) in ledger.db.execute(
+            "SELECT explanation FROM pair_scores WHERE explanation LIKE ?",
+            [f"{DESCRIBED_REASON}%"])]  # fmt: skip
+        assert reasons and all("العاملين في الموقع" in r for r in reasons)
+
+
+def test_a_number_in_brackets_is_read_past_its_bracket():
+    """ "(4) من العاملين": what follows the closing bracket follows the number."""
+    text = normalize("و (4) من العاملين في الموقع من الجنسية البنجلاديشية").text
+    end = text.index("4") + 1
+    assert past_closing(text, end) == end + 1
+    row = ClaimRow(1, "a", 0, "عامل", "killed", "count", None, None)
+    read_scope(row, "و (4) من العاملين في الموقع", 3, 4)
+    assert row.partitive and row.described == ("العاملين", "في", "الموقع")
+    assert past_closing("15 شخصا", 2) == 2
+
+
+def _part(mention: int, article: str, day: str, described: tuple) -> ClaimRow:
+    row = ClaimRow(mention, article, 0, "عامل", "killed", "count", None, f"{day} 10:00:00")
+    row.partitive, row.described = True, described
+    row.day = dt.date.fromisoformat(day)
+    return row
+
+
+def test_parts_named_alike_join_only_in_a_short_story():
+    """Two reports' parts named in the same words are one figure in an incident's
+    coverage; a war told for weeks names its groups the same way every day ("من
+    الحوثيين وقوات صالح"), so there they are left to the model."""
+    words = ("الحوثيين", "وقوات", "صالح")
+    rows = [_part(1, "a", "2015-08-01", words), _part(2, "b", "2015-08-02", words)]
+    pairs = {(1, 2): Pair(1, 2, 0.3, "same slot 30%")}
+    found = described_part_pairs(pairs, rows, {"a": 1, "b": 1})
+    assert found[(1, 2)].score >= EVIDENCE
+    rows.append(_part(3, "c", "2015-08-12", words))  # the story runs for 11 days
+    assert not described_part_pairs(pairs, rows, {"a": 1, "b": 1, "c": 1})
+    rows[1].described = ("العاملين",)  # one word names no part
+    assert not described_part_pairs(pairs, rows[:2], {"a": 1, "b": 1})
