@@ -597,7 +597,7 @@ def _partitive(text: str, end: int) -> bool:
 
 
 DESCRIBED_WORDS = 3  # words after من that name the group some of whom are counted
-_DESCRIPTION = re.compile(r"\s*من\s+((?:[^\s\d.,،؛:()«»\"]+\s*){1,%d})" % DESCRIBED_WORDS)
+_DESCRIPTION = re.compile(rf"\s*من\s+((?:[^\s\d.,،؛:()«»\"]+\s*){{1,{DESCRIBED_WORDS}}})")
 
 
 def _described(text: str, end: int) -> tuple:

@@ -25,8 +25,8 @@ from ledger.linking import (
     rose,
     same_session,
 )
-from ledger.pair_rules import DESCRIBED_REASON, described_part_pairs
 from ledger.normalize import normalize
+from ledger.pair_rules import DESCRIBED_REASON, described_part_pairs
 from ledger.scope import (
     incident_marks,
     new_count,
