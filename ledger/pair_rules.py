@@ -117,10 +117,28 @@ def self_contradictions(
             continue
         if a.title == b.title and abs(a.sentence_start - b.sentence_start) > SELF_REACH:
             continue  # a later section (an update of a live article)
+        if a.title != b.title and _retitled(a, b):
+            continue
         ia, ib = interval(a), interval(b)
         if ia is not None and ib is not None and disjoint(ia, ib):
             out.add((a_id, b_id))
     return out
+
+
+RETITLED_GAP = 0.05  # a headline's toll this close to its text's is the same toll, retold
+
+
+def _retitled(a: ClaimRow, b: ClaimRow) -> bool:
+    """A headline's count of the killed or the injured within ``RETITLED_GAP`` of its
+    text's whole count ("سلسلة تفجيرات قتلت 50 شخصًا" over "قتل 51 شخصًا"): the
+    text moved on from its headline, or the two disagree, but they are one toll; a
+    part of it (الجنود) would not be this close to the whole."""
+    if event_family(a.event) not in RISING_TOLLS or event_family(b.event) != event_family(a.event):
+        return False
+    x, y = a.stated[1], b.stated[1]
+    if x is None or y is None or not (x > 0 and y > 0):
+        return False
+    return abs(x - y) / max(x, y) <= RETITLED_GAP
 
 
 DISTINCT_DAYS = 3  # reports this many days apart may still state the same figure
