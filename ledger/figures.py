@@ -455,11 +455,17 @@ def relink(ledger: Ledger, mention_ids: list[int], settings: LinkSettings = SETT
     with ledger.transaction() as db:
         applied = dec.apply_decisions(ledger, db)
         part = _reachable(db, set(mention_ids), applied.constraints, settings)
-        ids = sorted(part)
         # the part's claims, and what of their articles tells what each number is (an
         # item of a list, the killed its injured are told with, how many numbers of its
         # kind its article holds), read as the link reads them
         whole, sizes = _article_rows(db, part)
+        # the killed its injured are told with, where a toll's rise joined their figure,
+        # are grouped with it: the link joined them while it grouped the injured, which
+        # no fixed hold reproduces
+        while risen := _risen_beside(db, part, whole):
+            part = _reachable(db, part | risen, applied.constraints, settings)
+            whole, sizes = _article_rows(db, part)
+        ids = sorted(part)
         rows = [r for r in whole if r.id in part]
         live = [r.id for r in rows]  # claims still in play (not marked not-a-claim)
         old_of = dict(rows_for_ids(db, "SELECT id, claim_id FROM mentions WHERE id IN ({})", ids))
@@ -508,6 +514,26 @@ def relink(ledger: Ledger, mention_ids: list[int], settings: LinkSettings = SETT
         report.claims, report.links = len(live), len(links)
     report.seconds = round(time.perf_counter() - started, 3)
     return report
+
+
+def _risen_beside(db, part: set[int], whole: list[ClaimRow]) -> set[int]:
+    """The members, outside ``part``, of the figures of the killed its injured are told
+    with (``linking.toll_siblings``) that a toll's rise joined (``linking.ROSE_NOTE``)."""
+    beside = sorted({k for m, k in toll_siblings(whole).items() if m in part and k not in part})
+    if not beside:
+        return set()
+    claims = sorted({c for (c,) in rows_for_ids(
+        db, "SELECT claim_id FROM mentions WHERE id IN ({}) AND claim_id IS NOT NULL",
+        beside)})  # fmt: skip
+    members = [m for (m,) in rows_for_ids(db, "SELECT id FROM mentions WHERE claim_id IN ({})",
+                                          claims)]  # fmt: skip
+    rose = any(
+        (why or "").endswith(ROSE_NOTE)
+        for (why,) in rows_for_ids(
+            db, "SELECT explanation FROM links WHERE mention_a IN ({})", members
+        )
+    )
+    return set(members) - part if rose else set()
 
 
 def _grouped_before_rising(db, mentions: list[int]) -> list[tuple[int, int]]:
