@@ -454,66 +454,137 @@ def relink(ledger: Ledger, mention_ids: list[int], settings: LinkSettings = SETT
     report = LinkReport()
     with ledger.transaction() as db:
         applied = dec.apply_decisions(ledger, db)
-        part = _reachable(db, set(mention_ids), applied.constraints, settings)
-        # the part's claims, and what of their articles tells what each number is (an
-        # item of a list, the killed its injured are told with, how many numbers of its
-        # kind its article holds), read as the link reads them
-        whole, sizes = _article_rows(db, part)
-        # the killed its injured are told with, where a toll's rise joined their figure,
-        # are grouped with it: the link joined them while it grouped the injured, which
-        # no fixed hold reproduces
-        while risen := _risen_beside(db, part, whole):
-            part = _reachable(db, part | risen, applied.constraints, settings)
-            whole, sizes = _article_rows(db, part)
-        ids = sorted(part)
-        rows = [r for r in whole if r.id in part]
-        live = [r.id for r in rows]  # claims still in play (not marked not-a-claim)
-        old_of = dict(rows_for_ids(db, "SELECT id, claim_id FROM mentions WHERE id IN ({})", ids))
-        pairs = {
-            (a, b): Pair(a, b, sc, e)
-            for a, b, sc, e in rows_for_ids(
-                db,
-                "SELECT mention_a, mention_b, score, explanation FROM pair_scores "
-                "WHERE mention_a IN ({})",
-                ids,
-            )
-            if b in part
-        }
-        constraints = Constraints(
-            must=[(a, b) for a, b in applied.constraints.must if a in part and b in part],
-            cannot={(a, b) for a, b in applied.constraints.cannot if a in part and b in part},
-        )
-        constraints.cannot |= self_contradictions({r.id: r for r in whole}, pairs, part, sizes)
-        constraints.cannot |= vetoes_among(db, part)
-        # the killed its injured are told with, outside the part, stay in their figures
-        siblings = toll_siblings(whole)
-        beside = sorted({k for m, k in siblings.items() if m in part and k not in part})
-        grouping = Constraints(constraints.must + _grouped_before_rising(db, beside),
-                               constraints.cannot)  # fmt: skip
-        sentence_of = {r.id: r.clause for r in whole}
-        claim_of, links = cluster(live + beside, pairs, sentence_of, grouping, settings,
-                                  periods_of(rows), toll_timeline(rows), siblings,
-                                  scope_keys_of(rows))  # fmt: skip
-        claim_of = {m: c for m, c in claim_of.items() if m in part}
-        links = [p for p in links if p.a in part]
-        kept = _unchanged_groups(old_of, claim_of, set(mention_ids))
-        redo = [i for i in ids if claim_of.get(i) not in kept]  # and those set aside
-        for chunk in chunks(redo):
-            marks = ", ".join("?" * len(chunk))
-            db.execute(f"UPDATE mentions SET claim_id = NULL, link_score = NULL, "
-                       f"link_reason = NULL WHERE id IN ({marks})", chunk)  # fmt: skip
-            db.execute(f"DELETE FROM links WHERE mention_a IN ({marks})", chunk)
-        stale = sorted({c for c in old_of.values() if c is not None} - kept)
-        for chunk in chunks(stale):
-            db.execute(f"DELETE FROM figures WHERE claim_id IN ({', '.join('?' * len(chunk))})",
-                       chunk)  # fmt: skip
-        again = set(redo)
-        _store_groups(db, [r for r in rows if r.id in again], claim_of,
-                      [p for p in links if p.a in again], applied, tolerances, report,
-                      _witnesses(pairs, constraints, rising=not needs_rescore(db)))  # fmt: skip
-        report.claims, report.links = len(live), len(links)
+        seed = set(mention_ids)
+        # the injured told with a count of the killed decided on follow it: grouped with
+        # it from the start
+        seed |= _told_with(db, seed)
+        while seed:
+            grouped = _group_part(db, seed, applied, settings)
+            _store_part(db, grouped, seed, applied, tolerances, report)
+            # the injured told with other counts of the killed whose figure changed follow
+            # them too (``linking.toll_siblings``): re-grouped next, with those killed
+            # held in their new figures
+            seed = _told_with_moved(grouped)
     report.seconds = round(time.perf_counter() - started, 3)
     return report
+
+
+def _store_part(db, grouped: _Grouped, touched: set[int], applied, tolerances,
+                report: LinkReport) -> None:  # fmt: skip
+    """Write a re-grouped part's figures, claim ids and links, leaving the figures whose
+    members did not change as they were."""
+    part, rows, claim_of, links = grouped.part, grouped.rows, grouped.claim_of, grouped.links
+    ids = sorted(part)
+    kept = _unchanged_groups(grouped.old_of, claim_of, touched)
+    redo = [i for i in ids if claim_of.get(i) not in kept]  # and those set aside
+    for chunk in chunks(redo):
+        marks = ", ".join("?" * len(chunk))
+        db.execute(f"UPDATE mentions SET claim_id = NULL, link_score = NULL, "
+                   f"link_reason = NULL WHERE id IN ({marks})", chunk)  # fmt: skip
+        db.execute(f"DELETE FROM links WHERE mention_a IN ({marks})", chunk)
+    stale = sorted({c for c in grouped.old_of.values() if c is not None} - kept)
+    for chunk in chunks(stale):
+        db.execute(f"DELETE FROM figures WHERE claim_id IN ({', '.join('?' * len(chunk))})",
+                   chunk)  # fmt: skip
+    again = set(redo)
+    _store_groups(db, [r for r in rows if r.id in again], claim_of,
+                  [p for p in links if p.a in again], applied, tolerances, report,
+                  _witnesses(grouped.pairs, grouped.constraints,
+                             rising=not needs_rescore(db)))  # fmt: skip
+    report.claims += len(grouped.live)
+    report.links += len(links)
+
+
+@dataclass
+class _Grouped:
+    """One re-grouping of a part of the ledger (``_group_part``)."""
+
+    part: set[int]
+    rows: list[ClaimRow]  # the part's claims
+    whole: list[ClaimRow]  # and what of their articles was read with them
+    live: list[int]  # the part's claims still in play (not marked not-a-claim)
+    old_of: dict[int, int | None]  # mention -> its figure before
+    pairs: dict[tuple[int, int], Pair]
+    constraints: Constraints
+    claim_of: dict[int, int]  # mention -> its figure now
+    links: list[Pair]
+
+
+def _group_part(db, seed: set[int], applied, settings: LinkSettings) -> _Grouped:
+    """Group the part of the ledger ``seed`` can change, as the link would."""
+    part = _reachable(db, seed, applied.constraints, settings)
+    # the part's claims, and what of their articles tells what each number is (an item
+    # of a list, the killed its injured are told with, how many numbers of its kind its
+    # article holds), read as the link reads them
+    whole, sizes = _article_rows(db, part)
+    # the killed its injured are told with, where a toll's rise joined their figure, are
+    # grouped with it: the link joined them while it grouped the injured, which no fixed
+    # hold reproduces
+    while risen := _risen_beside(db, part, whole):
+        part = _reachable(db, part | risen, applied.constraints, settings)
+        whole, sizes = _article_rows(db, part)
+    ids = sorted(part)
+    rows = [r for r in whole if r.id in part]
+    live = [r.id for r in rows]
+    old_of = dict(rows_for_ids(db, "SELECT id, claim_id FROM mentions WHERE id IN ({})", ids))
+    pairs = {
+        (a, b): Pair(a, b, sc, e)
+        for a, b, sc, e in rows_for_ids(
+            db,
+            "SELECT mention_a, mention_b, score, explanation FROM pair_scores "
+            "WHERE mention_a IN ({})",
+            ids,
+        )
+        if b in part
+    }
+    constraints = Constraints(
+        must=[(a, b) for a, b in applied.constraints.must if a in part and b in part],
+        cannot={(a, b) for a, b in applied.constraints.cannot if a in part and b in part},
+    )
+    constraints.cannot |= self_contradictions({r.id: r for r in whole}, pairs, part, sizes)
+    constraints.cannot |= vetoes_among(db, part)
+    # the killed its injured are told with, outside the part, stay in their figures
+    siblings = toll_siblings(whole)
+    beside = sorted({k for m, k in siblings.items() if m in part and k not in part})
+    grouping = Constraints(constraints.must + _grouped_before_rising(db, beside),
+                           constraints.cannot)  # fmt: skip
+    sentence_of = {r.id: r.clause for r in whole}
+    claim_of, links = cluster(live + beside, pairs, sentence_of, grouping, settings,
+                              periods_of(rows), toll_timeline(rows), siblings,
+                              scope_keys_of(rows))  # fmt: skip
+    claim_of = {m: c for m, c in claim_of.items() if m in part}
+    links = [p for p in links if p.a in part]
+    return _Grouped(part, rows, whole, live, old_of, pairs, constraints, claim_of, links)
+
+
+def _told_with(db, mentions: set[int]) -> set[int]:
+    """The injured told with a count of the killed among ``mentions``."""
+    whole, _ = _article_rows(db, mentions)
+    return {i for i, k in toll_siblings(whole).items() if k in mentions and i not in mentions}
+
+
+def _told_with_moved(grouped: _Grouped) -> set[int]:
+    """The injured, outside the part, told with a count of the killed in it whose figure
+    changed (its members are not the ones it had)."""
+    killed = {r.id for r in grouped.rows if event_family(r.event) == "killed"}
+    if not killed:
+        return set()
+    old: dict[int, set[int]] = defaultdict(set)
+    for m, c in grouped.old_of.items():
+        if c is not None:
+            old[c].add(m)
+    new: dict[int, set[int]] = defaultdict(set)
+    for m, c in grouped.claim_of.items():
+        new[c].add(m)
+    moved = {
+        k for k in killed
+        if grouped.claim_of.get(k) is None
+        or new[grouped.claim_of[k]] != old.get(grouped.old_of.get(k), set()) & grouped.part
+    }  # fmt: skip
+    if not moved:
+        return set()
+    return {i for i, k in toll_siblings(grouped.whole).items()
+            if k in moved and i not in grouped.part}  # fmt: skip
 
 
 def _risen_beside(db, part: set[int], whole: list[ClaimRow]) -> set[int]:
@@ -649,8 +720,8 @@ class _ArticleClaim:
 
 def _article_rows(db, part: set[int]) -> tuple[list[ClaimRow], dict[tuple, int]]:
     """The claims of ``part`` and those of their articles that tell what a part's number
-    is, read as ``load_claims`` reads them: the killed a count of the injured is told with
-    (``linking.toll_siblings``), the counts of a toll an article may tell as earlier ones
+    is, read as ``load_claims`` reads them: the killed a count of the injured is told with,
+    and the injured told with a count of the killed (``linking.toll_siblings``), the counts of a toll an article may tell as earlier ones
     (``ClaimRow.earlier``), the numbers a part's number may be listed with
     (``linking.mark_items``); and how many claims (not set aside) each article holds of
     each kind, unit and event (``pair_rules.self_contradictions``)."""
@@ -663,9 +734,11 @@ def _article_rows(db, part: set[int]) -> tuple[list[ClaimRow], dict[tuple, int]]
         sizes[(c.fields[1], c.fields[5], c.fields[6], c.family)] += 1
     ours = [c for c in claims if c.id in part]
     beside_injured = {c.sentence for c in ours if c.family == "injured"}
+    beside_killed = {c.sentence for c in ours if c.family == "killed"}
     tolls = {(c.sentence[0], c.family) for c in ours}
     scoped = {c.id for c in claims
-              if c.id in part or (c.family == "killed" and c.sentence in beside_injured)}  # fmt: skip
+              if c.id in part or (c.family == "killed" and c.sentence in beside_injured)
+              or (c.family == "injured" and c.sentence in beside_killed)}  # fmt: skip
     earlier = {c.id for c in claims if c.id not in scoped and c.family in TOLL_EVENTS
                and (c.sentence[0], c.family) in tolls}  # fmt: skip
     listed = {c.list_key for c in claims if c.id in scoped and c.list_key}
