@@ -40,6 +40,10 @@ MILITARY_ARMS = frozenset({"مشاه", "مدرع", "مدرعه", "ميكا", "م
                            "مدفعيه", "صواريخ", "مغاوير", "مظلات", "مظلي", "دبابات"})  # fmt: skip
 
 
+# what the military unit nouns of ``lexicon/labels.tsv`` mean
+MILITARY_UNITS = frozenset({"division", "brigade", "battalion", "regiment"})
+
+
 class LabelRules(RuleBase):
     """Rules for numbers that are not quantities."""
 
@@ -173,7 +177,7 @@ class LabelRules(RuleBase):
         قرار مجلس الأمن الدولي 2216، الأسبوع ٣٧، الرقم 19988، الدورتين (36) و(11)."""
         hit = self._label_noun_before(toks, i)
         if hit is None:
-            return None
+            return self._unit_named_across(toks, i)
         label, k, j, in_list = hit
         nxt = self._skip_closers(toks, i + 1)
         direct = nxt < len(toks) and toks[nxt].text != "من"  # الدورة (11) من المستفيدين
@@ -186,6 +190,20 @@ class LabelRules(RuleBase):
             if self._phone_context(toks, i):
                 kind = "phone"
         return non_claim(toks, i, max(i, last), kind, label.meaning)
+
+    def _unit_named_across(self, toks: list[Tok], i: int) -> Draft | None:
+        """A unit's number with a word between its noun and it and its arm after ("اللواء
+        المتمرد 22 ميكا"): a name too. The arm is what says so:
+        without it a word between is what the number counts, or its own clause."""
+        if not self._arm_after(toks, i) or i < 2:
+            return None
+        between, noun = toks[i - 1], toks[i - 2]
+        if between.kind != "word" or noun.kind != "word" or not between.text.startswith("ال"):
+            return None
+        label = label_of(self.lex, noun.text)
+        if label is None or label.meaning not in MILITARY_UNITS:
+            return None
+        return non_claim(toks, i, i, "name", label.meaning)
 
     def _arm_after(self, toks: list[Tok], i: int) -> bool:
         """Is the word after the number at ``i`` the arm of a military unit ("اللواء 35

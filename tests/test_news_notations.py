@@ -128,6 +128,8 @@ def test_qualifiers(text, literal, qualifier):
         # a unit's number with its arm after it (SaudiNewsNet, July-August 2015: Yemen's
         # brigades; "22 ميكا" was read as 22 killed), and behind a clitic's lam
         ("وسيطرت المقاومة على معسكر اللواء 22 ميكا في تعز", "22", "name"),
+        # with an adjective between, its arm after still names it (read as 22 killed)
+        ("وقتل 10 حوثيين في محيط اللواء المتمرد 22 ميكا", "22", "name"),
         ("تقدماً عسكرياً باتجاه اللواء 35 مدرع إلى الشمال الغربي من مدينة تعز", "35", "name"),
         ("الغارات الأربع استهدفت اللواء 17 مشاة حرس جمهوري", "17", "name"),
         ("استهدف نقطة عسكرية تابعة للواء 135 أحد ألوية المنطقة الأولى بحضرموت", "135", "name"),
@@ -257,7 +259,8 @@ def test_a_dash_opening_an_aside_is_no_minus_sign(text, value):
 @pytest.mark.parametrize(
     "text",
     ["فقدت الكتيبة 20 مقاتلا", "خسر اللواء 50 جنديا", "وأسرت الكتيبة 7 عناصر",
-     "وتضم الفرقة 30 عضوا", "وقتل في الهجوم على الفوج 12 جنديا"],
+     "وتضم الفرقة 30 عضوا", "وقتل في الهجوم على الفوج 12 جنديا",
+     "فقدت الكتيبة الثالثة 20 مقاتلا"],
 )  # fmt: skip
 def test_a_unit_followed_by_what_it_counts_is_counted(text):
     """After a military unit's noun, a number followed by its arm names the unit ("اللواء
