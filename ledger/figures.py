@@ -443,6 +443,9 @@ def _decide(ledger: Ledger, action: str, mention_ids: list[int], *args, **kwargs
     return did
 
 
+REGROUP_PASSES = 4  # a decision's re-groupings at most: the part, then the injured that follow
+
+
 @_collector_paused
 def relink(ledger: Ledger, mention_ids: list[int], settings: LinkSettings = SETTINGS,
            tolerances: Tolerances | None = None) -> LinkReport:  # fmt: skip
@@ -458,13 +461,15 @@ def relink(ledger: Ledger, mention_ids: list[int], settings: LinkSettings = SETT
         # the injured told with a count of the killed decided on follow it: grouped with
         # it from the start
         seed |= _told_with(db, seed)
-        while seed:
+        for _ in range(REGROUP_PASSES):
             grouped = _group_part(db, seed, applied, settings)
             _store_part(db, grouped, seed, applied, tolerances, report)
             # the injured told with other counts of the killed whose figure changed follow
             # them too (``linking.toll_siblings``): re-grouped next, with those killed
             # held in their new figures
             seed = _told_with_moved(grouped)
+            if not seed:
+                break
     report.seconds = round(time.perf_counter() - started, 3)
     return report
 
