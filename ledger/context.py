@@ -378,13 +378,11 @@ class Context:
         for side, words in sides:
             clause = True
             named = _quoted_names(words, side) | _sector_names(words, side)
-            crossed = False  # a clause mark passed, not a bracket ("بزيادة (5) آلاف")
             for dist, word in enumerate(words):
                 if word in _QUOTES or dist in named:
                     continue
                 if word in CLAUSE_MARKS:
                     clause = False
-                    crossed = crossed or word not in "()"
                     if clause_only:
                         break
                     if side and _own_subject_next(words, dist + 1):
@@ -401,8 +399,6 @@ class Context:
                 hit = self.ex.event_of(word) or self._captive_taking(words, side, dist, numeral)
                 if hit is None or self._before_a_month(words, side, dist):
                     continue
-                if hit[0] in CHANGE_EVENTS and not side and crossed:
-                    continue  # another clause's change: "وتراجعت أسهم 161 شركة، ... 187.5"
                 if hit[0] not in CHANGE_EVENTS and self._before_a_total(words, side, dist):
                     continue  # وصل عدد الإصابات إلى 1071: the count reached it
                 if _protested(words, side, dist):

@@ -811,7 +811,7 @@ def _store_groups(
     figures = _figure_rows(groups, {r.id: r for r in rows}, details, applied, tolerances,
                            report, witnesses, lambda sources: _with_words(db, sources),
                            lambda articles: _stated_values(db, articles))  # fmt: skip
-    report.figures = len(figures)
+    report.figures += len(figures)
     if figures:
         columns = list(figures[0])
         db.conn.executemany(

@@ -20,7 +20,7 @@ from __future__ import annotations
 import re
 
 from .lexicon import PEOPLE_CLASSES
-from .rules import DIGIT_CLITICS, Draft, RuleBase, non_claim
+from .rules import CLOSERS, DIGIT_CLITICS, Draft, RuleBase, non_claim
 from .tokens import Tok
 
 _LATIN = re.compile(r"[A-Za-z]")
@@ -38,6 +38,20 @@ CLOSE_QUOTES = frozenset("\"»”'")
 # normalised: with it the number names the unit
 MILITARY_ARMS = frozenset({"مشاه", "مدرع", "مدرعه", "ميكا", "ميكانيكي", "حرس", "دفاع",
                            "مدفعيه", "صواريخ", "مغاوير", "مظلات", "مظلي", "دبابات"})  # fmt: skip
+
+
+# scale words after a number (normalised): "توفر80 مليار ريال" lost only its space
+SCALE_WORDS = frozenset({"الف", "الاف", "مليون", "ملايين", "مليار", "مليارات", "بليون",
+                         "تريليون"})  # fmt: skip
+
+
+def _unclitic(word: str) -> str:
+    """A word without one conjunction and one preposition before it (بمقتل، ويصيب)."""
+    if len(word) > 4 and word[0] in "وف":
+        word = word[1:]
+    if len(word) > 4 and word[0] in "بل":
+        word = word[1:]
+    return word
 
 
 # what the military unit nouns of ``lexicon/labels.tsv`` mean
@@ -197,6 +211,8 @@ class LabelRules(RuleBase):
         without it a word between is what the number counts, or its own clause."""
         if not self._arm_after(toks, i) or i < 2:
             return None
+        if self._is_noun(toks[self._skip_closers(toks, i + 1)]):
+            return None  # "خسر اللواء المتمرد 15 مدرعة": armoured vehicles counted
         between, noun = toks[i - 1], toks[i - 2]
         if between.kind != "word" or noun.kind != "word" or not between.text.startswith("ال"):
             return None
@@ -334,11 +350,18 @@ class LabelRules(RuleBase):
         """Is the word joined to number ``i`` ("مقتل20"، "إلى35 جناحا"، "بمقدار15%") only
         missing its space: a word numbers follow (a stopword, an event), or a unit or
         a counted noun after? Else the two are a name (جنيف1، خليجي20، ويندوز10)."""
-        word = toks[i - 1].text
-        if toks[i].text[:1] in ".,":
+        word, number = toks[i - 1].text, toks[i].text
+        if number[:1] in ".,":
             return False  # "وبحور أخرى.5": a full stop, then a note's number
-        if word in self.lex.stopwords or word in self.lex.events:
+        if i + 1 < len(toks) and toks[i + 1].start == toks[i].end and toks[i + 1].text in CLOSERS:
+            return False  # "«القصبة3»": a quoted name
+        if number.isdigit() and len(number) == 4 and 1900 <= int(number) <= 2100:
+            return False  # "منذ حوالي1979": a year, which the year rules do not read glued
+        if word in self.lex.stopwords or _unclitic(word) in self.lex.events:
             return True
+        k = i + 1
+        if k < len(toks) and toks[k].text in SCALE_WORDS:
+            return True  # "توفر80 مليار ريال"
         return self._unit_or_known_noun_after(toks, i)
 
     def _unit_or_known_noun_after(self, toks: list[Tok], i: int) -> bool:

@@ -604,7 +604,11 @@ def _described(text: str, end: int) -> tuple:
     """The words naming the group a partitive count is some of ("ثلاثة من العاملين في
     الموقع": العاملين في الموقع), up to ``DESCRIBED_WORDS``, within its clause."""
     m = _DESCRIPTION.match(text, end)
-    return tuple(m.group(1).split()) if m else ()
+    words = m.group(1).split() if m else []
+    stop = lexicon().stopwords
+    while words and (words[-1] in stop or words[-1].startswith("و")):
+        words.pop()  # "من رجال الشرطة في هجوم": رجال الشرطه, not a dangling في
+    return tuple(words)
 
 
 ITEM_GAP = 60  # characters at most between two counts of one list

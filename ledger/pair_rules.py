@@ -129,16 +129,21 @@ RETITLED_GAP = 0.05  # a headline's toll this close to its text's is the same to
 
 
 def _retitled(a: ClaimRow, b: ClaimRow) -> bool:
-    """A headline's count of the killed or the injured within ``RETITLED_GAP`` of its
-    text's whole count ("سلسلة تفجيرات قتلت 50 شخصًا" over "قتل 51 شخصًا"): the
-    text moved on from its headline, or the two disagree, but they are one toll; a
-    part of it (الجنود) would not be this close to the whole."""
+    """A headline's whole count of the killed or the injured at most ``RETITLED_GAP``
+    below its text's ("سلسلة تفجيرات قتلت 50 شخصًا" over "قتل 51 شخصًا"): the text of a
+    live article moved on from its headline, or the two disagree, but they are one toll.
+    A text below its headline may be telling an earlier count ("240 ألفا و831 قتيلا" over
+    June's "230 ألفا و618"), and a part may be as close to the whole as this (3,042 of
+    Daesh and al-Nusra against Daesh's 2,927): neither is retold."""
     if event_family(a.event) not in RISING_TOLLS or event_family(b.event) != event_family(a.event):
         return False
-    x, y = a.stated[1], b.stated[1]
-    if x is None or y is None or not (x > 0 and y > 0):
-        return False
-    return abs(x - y) / max(x, y) <= RETITLED_GAP
+    title, text = (a, b) if a.title else (b, a)
+    x, y = title.stated[1], text.stated[1]
+    if x is None or y is None or not (x > 0 and y > 0) or x > y:
+        return False  # a text below its headline may tell an earlier count (June's toll)
+    if text.earlier or title.subset or text.subset or title.severe or text.severe:
+        return False  # (fields a re-grouping reads as the link does: ``linking.read_scope``)
+    return (y - x) / y <= RETITLED_GAP
 
 
 DISTINCT_DAYS = 3  # reports this many days apart may still state the same figure
@@ -565,13 +570,15 @@ DESCRIBED_FLOOR = 0.2
 def described_part_pairs(
     pairs: dict[tuple[int, int], Pair], rows: list[ClaimRow], story_of: dict[str, int]
 ) -> dict[tuple[int, int], Pair]:
-    """Two likely counts (the model's ``ANCHOR_FLOOR``) of one toll's part in two reports
+    """Two counts the model keeps (``DESCRIBED_FLOOR``) of one toll's part in two reports
     of one short story, naming the group in the same words ("ثلاثة من العاملين في الموقع"
     and "(4) من العاملين في الموقع من الجنسية البنغلاديشية": ``ClaimRow.described``), are
     one figure told twice, as sure as a lead pair: the part has its own name in every
     report of the incident. Running coverage (a war: "من الحوثيين وقوات صالح" in each
     day's clashes) names its groups the same way every day, so it is left out
-    (``_running_stories``)."""
+    (``_running_stories``); so are two reports whose sentences each name rare words (a
+    place, people) and none in common (``ClaimRow.anchors``: two ambushes on police at
+    العريش and رفح)."""
     by_id = {r.id: r for r in rows}
     running = _running_stories(rows, story_of)
     found: dict[tuple[int, int], Pair] = {}
@@ -583,6 +590,8 @@ def described_part_pairs(
             continue
         if len(a.described) < DESCRIBED_MIN or a.described != b.described:
             continue
+        if a.anchors and b.anchors and not set(a.anchors) & set(b.anchors):
+            continue  # each names its own place or people: "بالعريش" and "برفح"
         event = event_family(a.event)
         if event not in TOLL_EVENTS or event != event_family(b.event):
             continue

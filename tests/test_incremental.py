@@ -262,3 +262,33 @@ def test_killed_outside_a_regrouped_part_keep_the_groups_they_had_before_rising_
     ])  # fmt: skip
     assert _grouped_before_rising(db, [1, 2, 3, 4]) == [(1, 2), (3, 4)]
     assert _grouped_before_rising(db, [2, 4]) == []
+
+
+def test_the_injured_told_with_a_killed_count_that_moved_are_regrouped_next():
+    """``figures._told_with_moved``: after a part is re-grouped, the injured outside it
+    told with a count of the killed whose figure changed (its members are not the ones it
+    had) are the next part to re-group; those told with a killed count that kept its
+    figure are not."""
+    from ledger.figures import _Grouped, _told_with_moved
+    from ledger.linking import ClaimRow, Constraints
+
+    def row(mention: int, event: str, start: int) -> ClaimRow:
+        r = ClaimRow(mention, "a", 0, None, event, "count", None, "2015-08-07 10:00:00")
+        r.start, r.stated = start, ("exact", mention, None, None)
+        return r
+
+    # one sentence: killed 1 with injured 2; another: killed 3 with injured 4
+    moved, kept = row(1, "killed", 10), row(3, "killed", 10)
+    kept.sentence_start = 200
+    told_moved, told_kept = row(2, "injured", 30), row(4, "injured", 30)
+    told_kept.sentence_start = 200
+    other = row(5, "killed", 500)  # the killed count 1 was grouped with before
+    rows = [moved, kept, other]
+    grouped = _Grouped(
+        part={1, 3, 5}, rows=rows, whole=[*rows, told_moved, told_kept], live=[1, 3, 5],
+        old_of={1: 100, 5: 100, 3: 300}, pairs={}, constraints=Constraints(),
+        claim_of={1: 101, 5: 100, 3: 300}, links=[],
+    )  # fmt: skip
+    assert _told_with_moved(grouped) == {2}
+    grouped.claim_of = {1: 100, 5: 100, 3: 300}  # nothing moved
+    assert _told_with_moved(grouped) == set()
