@@ -459,7 +459,8 @@ def relink(ledger: Ledger, mention_ids: list[int], settings: LinkSettings = SETT
         applied = dec.apply_decisions(ledger, db)
         seed = set(mention_ids)
         # the injured told with a count of the killed decided on follow it: grouped with
-        # it from the start
+        # it from the start (read from the decided mentions' articles alone: cheaper than
+        # a second reading of the whole part)
         seed |= _told_with(db, seed)
         for _ in range(REGROUP_PASSES):
             grouped = _group_part(db, seed, applied, settings)
@@ -598,11 +599,7 @@ def _risen_beside(db, part: set[int], whole: list[ClaimRow]) -> set[int]:
     beside = sorted({k for m, k in toll_siblings(whole).items() if m in part and k not in part})
     if not beside:
         return set()
-    claims = sorted({c for (c,) in rows_for_ids(
-        db, "SELECT claim_id FROM mentions WHERE id IN ({}) AND claim_id IS NOT NULL",
-        beside)})  # fmt: skip
-    members = [m for (m,) in rows_for_ids(db, "SELECT id FROM mentions WHERE claim_id IN ({})",
-                                          claims)]  # fmt: skip
+    members = _figure_members(db, beside)
     rose = any(
         (why or "").endswith(ROSE_NOTE)
         for (why,) in rows_for_ids(
@@ -612,15 +609,20 @@ def _risen_beside(db, part: set[int], whole: list[ClaimRow]) -> set[int]:
     return set(members) - part if rose else set()
 
 
+def _figure_members(db, mentions: list[int]) -> list[int]:
+    """Every mention of the figures ``mentions`` are in."""
+    claims = sorted({c for (c,) in rows_for_ids(
+        db, "SELECT claim_id FROM mentions WHERE id IN ({}) AND claim_id IS NOT NULL",
+        mentions)})  # fmt: skip
+    return [m for (m,) in rows_for_ids(db, "SELECT id FROM mentions WHERE claim_id IN ({})",
+                                       claims)]  # fmt: skip
+
+
 def _grouped_before_rising(db, mentions: list[int]) -> list[tuple[int, int]]:
     """Pairs that hold ``mentions`` (counts of the killed outside a re-grouped part) in
     the groups the link had them in when the injured were grouped: their figures, less
     the joins of a rising toll made after (``linking.ROSE_NOTE``)."""
-    claims = sorted({c for (c,) in rows_for_ids(
-        db, "SELECT claim_id FROM mentions WHERE id IN ({}) AND claim_id IS NOT NULL",
-        mentions)})  # fmt: skip
-    members = [m for (m,) in rows_for_ids(db, "SELECT id FROM mentions WHERE claim_id IN ({})",
-                                          claims)]  # fmt: skip
+    members = _figure_members(db, mentions)
     parent = {m: m for m in members}
 
     def find(m: int) -> int:
@@ -725,11 +727,12 @@ class _ArticleClaim:
 
 def _article_rows(db, part: set[int]) -> tuple[list[ClaimRow], dict[tuple, int]]:
     """The claims of ``part`` and those of their articles that tell what a part's number
-    is, read as ``load_claims`` reads them: the killed a count of the injured is told with,
-    and the injured told with a count of the killed (``linking.toll_siblings``), the counts of a toll an article may tell as earlier ones
-    (``ClaimRow.earlier``), the numbers a part's number may be listed with
-    (``linking.mark_items``); and how many claims (not set aside) each article holds of
-    each kind, unit and event (``pair_rules.self_contradictions``)."""
+    is, read as ``load_claims`` reads them: the killed a count of the injured is told with
+    and the injured told with a count of the killed (``linking.toll_siblings``), the
+    counts of a toll an article may tell as earlier ones (``ClaimRow.earlier``), the
+    numbers a part's number may be listed with (``linking.mark_items``); and how many
+    claims (not set aside) each article holds of each kind, unit and event
+    (``pair_rules.self_contradictions``)."""
     articles = sorted({a for (a,) in rows_for_ids(
         db, "SELECT DISTINCT article_id FROM mentions WHERE id IN ({})", sorted(part))})  # fmt: skip
     claims = [_ArticleClaim(r, event_family(r[4])) for r in rows_for_ids(

@@ -40,20 +40,6 @@ MILITARY_ARMS = frozenset({"مشاه", "مدرع", "مدرعه", "ميكا", "م
                            "مدفعيه", "صواريخ", "مغاوير", "مظلات", "مظلي", "دبابات"})  # fmt: skip
 
 
-# scale words after a number (normalised): "توفر80 مليار ريال" lost only its space
-SCALE_WORDS = frozenset({"الف", "الاف", "مليون", "ملايين", "مليار", "مليارات", "بليون",
-                         "تريليون"})  # fmt: skip
-
-
-def _unclitic(word: str) -> str:
-    """A word without one conjunction and one preposition before it (بمقتل، ويصيب)."""
-    if len(word) > 4 and word[0] in "وف":
-        word = word[1:]
-    if len(word) > 4 and word[0] in "بل":
-        word = word[1:]
-    return word
-
-
 # what the military unit nouns of ``lexicon/labels.tsv`` mean
 MILITARY_UNITS = frozenset({"division", "brigade", "battalion", "regiment"})
 
@@ -348,8 +334,8 @@ class LabelRules(RuleBase):
 
     def _space_lost(self, toks: list[Tok], i: int) -> bool:
         """Is the word joined to number ``i`` ("مقتل20"، "إلى35 جناحا"، "بمقدار15%") only
-        missing its space: a word numbers follow (a stopword, an event), or a unit or
-        a counted noun after? Else the two are a name (جنيف1، خليجي20، ويندوز10)."""
+        missing its space: a word numbers follow (a stopword, an event), or a scale word,
+        a unit or a counted noun after? Else the two are a name (جنيف1، خليجي20، ويندوز10)."""
         word, number = toks[i - 1].text, toks[i].text
         if number[:1] in ".,":
             return False  # "وبحور أخرى.5": a full stop, then a note's number
@@ -357,10 +343,10 @@ class LabelRules(RuleBase):
             return False  # "«القصبة3»": a quoted name
         if number.isdigit() and len(number) == 4 and 1900 <= int(number) <= 2100:
             return False  # "منذ حوالي1979": a year, which the year rules do not read glued
-        if word in self.lex.stopwords or _unclitic(word) in self.lex.events:
-            return True
-        k = i + 1
-        if k < len(toks) and toks[k].text in SCALE_WORDS:
+        if word in self.lex.stopwords or self.event_of(word) is not None:
+            return True  # (an event behind a clitic too: بمقتل، ويصيب)
+        scale = self.lex.number_words.get(toks[i + 1].text) if i + 1 < len(toks) else None
+        if scale is not None and scale.cls in ("scale", "dual_scale"):
             return True  # "توفر80 مليار ريال"
         return self._unit_or_known_noun_after(toks, i)
 

@@ -129,12 +129,12 @@ RETITLED_GAP = 0.05  # a headline's toll this close to its text's is the same to
 
 
 def _retitled(a: ClaimRow, b: ClaimRow) -> bool:
-    """A headline's whole count of the killed or the injured at most ``RETITLED_GAP``
-    below its text's ("سلسلة تفجيرات قتلت 50 شخصًا" over "قتل 51 شخصًا"): the text of a
-    live article moved on from its headline, or the two disagree, but they are one toll.
-    A text below its headline may be telling an earlier count ("240 ألفا و831 قتيلا" over
-    June's "230 ألفا و618"), and a part may be as close to the whole as this (3,042 of
-    Daesh and al-Nusra against Daesh's 2,927): neither is retold."""
+    """A headline's count of the killed or the injured at most ``RETITLED_GAP`` below its
+    text's ("سلسلة تفجيرات قتلت 50 شخصًا" over "قتل 51 شخصًا"): the text of a live article
+    moved on from its headline, or the two disagree, but they are one toll. A text below
+    its headline may be telling an earlier count ("240 ألفا و831 قتيلا" over June's "230
+    ألفا و618") or a part (3,042 of Daesh and al-Nusra over Daesh's 2,927): not retold.
+    (A headline's part just below its text's whole would be; none was found.)"""
     if event_family(a.event) not in RISING_TOLLS or event_family(b.event) != event_family(a.event):
         return False
     title, text = (a, b) if a.title else (b, a)

@@ -260,7 +260,7 @@ def test_a_dash_opening_an_aside_is_no_minus_sign(text, value):
     "text",
     ["فقدت الكتيبة 20 مقاتلا", "خسر اللواء 50 جنديا", "وأسرت الكتيبة 7 عناصر",
      "وتضم الفرقة 30 عضوا", "وقتل في الهجوم على الفوج 12 جنديا",
-     "فقدت الكتيبة الثالثة 20 مقاتلا"],
+     "فقدت الكتيبة الثالثة 20 مقاتلا", "وخسر اللواء المتمرد 15 مدرعة"],
 )  # fmt: skip
 def test_a_unit_followed_by_what_it_counts_is_counted(text):
     """After a military unit's noun, a number followed by its arm names the unit ("اللواء
@@ -285,6 +285,9 @@ def test_a_unit_followed_by_what_it_counts_is_counted(text):
         ("انخفض السعر الفوري للذهب1% إلى 1084.46 دولارًا للأوقية", "1%", "percent", "1"),
         ("في انعقاد مجلس التعليم عن تمويل100 مشروع صغير لشباب جازان", "100", "count", "100"),
         ("يضم ما يصل إلى35 جناحا فندقيا", "35", "count", "35"),
+        # a scale word after it, an event behind a clitic (an outside review's cases)
+        ("وأن البرنامج توفر80 مليار ريال سنويا", "80", "money", "80000000000"),
+        ("وأعلن الجيش بمقتل18 من عناصر تنظيم داعش", "18", "count", "18"),
     ],
 )
 def test_a_number_joined_to_a_word_by_a_lost_space_is_read(text, literal, kind, value):
@@ -299,6 +302,8 @@ def test_a_number_joined_to_a_word_by_a_lost_space_is_read(text, literal, kind, 
         ("في بطولة خليجي20 في عدن", "خليجي20"),
         ("تمهيدا لإطلاق نظام ويندوز10 هذا الأسبوع", "ويندوز10"),
         ("ومشروع نور2 ونور3 في المغرب", "نور2"),
+        ("تنطلق فعاليات «القصبة3» يوم 01 سبتمبر", "القصبة3"),  # quoted
+        ("والحرب مستمرة منذ حوالي1979 في البلاد", "حوالي1979"),  # a year
     ],
 )
 def test_a_word_joined_to_its_number_with_no_figure_after_is_a_name(text, literal):

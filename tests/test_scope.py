@@ -653,6 +653,25 @@ def test_a_headline_toll_this_close_to_its_text_is_the_same_toll(ledger_path):
         assert headline == figure_of(ledger, "kabul-0809-3alyoum", "50")
 
 
+def test_a_headline_above_its_text_is_not_retold():
+    """A text below its headline may tell an earlier count (a headline's "240 ألفا و831
+    قتيلا" over June's "230 ألفا و618") or a part: only a headline at most
+    ``RETITLED_GAP`` below its text is the same toll retold (``pair_rules._retitled``)."""
+    from ledger.pair_rules import _retitled
+
+    def toll(mention: int, value: int, title: bool) -> ClaimRow:
+        row = ClaimRow(mention, "a", 0, None, "killed", "count", None, None)
+        row.title, row.stated = title, ("exact", value, None, None)
+        return row
+
+    assert _retitled(toll(1, 50, True), toll(2, 51, False))
+    assert not _retitled(toll(1, 240831, True), toll(2, 230618, False))
+    assert not _retitled(toll(1, 40, True), toll(2, 51, False))  # too far apart
+    earlier = toll(2, 51, False)
+    earlier.earlier = True
+    assert not _retitled(toll(1, 50, True), earlier)
+
+
 def test_a_decision_rewrites_only_the_figures_it_changes(ledger_path):
     """Splitting alriyadh's 12 dead off the 10 of the Abha excerpts re-groups what the
     split can reach (three figures) but rewrites only the figures whose members changed
@@ -1181,5 +1200,9 @@ def test_parts_named_alike_join_only_in_a_short_story():
     assert found[(1, 2)].score >= EVIDENCE
     rows.append(_part(3, "c", "2015-08-12", words))  # the story runs for 11 days
     assert not described_part_pairs(pairs, rows, {"a": 1, "b": 1, "c": 1})
-    rows[1].described = ("العاملين",)  # one word names no part
+    rows[0].anchors, rows[1].anchors = ("العريش",), ("رفح",)  # each names its own place
+    assert not described_part_pairs(pairs, rows[:2], {"a": 1, "b": 1})
+    rows[1].anchors = ("العريش",)
+    assert described_part_pairs(pairs, rows[:2], {"a": 1, "b": 1})
+    rows[0].described = rows[1].described = ("العاملين",)  # one word names no part
     assert not described_part_pairs(pairs, rows[:2], {"a": 1, "b": 1})
