@@ -190,6 +190,13 @@ class Lexicon:
             else:
                 self.events[normalize_word(form)] = (event, strong)
         self.stopwords = {normalize_word(w[0]) for w in read_tsv("stopwords.tsv")}
+        self.places: dict[tuple[str, ...], str] = {}  # a place's form -> the place
+        self.place_within: dict[str, str] = {}  # a place -> the place it lies within
+        for form, place, *within in read_tsv("places.tsv"):
+            place = normalize_word(place)
+            self.places[phrase_key(form)] = place
+            if within and within[0]:
+                self.place_within[place] = normalize_word(within[0])
         self.duals = self._build_duals()
         self.labels: dict[str, Label] = {}
         for noun, kind, reach, meaning in read_tsv("labels.tsv"):

@@ -33,6 +33,7 @@ from .scope import (
     may_name_a_period,
     new_count,
     period_near,
+    places_named,
     retold_after_a_count,
     running_total,
     same_period,
@@ -103,7 +104,7 @@ class ClaimRow:
     period: float | None = None  # days it is counted over: خلال أسبوعين (scope.period_near)
     subset: bool = False  # some of a toll: 32 من الجرحى (scope.subset_of_toll)
     severe: bool = False  # the badly hurt: 20 جريحا في حالة حرجة (scope.severe_count)
-    incident: tuple = (frozenset(), False)  # its sentence's targets, several incidents?
+    incident: tuple = (frozenset(), False, frozenset())  # targets, several?, places
     new: bool = False  # a bulletin's new count: 4 حالات جديدة (scope.new_count)
     earlier: bool = False  # told as an earlier count: في حصيلة أولية، قال في وقت سابق
     voice: int = 0  # another source set against the sentence's own: فيما تحدث مصدر ثالث عن 25
@@ -465,6 +466,8 @@ def load_claims(
         n_end = nt.to_normalized(max(0, end - (s_start or 0)))
         if event_family(event) in TOLL_EVENTS:  # only tolls are told apart by incident
             row.incident = incident_marks(nt.text, n_start, n_end)
+            if not row.incident[2]:  # "ففي مدينة تعز، قتل 13": the places of its sentence
+                row.incident = (*row.incident[:2], places_named(nt.text))
         before = plain[: bisect_left(starts, n_start)]
         after = plain[bisect_left(starts, n_end) :]
         clause_before, clause_after = _clause(before, after)
@@ -506,6 +509,7 @@ def load_claims(
             "SELECT count(*) FROM mentions WHERE is_claim = 1 AND coalesce(excluded, 0) = 0"
         ).fetchone()[0]
     _set_contexts(rows, raw_contexts, settings, everyone)
+    _places_from_headlines(db, rows)
     mark_items(rows, spans)
     _mark_sessions(rows)
     in_article: dict[tuple, list[ClaimRow]] = defaultdict(list)
@@ -516,6 +520,24 @@ def load_claims(
         for index, row in enumerate(members):
             row.rank = index
     return rows
+
+
+def _places_from_headlines(db, rows: list[ClaimRow]) -> None:
+    """A toll told in an article's text in a sentence that names no place (``scope.
+    places_named``: "مما أدى إلى مقتل 11 شخصا") is of the places its headline names
+    ("مقتل 11 شخصاً ... إثر فيضانات في إيران")."""
+    wanting = [r for r in rows if event_family(r.event) in TOLL_EVENTS and not r.title
+               and not r.incident[2]]  # fmt: skip
+    if not wanting:
+        return
+    titles = dict(rows_for_ids(db, "SELECT id, title FROM articles WHERE id IN ({})",
+                               sorted({r.article_id for r in wanting})))  # fmt: skip
+    places: dict[str, frozenset[str]] = {}
+    for r in wanting:
+        if r.article_id not in places:
+            places[r.article_id] = places_named(normalize(titles.get(r.article_id) or "").text)
+        if places[r.article_id]:
+            r.incident = (*r.incident[:2], places[r.article_id])
 
 
 ANCHOR_REACH = 20  # words each side of a number whose rare ones name its incident

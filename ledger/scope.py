@@ -22,7 +22,7 @@ from __future__ import annotations
 import re
 from functools import cache
 
-from .lexicon import lexicon
+from .lexicon import lexicon, strip_clitics
 from .rules import event_of
 
 PERIOD_REACH = 40  # characters after the number searched for its period ...
@@ -286,9 +286,10 @@ _CLAUSE_BREAK = re.compile(r"[،؛;.!?]|(?<!\S)[وف]?لكن\S*")
 
 def incident_marks(
     text: str, start: int | None = None, end: int | None = None
-) -> tuple[frozenset[str], bool]:
+) -> tuple[frozenset[str], bool, frozenset[str]]:
     """What the sentence says was struck (``_TARGETS``, behind any clitics: بمسجد،
-    والشاحنة), and whether it counts several incidents together (``_SEVERAL``). With the
+    والشاحنة), whether it counts several incidents together (``_SEVERAL``), and the
+    places it names (``places_named``). With the
     number's ``start`` and ``end``, only its own clause is read: "هجوم أول أوقع 15 قتيلا
     في منطقة سكنية لكنها تبنت الاعتداء الثاني ... كلية الشرطة" names no target of the 15."""
     if start is not None and end is not None:
@@ -317,7 +318,56 @@ def incident_marks(
             previous = word.group()
         text = text[lo:hi]
     targets = frozenset(_SAME_TARGET.get(t, t) for t in _TARGET.findall(text))
-    return targets, _counts_several(text)
+    return targets, _counts_several(text), places_named(text)
+
+
+# a place after these is where someone was headed, what a border faces or a road leads
+# to, not where the count happened: "متوجهين إلى كوباني"، "الحدودية مع سوريا"، "بطريق
+# مكة غربي القويعية" (normalised)
+_NOT_THERE = frozenset(
+    {"الي", "نحو", "مع", "تجاه", "صوب", "حدود", "عن", "من", "طريق", "بطريق", "وطريق"}
+)
+
+
+def places_named(text: str) -> frozenset[str]:
+    """The places a normalised clause names (``places.tsv``: بالرياض، في باكستان، شمال
+    سيناء), less those it says someone came from or went to (``_NOT_THERE``)."""
+    lex = lexicon()
+    words = text.split()
+    found = set()
+    for k, word in enumerate(words):
+        if k and words[k - 1] in _NOT_THERE:
+            continue
+        for _, base in strip_clitics(word.strip("«»\"'()،,.:؛")):
+            place = None
+            if k + 1 < len(words):
+                place = lex.places.get((base, words[k + 1].strip("«»\"'()،,.:؛")))
+            place = place or lex.places.get((base,))
+            if place is not None:
+                found.add(place)
+                break
+    return frozenset(found)
+
+
+def _within(place: str, other: str) -> bool:
+    """Is ``place`` ``other`` or within it (a city of its region, a region of its
+    country)?"""
+    within = lexicon().place_within
+    seen = 0
+    while place is not None and seen < 8:
+        if place == other:
+            return True
+        place, seen = within.get(place), seen + 1
+    return False
+
+
+def places_apart(a: frozenset[str], b: frozenset[str]) -> bool:
+    """Do two clauses each name places, none the same as or within one of the other's
+    (Karachi and Pakistan may be one incident's; Riyadh and Medina, Pakistan and India
+    are two)?"""
+    if not a or not b:
+        return False
+    return not any(_within(p, q) or _within(q, p) for p in a for q in b)
 
 
 def _in_number(text: str, k: int) -> bool:
@@ -335,17 +385,30 @@ def _counts_several(text: str) -> bool:
     return False
 
 
-def told_apart(a: tuple[frozenset, bool], b: tuple[frozenset, bool]) -> bool:
+def told_apart(a: tuple, b: tuple) -> bool:
     """Are two clauses surely about two incidents, whatever else joins them: each names
-    a target of its own (not only a hospital, a prison, a district) and they share none?"""
+    a target of its own (not only a hospital, a prison, a district) and they share none?
+    (Places are no such proof: a clause names where its count was reacted to or its
+    victims were going as often as where it happened, "في محافظة القطيف" of the 431
+    arrested; they keep only a pair apart, ``same_incident``.)"""
     ta, tb = a[0] - _WEAK_TARGETS, b[0] - _WEAK_TARGETS
     return bool(ta and tb and not ta & tb)
 
 
-def same_incident(a: tuple[frozenset, bool], b: tuple[frozenset, bool]) -> bool:
-    """May two sentences be about one incident: not one of several against one alone,
-    and not only different targets named?"""
-    (ta, several_a), (tb, several_b) = a, b
-    if several_a != several_b:
+def same_incident(a: tuple, b: tuple) -> bool:
+    """May two clauses (``incident_marks``) be about one incident: not each in places
+    the other's are not in (``places_apart``: floods in Iran and in Pakistan, fires in
+    Riyadh and in Medina), not one of several against one alone, and not only different
+    targets named?"""
+    (ta, several_a, pa), (tb, several_b, pb) = a, b
+    if several_a != several_b or places_apart(pa, pb):
         return False
     return not (ta and tb and not ta & tb)
+
+
+def incidents_apart(a: tuple, b: tuple) -> bool:
+    """Are two scored numbers' clauses of two incidents (``same_incident``)? One that
+    names only places (no target, no series) is told apart by its places alone."""
+    if not (a[0] or a[1]) or not (b[0] or b[1]):
+        return places_apart(a[2], b[2])
+    return not same_incident(a, b)

@@ -39,7 +39,7 @@ from .linking import (
     same_item,
     same_levels,
 )
-from .scope import PERIOD_TOLERANCE, same_incident, told_apart
+from .scope import PERIOD_TOLERANCE, incidents_apart, told_apart
 
 MODEL_FILE = Path(__file__).with_name("link_model.json")
 FEATURES = (
@@ -140,7 +140,7 @@ class Table:
         self.session = _codes([r.sessions or None for r in rows])  # the index levels named
         self.session_levels = {int(c): r.sessions for c, r in zip(self.session, rows, strict=True)
                                if r.sessions}  # fmt: skip
-        marks = [r.incident if r.incident[0] or r.incident[1] else None for r in rows]
+        marks = [r.incident if any(r.incident) else None for r in rows]
         self.incident = _codes(marks)  # -1: the sentence names no target, no series
 
         self.incident_marks = {int(c): m for c, m in zip(self.incident, marks, strict=True)
@@ -309,9 +309,9 @@ class Table:
         return out
 
     def other_incidents(self, i: np.ndarray, j: np.ndarray) -> np.ndarray:
-        """True where two tolls' sentences tell different incidents (``scope.same_incident``:
-        only different targets struck, or several attacks against one)."""
-        return self._by_incident_marks(i, j, lambda a, b: not same_incident(a, b))
+        """True where two tolls' clauses tell different incidents (``scope.incidents_apart``:
+        only different targets struck or places named, or several attacks against one)."""
+        return self._by_incident_marks(i, j, incidents_apart)
 
     def _by_incident_marks(self, i, j, differ, where: np.ndarray | None = None) -> np.ndarray:
         """True where both name incident marks, different ones, for which ``differ``

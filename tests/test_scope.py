@@ -96,7 +96,9 @@ def test_incident_marks():
     assert same_incident(plain, truck) and same_incident(plain, academy)
     # "the deadliest of the bombings" tells one of them (aljazirah, 11 August 2015)
     deadliest = incident_marks(normalize("ووقع أكثر التفجيرات دموية في سوق الهويدر").text)
-    assert deadliest == (frozenset({"سوق"}), False)
+    assert deadliest == (frozenset({"سوق"}), False, frozenset())
+    # the places the clause names are the third mark (``places_named``)
+    assert truck[2] == {normalize("كابل").text}
 
 
 def test_tolls_of_incidents_told_apart_are_never_one_slot():
@@ -1206,3 +1208,67 @@ def test_parts_named_alike_join_only_in_a_short_story():
     assert described_part_pairs(pairs, rows[:2], {"a": 1, "b": 1})
     rows[0].described = rows[1].described = ("العاملين",)  # one word names no part
     assert not described_part_pairs(pairs, rows[:2], {"a": 1, "b": 1})
+
+
+PLACES = Path(__file__).parent / "data" / "places_excerpts.jsonl"
+
+
+@pytest.mark.parametrize(
+    ("text", "places"),
+    [
+        ("إصابة 22 شخصاً إثر حريق بعمارة سكنية بالرياض", {"الرياض"}),
+        ("وفاة 12 شخصاً في أمطار وفيضانات باكستان", {"باكستان"}),
+        ("حريق عمارة سكنية بالمدينة المنورة يسفر عن إصابة ١٤ شخصا", {"المدينه المنوره"}),
+        ("مقتل 3 في خميس مشيط", {"خميس مشيط"}),
+        ("قتل 20 في كابول", {"كابل"}),  # two spellings, one place
+        ("وقتل 5 في لوجار وكراتشي", {"لوغار", "كراتشي"}),
+        # where they were headed, what a border faces: not where it happened
+        ("متطوعين متوجهين إلى كوباني", set()),
+        ("في بلدة حدودية مع سوريا", set()),
+        # common words that share a place's letters are no place
+        ("وأن 29 شخصا لا يزالون في المستشفيات", set()),
+        ("أعلن الخبر في المدينة", set()),
+    ],
+)
+def test_places_named(text, places):
+    from ledger.scope import places_named
+
+    assert places_named(normalize(text).text) == {normalize(p).text for p in places}
+
+
+def test_places_apart_knows_what_lies_within_what():
+    from ledger.scope import places_apart, places_named
+
+    def at(text):
+        return places_named(normalize(text).text)
+
+    assert not places_apart(at("في كراتشي"), at("في باكستان"))  # a city of the country
+    assert not places_apart(at("بأبها"), at("بمنطقة عسير"))  # a city of its region
+    assert not places_apart(at("في الرياض"), at("في السعودية"))
+    assert places_apart(at("بالرياض"), at("بالمدينة المنورة"))  # two cities of a country
+    assert places_apart(at("في إيران"), at("في باكستان"))
+    assert not places_apart(at("في إيران"), frozenset())  # a clause naming none
+
+
+def test_tolls_of_two_places_are_two_figures(ledger_path):
+    """Floods in Iran and in Pakistan, told the same day in the same words ("وفاة 12
+    شخصاً في أمطار وفيضانات باكستان"، "مقتل 11 شخصاً ... إثر فيضانات في إيران"): the
+    Iranian report's text says "مما أدى إلى مقتل 11 شخصا" and names no country, so its
+    headline's place holds for it. Two fires, in Riyadh and in Medina, likewise."""
+    with linked(ledger_path, PLACES, 6) as ledger:
+        iran = figure_of(ledger, "floods-iran-0725-3alyoum", "11")
+        assert iran == figure_of(ledger, "floods-iran-0725-3alyoum", "11", "title")
+        pakistan = {
+            figure_of(ledger, "floods-pakistan-0725-alriyadh", "12"),
+            figure_of(ledger, "floods-pakistan-0725-3alyoum", "19"),
+            figure_of(ledger, "floods-pakistan-0722-alriyadh", "14"),
+        }
+        assert iran not in pakistan
+        riyadh = figure_of(ledger, "fire-riyadh-0724-sabq", "٢٢")
+        assert riyadh != figure_of(ledger, "fire-medina-0803-alriyadh", "١٤")
+        scored = ledger.db.execute(
+            "SELECT count(*) FROM pair_scores p JOIN mentions a ON a.id = p.mention_a "
+            "JOIN mentions b ON b.id = p.mention_b WHERE a.text IN ('11', '12') "
+            "AND b.text IN ('11', '12') AND a.text != b.text"
+        ).fetchone()[0]
+        assert scored == 0  # not even scored as one: the pair is not allowed
