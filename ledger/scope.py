@@ -321,12 +321,11 @@ def incident_marks(
     return targets, _counts_several(text), places_named(text)
 
 
-# a place after these is where someone was headed, what a border faces or a road leads
-# to, not where the count happened: "متوجهين إلى كوباني"، "الحدودية مع سوريا"، "بطريق
-# مكة غربي القويعية" (normalised)
-_NOT_THERE = frozenset(
-    {"الي", "نحو", "مع", "تجاه", "صوب", "حدود", "عن", "من", "طريق", "بطريق", "وطريق"}
-)
+# a place after these is where someone was headed, what a border faces, where a road
+# leads or a body has its seat, not where the count happened: "متوجهين إلى كوباني"،
+# "الحدودية مع سوريا"، "بطريق مكة غربي القويعية"، "ومقره لندن" (normalised)
+_NOT_THERE = frozenset({"الي", "نحو", "مع", "تجاه", "صوب", "حدود", "الحدود", "عن", "من", "طريق",
+                        "بطريق", "وطريق", "مقره", "ومقره", "مقرها", "ومقرها"})  # fmt: skip
 
 
 def places_named(text: str) -> frozenset[str]:
