@@ -460,14 +460,17 @@ def load_claims(
                 [w for _, w in words],  # the words, the same list for each of its numbers
                 may_name_a_period(nt.text),
                 *_rare_words(words, rare_memo),
+                None,  # the places it names, read when a toll's clause names none
             ]
-        nt, plain, timed, starts, rare = cached
+        nt, plain, timed, starts, rare, _places = cached
         n_start = nt.to_normalized(max(0, start - (s_start or 0)))
         n_end = nt.to_normalized(max(0, end - (s_start or 0)))
         if event_family(event) in TOLL_EVENTS:  # only tolls are told apart by incident
             row.incident = incident_marks(nt.text, n_start, n_end)
             if not row.incident[2]:  # "ففي مدينة تعز، قتل 13": the places of its sentence
-                row.incident = (*row.incident[:2], places_named(nt.text))
+                if cached[5] is None:
+                    cached[5] = places_named(nt.text)
+                row.incident = (*row.incident[:2], cached[5])
         before = plain[: bisect_left(starts, n_start)]
         after = plain[bisect_left(starts, n_end) :]
         clause_before, clause_after = _clause(before, after)

@@ -288,10 +288,10 @@ def incident_marks(
     text: str, start: int | None = None, end: int | None = None
 ) -> tuple[frozenset[str], bool, frozenset[str]]:
     """What the sentence says was struck (``_TARGETS``, behind any clitics: بمسجد،
-    والشاحنة), whether it counts several incidents together (``_SEVERAL``), and the
-    places it names (``places_named``). With the
-    number's ``start`` and ``end``, only its own clause is read: "هجوم أول أوقع 15 قتيلا
-    في منطقة سكنية لكنها تبنت الاعتداء الثاني ... كلية الشرطة" names no target of the 15."""
+    والشاحنة), whether it counts several incidents together (``_SEVERAL``), and the places
+    it names (``places_named``). With the number's ``start`` and ``end``, only its own
+    clause is read: "هجوم أول أوقع 15 قتيلا في منطقة سكنية لكنها تبنت الاعتداء الثاني ...
+    كلية الشرطة" names no target of the 15."""
     if start is not None and end is not None:
         lo, hi = max(0, start - INCIDENT_BEFORE), min(len(text), end + INCIDENT_AFTER)
         breaks = [
@@ -328,6 +328,9 @@ _NOT_THERE = frozenset({"الي", "نحو", "مع", "تجاه", "صوب", "حد�
                         "بطريق", "وطريق", "مقره", "ومقره", "مقرها", "ومقرها"})  # fmt: skip
 
 
+_AROUND_WORDS = "«»\"'()،,.:؛"  # quotes, brackets and marks stuck to a word
+
+
 def places_named(text: str) -> frozenset[str]:
     """The places a normalised clause names (``places.tsv``: بالرياض، في باكستان، شمال
     سيناء), less those it says someone came from or went to (``_NOT_THERE``)."""
@@ -337,10 +340,10 @@ def places_named(text: str) -> frozenset[str]:
     for k, word in enumerate(words):
         if k and words[k - 1] in _NOT_THERE:
             continue
-        for _, base in strip_clitics(word.strip("«»\"'()،,.:؛")):
+        for _, base in strip_clitics(word.strip(_AROUND_WORDS)):
             place = None
-            if k + 1 < len(words):
-                place = lex.places.get((base, words[k + 1].strip("«»\"'()،,.:؛")))
+            if k + 1 < len(words):  # two-word places first: المدينة المنورة، خميس مشيط
+                place = lex.places.get((base, words[k + 1].strip(_AROUND_WORDS)))
             place = place or lex.places.get((base,))
             if place is not None:
                 found.add(place)
@@ -348,15 +351,19 @@ def places_named(text: str) -> frozenset[str]:
     return frozenset(found)
 
 
-def _within(place: str, other: str) -> bool:
+PLACE_DEPTH = 8  # a city, its district, region, country ... at most this deep
+
+
+def _within(place: str | None, other: str) -> bool:
     """Is ``place`` ``other`` or within it (a city of its region, a region of its
     country)?"""
     within = lexicon().place_within
-    seen = 0
-    while place is not None and seen < 8:
+    for _ in range(PLACE_DEPTH):  # a lexicon that names a place within itself ends here
+        if place is None:
+            return False
         if place == other:
             return True
-        place, seen = within.get(place), seen + 1
+        place = within.get(place)
     return False
 
 
