@@ -105,6 +105,7 @@ class ClaimRow:
     subset: bool = False  # some of a toll: 32 من الجرحى (scope.subset_of_toll)
     severe: bool = False  # the badly hurt: 20 جريحا في حالة حرجة (scope.severe_count)
     incident: tuple = (frozenset(), False, frozenset())  # targets, several?, places
+    headline_targets: frozenset = frozenset()  # a toll's article's headline's (incident_marks)
     new: bool = False  # a bulletin's new count: 4 حالات جديدة (scope.new_count)
     earlier: bool = False  # told as an earlier count: في حصيلة أولية، قال في وقت سابق
     voice: int = 0  # another source set against the sentence's own: فيما تحدث مصدر ثالث عن 25
@@ -525,22 +526,33 @@ def load_claims(
     return rows
 
 
+LEAD_SENTENCE = re.compile(r"[^.!؟?\n]*")  # a text's first sentence
+LEAD_CHARS = 400  # characters of a text read for its first sentence
+
+
 def _places_from_headlines(db, rows: list[ClaimRow]) -> None:
     """A toll told in an article's text in a sentence that names no place (``scope.
     places_named``: "مما أدى إلى مقتل 11 شخصا") is of the places its headline names
-    ("مقتل 11 شخصاً ... إثر فيضانات في إيران")."""
-    wanting = [r for r in rows if event_family(r.event) in TOLL_EVENTS and not r.title
-               and not r.incident[2]]  # fmt: skip
-    if not wanting:
+    ("مقتل 11 شخصاً ... إثر فيضانات في إيران"). Each toll of the text keeps what its
+    headline and first sentence say was struck too (``ClaimRow.headline_targets``)."""
+    tolls = [r for r in rows if event_family(r.event) in TOLL_EVENTS and not r.title]
+    if not tolls:
         return
-    titles = dict(rows_for_ids(db, "SELECT id, title FROM articles WHERE id IN ({})",
-                               sorted({r.article_id for r in wanting})))  # fmt: skip
-    places: dict[str, frozenset[str]] = {}
-    for r in wanting:
-        if r.article_id not in places:
-            places[r.article_id] = places_named(normalize(titles.get(r.article_id) or "").text)
-        if places[r.article_id]:
-            r.incident = (*r.incident[:2], places[r.article_id])
+    heads = {aid: (title, text) for aid, title, text in rows_for_ids(
+        db, f"SELECT id, title, substr(text, 1, {LEAD_CHARS}) FROM articles WHERE id IN ({{}})",
+        sorted({r.article_id for r in tolls}))}  # fmt: skip
+    marks: dict[str, tuple] = {}
+    for r in tolls:
+        if r.article_id not in marks:
+            title, text = heads.get(r.article_id, (None, None))
+            _t, _s, places = incident_marks(normalize(title or "").text)
+            lead = LEAD_SENTENCE.match((text or "").strip()).group()
+            targets = incident_marks(normalize(f"{title or ''} . {lead}").text)[0]
+            marks[r.article_id] = (targets, places)
+        targets, places = marks[r.article_id]
+        r.headline_targets = targets
+        if places and not r.incident[2]:
+            r.incident = (*r.incident[:2], places)
 
 
 ANCHOR_REACH = 20  # words each side of a number whose rare ones name its incident

@@ -308,6 +308,8 @@ def story_value_pairs(
                 ea, eb = event_family(a.event), event_family(b.event)
                 if ea and eb and ea != eb:
                     continue
+                if _struck_apart(a, b):
+                    continue  # the same 8 killed: at the police academy, by the truck bomb
                 if (a.new or b.new) and _days_apart(a, b) > ECHO_DAYS:
                     continue  # two bulletins' new cases
                 if ea and ea == eb and value >= STORY_VALUE_MIN:
@@ -329,6 +331,15 @@ def story_value_pairs(
                 key = (a.id, b.id) if a.id < b.id else (b.id, a.id)
                 pairs[key] = Pair(key[0], key[1], score, why)
     return pairs
+
+
+def _struck_apart(a: ClaimRow, b: ClaimRow) -> bool:
+    """Do two tolls tell what was struck apart (``scope.told_apart``), each by its own
+    clause or else by its article's headline ("ثمانية قتلوا" under "هجوم انتحاري يستهدف
+    أكاديمية الشرطة", against the truck bomb's eight)?"""
+    ta = a.incident[0] or a.headline_targets
+    tb = b.incident[0] or b.headline_targets
+    return told_apart((ta, False, frozenset()), (tb, False, frozenset()))
 
 
 ITEM_CLOSE = 1.1  # values of one named item this close are one figure told apart

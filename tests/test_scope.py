@@ -484,6 +484,32 @@ def test_tolls_of_two_incidents_never_share_a_figure_however_bridged(ledger_path
         }
 
 
+def test_the_same_value_in_a_story_keeps_what_each_report_says_was_struck(ledger_path):
+    """3alyoum's bare "ثمانية قتلوا" sits under "هجوم انتحاري يستهدف أكاديمية الشرطة في
+    كابول"; aawsat's "ثمانية قتلى" is told in a report whose first sentence names the
+    truck bomb: the same value in one story is no pair of theirs, though the model may
+    still score them (``pair_rules._struck_apart``, ``ClaimRow.headline_targets``)."""
+    with linked(ledger_path, INCIDENTS, 4) as ledger:
+        rows = ledger.db.execute(
+            "SELECT p.explanation FROM pair_scores p "
+            "JOIN mentions a ON a.id = p.mention_a JOIN articles x ON x.id = a.article_id "
+            "JOIN mentions b ON b.id = p.mention_b JOIN articles y ON y.id = b.article_id "
+            "WHERE a.text = 'ثمانية' AND b.text = 'ثمانية' AND "
+            "(x.name LIKE '%#kabul-0807-3alyoum' OR y.name LIKE '%#kabul-0807-3alyoum')"
+        ).fetchall()
+        assert rows and not any(why.startswith("the same 8") for (why,) in rows)
+        heads = dict(ledger.db.execute(
+            "SELECT a.name, m.id FROM mentions m JOIN articles a ON a.id = m.article_id "
+            "WHERE m.text = 'ثمانية' AND a.name LIKE '%#kabul-0807-%'").fetchall())  # fmt: skip
+    from ledger.linking import load_claims
+
+    with linked(ledger_path.with_name("again.db"), INCIDENTS, 4) as ledger:
+        by_id = {r.id: r for r in load_claims(ledger.db)}
+    targets = {name.split("#")[-1]: by_id[mid].headline_targets for name, mid in heads.items()}
+    assert normalize("شاحنة").text in targets["kabul-0807-aawsat"]  # and its district, حي
+    assert targets["kabul-0807-3alyoum"] == {normalize("أكاديمية").text}
+
+
 def test_an_earlier_count_pairs_with_the_count_it_rose_to():
     """aawsat, 9 August: the report leads with 51 dead in all, then "the toll reached 27
     ... after sources had spoken of 20": the 20 is the academy's earlier 27, not the
