@@ -614,6 +614,38 @@ def described_part_pairs(
     return found
 
 
+SEVERE_REASON = "both count the badly hurt of one toll"
+
+
+def severe_pairs(
+    pairs: dict[tuple[int, int], Pair], rows: list[ClaimRow], story_of: dict[str, int]
+) -> dict[tuple[int, int], Pair]:
+    """Two counts the model keeps (``DESCRIBED_FLOOR``) of the badly hurt of one toll
+    (``ClaimRow.severe``: "ثلاثة منهم إصاباتهم بالغة"، "أربعة في حالة خطرة جداً") in two
+    reports of one short story are one figure, as sure as a lead pair, unless their
+    sentences name rare words and none in common, or places apart."""
+    by_id = {r.id: r for r in rows}
+    running = _running_stories(rows, story_of)
+    found: dict[tuple[int, int], Pair] = {}
+    for key, pair in pairs.items():
+        if not DESCRIBED_FLOOR <= pair.score < ANCHOR_SCORE:
+            continue
+        a, b = by_id.get(key[0]), by_id.get(key[1])
+        if a is None or b is None or a.article_id == b.article_id or not (a.severe and b.severe):
+            continue
+        if a.anchors and b.anchors and not set(a.anchors) & set(b.anchors):
+            continue
+        if event_family(a.event) != "injured" or event_family(b.event) != "injured":
+            continue
+        if not same_incident(a.incident, b.incident):
+            continue
+        story = story_of.get(a.article_id)
+        if story is None or story != story_of.get(b.article_id) or story in running:
+            continue
+        found[key] = Pair(key[0], key[1], ANCHOR_SCORE, SEVERE_REASON)
+    return found
+
+
 def add_rule_pairs(
     pairs: dict[tuple[int, int], Pair],
     rows: list[ClaimRow],
@@ -627,7 +659,8 @@ def add_rule_pairs(
                   named_item_pairs(rows, story_of),
                   earlier_toll_pairs(rows),
                   anchored_toll_pairs(pairs, rows),
-                  described_part_pairs(pairs, rows, story_of)):  # fmt: skip
+                  described_part_pairs(pairs, rows, story_of),
+                  severe_pairs(pairs, rows, story_of)):  # fmt: skip
         for key, pair in extra.items():
             if key not in pairs or pair.score > pairs[key].score:
                 pairs[key] = pair
@@ -638,7 +671,7 @@ SMALL_COUNT = 5  # counts this small repeat across unrelated incidents (two hurt
 SMALL_SURE = 0.9  # ... so a pair of them short of this is no witness of a conflict
 NO_WITNESS = "no witness of a conflict"  # ends the explanation of a pair that is none
 SMALL_REASON = f"small counts naming nothing in common: {NO_WITNESS}"
-_SURE_REASONS = (VERBATIM_REASON, EARLIER_REASON, ANCHOR_REASON, DESCRIBED_REASON)
+_SURE_REASONS = (VERBATIM_REASON, EARLIER_REASON, ANCHOR_REASON, DESCRIBED_REASON, SEVERE_REASON)
 
 
 def small_counts_unwitnessed(

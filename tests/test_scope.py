@@ -1298,3 +1298,29 @@ def test_tolls_of_two_places_are_two_figures(ledger_path):
             "AND b.text IN ('11', '12') AND a.text != b.text"
         ).fetchone()[0]
         assert scored == 0  # not even scored as one: the pair is not allowed
+
+
+SEVERE = Path(__file__).parent / "data" / "severe_excerpts.jsonl"
+
+
+def test_the_badly_hurt_of_one_toll_told_twice_are_one_figure(ledger_path):
+    """Abha: the interior ministry's first statement, retold by alyaum on 6 August, has
+    nine injured "ثلاثة منهم إصاباتهم بالغة"; aljazirah's reporter on 7 August found
+    "منها أربعة في حالة خطرة جداً" in hospital. Both count the badly hurt of the one toll:
+    one figure, and the change from three to four is flagged
+    (``pair_rules.severe_pairs``)."""
+    from ledger.pair_rules import SEVERE_REASON
+
+    with linked(ledger_path, SEVERE, 2) as ledger:
+        three = figure_of(ledger, "abha-0807-aljazirah", "أربعة")
+        members = ledger.db.execute(
+            "SELECT a.name, m.text FROM mentions m JOIN articles a ON a.id = m.article_id "
+            "WHERE m.claim_id = ?", [three]).fetchall()  # fmt: skip
+        assert sorted(text for _name, text in members) == sorted(["ثلاثة", "أربعة"])
+        assert three != figure_of(ledger, "abha-0806-alyaum", "تسعة")  # the badly hurt of them
+        conflict, kind = ledger.db.execute(
+            "SELECT conflict, conflict_kind FROM figures WHERE claim_id = ?", [three]
+        ).fetchone()
+        assert (conflict, kind) == (1, "update")
+        reasons = [r for (r,) in ledger.db.execute("SELECT explanation FROM pair_scores")]
+        assert SEVERE_REASON in reasons
