@@ -26,7 +26,7 @@ from statistics import median
 
 from .intervals import said_precision
 from .lexicon import PEOPLE_CLASSES, lexicon
-from .normalize import normalize, normalize_word
+from .normalize import NormalizedText, normalize, normalize_word
 from .published import published_at
 from .scope import (
     incident_marks,
@@ -427,6 +427,18 @@ def _claim_rows(db, articles: list[str] | None):
     )
 
 
+@dataclass(slots=True)
+class _ReadSentence:
+    """A sentence as ``load_claims`` reads it once for all its numbers."""
+
+    nt: NormalizedText
+    plain: list[str]  # its content words
+    timed: bool  # may it name a period (``scope.may_name_a_period``)
+    starts: list[int]  # where each word starts
+    rare: list[tuple[int, str]]  # its rare words (``_rare_words``)
+    places: frozenset[str] | None = None  # read when a toll's clause names none
+
+
 def load_claims(
     db, settings: LinkSettings = SETTINGS, articles: list[str] | None = None
 ) -> list[ClaimRow]:
@@ -439,7 +451,7 @@ def load_claims(
     raw_contexts = []
     restrictors = _restrictor_stems()
     spans: list[tuple[int, int, str]] = []  # each row's span in its sentence
-    sentences: dict[tuple[str, str, int], list] = {}
+    sentences: dict[tuple[str, str, int], _ReadSentence] = {}
     rare_memo: dict[str, str | None] = {}  # word -> its rare stem or None (``_rare_stem``)
     current_article = None
     for r in _claim_rows(db, articles):
@@ -456,22 +468,22 @@ def load_claims(
         if cached is None:
             nt = normalize(sentence or "")
             words = [(m.start(), w) for m in WORD.finditer(nt.text) if (w := keep(m.group()))]
-            cached = sentences[key] = [
+            cached = sentences[key] = _ReadSentence(
                 nt,
                 [w for _, w in words],  # the words, the same list for each of its numbers
                 may_name_a_period(nt.text),
                 *_rare_words(words, rare_memo),
-                None,  # the places it names, read when a toll's clause names none
-            ]
-        nt, plain, timed, starts, rare, _places = cached
+            )
+        nt, plain, timed, starts, rare = (cached.nt, cached.plain, cached.timed, cached.starts,
+                                          cached.rare)  # fmt: skip
         n_start = nt.to_normalized(max(0, start - (s_start or 0)))
         n_end = nt.to_normalized(max(0, end - (s_start or 0)))
         if event_family(event) in TOLL_EVENTS:  # only tolls are told apart by incident
             row.incident = incident_marks(nt.text, n_start, n_end)
             if not row.incident[2]:  # "ففي مدينة تعز، قتل 13": the places of its sentence
-                if cached[5] is None:
-                    cached[5] = places_named(nt.text)
-                row.incident = (*row.incident[:2], cached[5])
+                if cached.places is None:
+                    cached.places = places_named(nt.text)
+                row.incident = (*row.incident[:2], cached.places)
         before = plain[: bisect_left(starts, n_start)]
         after = plain[bisect_left(starts, n_end) :]
         clause_before, clause_after = _clause(before, after)

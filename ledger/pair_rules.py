@@ -28,7 +28,7 @@ from .linking import (
     same_item,
     same_scope,
 )
-from .scope import same_incident, told_apart
+from .scope import places_apart, same_incident, told_apart
 from .slots import CHANGE_EVENTS
 
 VERBATIM_REASON = "the same words in both articles"  # a copy's pair says so
@@ -183,6 +183,8 @@ def same_value_pairs(rows: list[ClaimRow]) -> dict[tuple[int, int], Pair]:
                 event = event_family(a.event)
                 if a.event and b.event and event != event_family(b.event):
                     continue
+                if places_apart(a.incident[2], b.incident[2]):
+                    continue  # 12 killed by floods in Iran, 12 by floods in Pakistan
                 key = (a.id, b.id) if a.id < b.id else (b.id, a.id)
                 event = event or b.event
                 why = f"the same distinctive figure {value:g}" + (f", {event}" if event else "")
@@ -308,7 +310,7 @@ def story_value_pairs(
                 ea, eb = event_family(a.event), event_family(b.event)
                 if ea and eb and ea != eb:
                     continue
-                if _struck_apart(a, b):
+                if _struck_apart(a, b) or places_apart(a.incident[2], b.incident[2]):
                     continue  # the same 8 killed: at the police academy, by the truck bomb
                 if (a.new or b.new) and _days_apart(a, b) > ECHO_DAYS:
                     continue  # two bulletins' new cases

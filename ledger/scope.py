@@ -22,7 +22,8 @@ from __future__ import annotations
 import re
 from functools import cache
 
-from .lexicon import lexicon, strip_clitics
+from .lexicon import lexicon
+from .normalize import normalize_word
 from .rules import event_of
 
 PERIOD_REACH = 40  # characters after the number searched for its period ...
@@ -323,31 +324,71 @@ def incident_marks(
 
 # a place after these is where someone was headed, what a border faces, where a road
 # leads or a body has its seat, not where the count happened: "متوجهين إلى كوباني"،
-# "الحدودية مع سوريا"، "بطريق مكة غربي القويعية"، "ومقره لندن" (normalised)
+# "الحدودية مع سوريا"، "بطريق مكة غربي القويعية"، "ومقره لندن" (normalised); "من" is
+# where someone came from, but not in "في كل من الرياض وجدة"
 _NOT_THERE = frozenset({"الي", "نحو", "مع", "تجاه", "صوب", "حدود", "الحدود", "عن", "من", "طريق",
                         "بطريق", "وطريق", "مقره", "ومقره", "مقرها", "ومقرها"})  # fmt: skip
+# ... nor is a place named as who speaks, acts or is helped, or where someone was born,
+# up to two words after these: "بحسب أنقرة"، "أعلنت دولة الإمارات"، "اتهمت باكستان"،
+# "مؤيدون لروسيا"، "ولد في الكويت"
+_ACTOR = frozenset(normalize_word(w) for w in (
+    "بحسب", "حسب", "وفق", "وفقا", "قالت", "وقالت", "أعلنت", "وأعلنت", "اتهمت", "واتهمت",
+    "أكدت", "وأكدت", "ذكرت", "وذكرت", "أفادت", "وأفادت", "نقلت", "طالبت", "دعت", "أدانت",
+    "وأدانت", "مؤيدون", "مؤيدين", "موالون", "موالين", "الموالية", "الموالين", "المؤيدين",
+    "ولد", "مواليد", "لصالح"))  # fmt: skip
+_DASHES = frozenset("-–—")
+_AROUND_WORDS = "«»\"'()،,.:؛“”/-–—"  # quotes, brackets and marks stuck to a word
 
 
-_AROUND_WORDS = "«»\"'()،,.:؛"  # quotes, brackets and marks stuck to a word
+# words a place's letters behind a clitic also spell: "وجده" is "found it" more often
+# than "and Jeddah" (normalised)
+_NOT_A_PLACE = frozenset({"وجده", "فوجده"})
+
+
+def _place_readings(word: str):
+    """The readings of a word that may name a place behind its clitics: a conjunction,
+    then ب (in, at: "بالرياض"); not ل, which names where someone or something went or
+    belongs ("إخلاء 8 مصابين بطائرة للرياض"، "للحج" is for the Hajj), nor ك ("كسبها" is no
+    سبها), and none of ``_NOT_A_PLACE``."""
+    if word in _NOT_A_PLACE:
+        return
+    yield word
+    rest = word
+    if len(rest) > 3 and rest[0] in "وف":
+        rest = rest[1:]
+        yield rest
+    if len(rest) > 3 and rest[0] == "ب":
+        yield rest[1:]
 
 
 def places_named(text: str) -> frozenset[str]:
     """The places a normalised clause names (``places.tsv``: بالرياض، في باكستان، شمال
-    سيناء), less those it says someone came from or went to (``_NOT_THERE``)."""
+    سيناء), less those it tells as a destination, a border, a road's end, a body's seat
+    or an origin (``_NOT_THERE``), and those named as who speaks, acts or is helped, or
+    as a birthplace (``_ACTOR``)."""
     lex = lexicon()
-    words = text.split()
+    words = [w.strip(_AROUND_WORDS) for w in text.split()]
     found = set()
-    for k, word in enumerate(words):
-        if k and words[k - 1] in _NOT_THERE:
+    skipped: set[int] = set()
+    k = 0
+    while k < len(words):
+        word, before = words[k], words[max(0, k - 2) : k]
+        if (before and before[-1] in _NOT_THERE and not (before[-1] == "من" and before[:1] == ["كل"])) \
+                or _ACTOR & set(before) or (before and not before[-1] and k - 2 in skipped):  # fmt: skip
+            skipped.add(k)  # (a road's far end: "طريق الجوف - تبوك")
+            k += 1
             continue
-        for _, base in strip_clitics(word.strip(_AROUND_WORDS)):
+        step = 1
+        for base in _place_readings(word):
             place = None
             if k + 1 < len(words):  # two-word places first: المدينة المنورة، خميس مشيط
-                place = lex.places.get((base, words[k + 1].strip(_AROUND_WORDS)))
+                place = lex.places.get((base, words[k + 1]))
+                step = 2 if place is not None else 1
             place = place or lex.places.get((base,))
             if place is not None:
                 found.add(place)
                 break
+        k += step
     return frozenset(found)
 
 

@@ -141,7 +141,7 @@ class Table:
         self.session_levels = {int(c): r.sessions for c, r in zip(self.session, rows, strict=True)
                                if r.sessions}  # fmt: skip
         marks = [r.incident if any(r.incident) else None for r in rows]
-        self.incident = _codes(marks)  # -1: the sentence names no target, no series
+        self.incident = _codes(marks)  # -1: its clause names no target, series or place
 
         self.incident_marks = {int(c): m for c, m in zip(self.incident, marks, strict=True)
                                if m is not None}  # fmt: skip
