@@ -314,6 +314,8 @@ def story_value_pairs(
                     continue  # the same 8 killed: at the police academy, by the truck bomb
                 if (a.new or b.new) and _days_apart(a, b) > ECHO_DAYS:
                     continue  # two bulletins' new cases
+                if a.bulletin_day and b.bulletin_day and a.bulletin_day != b.bulletin_day:
+                    continue  # the new cases of one day's bulletin and of the next's
                 if ea and ea == eb and value >= STORY_VALUE_MIN:
                     if value < STORY_VALUE_SURE and a.vague != b.vague:
                         continue

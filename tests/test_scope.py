@@ -1384,3 +1384,49 @@ def test_the_gazetteer_holds_together():
     assert not places_apart(at("في تكريت"), at("في العراق"))
     assert not places_apart(at("في سيلوبي"), at("في محافظة شيرناك"))
     assert not places_apart(at("في نابلس"), at("في الضفة الغربية"))
+
+
+def test_a_bulletin_s_new_cases_keep_its_day():
+    """MERS, August 2015: okaz (6 August) retells the bulletin of the day before, "أعلنت
+    وزارة الصحة أمس عن تسجيل 4 إصابات مؤكدة"; alyaum (7 August) tells the next day's, "4
+    حالات ... وسط عائلة سعودية". Each new count keeps its bulletin's day, and two of
+    different days are never one slot nor one rule pair (a headline says no "yesterday":
+    it keeps none)."""
+    from ledger.linking import read_scope
+    from ledger.pair_rules import story_value_pairs
+
+    def case(mid, article, published, sentence, number, title=False):
+        r = ClaimRow(mid, article, 0, "إصابة", "injured", "count", None, published)
+        r.stated, r.entity_key, r.title = ("exact", 4, None, None), "اصابه", title
+        start = sentence.index(number)
+        read_scope(r, sentence, start, start + len(number))
+        return r
+
+    okaz = case(
+        1,
+        "okaz",
+        "2015-08-06 01:39:00",
+        "أعلنت وزارة الصحة أمس عن تسجيل 4 إصابات مؤكدة بفيروس «كورونا» في الرياض ونجران",
+        "4",
+    )
+    sabq = case(
+        2,
+        "sabq",
+        "2015-08-05 18:30:00",
+        "أعلنت وزارة الصحة اليوم عن تسجيل 4 إصابات مؤكدة بفيروس «كورونا» في الرياض",
+        "4",
+    )
+    alyaum = case(
+        3,
+        "alyaum",
+        "2015-08-07 06:27:00",
+        "أعلنت وزارة الصحة عن تسجيل 4 إصابات لفيروس كورونا وسط عائلة سعودية في منطقة الرياض",
+        "4",
+    )
+    title = case(4, "alyaum", "2015-08-07 06:27:00", "4 إصابات «كورونا» في عائلة سعودية بالرياض",
+                 "4", title=True)  # fmt: skip
+    day = dt.date(2015, 8, 5).toordinal()
+    assert (okaz.bulletin_day, sabq.bulletin_day) == (day, day)
+    assert alyaum.bulletin_day == day + 2 and title.bulletin_day == 0
+    pairs = story_value_pairs([okaz, sabq, alyaum], {"okaz": 1, "sabq": 1, "alyaum": 1})
+    assert set(pairs) == {(1, 2)}
