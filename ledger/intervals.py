@@ -195,7 +195,7 @@ def headline_interval(
     return Interval(low, high, high_open=True)
 
 
-_DECIMAL_WORD = re.compile(r"(\d+)([.,\u066b])(\d+)\s*(\S+)?")
+_DECIMAL_WORD = re.compile(r"(\d+)([.,\u066b])(\d+)[»\"”’')\]]*\s*(\S+)?")  # «6.9» مليون
 
 
 def said_precision(text: str) -> float | None:

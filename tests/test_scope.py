@@ -945,6 +945,7 @@ def test_a_figure_said_with_a_scale_word_allows_its_last_digit():
     assert said_precision("٦٫٩٣٥ مليون برميل") == 1000
     assert said_precision("431") is None
     assert said_precision("1092.30 دولار") == 0.01  # stored as 1092.3: said to cents
+    assert said_precision("6.9» مليون برميل") == 100_000  # a headline's «6.9» مليون
 
     def deals(i, text, value):  # deals come whole: no fraction was cut off
         return SourceMention(i, text, "exact", value, None, None, None, f"a#{i}", None, None,
