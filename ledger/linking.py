@@ -107,7 +107,6 @@ class ClaimRow:
     incident: tuple = (frozenset(), False, frozenset())  # targets, several?, places
     headline_targets: frozenset = frozenset()  # a toll's article's headline's (incident_marks)
     new: bool = False  # a bulletin's new count: 4 حالات جديدة (scope.new_count)
-    bulletin_day: int = 0  # the day (ordinal) of a new count's bulletin, when known
     earlier: bool = False  # told as an earlier count: في حصيلة أولية، قال في وقت سابق
     voice: int = 0  # another source set against the sentence's own: فيما تحدث مصدر ثالث عن 25
     retold: bool = False  # an earlier count the sentence tells after its own count
@@ -316,18 +315,6 @@ def _set_roles(row: ClaimRow, text: str, start: int, end: int) -> None:
                                  text[max(0, lo - SINCE_REACH) : lo])  # fmt: skip
 
 
-_YESTERDAY = re.compile(r"(?<!\S)(?:[وف]?(?:اول|أول)\s+)?(?:يوم\s+)?[وف]?امس(?!\S)")
-
-
-def _days_back(text: str) -> int:
-    """How many days before its report a normalised sentence tells of: "أمس" one, "أول
-    أمس" two, none else."""
-    m = _YESTERDAY.search(text)
-    if m is None:
-        return 0
-    return 2 if "اول" in m.group() else 1
-
-
 def _set_keys(row: ClaimRow, text: str, start: int, end: int) -> None:
     """The day a number is told of (a weekday, a day of an event) and the market item it
     is of, from its normalised sentence."""
@@ -357,10 +344,6 @@ def _set_scope(row: ClaimRow, text: str, start: int, end: int, timed: bool | Non
         and event_family(row.event) != "killed"
         and (new_count(text, end) or not running_total(text))
     )
-    # the day of its bulletin, told in a text ("أعلنت وزارة الصحة أمس": the day before its
-    # report); a headline says no "yesterday" of the same bulletin
-    if row.new and row.day and not (row.title or row.headline):
-        row.bulletin_day = row.day.toordinal() - _days_back(text)
 
 
 # who told it, counted: "وذكر مصدران أمنيان"، "قال شاهدان"، "قالت ثلاثة مصادر مطلعة". With

@@ -28,7 +28,7 @@ from .linking import (
     same_item,
     same_scope,
 )
-from .scope import places_apart, same_incident, told_apart
+from .scope import places_apart, same_incident, struck, told_apart
 from .slots import CHANGE_EVENTS
 
 VERBATIM_REASON = "the same words in both articles"  # a copy's pair says so
@@ -222,6 +222,8 @@ def precision_pairs(rows: list[ClaimRow]) -> dict[tuple[int, int], Pair]:
                 ea, eb = event_family(a.event), event_family(b.event)
                 if (ea and eb and ea != eb) or other_things(a, b) or not same_scope(a, b):
                     continue
+                if places_apart(a.incident[2], b.incident[2]):
+                    continue
                 outcome = ea and ea == eb and ea not in CHANGE_EVENTS  # "rose" names no thing
                 if not (a.unit or outcome or (a.entity_key and a.entity_key == b.entity_key)):
                     continue  # a bare 246 and 246.76, wolves and an index that "rose" to 109
@@ -314,8 +316,6 @@ def story_value_pairs(
                     continue  # the same 8 killed: at the police academy, by the truck bomb
                 if (a.new or b.new) and _days_apart(a, b) > ECHO_DAYS:
                     continue  # two bulletins' new cases
-                if a.bulletin_day and b.bulletin_day and a.bulletin_day != b.bulletin_day:
-                    continue  # the new cases of one day's bulletin and of the next's
                 if ea and ea == eb and value >= STORY_VALUE_MIN:
                     if value < STORY_VALUE_SURE and a.vague != b.vague:
                         continue
@@ -341,8 +341,8 @@ def _struck_apart(a: ClaimRow, b: ClaimRow) -> bool:
     """Do two tolls tell what was struck apart (``scope.told_apart``), each by its own
     clause or else by its article's headline ("ثمانية قتلوا" under "هجوم انتحاري يستهدف
     أكاديمية الشرطة", against the truck bomb's eight)?"""
-    ta = a.incident[0] or a.headline_targets
-    tb = b.incident[0] or b.headline_targets
+    ta = struck(a.incident[0]) or a.headline_targets
+    tb = struck(b.incident[0]) or b.headline_targets
     return told_apart((ta, False, frozenset()), (tb, False, frozenset()))
 
 
@@ -624,10 +624,12 @@ SEVERE_REASON = "both count the badly hurt of one toll"
 def severe_pairs(
     pairs: dict[tuple[int, int], Pair], rows: list[ClaimRow], story_of: dict[str, int]
 ) -> dict[tuple[int, int], Pair]:
-    """Two counts the model keeps (``DESCRIBED_FLOOR``) of the badly hurt of one toll
-    (``ClaimRow.severe``: "ثلاثة منهم إصاباتهم بالغة"، "أربعة في حالة خطرة جداً") in two
-    reports of one short story are one figure, as sure as a lead pair, unless their
-    sentences name rare words and none in common, or places apart."""
+    """Two counts the model keeps (``DESCRIBED_FLOOR``) of the badly hurt of one toll,
+    each told as a part of the injured (``ClaimRow.severe`` and ``part``: "ثلاثة منهم
+    إصاباتهم بالغة"، "منها أربعة في حالة خطرة جداً"; not "30 آخرين بجراح بينهم إصابات
+    خطيرة", all the injured), in two reports of one short story are one figure, as sure
+    as a lead pair, unless their sentences name rare words and none in common, or tell
+    two incidents (``scope.same_incident``: places, targets, one against a series)."""
     by_id = {r.id: r for r in rows}
     running = _running_stories(rows, story_of)
     found: dict[tuple[int, int], Pair] = {}
@@ -637,6 +639,8 @@ def severe_pairs(
         a, b = by_id.get(key[0]), by_id.get(key[1])
         if a is None or b is None or a.article_id == b.article_id or not (a.severe and b.severe):
             continue
+        if not (a.part and b.part):
+            continue  # "نحو 30 آخرين بجراح بينهم إصابات خطيرة" is all the injured
         if a.anchors and b.anchors and not set(a.anchors) & set(b.anchors):
             continue
         if event_family(a.event) != "injured" or event_family(b.event) != "injured":

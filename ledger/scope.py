@@ -330,28 +330,22 @@ _NOT_THERE = frozenset({"الي", "نحو", "مع", "تجاه", "صوب", "حد�
                         "بطريق", "وطريق", "مقره", "ومقره", "مقرها", "ومقرها"})  # fmt: skip
 # ... nor is a place named as who speaks, acts or is helped, or where someone was born,
 # up to two words after these: "بحسب أنقرة"، "أعلنت دولة الإمارات"، "اتهمت باكستان"،
-# "مؤيدون لروسيا"، "ولد في الكويت"
+# "مؤيدون لروسيا"، "من مواليد الكويت" (not "أدانت تفجير الكويت": the place of the attack;
+# nor ولد, which is also a boy)
 _ACTOR = frozenset(normalize_word(w) for w in (
     "بحسب", "حسب", "وفق", "وفقا", "قالت", "وقالت", "أعلنت", "وأعلنت", "اتهمت", "واتهمت",
-    "أكدت", "وأكدت", "ذكرت", "وذكرت", "أفادت", "وأفادت", "نقلت", "طالبت", "دعت", "أدانت",
-    "وأدانت", "مؤيدون", "مؤيدين", "موالون", "موالين", "الموالية", "الموالين", "المؤيدين",
-    "ولد", "مواليد", "لصالح"))  # fmt: skip
-_DASHES = frozenset("-–—")
+    "أكدت", "وأكدت", "ذكرت", "وذكرت", "أفادت", "وأفادت", "نقلت", "طالبت", "دعت",
+    "مؤيدون", "مؤيدين", "موالون", "موالين", "الموالية", "الموالين", "المؤيدين",
+    "مواليد", "لصالح"))  # fmt: skip
+PLACE_WORDS = 3  # words of the longest place form (محافظة صلاح الدين)
 _AROUND_WORDS = "«»\"'()،,.:؛“”/-–—"  # quotes, brackets and marks stuck to a word
-
-
-# words a place's letters behind a clitic also spell: "وجده" is "found it" more often
-# than "and Jeddah" (normalised)
-_NOT_A_PLACE = frozenset({"وجده", "فوجده"})
 
 
 def _place_readings(word: str):
     """The readings of a word that may name a place behind its clitics: a conjunction,
     then ب (in, at: "بالرياض"); not ل, which names where someone or something went or
     belongs ("إخلاء 8 مصابين بطائرة للرياض"، "للحج" is for the Hajj), nor ك ("كسبها" is no
-    سبها), and none of ``_NOT_A_PLACE``."""
-    if word in _NOT_A_PLACE:
-        return
+    سبها)."""
     yield word
     rest = word
     if len(rest) > 3 and rest[0] in "وف":
@@ -381,10 +375,13 @@ def places_named(text: str) -> frozenset[str]:
         step = 1
         for base in _place_readings(word):
             place = None
-            if k + 1 < len(words):  # two-word places first: المدينة المنورة، خميس مشيط
-                place = lex.places.get((base, words[k + 1]))
-                step = 2 if place is not None else 1
-            place = place or lex.places.get((base,))
+            # the longest form first: محافظة صلاح الدين، المدينة المنورة، خميس مشيط
+            for size in range(PLACE_WORDS, 0, -1):
+                if k + size <= len(words):
+                    place = lex.places.get((base, *words[k + 1 : k + size]))
+                    if place is not None:
+                        step = size
+                        break
             if place is not None:
                 found.add(place)
                 break
@@ -432,13 +429,18 @@ def _counts_several(text: str) -> bool:
     return False
 
 
+def struck(targets: frozenset[str]) -> frozenset[str]:
+    """The targets of their own among ``targets`` (not a hospital, a prison, a district)."""
+    return targets - _WEAK_TARGETS
+
+
 def told_apart(a: tuple, b: tuple) -> bool:
     """Are two clauses surely about two incidents, whatever else joins them: each names
     a target of its own (not only a hospital, a prison, a district) and they share none?
     (Places are no such proof: a clause names where its count was reacted to or its
     victims were going as often as where it happened, "في محافظة القطيف" of the 431
     arrested; they keep only a pair apart, ``same_incident``.)"""
-    ta, tb = a[0] - _WEAK_TARGETS, b[0] - _WEAK_TARGETS
+    ta, tb = struck(a[0]), struck(b[0])
     return bool(ta and tb and not ta & tb)
 
 

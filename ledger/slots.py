@@ -116,7 +116,6 @@ class Table:
         self.partitive = np.array([r.partitive for r in rows], dtype=bool)
         self.weekday = _codes([r.weekday for r in rows])
         self.nth_day = _codes([r.nth_day for r in rows])
-        self.bulletin = np.array([r.bulletin_day for r in rows], dtype=np.int64)
         # the market item it is of (Brent, قطاع|تامين), listed or not (``other_items``)
         self.item = _codes([r.item for r in rows])
         self.item_names = {int(c): r.item for c, r in zip(self.item, rows, strict=True)
@@ -212,8 +211,6 @@ class Table:
         ok &= (wi < 0) | (wj < 0) | (wi == wj)  # Saturday's figure is not Sunday's
         ti, tj = self.nth_day[i], self.nth_day[j]
         ok &= (ti < 0) | (tj < 0) | (ti == tj)  # nor a festival's first night its third day
-        bi, bj = self.bulletin[i], self.bulletin[j]
-        ok &= (bi == 0) | (bj == 0) | (bi == bj)  # a bulletin's new cases are not the next one's
         ok &= ~self.other_items(i, j)  # Brent's price is not US crude's
         ok &= self.same_period(i, j)  # 400 in one week is not 400 in two
         ok &= self.subset[i] == self.subset[j]  # 32 من الجرحى is not the injured ...
