@@ -70,6 +70,8 @@ OF_THEM_REACH = 3  # words after a cue searched for "منها 586"
 SOME_WORDS = frozenset({"عددا", "عدد", "بعض", "بعضا"})  # "some" before منهم (normalised)
 # a clause of its own begins: "قال ثلاثة شهود إن أكثر من 27 شخصا قتلوا"
 _COMPLEMENTIZERS = frozenset({"ان", "بان", "وان", "فان"})  # إن، أن، بأن، وأن، فإن as normalised
+# "while", "whereas": what comes before them is another clause's (normalised)
+_CONTRAST = frozenset({"بينما", "وبينما", "فيما", "وفيما"})
 # after "، وأن" these subjects are the counted people again: "4 أشخاص ...، وأن جميعهم لقوا حتفهم"
 _BACK_REFERENCES = frozenset({"جميعهم", "كلهم", "معظمهم", "اغلبهم", "غالبيتهم", "بعضهم", "هم",
                               "هولاء", "جميعها", "كلها", "معظمها", "جميع", "كل", "معظم",
@@ -381,6 +383,8 @@ class Context:
             for dist, word in enumerate(words):
                 if word in _QUOTES or dist in named:
                     continue
+                if not side and word in _CONTRAST:
+                    break  # "ارتفعت فقط ثلاث بينما اكتست 161 شركة": the verb is the three's
                 if word in CLAUSE_MARKS:
                     clause = False
                     if clause_only:

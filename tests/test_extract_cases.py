@@ -188,6 +188,11 @@ def test_clitics_and_conjoined_tolls():
          " في حالة خطرة جداً", ["killed", "injured"]),
         # but a death told before a grave state is a death
         ("ارتفع عدد القتلى إلى 20 بعد وفاة 3 كانوا في حالة خطرة", ["killed", "died"]),
+        # a verb before "while" is the other clause's (alriyadh, 2 August 2015: only three
+        # rose, while 161 companies were clad in red)
+        ("ومن بين 165 شركة نشطة في السوق ارتفعت فقط ثلاث بينما اكتست 161 شركة باللون الأحمر",
+         ["rose", "rose", None]),
+        ("قتل 5 جنود فيما أصيب 10 آخرون", ["killed", "injured"]),
     ],
 )  # fmt: skip
 def test_toll_verbs_belong_to_their_own_number(text, events):
