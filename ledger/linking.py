@@ -525,7 +525,7 @@ def load_claims(
             "SELECT count(*) FROM mentions WHERE is_claim = 1 AND coalesce(excluded, 0) = 0"
         ).fetchone()[0]
     _set_contexts(rows, raw_contexts, settings, everyone)
-    _places_from_headlines(db, rows)
+    _read_headlines(db, rows)
     mark_items(rows, spans)
     _mark_sessions(rows)
     in_article: dict[tuple, list[ClaimRow]] = defaultdict(list)
@@ -542,7 +542,7 @@ LEAD_SENTENCE = re.compile(r"[^.!؟?\n]*")  # a text's first sentence
 LEAD_CHARS = 400  # characters of a text read for its first sentence
 
 
-def _places_from_headlines(db, rows: list[ClaimRow]) -> None:
+def _read_headlines(db, rows: list[ClaimRow]) -> None:
     """A toll told in an article's text in a sentence that names no place (``scope.
     places_named``: "مما أدى إلى مقتل 11 شخصا") is of the places its headline names
     ("مقتل 11 شخصاً ... إثر فيضانات في إيران"). Each toll of the text keeps what its
@@ -557,7 +557,7 @@ def _places_from_headlines(db, rows: list[ClaimRow]) -> None:
     for r in tolls:
         if r.article_id not in marks:
             title, text = heads.get(r.article_id, (None, None))
-            _t, _s, places = incident_marks(normalize(title or "").text)
+            places = places_named(normalize(title or "").text)
             lead = LEAD_SENTENCE.match((text or "").strip()).group()
             targets = incident_marks(normalize(f"{title or ''} . {lead}").text)[0]
             marks[r.article_id] = (targets, places)

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from bisect import bisect_right
 from collections import defaultdict
+from collections.abc import Callable
 
 from .conflicts import RISING_EVIDENCE
 from .intervals import counts_whole_things, last_place
@@ -582,18 +583,17 @@ DESCRIBED_REASON = "both count some of"
 DESCRIBED_FLOOR = 0.2
 
 
-def described_part_pairs(
-    pairs: dict[tuple[int, int], Pair], rows: list[ClaimRow], story_of: dict[str, int]
+def _sure_parts(
+    pairs: dict[tuple[int, int], Pair],
+    rows: list[ClaimRow],
+    story_of: dict[str, int],
+    reason: Callable[[ClaimRow, ClaimRow], str | None],
 ) -> dict[tuple[int, int], Pair]:
-    """Two counts the model keeps (``DESCRIBED_FLOOR``) of one toll's part in two reports
-    of one short story, naming the group in the same words ("ثلاثة من العاملين في الموقع"
-    and "(4) من العاملين في الموقع من الجنسية البنغلاديشية": ``ClaimRow.described``), are
-    one figure told twice, as sure as a lead pair: the part has its own name in every
-    report of the incident. Running coverage (a war: "من الحوثيين وقوات صالح" in each
-    day's clashes) names its groups the same way every day, so it is left out
-    (``_running_stories``); so are two reports whose sentences each name rare words (a
-    place, people) and none in common (``ClaimRow.anchors``: two ambushes on police at
-    العريش and رفح)."""
+    """The pairs the model keeps (``DESCRIBED_FLOOR``, short of ``ANCHOR_SCORE``) of two
+    reports of one short story (not running coverage, ``_running_stories``) whose
+    sentences do not each name rare words and none in common (``ClaimRow.anchors``: two
+    ambushes on police at العريش and رفح), made as sure as a lead pair where ``reason``
+    names why they are one part of a toll (None: they are not)."""
     by_id = {r.id: r for r in rows}
     running = _running_stories(rows, story_of)
     found: dict[tuple[int, int], Pair] = {}
@@ -603,19 +603,37 @@ def described_part_pairs(
         a, b = by_id.get(key[0]), by_id.get(key[1])
         if a is None or b is None or a.article_id == b.article_id:
             continue
-        if len(a.described) < DESCRIBED_MIN or a.described != b.described:
-            continue
         if a.anchors and b.anchors and not set(a.anchors) & set(b.anchors):
             continue  # each names its own place or people: "بالعريش" and "برفح"
-        event = event_family(a.event)
-        if event not in TOLL_EVENTS or event != event_family(b.event):
-            continue
         story = story_of.get(a.article_id)
         if story is None or story != story_of.get(b.article_id) or story in running:
             continue
-        words = " ".join(a.described)
-        found[key] = Pair(key[0], key[1], ANCHOR_SCORE, f"{DESCRIBED_REASON} «{words}»")
+        why = reason(a, b)
+        if why is not None:
+            found[key] = Pair(key[0], key[1], ANCHOR_SCORE, why)
     return found
+
+
+def described_part_pairs(
+    pairs: dict[tuple[int, int], Pair], rows: list[ClaimRow], story_of: dict[str, int]
+) -> dict[tuple[int, int], Pair]:
+    """Two counts the model keeps of one toll's part in two reports of one short story,
+    naming the group in the same words ("ثلاثة من العاملين في الموقع" and "(4) من العاملين
+    في الموقع من الجنسية البنغلاديشية": ``ClaimRow.described``), are one figure told twice,
+    as sure as a lead pair: the part has its own name in every report of the incident.
+    Running coverage (a war: "من الحوثيين وقوات صالح" in each day's clashes) names its
+    groups the same way every day, so it is left out; so are reports naming rare words
+    apart (``_sure_parts``)."""
+
+    def named_alike(a: ClaimRow, b: ClaimRow) -> str | None:
+        if len(a.described) < DESCRIBED_MIN or a.described != b.described:
+            return None
+        event = event_family(a.event)
+        if event not in TOLL_EVENTS or event != event_family(b.event):
+            return None
+        return f"{DESCRIBED_REASON} «{' '.join(a.described)}»"
+
+    return _sure_parts(pairs, rows, story_of, named_alike)
 
 
 SEVERE_REASON = "both count the badly hurt of one toll"
@@ -624,34 +642,21 @@ SEVERE_REASON = "both count the badly hurt of one toll"
 def severe_pairs(
     pairs: dict[tuple[int, int], Pair], rows: list[ClaimRow], story_of: dict[str, int]
 ) -> dict[tuple[int, int], Pair]:
-    """Two counts the model keeps (``DESCRIBED_FLOOR``) of the badly hurt of one toll,
-    each told as a part of the injured (``ClaimRow.severe`` and ``part``: "ثلاثة منهم
-    إصاباتهم بالغة"، "منها أربعة في حالة خطرة جداً"; not "30 آخرين بجراح بينهم إصابات
-    خطيرة", all the injured), in two reports of one short story are one figure, as sure
-    as a lead pair, unless their sentences name rare words and none in common, or tell
-    two incidents (``scope.same_incident``: places, targets, one against a series)."""
-    by_id = {r.id: r for r in rows}
-    running = _running_stories(rows, story_of)
-    found: dict[tuple[int, int], Pair] = {}
-    for key, pair in pairs.items():
-        if not DESCRIBED_FLOOR <= pair.score < ANCHOR_SCORE:
-            continue
-        a, b = by_id.get(key[0]), by_id.get(key[1])
-        if a is None or b is None or a.article_id == b.article_id or not (a.severe and b.severe):
-            continue
-        if not (a.part and b.part):
-            continue  # "نحو 30 آخرين بجراح بينهم إصابات خطيرة" is all the injured
-        if a.anchors and b.anchors and not set(a.anchors) & set(b.anchors):
-            continue
+    """Two counts the model keeps of the badly hurt of one toll, each told as a part of
+    the injured (``ClaimRow.severe`` and ``part``: "ثلاثة منهم إصاباتهم بالغة"، "منها
+    أربعة في حالة خطرة جداً"; not "30 آخرين بجراح بينهم إصابات خطيرة", all the injured),
+    in two reports of one short story are one figure, as sure as a lead pair, unless
+    their sentences name rare words apart (``_sure_parts``) or tell two incidents
+    (``scope.same_incident``: places, targets, one against a series)."""
+
+    def badly_hurt(a: ClaimRow, b: ClaimRow) -> str | None:
+        if not (a.severe and b.severe and a.part and b.part):
+            return None  # "نحو 30 آخرين بجراح بينهم إصابات خطيرة" is all the injured
         if event_family(a.event) != "injured" or event_family(b.event) != "injured":
-            continue
-        if not same_incident(a.incident, b.incident):
-            continue
-        story = story_of.get(a.article_id)
-        if story is None or story != story_of.get(b.article_id) or story in running:
-            continue
-        found[key] = Pair(key[0], key[1], ANCHOR_SCORE, SEVERE_REASON)
-    return found
+            return None
+        return SEVERE_REASON if same_incident(a.incident, b.incident) else None
+
+    return _sure_parts(pairs, rows, story_of, badly_hurt)
 
 
 def add_rule_pairs(

@@ -355,6 +355,19 @@ def _place_readings(word: str):
         yield rest[1:]
 
 
+def _not_there(before: list[str], dash_after_skipped: bool) -> bool:
+    """Do the two words ``before`` a word say it is not where a count happened: a
+    destination, border, road's end, seat or origin (``_NOT_THERE``; "في كل من" lists
+    places), a speaker, actor or birthplace (``_ACTOR``), or a road's far end after a
+    dash ("طريق الجوف - تبوك": the dash strips to an empty word)?"""
+    if not before:
+        return False
+    last = before[-1]
+    if last in _NOT_THERE and not (last == "من" and before[0] == "كل"):
+        return True
+    return bool(_ACTOR & set(before)) or (not last and dash_after_skipped)
+
+
 def places_named(text: str) -> frozenset[str]:
     """The places a normalised clause names (``places.tsv``: بالرياض، في باكستان، شمال
     سيناء), less those it tells as a destination, a border, a road's end, a body's seat
@@ -366,14 +379,12 @@ def places_named(text: str) -> frozenset[str]:
     skipped: set[int] = set()
     k = 0
     while k < len(words):
-        word, before = words[k], words[max(0, k - 2) : k]
-        if (before and before[-1] in _NOT_THERE and not (before[-1] == "من" and before[:1] == ["كل"])) \
-                or _ACTOR & set(before) or (before and not before[-1] and k - 2 in skipped):  # fmt: skip
-            skipped.add(k)  # (a road's far end: "طريق الجوف - تبوك")
+        if _not_there(words[max(0, k - 2) : k], k - 2 in skipped):
+            skipped.add(k)
             k += 1
             continue
         step = 1
-        for base in _place_readings(word):
+        for base in _place_readings(words[k]):
             place = None
             # the longest form first: محافظة صلاح الدين، المدينة المنورة، خميس مشيط
             for size in range(PLACE_WORDS, 0, -1):
