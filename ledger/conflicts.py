@@ -30,7 +30,7 @@ from .intervals import (
 )
 from .normalize import normalize
 from .published import published_at
-from .scope import told_as_earlier
+from .scope import stated_before, told_as_earlier
 
 
 @dataclass
@@ -246,12 +246,16 @@ def _clock(m: SourceMention) -> int | None:
 
 
 def _told_earlier(m: SourceMention) -> bool:
-    return told_as_earlier(normalize(f"{m.before} {m.after}").text)
+    before = normalize(m.before).text
+    return told_as_earlier(normalize(f"{m.before} {m.after}").text) or stated_before(
+        before, len(before)
+    )
 
 
 def told_update(a: SourceMention, b: SourceMention) -> str | None:
-    """An update the reports say in words: the lower is told as an earlier count (في
-    وقت سابق، حصيلة أولية) and the higher is not; the higher says the count rose to it and
+    """An update the reports say in words: one is told as an earlier count (في وقت
+    سابق، حصيلة أولية) and the other, not printed before it, is not (the lower, or a
+    first count corrected down); the higher says the count rose to it and
     was not published before the lower; or both are snapshots of one day stating
     different clock times (a price at 05:15 GMT, then at 10:45). The reason gives the
     two steps."""
@@ -263,6 +267,12 @@ def told_update(a: SourceMention, b: SourceMention) -> str | None:
     low_when, high_when = published_at(a.published), published_at(b.published)
     if _told_earlier(a) and not _told_earlier(b):
         return f"update: {step(a, ', an earlier count')} → {step(b, '')}"
+    if (
+        _told_earlier(b)
+        and not _told_earlier(a)
+        and (low_when is None or high_when is None or low_when >= high_when - SAME_TIME)
+    ):  # a first count corrected: "حسب المعلومات الأولية نحو 17"، then the ministry's 13
+        return f"update: {step(b, ', an earlier count')} → {step(a, '')}"
     if _ROSE_TO.search(b.before) and (
         low_when is None or high_when is None or high_when >= low_when - SAME_TIME
     ):

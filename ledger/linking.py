@@ -38,6 +38,7 @@ from .scope import (
     running_total,
     same_period,
     severe_count,
+    stated_before,
     subset_of_toll,
     told_as_earlier,
     voice_at,
@@ -108,6 +109,7 @@ class ClaimRow:
     headline_targets: frozenset = frozenset()  # a toll's article's headline's (incident_marks)
     new: bool = False  # a bulletin's new count: 4 حالات جديدة (scope.new_count)
     earlier: bool = False  # told as an earlier count: في حصيلة أولية، قال في وقت سابق
+    cited: bool = False  # ... only as what was stated before: وكان المتحدث قد صرح بأن
     voice: int = 0  # another source set against the sentence's own: فيما تحدث مصدر ثالث عن 25
     retold: bool = False  # an earlier count the sentence tells after its own count
     sessions: tuple = ()  # the index levels its article names: the market sessions it is about
@@ -270,7 +272,7 @@ def read_earlier(
 ) -> None:
     """Set only whether a toll's count is told as an earlier one (``ClaimRow.earlier``),
     as ``read_scope`` sets it: all a re-grouping needs of its article's other counts."""
-    row.earlier = _told_earlier(*_normalized_at(sentence, start, end, seen))
+    row.earlier, row.cited = _told_earlier(*_normalized_at(sentence, start, end, seen))
 
 
 _CLOSING = re.compile(r"[)\]»\"”’']+")
@@ -293,9 +295,14 @@ def _normalized_at(sentence: str, start: int, end: int, seen: dict | None) -> tu
     return nt.text, nt.to_normalized(max(0, start)), nt.to_normalized(max(0, end))
 
 
-def _told_earlier(text: str, start: int, end: int) -> bool:
-    """Is the number at ``start:end`` of a normalised sentence told as an earlier count?"""
-    return told_as_earlier(text[max(0, start - EARLIER_REACH) : end + EARLIER_REACH])
+def _told_earlier(text: str, start: int, end: int) -> tuple[bool, bool]:
+    """Is the number at ``start:end`` of a normalised sentence told as an earlier count
+    (``told_as_earlier``), or only in what the report says was stated before
+    (``stated_before``)? The second of the two says "only"."""
+    if told_as_earlier(text[max(0, start - EARLIER_REACH) : end + EARLIER_REACH]):
+        return True, False
+    cited = stated_before(text, start)
+    return cited, cited
 
 
 def _set_roles(row: ClaimRow, text: str, start: int, end: int) -> None:
@@ -334,7 +341,7 @@ def _set_scope(row: ClaimRow, text: str, start: int, end: int, timed: bool | Non
         row.subset = subset_of_toll(text, end)
         row.severe = severe_count(text, end)
     if event_family(row.event) in TOLL_EVENTS:  # whose count, and told as which
-        row.earlier = _told_earlier(text, start, end)
+        row.earlier, row.cited = _told_earlier(text, start, end)
         row.voice = voice_at(text, start)
         row.retold = row.earlier and retold_after_a_count(text, start)
     # cases of an epidemic: each bulletin's count is that day's, unless it is the running

@@ -445,8 +445,8 @@ def earlier_toll_pairs(rows: list[ClaimRow]) -> dict[tuple[int, int], Pair]:
         if first is None:
             continue
         for k, r in enumerate(group):
-            if not r.earlier:
-                continue
+            if not r.earlier or r.cited:
+                continue  # what was stated before may be of another incident: no pair
             # the count it rose to: the nearest higher one told before it ("حصيلة الضحايا
             # بلغت 27 قتيلاً. وذلك بعدما كانت تحدثت مصادر عن 20"), else the report's first
             # (in its own sentence only when retold after it: "قتل أربعة، في حين أن الحصيلة
@@ -509,8 +509,9 @@ def lead_toll_pairs(
     rows: list[ClaimRow], story_of: dict[str, int], related: dict[tuple[str, str], float]
 ) -> dict[tuple[int, int], Pair]:
     """The toll each report of one story leads with (its first count of the killed, or
-    of the injured, in the headline or else the text) is one figure, however much it
-    rose: independent reports of an incident word it differently, and an update or a
+    of the injured, in the headline or else the text; and its first count of a series
+    told together, "وأسفرت موجة التفجيرات عن مقتل 49" after a report's other incidents) is
+    one figure, however much it rose: independent reports of an incident word it differently, and an update or a
     disagreement between them is what the analyst needs to see. Sub-counts, list items,
     comparisons and other years never lead (``_whole_count``); nor does another counted
     thing (militants and soldiers), nor the dead or hurt of one group (``ClaimRow.partitive``:
@@ -523,16 +524,17 @@ def lead_toll_pairs(
         event, story = event_family(r.event), story_of.get(r.article_id)
         if event not in TOLL_EVENTS or story is None or r.kind != "count":
             continue
-        key = (r.article_id, r.title, event)
-        if key not in first:
-            first[key] = r
+        first.setdefault((r.article_id, r.title, event, False), r)
+        if r.incident and r.incident[1]:  # its first count of a series told together
+            first.setdefault((r.article_id, r.title, event, True), r)
     running = _running_stories(rows, story_of)
     leads: dict[tuple, list[ClaimRow]] = defaultdict(list)
-    for (_article, title, event), r in first.items():
+    for (_article, title, event, _series), r in first.items():
         if r.partitive and event in RISING_TOLLS:
             continue  # "12 من رجال الأمن": the members killed, not the whole toll
-        if story_of[r.article_id] not in running and _whole_count(r):
-            leads[(story_of[r.article_id], event, title)].append(r)
+        group = leads[(story_of[r.article_id], event, title)]
+        if story_of[r.article_id] not in running and _whole_count(r) and r not in group:
+            group.append(r)
     pairs: dict[tuple[int, int], Pair] = {}
     for (_story, event, _title), group in leads.items():
         if len(group) > VERBATIM_MAX:

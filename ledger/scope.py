@@ -7,7 +7,9 @@
 - ``severe_count``: "20 جريحا في حالة حرجة" counts the badly hurt, not all the injured.
 - ``new_count``: "4 حالات إصابة جديدة" is one bulletin's new cases, not the running total
   that outlets keep repeating for days (``running_total``: "منذ يونيو 2012 إلى 1059 حالة").
-- ``told_as_earlier``: "وكانت حصيلة سابقة تفيد عن ثمانية قتلى" cites an earlier count.
+- ``told_as_earlier``: "وكانت حصيلة سابقة تفيد عن ثمانية قتلى" cites an earlier count,
+  "وحسب المعلومات الأولية" a first one; ``stated_before``: "وكان المتحدث قد صرح بأن"
+  tells a statement made before.
 - ``voice_at``: "فيما تحدث مصدر ثالث عن 25 قتيلا" gives another source's number, set
   against the sentence's own: a disagreement the article reports, not one it makes.
 - ``incident_marks`` / ``same_incident``: what the sentence says was struck (a mosque, a
@@ -198,6 +200,8 @@ _REPORTED = (
 # "قال في وقت سابق إن ..."
 _EARLIER = re.compile(
     r"(?<!\S)(?:في وقت سابق|سابقا|[وف]?(?:ال|ب|لل)?حصيل\S*\s+(?:\S+\s+)?(?:ال)?(?:اوليه|سابقه)"
+    # "وحسب المعلومات الأولية، فإن نحو 17 شخصا"، "تشير التقديرات الأولية": a first count
+    r"|[وف]?(?:ال|ب|لل)?(?:معلومات|معطيات|تقديرات|احصائيات|احصاءات|ارقام)\s+(?:\S+\s+)?(?:ال)?اوليه"
     # "وذلك بعدما كانت تحدثت مصادر عن 20 قتيلا"، "قد صرح قبلها بأنهم أحصوا ثمانية قتلى"
     rf"|(?:بعدما|بعد ان) كان\S*\s+(?:\S+\s+){{0,2}}(?:{_REPORTED}|\S*حصيل\S*)"
     rf"|(?:{_REPORTED})\s+قبل(?:ها|\s+ذلك))"
@@ -215,6 +219,25 @@ def retold_after_a_count(text: str, start: int) -> bool:
     numbers = lexicon().number_words
     return any(w.group()[:1].isdigit() or _PROCLITIC.sub("", w.group()) in numbers
                for w in _WORD.finditer(text, 0, marks[-1].start()))  # fmt: skip
+
+
+# "وكان المتحدث الأمني قد صرح بأنه ... نتج عنه استشهاد عشرة": a statement the report
+# tells as made before (the pluperfect), up to a mark that turns to the report's own
+# count ("، فيما ارتفعت حصيلة شهداء هذه الجريمة إلى 12")
+_STATED_BEFORE = re.compile(rf"(?<!\S)[وف]?كان\S*\s+(?:\S+\s+){{0,6}}?قد\s+(?:{_REPORTED})")
+_TURN = re.compile(
+    r"(?<!\S)(?:[وف]?(?:فيما|بينما|ثم|لكن\S*|الا ان|غير ان)|في حين|وفي حين|[وف]?اليوم|[وف]?الان)(?!\S)"
+)
+
+
+def stated_before(text: str, start: int) -> bool:
+    """Is the number at ``start`` of a normalised sentence in a statement the report tells
+    as made before ("وكان المتحدث قد صرح بأن ... عشرة"), not past a turn to its own news
+    ("فيما ارتفعت الحصيلة إلى 12")?"""
+    marks = list(_STATED_BEFORE.finditer(text, 0, start))
+    if not marks:
+        return False
+    return _TURN.search(text, marks[-1].end(), start) is None
 
 
 def told_as_earlier(text: str) -> bool:
@@ -337,6 +360,9 @@ _ACTOR = frozenset(normalize_word(w) for w in (
     "أكدت", "وأكدت", "ذكرت", "وذكرت", "أفادت", "وأفادت", "نقلت", "طالبت", "دعت",
     "مؤيدون", "مؤيدين", "موالون", "موالين", "الموالية", "الموالين", "المؤيدين",
     "مواليد", "لصالح"))  # fmt: skip
+# a place named right after another and one of these is where the first lies from, not
+# where the count happened: "في ولاية لوغار جنوب كابل" (not "في جنوب لبنان")
+_FROM_PLACE = frozenset({"شمال", "جنوب", "شرق", "غرب", "شمالي", "جنوبي", "شرقي", "غربي"})
 PLACE_WORDS = 3  # words of the longest place form (محافظة صلاح الدين)
 _AROUND_WORDS = "«»\"'()،,.:؛“”/-–—"  # quotes, brackets and marks stuck to a word
 
@@ -372,14 +398,17 @@ def places_named(text: str) -> frozenset[str]:
     """The places a normalised clause names (``places.tsv``: بالرياض، في باكستان، شمال
     سيناء), less those it tells as a destination, a border, a road's end, a body's seat
     or an origin (``_NOT_THERE``), and those named as who speaks, acts or is helped, or
-    as a birthplace (``_ACTOR``)."""
+    as a birthplace (``_ACTOR``), or as where another place lies from (``_FROM_PLACE``)."""
     lex = lexicon()
     words = [w.strip(_AROUND_WORDS) for w in text.split()]
     found = set()
     skipped: set[int] = set()
+    place_end = -1  # where the last place read ends
     k = 0
     while k < len(words):
-        if _not_there(words[max(0, k - 2) : k], k - 2 in skipped):
+        if _not_there(words[max(0, k - 2) : k], k - 2 in skipped) or (
+            k > 0 and place_end == k - 1 and words[k - 1] in _FROM_PLACE
+        ):
             skipped.add(k)
             k += 1
             continue
@@ -395,6 +424,7 @@ def places_named(text: str) -> frozenset[str]:
                         break
             if place is not None:
                 found.add(place)
+                place_end = k + step
                 break
         k += step
     return frozenset(found)

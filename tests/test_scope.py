@@ -352,6 +352,69 @@ def test_an_earlier_count_is_told_before_a_comma_too():
     # نقل also carries the hurt; ذكرى is an anniversary
     assert not told_as_earlier("وقتل 5 جنود بعد ان كانوا قد نقلوا الي موقع الانفجار")
     assert not told_as_earlier("بعدما كانت ذكري الحادث قد مرت")
+    # aawsat, 6 August: "وحسب المعلومات الأولية، فإن نحو 17 شخصا": a first count; first
+    # aid ("الإسعافات الأولية") and a first inspection count nothing
+    assert told_as_earlier(normalize("وحسب المعلومات الأولية، فإن نحو 17 شخصا").text)
+    assert told_as_earlier(normalize("وتشير التقديرات الأولية إلى مقتل 20").text)
+    assert not told_as_earlier(normalize("تقديم الإسعافات الأولية لـ 20 مصابا").text)
+    assert not told_as_earlier(normalize("خلال المعاينة الأولية لـ 5 مواقع").text)
+
+
+def test_a_statement_made_before_holds_until_the_report_turns_to_its_own_news():
+    from ledger.scope import stated_before
+
+    # alwatan, 7 August 2015: the ministry's first statement (ten members), then the toll
+    # "rose to 12"
+    text = normalize(
+        'وكان المتحدث الأمني بوزارة الداخلية قد صرح بأنه أثناء "قيام مجموعة من منسوبي '
+        "قوات الطوارئ حدث تفجير نتج عنه استشهاد عشرة من منسوبي القوات إضافة إلى ثلاثة من "
+        'العاملين"، فيما ارتفعت حصيلة شهداء هذه الجريمة إلى 12'
+    ).text
+    assert stated_before(text, text.index("عشره"))
+    assert stated_before(text, text.index("ثلاثه"))
+    assert not stated_before(text, text.index("12"))
+    plain = normalize("قال المتحدث إن عشرة استشهدوا").text
+    assert not stated_before(plain, plain.index("عشره"))
+
+
+EARLIER_STATEMENTS = Path(__file__).parent / "data" / "earlier_statements_excerpts.jsonl"
+
+
+def test_a_first_count_told_as_initial_rose_to_the_statements(ledger_path):
+    """aawsat's live report of the Abha bombing (6 August 2015) says "according to the
+    initial information" about 17 died, then, in its update, the ministry's total of 13:
+    one figure told twice, an update, not the article contradicting itself."""
+    with linked(ledger_path, EARLIER_STATEMENTS, 3) as ledger:
+        first = figure_of(ledger, "abha-aawsat", "نحو 17")
+        assert first == figure_of(ledger, "abha-aawsat", "13")
+        kind = ledger.db.execute(
+            "SELECT conflict_kind FROM figures WHERE claim_id = ?", [first]
+        ).fetchone()[0]
+        assert kind == "update"
+
+
+def test_a_statement_made_before_is_no_earlier_count_of_the_report_s_toll(ledger_path):
+    """What a report says was stated before excuses it from contradicting itself
+    (alwatan's ten members, then 12), but may tell another incident: aljazirah's 25
+    special forces killed around Benghazi and "وكان مسؤول ... قد صرح" six fighters of
+    Derna are two figures, not a toll that rose (``ClaimRow.cited``)."""
+    from ledger.linking import load_claims
+
+    with linked(ledger_path, EARLIER_STATEMENTS, 3) as ledger:
+        assert figure_of(ledger, "libya-aljazirah", "ستة") != figure_of(
+            ledger, "libya-aljazirah", "25"
+        )
+        ten = ledger.db.execute(
+            "SELECT m.id FROM mentions m JOIN articles a ON a.id = m.article_id "
+            "WHERE a.name LIKE '%#abha-alwatan' AND m.text = 'عشرة'"
+        ).fetchone()[0]
+        twelve = ledger.db.execute(
+            "SELECT m.id FROM mentions m JOIN articles a ON a.id = m.article_id "
+            "WHERE a.name LIKE '%#abha-alwatan' AND m.text = '12'"
+        ).fetchone()[0]
+        by_id = {r.id: r for r in load_claims(ledger.db)}
+        assert by_id[ten].earlier and by_id[ten].cited
+        assert not by_id[twelve].earlier
 
 
 def test_voice_at():
@@ -679,6 +742,27 @@ def test_a_headline_toll_this_close_to_its_text_is_the_same_toll(ledger_path):
         assert headline == figure_of(ledger, "kabul-0809-alyaum", "51")
         assert headline == figure_of(ledger, "kabul-0809-aawsat", "51")
         assert headline == figure_of(ledger, "kabul-0809-3alyoum", "50")
+
+
+SERIES = Path(__file__).parent / "data" / "series_toll_excerpts.jsonl"
+
+
+def test_each_report_s_count_of_the_whole_series_leads_too(ledger_path):
+    """Kabul, 8-9 August 2015: aawsat's evening report leads with NATO's base (a soldier
+    and eight contractors) and ends with the whole wave's toll ("وأسفرت موجة التفجيرات أمس
+    عن مقتل 49 شخصا"); the next day aawsat says 51, aljazirah at least 44, each of the
+    series. Each report's first count of a series is a lead of its own: the 49 and the 51
+    are one figure, an update. The nine Taliban killed in a series in Kandahar and in
+    Logar (which lies south of Kabul, no place of theirs) stay another figure."""
+    with linked(ledger_path, SERIES, 4) as ledger:
+        wave = figure_of(ledger, "kabul-0809-aawsat", "51")
+        assert wave == figure_of(ledger, "kabul-0808-aawsat-evening-full", "49")
+        assert wave == figure_of(ledger, "kabul-0809-aljazirah", "44")
+        assert wave != figure_of(ledger, "kabul-0807-aawsat-kandahar", "تسعة")
+        kind = ledger.db.execute(
+            "SELECT conflict_kind FROM figures WHERE claim_id = ?", [wave]
+        ).fetchone()[0]
+        assert kind == "update"
 
 
 def test_a_headline_above_its_text_is_not_retold():
@@ -1274,6 +1358,9 @@ PLACES = Path(__file__).parent / "data" / "places_excerpts.jsonl"
         ("قتل 5 في جنوب السودان", {"جنوب السودان"}),
         ("على طريق الرياض - الدمام", set()),
         ("في كل من الرياض وتبوك", {"الرياض", "تبوك"}),
+        # a place another lies from is not where it happened; a region of one still is
+        ("في قندهار، وفي ولاية لوغار جنوب كابل", {"قندهار", "لوغار"}),
+        ("قتل 4 في جنوب لبنان", {"لبنان"}),
     ],
 )
 def test_places_named(text, places):
