@@ -25,6 +25,7 @@ DEFAULT_FILE = Path(__file__).with_name("tolerances.toml")
 class Tolerances:
     approx_relative: float = 0.15
     approx_absolute: float = 1.0
+    approx_digit_units: float = 1.0
     exact_relative: float = 0.0
     step_factor: float = 1.0
     severity_medium: float = 0.2
@@ -67,6 +68,7 @@ def load_tolerances(path: str | os.PathLike | None = None) -> Tolerances:
     return Tolerances(
         approx_relative=number("approx", "relative"),
         approx_absolute=number("approx", "absolute"),
+        approx_digit_units=number("approx", "digit_units"),
         exact_relative=number("exact", "relative"),
         step_factor=number("bounds", "step_factor"),
         severity_medium=number("severity", "medium"),
@@ -129,6 +131,8 @@ def interval_of(
     step = leading_step(x) * tol.step_factor
     if qualifier == "approx":
         d = max(abs(x) * tol.approx_relative, tol.approx_absolute)
+        if tol.approx_digit_units:  # "نحو 390" is said to tens: about 390, not about 400
+            d = min(d, significant_place(x) * tol.approx_digit_units)
         return Interval(x - d, x + d)
     # "more than 500" and "500" in two reports are one figure said two ways (the round
     # number is where both start): the bound itself is allowed, as for "at least"
@@ -238,6 +242,17 @@ def last_place(x: float) -> float:
     if "e" in text or "." not in text or text.endswith(".0"):
         return 1.0
     return 10.0 ** -len(text.split(".")[1])
+
+
+def significant_place(x: float) -> float:
+    """The unit of a number's last significant digit: 10 for 390, 100 for 400, 1 for 17,
+    0.1 for 3.5."""
+    if x and float(x).is_integer():
+        n, unit = abs(int(x)), 1.0
+        while n and n % 10 == 0:
+            n, unit = n // 10, unit * 10
+        return unit
+    return last_place(x)
 
 
 ROUND_PLACE = 1000  # a whole number ending in three zeros or more was rounded

@@ -1,6 +1,7 @@
 """Linking, conflict flags and decisions on the seeds, in real ledgers."""
 
 import sqlite3
+from pathlib import Path
 
 import pytest
 
@@ -212,14 +213,59 @@ def test_intervals_from_qualifiers():
     tol = load_tolerances()
     assert interval_of("more_than", 9000, None, None, tol).high == 10000
     approx = interval_of("approx", 12000, None, None, tol)
-    assert (approx.low, approx.high) == (10200, 13800)
+    assert (approx.low, approx.high) == (11000, 13000)  # said to thousands
     assert interval_of("range", None, 100, 300, tol).contains(250)
     assert interval_of("exact", 5, None, None, tol).contains(5)
 
 
+def test_about_a_number_is_about_its_last_significant_digit():
+    """ "نحو 390" is said to tens: about it (380 to 400), not about 400 (340 to 460 by the
+    share of 15%); "نحو 17" is 16 to 18, "نحو 3.5" 3.4 to 3.6. The cap is a tolerance:
+    ``[approx] digit_units = 0`` lifts it."""
+    from ledger.intervals import significant_place
+
+    tol = load_tolerances()
+    assert [significant_place(x) for x in (390, 400, 17, 3.5, 1_500_000)] == [
+        10,
+        100,
+        1,
+        0.1,
+        100_000,
+    ]
+    assert (
+        interval_of("approx", 390, None, None, tol).low,
+        interval_of("approx", 390, None, None, tol).high,
+    ) == (380, 400)
+    about_400 = interval_of("approx", 400, None, None, tol)
+    assert (about_400.low, about_400.high) == (340, 460)
+    about_17 = interval_of("approx", 17, None, None, tol)
+    assert not about_17.contains(15) and about_17.contains(16)
+
+
+APPROX = Path(__file__).parent / "data" / "approx_excerpts.jsonl"
+
+
+def test_two_ages_said_to_the_year_disagree(tmp_path):
+    """Nour El-Sherif's death, 11 August 2015: "عن عمر ناهز 74 عاما" in alyaum and
+    alriyadh, "يناهز 69 عاما" in almadina. Ages are said to the year: with 15% either
+    way the two would both hold; said to its last digit, almadina's disagrees."""
+    from excerpts import figure_of, linked
+
+    with linked(tmp_path / "l.db", APPROX, 3) as ledger:
+        sixty_nine = figure_of(ledger, "sherif-almadina", "يناهز 69 عاما")
+        assert sixty_nine == figure_of(ledger, "sherif-alriyadh", "يناهز 74 عامًا")
+        flagged = ledger.db.execute(
+            "SELECT conflict, conflict_kind FROM figures WHERE claim_id = ?", [sixty_nine]
+        ).fetchone()
+        assert flagged == (1, "disagreement")
+    loose = tmp_path / "loose.toml"
+    loose.write_text("[approx]\ndigit_units = 0\n")
+    assert interval_of("approx", 69, None, None, load_tolerances(loose)).contains(74)
+
+
 def test_tolerances_are_configurable(tmp_path):
     path = tmp_path / "t.toml"
-    path.write_text("[approx]\nrelative = 0.5\n")
+    path.write_text("[approx]\nrelative = 0.5\ndigit_units = 0\n")
     tol = load_tolerances(path)
     m = [
         SourceMention(
