@@ -34,6 +34,7 @@ from .scope import (
     new_count,
     period_near,
     places_named,
+    recalls_an_incident,
     retold_after_a_count,
     running_total,
     same_period,
@@ -110,6 +111,7 @@ class ClaimRow:
     new: bool = False  # a bulletin's new count: 4 حالات جديدة (scope.new_count)
     earlier: bool = False  # told as an earlier count: في حصيلة أولية، قال في وقت سابق
     cited: bool = False  # ... only as what was stated before: وكان المتحدث قد صرح بأن
+    recalled: bool = False  # an incident's toll recalled: "الهجوم الذي أوقع 32 قتيلا"
     voice: int = 0  # another source set against the sentence's own: فيما تحدث مصدر ثالث عن 25
     retold: bool = False  # an earlier count the sentence tells after its own count
     sessions: tuple = ()  # the index levels its article names: the market sessions it is about
@@ -344,6 +346,7 @@ def _set_scope(row: ClaimRow, text: str, start: int, end: int, timed: bool | Non
         row.earlier, row.cited = _told_earlier(text, start, end)
         row.voice = voice_at(text, start)
         row.retold = row.earlier and retold_after_a_count(text, start)
+        row.recalled = recalls_an_incident(text, start)
     # cases of an epidemic: each bulletin's count is that day's, unless it is the running
     # total; deaths told as cases (15 حالة وفاة) are a toll like any other
     row.new = (
@@ -1154,6 +1157,7 @@ class _Groups:
 
 LEAD_REASON = "both reports lead with the"  # a lead_toll_pairs pair's explanation begins so
 EARLIER_REASON = "the same report's earlier count of the"  # ... an earlier_toll_pairs pair's
+RECALLED_REASON = "the same toll recalled of"  # ... a recalled_toll_pairs pair's
 VETO_REASON = "other incidents"  # why a pair of ``pair_vetoes`` is told apart (slots.vetoed)
 SAME_NOUN_REASON = "both count"  # a scored pair whose mentions count the same noun says so
 RISE_SCORE = 0.6  # a scored pair of one noun this likely may join two groups of a rising toll
@@ -1317,7 +1321,7 @@ def _join_rising_leads(groups: _Groups, pairs, timeline, links: list[Pair]) -> N
     pairs average ``RISE_AVERAGE``. Such joins
     make one figure; they are not, alone, evidence of a conflict: a flag still needs
     two mentions that disagree and were linked with ``conflicts.EVIDENCE``."""
-    told = (LEAD_REASON, EARLIER_REASON)
+    told = (LEAD_REASON, EARLIER_REASON, RECALLED_REASON)
     spans = [p for p in pairs.values()
              if p.explanation.startswith(told) or _counts_one_noun(p)]  # fmt: skip
     for pair in sorted(spans, key=lambda p: (-p.score, p.a, p.b)):

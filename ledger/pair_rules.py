@@ -15,10 +15,12 @@ from collections.abc import Callable
 
 from .conflicts import RISING_EVIDENCE
 from .intervals import counts_whole_things, last_place
+from .lexicon import lexicon
 from .linking import (
     CASE_WORDS,
     EARLIER_REASON,
     LEAD_REASON,
+    RECALLED_REASON,
     RISING_TOLLS,
     TOLL_EVENTS,
     TOLL_NOUN_CLASSES,
@@ -661,6 +663,49 @@ def severe_pairs(
     return _sure_parts(pairs, rows, story_of, badly_hurt)
 
 
+RECALL_MIN = 10  # smaller tolls of one place repeat by chance (three dead in Taiz)
+RECALL_DAYS = 21  # an incident's toll is recalled this long after it
+RECALL_SCORE = 0.8  # as sure as a lead pair
+
+
+def recalled_toll_pairs(rows: list[ClaimRow]) -> dict[tuple[int, int], Pair]:
+    """Later coverage recalls an incident by its toll and its town ("بعد يومين على
+    هجوم انتحاري ... وأوقع 32 قتيلا في مدينة سوروج"), in stories of its own (Turkey's
+    strikes, a trial): that count and the incident's own reports of the same value, in
+    clauses naming the same town or region (not only a country), up to
+    ``RECALL_DAYS`` apart, one of them told as recalled (``ClaimRow.recalled``), are one
+    figure. Counts of other things (militants, civilians), scopes or targets are not."""
+    within = lexicon().place_within
+    by_toll: dict[tuple, list[ClaimRow]] = defaultdict(list)
+    for r in rows:
+        event = event_family(r.event)
+        value = r.stated[1]
+        if event not in RISING_TOLLS or value is None or value < RECALL_MIN or r.title:
+            continue
+        if not _whole_count(r) or r.partitive or r.earlier or not r.day:
+            continue  # "عشرة من منسوبي القوات": the members, not the incident's toll
+        for place in r.incident[2]:
+            if within.get(place):  # a town or a region: a country names no incident
+                by_toll[(event, float(value), place)].append(r)
+    pairs: dict[tuple[int, int], Pair] = {}
+    for (_event, _value, place), group in by_toll.items():
+        if len(group) < 2 or len(group) > VERBATIM_MAX:
+            continue
+        for x, a in enumerate(group):
+            for b in group[x + 1 :]:
+                if a.article_id == b.article_id or not (a.recalled or b.recalled):
+                    continue
+                if abs((a.day - b.day).days) > RECALL_DAYS or other_things(a, b):
+                    continue
+                if not same_scope(a, b) or told_apart(a.incident, b.incident):
+                    continue
+                key = (a.id, b.id) if a.id < b.id else (b.id, a.id)
+                if key not in pairs:
+                    pairs[key] = Pair(key[0], key[1], RECALL_SCORE,
+                                      f"{RECALLED_REASON} {place}")  # fmt: skip
+    return pairs
+
+
 def add_rule_pairs(
     pairs: dict[tuple[int, int], Pair],
     rows: list[ClaimRow],
@@ -675,7 +720,8 @@ def add_rule_pairs(
                   earlier_toll_pairs(rows),
                   anchored_toll_pairs(pairs, rows),
                   described_part_pairs(pairs, rows, story_of),
-                  severe_pairs(pairs, rows, story_of)):  # fmt: skip
+                  severe_pairs(pairs, rows, story_of),
+                  recalled_toll_pairs(rows)):  # fmt: skip
         for key, pair in extra.items():
             if key not in pairs or pair.score > pairs[key].score:
                 pairs[key] = pair

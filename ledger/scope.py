@@ -240,6 +240,22 @@ def stated_before(text: str, start: int) -> bool:
     return _TURN.search(text, marks[-1].end(), start) is None
 
 
+# a toll recalled as an incident's, not told as news: "الهجوم الانتحاري الذي أوقع 32
+# قتيلا"، "بعد مقتل 32 شخصا في تفجير"، "غداة هجوم ... أسفر عن مقتل 32" (normalised)
+_RECALLED = re.compile(r"(?<!\S)(?:[وف]?(?:الذي|التي)|[وف]?(?:بعد|عقب|غداه|اثر|منذ)|خلفيه)(?!\S)")
+RECALL_REACH = 100  # characters before a number searched for what recalls its incident
+
+
+def recalls_an_incident(text: str, start: int) -> bool:
+    """Is the number at ``start`` of a normalised sentence an incident's toll recalled
+    (a relative clause, or after بعد، عقب، غداة، إثر، منذ، على خلفية, in its own clause)
+    rather than told as news?"""
+    lo = max(0, start - RECALL_REACH)
+    breaks = [m.end() for m in re.finditer(r"[.؛;!?]", text[lo:start])]
+    lo += breaks[-1] if breaks else 0
+    return _RECALLED.search(text, lo, start) is not None
+
+
 def told_as_earlier(text: str) -> bool:
     """Do the words around a number tell it as an earlier count ("وكانت حصيلة سابقة
     تفيد عن ثمانية قتلى", "قال في وقت سابق إن")?"""

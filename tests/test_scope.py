@@ -765,6 +765,62 @@ def test_each_report_s_count_of_the_whole_series_leads_too(ledger_path):
         assert kind == "update"
 
 
+RECALLED = Path(__file__).parent / "data" / "recalled_toll_excerpts.jsonl"
+
+
+def test_an_incident_s_toll_recalled_in_later_stories_is_its_figure(ledger_path):
+    """Suruç, 20 July 2015: aljazirah's report two days on (32 dead), then aawsat's on
+    the US-Turkish "safe zone" (31 July) and on clashes with Kurdish rebels (7 August),
+    stories of their own, each recalling "التفجير الانتحاري الذي أسفر عن مقتل 32 شخصا
+    ... في مدينة سوروج": one figure, the incident's, across stories."""
+    with linked(ledger_path, RECALLED, 3) as ledger:
+        stories = {
+            name: story for name, story in ledger.db.execute("SELECT name, story_id FROM articles")
+        }
+        assert len(set(stories.values())) > 1  # the later reports are stories of their own
+        toll = figure_of(ledger, "suruc-aljazirah", "32")
+        assert toll == figure_of(ledger, "strikes-aawsat", "32")
+        assert toll == figure_of(ledger, "clashes-aawsat", "32")
+
+
+def test_recalls_an_incident():
+    from ledger.scope import recalls_an_incident
+
+    for text, recalled in (
+        ("التفجير الانتحاري الذي أسفر عن مقتل 32 شخصا في مدينة سوروج", True),
+        ("ويأتي الحادث بعد يوم من مقتل 32 شخصا", True),
+        ("غداة هجوم انتحاري ضرب مدينة سوروتش مما أودى بحياة 32 شخصا", True),
+        ("قتل 32 شخصا في تفجير انتحاري", False),
+        ("وقع الهجوم بعد الظهر. وقتل 32 شخصا", False),  # another sentence's
+    ):
+        norm = normalize(text).text
+        assert recalls_an_incident(norm, norm.index("32")) is recalled, text
+
+
+def test_a_recalled_toll_needs_a_town_the_days_and_the_whole_count():
+    """A country names no incident; a month later is another; "عشرة من منسوبي القوات"
+    are the members, not the toll (``pair_rules.recalled_toll_pairs``)."""
+    from ledger.pair_rules import recalled_toll_pairs
+
+    def toll(mention, article, day, places, recalled=False):
+        row = ClaimRow(mention, article, 0, None, "killed", "count", None, None)
+        row.stated, row.day, row.recalled = ("exact", 32, None, None), day, recalled
+        row.incident = (frozenset(), False, frozenset(places))
+        return row
+
+    july20, july31 = dt.date(2015, 7, 20), dt.date(2015, 7, 31)
+    news, recall = toll(1, "a", july20, {"سروج"}), toll(2, "b", july31, {"سروج"}, True)
+    assert set(recalled_toll_pairs([news, recall])) == {(1, 2)}
+    assert not recalled_toll_pairs([news, toll(2, "b", july31, {"سروج"})])  # none recalls
+    country = toll(3, "c", july31, {"تركيا"}, True)
+    assert not recalled_toll_pairs([toll(1, "a", july20, {"تركيا"}), country])
+    late = toll(4, "d", dt.date(2015, 8, 30), {"سروج"}, True)
+    assert not recalled_toll_pairs([news, late])
+    members = toll(5, "e", july31, {"سروج"}, True)
+    members.partitive = True
+    assert not recalled_toll_pairs([news, members])
+
+
 def test_a_headline_above_its_text_is_not_retold():
     """A text below its headline may tell an earlier count (a headline's "240 ألفا و831
     قتيلا" over June's "230 ألفا و618") or a part: only a headline at most
