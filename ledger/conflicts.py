@@ -339,7 +339,10 @@ def update_timeline(
     steps: list[tuple[SourceMention, Interval, float, dt.datetime]] = []  # each new value
     agreeing: list[int] = []
     for when, m, iv, value in timed:
-        earlier = next((k for k, step in enumerate(steps) if not disjoint(step[1], iv)), None)
+        # a later report tells a value already told when it allows that value: "at
+        # least 44" after 49 does, 32 after "about 30" does not (a vague first count
+        # would swallow every later one)
+        earlier = next((k for k, step in enumerate(steps) if iv.contains(step[2])), None)
         if earlier is not None:
             agreeing[earlier] += 1  # a later report of a value already told
             continue

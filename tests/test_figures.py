@@ -293,6 +293,27 @@ def test_a_toll_that_rises_over_time_is_an_update_with_its_timeline():
     assert conflict.reason.index("30") < conflict.reason.index("32")
 
 
+def test_a_vague_first_count_does_not_swallow_the_rise():
+    """Suruç on the corpus: alweeam's first "نحو 30" allows 25.5 to 34.5, but the 31 and
+    32 told later are new values of the toll, not "about 30" told again: an update. A
+    later "at least 44" after 49 is the 49 told again (Kabul: 49, then 51)."""
+    rise = find_conflict(
+        [_source(1, 30, "2015-07-21 02:18", "approx", "alweeam"),
+         _source(2, 30, "2015-07-21 02:29", outlet="alwatan"),
+         _source(3, 31, "2015-07-21 14:11", "at_least", "aawsat"),
+         _source(4, 32, "2015-07-22 10:04", outlet="okaz"),
+         _source(5, 32, "2015-07-23 17:27", outlet="aljazirah")],
+        rising_only=True,
+    )  # fmt: skip
+    assert rise.kind == "update" and rise.reason.index("31") < rise.reason.index("32")
+    wave = find_conflict(
+        [_source(1, 49, "2015-08-08 18:09"), _source(2, 51, "2015-08-09 17:22", outlet="x"),
+         _source(3, 44, "2015-08-09 17:39", "at_least", "y")],
+        rising_only=True,
+    )  # fmt: skip
+    assert wave.kind == "update" and "44" not in wave.reason.split("→")[-1]
+
+
 def test_outlets_that_differ_at_the_same_time_disagree():
     conflict = find_conflict(
         [_source(1, 10, "2015-08-06 18:50"), _source(2, 13, "2015-08-06 19:10", outlet="okaz")]
