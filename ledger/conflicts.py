@@ -30,7 +30,7 @@ from .intervals import (
 )
 from .normalize import normalize
 from .published import published_at
-from .scope import stated_before, told_as_earlier
+from .scope import stated_before, told_as_earlier, told_as_first
 
 
 @dataclass
@@ -246,10 +246,25 @@ def _clock(m: SourceMention) -> int | None:
 
 
 def _told_earlier(m: SourceMention) -> bool:
+    """Do the words around ``m`` tell it as an earlier or a first count ("في حصيلة
+    أولية"، "حسب المعلومات الأولية")?"""
     before = normalize(m.before).text
-    return told_as_earlier(normalize(f"{m.before} {m.after}").text) or stated_before(
-        before, len(before)
+    return told_as_earlier(normalize(f"{m.before} {m.after}").text) or told_as_first(
+        before + " 0", len(before) + 1
     )
+
+
+def _cited(m: SourceMention) -> bool:
+    """Is ``m`` only in what its report says was stated before ("وكان المتحدث قد صرح
+    بأن ... عشرة")? That orders it before its own report's counts alone: another
+    report's may be of another incident."""
+    before = normalize(m.before).text
+    return stated_before(before, len(before))
+
+
+def _before(m: SourceMention, other: SourceMention) -> bool:
+    """Does ``m``'s report tell it as a count that came before ``other``?"""
+    return _told_earlier(m) or (m.article == other.article and _cited(m))
 
 
 def told_update(a: SourceMention, b: SourceMention) -> str | None:
@@ -265,11 +280,11 @@ def told_update(a: SourceMention, b: SourceMention) -> str | None:
         return f"{said} «{m.text}» ({source_label(m)}{note})"
 
     low_when, high_when = published_at(a.published), published_at(b.published)
-    if _told_earlier(a) and not _told_earlier(b):
+    if _before(a, b) and not _before(b, a):
         return f"update: {step(a, ', an earlier count')} → {step(b, '')}"
     if (
         _told_earlier(b)
-        and not _told_earlier(a)
+        and not _before(a, b)
         and (low_when is None or high_when is None or low_when >= high_when - SAME_TIME)
     ):  # a first count corrected: "حسب المعلومات الأولية نحو 17"، then the ministry's 13
         return f"update: {step(b, ', an earlier count')} → {step(a, '')}"

@@ -132,7 +132,10 @@ def interval_of(
     if qualifier == "approx":
         d = max(abs(x) * tol.approx_relative, tol.approx_absolute)
         if tol.approx_digit_units:  # "نحو 390" is said to tens: about 390, not about 400
-            d = min(d, significant_place(x) * tol.approx_digit_units)
+            unit = significant_place(x)
+            if round(abs(x) / unit) % 10 == 5:
+                unit *= 5  # "نحو 25"، "نحو 150": rounded to fives, not said to the unit
+            d = min(d, unit * tol.approx_digit_units)
         return Interval(x - d, x + d)
     # "more than 500" and "500" in two reports are one figure said two ways (the round
     # number is where both start): the bound itself is allowed, as for "at least"

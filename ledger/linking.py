@@ -42,6 +42,7 @@ from .scope import (
     stated_before,
     subset_of_toll,
     told_as_earlier,
+    told_as_first,
     voice_at,
 )
 from .store import rows_for_ids
@@ -302,6 +303,8 @@ def _told_earlier(text: str, start: int, end: int) -> tuple[bool, bool]:
     (``told_as_earlier``), or only in what the report says was stated before
     (``stated_before``)? The second of the two says "only"."""
     if told_as_earlier(text[max(0, start - EARLIER_REACH) : end + EARLIER_REACH]):
+        return True, False
+    if told_as_first(text, start):
         return True, False
     cited = stated_before(text, start)
     return cited, cited

@@ -666,6 +666,10 @@ def severe_pairs(
 RECALL_MIN = 10  # smaller tolls of one place repeat by chance (three dead in Taiz)
 RECALL_DAYS = 21  # an incident's toll is recalled this long after it
 RECALL_SCORE = 0.8  # as sure as a lead pair
+# who fought: the dead of a battle are counted in these, an attack's in people, dead
+# or worshippers ("11 مسلحا من داعش" are no bombing's "11 قتيلا"), normalised
+_FIGHTERS = frozenset({"مسلح", "حوثي", "متمرد", "ارهابي", "عنصر", "جندي", "مقاتل", "داعشي",
+                       "انقلابي", "شرطي", "عسكري"})  # fmt: skip
 
 
 def recalled_toll_pairs(rows: list[ClaimRow]) -> dict[tuple[int, int], Pair]:
@@ -674,7 +678,8 @@ def recalled_toll_pairs(rows: list[ClaimRow]) -> dict[tuple[int, int], Pair]:
     strikes, a trial): that count and the incident's own reports of the same value, in
     clauses naming the same town or region (not only a country), up to
     ``RECALL_DAYS`` apart, one of them told as recalled (``ClaimRow.recalled``), are one
-    figure. Counts of other things (militants, civilians), scopes or targets are not."""
+    figure. Counts of other things (civilians, fighters against people), other weekdays,
+    scopes or targets are not."""
     within = lexicon().place_within
     by_toll: dict[tuple, list[ClaimRow]] = defaultdict(list)
     for r in rows:
@@ -697,6 +702,10 @@ def recalled_toll_pairs(rows: list[ClaimRow]) -> dict[tuple[int, int], Pair]:
                     continue
                 if abs((a.day - b.day).days) > RECALL_DAYS or other_things(a, b):
                     continue
+                if (a.entity_key in _FIGHTERS) != (b.entity_key in _FIGHTERS):
+                    continue  # a battle's fighters against an attack's dead
+                if a.weekday and b.weekday and a.weekday != b.weekday:
+                    continue  # "on Sunday" and "on Tuesday": two days' incidents
                 if not same_scope(a, b) or told_apart(a.incident, b.incident):
                     continue
                 key = (a.id, b.id) if a.id < b.id else (b.id, a.id)
@@ -704,6 +713,10 @@ def recalled_toll_pairs(rows: list[ClaimRow]) -> dict[tuple[int, int], Pair]:
                     pairs[key] = Pair(key[0], key[1], RECALL_SCORE,
                                       f"{RECALLED_REASON} {place}")  # fmt: skip
     return pairs
+
+
+# the rule pairs whose reason lets ``linking.cluster`` join a rising toll's groups
+_JOINING_REASONS = (LEAD_REASON, EARLIER_REASON, RECALLED_REASON)
 
 
 def add_rule_pairs(
@@ -723,8 +736,14 @@ def add_rule_pairs(
                   severe_pairs(pairs, rows, story_of),
                   recalled_toll_pairs(rows)):  # fmt: skip
         for key, pair in extra.items():
-            if key not in pairs or pair.score > pairs[key].score:
+            known = pairs.get(key)
+            if known is None or pair.score > known.score:
                 pairs[key] = pair
+            elif pair.explanation.startswith(_JOINING_REASONS) and not (
+                known.explanation.startswith(_JOINING_REASONS)
+            ):  # the model was surer, but the rule's reason joins a rising toll's groups
+                pairs[key] = Pair(key[0], key[1], known.score,
+                                  f"{pair.explanation}; {known.explanation}")  # fmt: skip
     pairs.update(small_counts_unwitnessed(pairs, rows))
 
 

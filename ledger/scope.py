@@ -200,8 +200,6 @@ _REPORTED = (
 # "قال في وقت سابق إن ..."
 _EARLIER = re.compile(
     r"(?<!\S)(?:في وقت سابق|سابقا|[وف]?(?:ال|ب|لل)?حصيل\S*\s+(?:\S+\s+)?(?:ال)?(?:اوليه|سابقه)"
-    # "وحسب المعلومات الأولية، فإن نحو 17 شخصا"، "تشير التقديرات الأولية": a first count
-    r"|[وف]?(?:ال|ب|لل)?(?:معلومات|معطيات|تقديرات|احصائيات|احصاءات|ارقام)\s+(?:\S+\s+)?(?:ال)?اوليه"
     # "وذلك بعدما كانت تحدثت مصادر عن 20 قتيلا"، "قد صرح قبلها بأنهم أحصوا ثمانية قتلى"
     rf"|(?:بعدما|بعد ان) كان\S*\s+(?:\S+\s+){{0,2}}(?:{_REPORTED}|\S*حصيل\S*)"
     rf"|(?:{_REPORTED})\s+قبل(?:ها|\s+ذلك))"
@@ -221,12 +219,34 @@ def retold_after_a_count(text: str, start: int) -> bool:
                for w in _WORD.finditer(text, 0, marks[-1].start()))  # fmt: skip
 
 
+# a count a report gives as its first: "وحسب المعلومات الأولية، فإن نحو 17 شخصا"، "تشير
+# التقديرات الأولية إلى مقتل 20"، "كحصر أولي"، "في تقرير مبدئي" (normalised)
+_FIRST = re.compile(
+    r"(?<!\S)[وفك]?(?:ال|ب|لل)?(?:معلومات|معطيات|تقديرات|احصائيات|احصاءات|ارقام|تقرير|تقارير"
+    r"|حصر|احصاء)\s+(?:ال)?(?:اولي|اوليه|مبدئي|مبدئيه)(?![^\s.,،؛:])"
+)
+FIRST_WORDS = 4  # words at most between "the first information" and the number it gives
+
+
+def told_as_first(text: str, start: int) -> bool:
+    """Does a normalised sentence give the number at ``start`` as a first count ("وحسب
+    المعلومات الأولية، فإن نحو 17")? The number must follow within ``FIRST_WORDS`` words,
+    and no clause of its own between ("أكدت المعلومات الأولية أن المسلح من أصل أردني ... قتل
+    4" is about the gunman)."""
+    for m in _FIRST.finditer(text, max(0, start - 120), start):
+        between = text[m.end() : start].split()
+        if len(between) <= FIRST_WORDS and not any(w in ("ان", "بان") for w in between):
+            return True
+    return False
+
+
 # "وكان المتحدث الأمني قد صرح بأنه ... نتج عنه استشهاد عشرة": a statement the report
 # tells as made before (the pluperfect), up to a mark that turns to the report's own
 # count ("، فيما ارتفعت حصيلة شهداء هذه الجريمة إلى 12")
 _STATED_BEFORE = re.compile(rf"(?<!\S)[وف]?كان\S*\s+(?:\S+\s+){{0,6}}?قد\s+(?:{_REPORTED})")
 _TURN = re.compile(
-    r"(?<!\S)(?:[وف]?(?:فيما|بينما|ثم|لكن\S*|الا ان|غير ان)|في حين|وفي حين|[وف]?اليوم|[وف]?الان)(?!\S)"
+    r"(?<!\S)(?:[وف]?(?:فيما|بينما|ثم|لكن\S*|الا ان|غير ان|اما)|في حين|وفي حين|[وف]?اليوم"
+    r"|[وف]?الان)(?!\S)|(?<!\d)\.(?!\d)|[!?؛;]"  # or the sentence ends (a splitter may miss ".أما")
 )
 
 
@@ -242,14 +262,26 @@ def stated_before(text: str, start: int) -> bool:
 
 # a toll recalled as an incident's, not told as news: "الهجوم الانتحاري الذي أوقع 32
 # قتيلا"، "بعد مقتل 32 شخصا في تفجير"، "غداة هجوم ... أسفر عن مقتل 32" (normalised)
-_RECALLED = re.compile(r"(?<!\S)(?:[وف]?(?:الذي|التي)|[وف]?(?:بعد|عقب|غداه|اثر|منذ)|خلفيه)(?!\S)")
+_INCIDENT_NOUNS = (
+    r"(?:هجوم|هجمات|تفجير|تفجيرات|اعتداء|اعتداءات|حادث|حادثه|مجزره|انفجار|غاره|غارات|عمليه"
+    r"|قصف|زلزال|غرق|حريق|تحطم|اصطدام|مقتل|سقوط|مصرع|وفاه|استشهاد)"
+)
+_RECALLED = re.compile(
+    # "التفجير الانتحاري الذي أسفر عن مقتل 32"، "الهجوم الذي وقع في سوروتش ... وأوقع 32"
+    rf"(?<!\S)[وفبل]?(?:ال|لل)?{_INCIDENT_NOUNS}(?:\s+\S+){{0,3}}\s+[وف]?(?:الذي|التي)(?!\S)"
+    # "بعد يومين على هجوم انتحاري"، "غداة هجوم"، "عقب تفجير سروج"، "على خلفية مقتل 32"
+    rf"|(?<!\S)(?:[وف]?(?:بعد|عقب|غداه|اثر)|في اعقاب|علي خلفيه)(?:\s+\S+){{0,3}}?"
+    rf"\s+[وفبل]?(?:ال|لل)?{_INCIDENT_NOUNS}(?!\S)"
+)
 RECALL_REACH = 100  # characters before a number searched for what recalls its incident
 
 
 def recalls_an_incident(text: str, start: int) -> bool:
-    """Is the number at ``start`` of a normalised sentence an incident's toll recalled
-    (a relative clause, or after بعد، عقب، غداة، إثر، منذ، على خلفية, in its own clause)
-    rather than told as news?"""
+    """Is the number at ``start`` of a normalised sentence an incident's toll recalled (an
+    incident named, then a relative clause: "التفجير الذي أسفر عن"; or بعد، عقب، غداة، إثر،
+    في أعقاب، على خلفية and an incident: "بعد يوم من مقتل"), in its own sentence, rather
+    than told as news? Not "التحالف الذي تقوده المملكة"، "المتحدث الذي طلب عدم ذكر اسمه"،
+    "منذ" (a running total), "بعد تحرير عدن"."""
     lo = max(0, start - RECALL_REACH)
     breaks = [m.end() for m in re.finditer(r"[.؛;!?]", text[lo:start])]
     lo += breaks[-1] if breaks else 0
@@ -379,6 +411,22 @@ _ACTOR = frozenset(normalize_word(w) for w in (
 # a place named right after another and one of these is where the first lies from, not
 # where the count happened: "في ولاية لوغار جنوب كابل" (not "في جنوب لبنان")
 _FROM_PLACE = frozenset({"شمال", "جنوب", "شرق", "غرب", "شمالي", "جنوبي", "شرقي", "غربي"})
+# "جنوبي العاصمة كابل" (not "مدينة": "بلدتي الوهط وصبر التابعتين لمحافظة لحج شمال مدينة
+# عدن" is told elsewhere as "حي صبر شمالي عدن", a place the gazetteer lacks)
+_TOWN_WORDS = frozenset({"العاصمه"})
+
+
+def _lies_from(between: list[str], last_place: str | None) -> bool:
+    """Do the words ``between`` a town or region just read and the next place say where
+    the first lies from that place ("لوغار جنوب كابل"، "البعاج شمال غرب بغداد"، "لوغار
+    جنوبي العاصمة كابل")? Not after a country ("سورياً شرق لبنان": the adjective)."""
+    if not last_place or not lexicon().place_within.get(last_place):
+        return False
+    if between and between[-1] in _TOWN_WORDS:
+        between = between[:-1]
+    return 1 <= len(between) <= 2 and all(w in _FROM_PLACE for w in between)
+
+
 PLACE_WORDS = 3  # words of the longest place form (محافظة صلاح الدين)
 _AROUND_WORDS = "«»\"'()،,.:؛“”/-–—"  # quotes, brackets and marks stuck to a word
 
@@ -419,11 +467,11 @@ def places_named(text: str) -> frozenset[str]:
     words = [w.strip(_AROUND_WORDS) for w in text.split()]
     found = set()
     skipped: set[int] = set()
-    place_end = -1  # where the last place read ends
+    place_end, last_place = -1, None  # where the last place read ends, and which it is
     k = 0
     while k < len(words):
         if _not_there(words[max(0, k - 2) : k], k - 2 in skipped) or (
-            k > 0 and place_end == k - 1 and words[k - 1] in _FROM_PLACE
+            0 <= place_end < k <= place_end + 3 and _lies_from(words[place_end:k], last_place)
         ):
             skipped.add(k)
             k += 1
@@ -440,7 +488,7 @@ def places_named(text: str) -> frozenset[str]:
                         break
             if place is not None:
                 found.add(place)
-                place_end = k + step
+                place_end, last_place = k + step, place
                 break
         k += step
     return frozenset(found)

@@ -1,6 +1,7 @@
 """Linking, conflict flags and decisions on the seeds, in real ledgers."""
 
 import sqlite3
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -240,6 +241,9 @@ def test_about_a_number_is_about_its_last_significant_digit():
     assert (about_400.low, about_400.high) == (340, 460)
     about_17 = interval_of("approx", 17, None, None, tol)
     assert not about_17.contains(15) and about_17.contains(16)
+    # a last digit 5 is rounded to fives: "نحو 25" is 25 less or more than one unit
+    about_25 = interval_of("approx", 25, None, None, tol)
+    assert about_25.contains(22) and about_25.contains(28)
 
 
 APPROX = Path(__file__).parent / "data" / "approx_excerpts.jsonl"
@@ -312,6 +316,17 @@ def test_a_vague_first_count_does_not_swallow_the_rise():
         rising_only=True,
     )  # fmt: skip
     assert wave.kind == "update" and "44" not in wave.reason.split("→")[-1]
+
+
+def test_a_statement_made_before_orders_only_its_own_report_s_counts():
+    """ "وكانت مصادر عسكرية قد أعلنت ... تسعة" (Pakistan's helicopter crash) tells its
+    own report's nine as earlier, not the 17 of another report (Afghanistan's)."""
+    cited = _source(1, 9, "2015-08-06 10:00", outlet="alwatan")
+    cited = replace(cited, before="وكانت مصادر عسكرية قد أعلنت ان ")
+    other = _source(2, 17, "2015-08-06 12:00", outlet="aawsat")
+    assert find_conflict([cited, other]).kind == "disagreement"
+    own = replace(other, article=cited.article)
+    assert find_conflict([cited, own]).kind == "update"
 
 
 def test_outlets_that_differ_at_the_same_time_disagree():
