@@ -461,9 +461,12 @@ def relink(ledger: Ledger, mention_ids: list[int], settings: LinkSettings = SETT
         # the injured told with a count of the killed decided on follow it: grouped with
         # it from the start (read from the decided mentions' articles alone: cheaper than
         # a second reading of the whole part)
-        seed |= _told_with(db, seed)
+        # the sentences normalised and the claims read, for every reading of this re-grouping
+        seen: dict = {}
+        memo: dict = {}
+        seed |= _told_with(db, seed, seen, memo)
         for _ in range(REGROUP_PASSES):
-            grouped = _group_part(db, seed, applied, settings)
+            grouped = _group_part(db, seed, applied, settings, seen, memo)
             _store_part(db, grouped, seed, applied, tolerances, report)
             # the injured told with other counts of the killed whose figure changed follow
             # them too (``linking.toll_siblings``): re-grouped next, with those killed
@@ -516,19 +519,24 @@ class _Grouped:
     links: list[Pair]
 
 
-def _group_part(db, seed: set[int], applied, settings: LinkSettings) -> _Grouped:
-    """Group the part of the ledger ``seed`` can change, as the link would."""
+def _group_part(
+    db, seed: set[int], applied, settings: LinkSettings, seen: dict | None = None,
+    memo: dict | None = None,
+) -> _Grouped:  # fmt: skip
+    """Group the part of the ledger ``seed`` can change, as the link would (``seen``,
+    ``memo``: the sentences normalised and the claims read so far, shared by the readings
+    of one re-grouping: ``_article_rows``)."""
     part = _reachable(db, seed, applied.constraints, settings)
     # the part's claims, and what of their articles tells what each number is (an item
     # of a list, the killed its injured are told with, how many numbers of its kind its
     # article holds), read as the link reads them
-    whole, sizes = _article_rows(db, part)
+    whole, sizes = _article_rows(db, part, seen, memo)
     # the killed its injured are told with, where a toll's rise joined their figure, are
     # grouped with it: the link joined them while it grouped the injured, which no fixed
     # hold reproduces
     while risen := _risen_beside(db, part, whole):
         part = _reachable(db, part | risen, applied.constraints, settings)
-        whole, sizes = _article_rows(db, part)
+        whole, sizes = _article_rows(db, part, seen, memo)
     ids = sorted(part)
     rows = [r for r in whole if r.id in part]
     live = [r.id for r in rows]
@@ -563,9 +571,11 @@ def _group_part(db, seed: set[int], applied, settings: LinkSettings) -> _Grouped
     return _Grouped(part, rows, whole, live, old_of, pairs, constraints, claim_of, links)
 
 
-def _told_with(db, mentions: set[int]) -> set[int]:
+def _told_with(
+    db, mentions: set[int], seen: dict | None = None, memo: dict | None = None
+) -> set[int]:
     """The injured told with a count of the killed among ``mentions``."""
-    whole, _ = _article_rows(db, mentions)
+    whole, _ = _article_rows(db, mentions, seen, memo)
     return {i for i, k in toll_siblings(whole).items() if k in mentions and i not in mentions}
 
 
@@ -725,7 +735,9 @@ class _ArticleClaim:
         return (self.sentence, *self.fields[4:7]) if self.fields[4] else None
 
 
-def _article_rows(db, part: set[int]) -> tuple[list[ClaimRow], dict[tuple, int]]:
+def _article_rows(
+    db, part: set[int], seen: dict | None = None, memo: dict | None = None
+) -> tuple[list[ClaimRow], dict[tuple, int]]:
     """The claims of ``part`` and those of their articles that tell what a part's number
     is, read as ``load_claims`` reads them: the killed a count of the injured is told with
     and the injured told with a count of the killed (``linking.toll_siblings``), the
@@ -751,37 +763,54 @@ def _article_rows(db, part: set[int]) -> tuple[list[ClaimRow], dict[tuple, int]]
                and (c.sentence[0], c.family) in tolls}  # fmt: skip
     listed = {c.list_key for c in claims if c.id in scoped and c.list_key}
     items = {c.id for c in claims if c.list_key in listed}
-    rows, ends = {}, {}
-    for c in claims:
-        if c.id in scoped or c.id in earlier or c.id in items:
-            r = c.fields
-            row = rows[c.id] = ClaimRow(r[0], r[1], r[2] or 0, r[3], r[4], r[5], r[6], None)
-            row.title, row.stated = r[7] == "title", tuple(r[8:12])
-            row.start, ends[c.id] = r[12], r[13]
-    sentence = {}
-    for mid, published, text, headline in rows_for_ids(db, _SENTENCES_SQL, sorted(rows)):
-        row = rows[mid]
-        row.published, row.headline, sentence[mid] = published, bool(headline), text or ""
-        row.entity_key = normalize_word(row.entity) if row.entity else None
-    seen: dict = {}  # sentence -> normalised, for the numbers that share one
-
-    def where(row: ClaimRow) -> tuple:
-        s_start = row.sentence_start
-        return sentence[row.id], row.start - s_start, ends[row.id] - s_start
-
     # a toll's part in its sentence (a list item, some of a group) tells figures apart
     # only where the sentence tells both the killed and the injured (``toll_siblings``)
     told: dict[tuple, set] = defaultdict(set)
     for c in claims:
         told[c.sentence].add(c.family)
     both = {key for key, families in told.items() if {"killed", "injured"} <= families}
-    sentence_of = {c.id: c.sentence for c in claims}
-    for mid in sorted(scoped):
-        read_scope(rows[mid], *where(rows[mid]), seen, roles=sentence_of[mid] in both)
-    for mid in sorted(earlier):
-        read_earlier(rows[mid], *where(rows[mid]), seen)
+    # each claim read once per re-grouping however often its article is read: a row as
+    # read (``memo``), copied, for the items marked below change it
+    memo = {} if memo is None else memo
+    rows, ends, keys, text = {}, {}, {}, {}
+    for c in claims:
+        if c.id in scoped:
+            keys[c.id] = (c.id, "scope", c.sentence in both)
+        elif c.id in earlier:
+            keys[c.id] = (c.id, "earlier")
+        elif c.id in items:
+            keys[c.id] = (c.id, "plain")
+        else:
+            continue
+        r = c.fields
+        ends[c.id] = r[13]
+        known = memo.get(keys[c.id])
+        if known is not None:
+            rows[c.id], text[c.id] = known[0].copy(), known[1]
+            continue
+        row = rows[c.id] = ClaimRow(r[0], r[1], r[2] or 0, r[3], r[4], r[5], r[6], None)
+        row.title, row.stated = r[7] == "title", tuple(r[8:12])
+        row.start = r[12]
+    fresh = sorted(m for m in rows if m not in text)
+    for mid, published, sentence, headline in rows_for_ids(db, _SENTENCES_SQL, fresh):
+        row = rows[mid]
+        row.published, row.headline, text[mid] = published, bool(headline), sentence or ""
+        row.entity_key = normalize_word(row.entity) if row.entity else None
+    seen = {} if seen is None else seen  # sentence -> normalised, for the numbers sharing one
+
+    def where(row: ClaimRow) -> tuple:
+        s_start = row.sentence_start
+        return text[row.id], row.start - s_start, ends[row.id] - s_start
+
+    for mid in fresh:
+        kind = keys[mid][1]
+        if kind == "scope":
+            read_scope(rows[mid], *where(rows[mid]), seen, roles=keys[mid][2])
+        elif kind == "earlier":
+            read_earlier(rows[mid], *where(rows[mid]), seen)
+        memo[keys[mid]] = (rows[mid].copy(), text[mid])
     listing = [rows[mid] for mid in sorted(items)]
-    mark_items(listing, [(start, end, text) for text, start, end in map(where, listing)])
+    mark_items(listing, [(start, end, said) for said, start, end in map(where, listing)])
     ordered = sorted((rows[c.id] for c in ours), key=lambda r: (r.article_id, r.id))
     return ordered + [row for mid, row in rows.items() if mid not in part], dict(sizes)
 

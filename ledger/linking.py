@@ -130,6 +130,13 @@ class ClaimRow:
     anchors: tuple = ()  # rare words around it: the names of its incident
     start: int = 0  # where it starts in its field
 
+    def copy(self) -> ClaimRow:
+        """A shallow copy (its fields are values, tuples and frozensets)."""
+        twin = ClaimRow.__new__(ClaimRow)
+        for name in _CLAIM_ROW_SLOTS:
+            setattr(twin, name, getattr(self, name))
+        return twin
+
     @property
     def informant(self) -> bool:
         """A count of who told it (``INFORMANT_NOUNS``) to which nothing happened."""
@@ -142,6 +149,9 @@ class ClaimRow:
         قتيلا، وكانت الحصيلة السابقة تفيد عن ثمانية قتلى"). Two numbers of one clause are
         never one figure."""
         return (self.article_id, self.title, self.sentence_start, self.voice, self.retold)
+
+
+_CLAIM_ROW_SLOTS = ClaimRow.__slots__
 
 
 _VERBATIM = re.compile(r"[^0-9\u0621-\u064a]+")
