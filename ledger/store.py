@@ -293,6 +293,15 @@ def m016_named_items(db: sqlite_utils.Database) -> None:
         db["meta"].upsert({"key": RESCORE_KEY, "value": "named items"}, pk="key")
 
 
+@migrations()
+def m017_recalled_tolls(db: sqlite_utils.Database) -> None:
+    # 0.16.0 pairs an incident's toll recalled in later stories, each report's count of a
+    # series, and keeps a rule's joining reason beside a surer model pair: a ledger linked
+    # before scores every pair afresh
+    if db.execute("SELECT 1 FROM pair_scores LIMIT 1").fetchone():
+        db["meta"].upsert({"key": RESCORE_KEY, "value": "recalled tolls"}, pk="key")
+
+
 CHUNK = 500  # ids bound at a time in an ``IN (...)`` (SQLite limits bound parameters)
 
 

@@ -1071,16 +1071,18 @@ def test_a_ledger_linked_before_0_10_is_scored_afresh(ledger_path):
 
 
 @pytest.mark.parametrize(
-    ("data", "migration", "reason"),
+    ("data", "articles", "migration", "reason"),
     [
         # 0.10.0 marked small counts as no witness from 0.8 only
-        ("kabul_wave_excerpts.jsonl", "m015_rising_witnesses", "same slot"),
+        ("kabul_wave_excerpts.jsonl", 6, "m015_rising_witnesses", "same slot"),
         # 0.11.0 scored no pairs of named market items
-        ("sector_items_excerpts.jsonl", "m016_named_items", "the same item"),
+        ("sector_items_excerpts.jsonl", 6, "m016_named_items", "the same item"),
+        # 0.15.0 paired no toll recalled in a later story
+        ("recalled_toll_excerpts.jsonl", 3, "m017_recalled_tolls", "the same toll recalled"),
     ],
 )
 def test_a_ledger_linked_by_an_earlier_version_is_scored_afresh(
-    ledger_path, data, migration, reason
+    ledger_path, data, articles, migration, reason
 ):
     """A migration that changes how pairs are scored makes the next link score every
     pair again (until then a decision takes no rising witness from the stored
@@ -1090,7 +1092,7 @@ def test_a_ledger_linked_by_an_earlier_version_is_scored_afresh(
     from ledger import Ledger
     from ledger.figures import link, needs_rescore
 
-    linked(ledger_path, Path(__file__).parent / "data" / data, 6).close()
+    linked(ledger_path, Path(__file__).parent / "data" / data, articles).close()
     with sqlite3.connect(ledger_path) as raw:  # as the earlier version left it
         raw.execute("DELETE FROM _sqlite_migrations WHERE name = ?", [migration])
         raw.execute("DELETE FROM pair_scores WHERE explanation LIKE ?", [f"%{reason}%"])
