@@ -770,7 +770,7 @@ def _article_rows(
         told[c.sentence].add(c.family)
     both = {key for key, families in told.items() if {"killed", "injured"} <= families}
     # each claim read once per re-grouping however often its article is read: a row as
-    # read (``memo``), copied, for the items marked below change it
+    # read (``memo``), copied only for the items marked below (``mark_items`` changes them)
     memo = {} if memo is None else memo
     rows, ends, keys, text = {}, {}, {}, {}
     for c in claims:
@@ -785,8 +785,9 @@ def _article_rows(
         r = c.fields
         ends[c.id] = r[13]
         known = memo.get(keys[c.id])
-        if known is not None:
-            rows[c.id], text[c.id] = known[0].copy(), known[1]
+        if known is not None:  # shared: nothing changes a row once read, but the items
+            rows[c.id] = known[0].copy() if c.id in items else known[0]
+            text[c.id] = known[1]
             continue
         row = rows[c.id] = ClaimRow(r[0], r[1], r[2] or 0, r[3], r[4], r[5], r[6], None)
         row.title, row.stated = r[7] == "title", tuple(r[8:12])
@@ -808,7 +809,7 @@ def _article_rows(
             read_scope(rows[mid], *where(rows[mid]), seen, roles=keys[mid][2])
         elif kind == "earlier":
             read_earlier(rows[mid], *where(rows[mid]), seen)
-        memo[keys[mid]] = (rows[mid].copy(), text[mid])
+        memo[keys[mid]] = (rows[mid].copy() if mid in items else rows[mid], text[mid])
     listing = [rows[mid] for mid in sorted(items)]
     mark_items(listing, [(start, end, said) for said, start, end in map(where, listing)])
     ordered = sorted((rows[c.id] for c in ours), key=lambda r: (r.article_id, r.id))

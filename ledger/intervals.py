@@ -133,8 +133,8 @@ def interval_of(
         d = max(abs(x) * tol.approx_relative, tol.approx_absolute)
         if tol.approx_digit_units:  # "نحو 390" is said to tens: about 390, not about 400
             unit = significant_place(x)
-            if round(abs(x) / unit) % 10 == 5:
-                unit *= 5  # "نحو 25"، "نحو 150": rounded to fives, not said to the unit
+            if x.is_integer() and round(abs(x) / unit) % 10 == 5:
+                unit *= 5  # "نحو 25"، "نحو 150": rounded to fives (not "حوالي 16.65")
             d = min(d, unit * tol.approx_digit_units)
         return Interval(x - d, x + d)
     # "more than 500" and "500" in two reports are one figure said two ways (the round

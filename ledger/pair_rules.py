@@ -669,7 +669,8 @@ RECALL_SCORE = 0.8  # as sure as a lead pair
 # who fought: the dead of a battle are counted in these, an attack's in people, dead
 # or worshippers ("11 مسلحا من داعش" are no bombing's "11 قتيلا"), normalised
 _FIGHTERS = frozenset({"مسلح", "حوثي", "متمرد", "ارهابي", "عنصر", "جندي", "مقاتل", "داعشي",
-                       "انقلابي", "شرطي", "عسكري"})  # fmt: skip
+                       "انقلابي", "شرطي", "عسكري", "مجند", "ميليشيه", "مليشيه", "ضابط",
+                       "متطرف", "متشدد", "مهاجم", "قائد", "قيادي"})  # fmt: skip
 
 
 def recalled_toll_pairs(rows: list[ClaimRow]) -> dict[tuple[int, int], Pair]:
@@ -678,8 +679,9 @@ def recalled_toll_pairs(rows: list[ClaimRow]) -> dict[tuple[int, int], Pair]:
     strikes, a trial): that count and the incident's own reports of the same value, in
     clauses naming the same town or region (not only a country), up to
     ``RECALL_DAYS`` apart, one of them told as recalled (``ClaimRow.recalled``), are one
-    figure. Counts of other things (civilians, fighters against people), other weekdays,
-    scopes or targets are not."""
+    figure. Counts of other things (civilians, fighters against people), scopes or
+    targets are not. (Weekdays are not compared: a recall names the incident's day as
+    it remembers it, "ليل الخميس الجمعة" against the Friday of the first reports.)"""
     within = lexicon().place_within
     by_toll: dict[tuple, list[ClaimRow]] = defaultdict(list)
     for r in rows:
@@ -704,8 +706,6 @@ def recalled_toll_pairs(rows: list[ClaimRow]) -> dict[tuple[int, int], Pair]:
                     continue
                 if (a.entity_key in _FIGHTERS) != (b.entity_key in _FIGHTERS):
                     continue  # a battle's fighters against an attack's dead
-                if a.weekday and b.weekday and a.weekday != b.weekday:
-                    continue  # "on Sunday" and "on Tuesday": two days' incidents
                 if not same_scope(a, b) or told_apart(a.incident, b.incident):
                     continue
                 key = (a.id, b.id) if a.id < b.id else (b.id, a.id)
@@ -737,13 +737,16 @@ def add_rule_pairs(
                   recalled_toll_pairs(rows)):  # fmt: skip
         for key, pair in extra.items():
             known = pairs.get(key)
-            if known is None or pair.score > known.score:
+            if known is None:
                 pairs[key] = pair
-            elif pair.explanation.startswith(_JOINING_REASONS) and not (
-                known.explanation.startswith(_JOINING_REASONS)
-            ):  # the model was surer, but the rule's reason joins a rising toll's groups
-                pairs[key] = Pair(key[0], key[1], known.score,
-                                  f"{pair.explanation}; {known.explanation}")  # fmt: skip
+                continue
+            surer, other = (pair, known) if pair.score > known.score else (known, pair)
+            if other.explanation.startswith(_JOINING_REASONS) and not (
+                surer.explanation.startswith(_JOINING_REASONS)
+            ):  # the surer score, with the reason that joins a rising toll's groups
+                surer = Pair(key[0], key[1], surer.score,
+                             f"{other.explanation}; {surer.explanation}")  # fmt: skip
+            pairs[key] = surer
     pairs.update(small_counts_unwitnessed(pairs, rows))
 
 

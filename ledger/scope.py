@@ -222,21 +222,36 @@ def retold_after_a_count(text: str, start: int) -> bool:
 # a count a report gives as its first: "وحسب المعلومات الأولية، فإن نحو 17 شخصا"، "تشير
 # التقديرات الأولية إلى مقتل 20"، "كحصر أولي"، "في تقرير مبدئي" (normalised)
 _FIRST = re.compile(
-    r"(?<!\S)[وفك]?(?:ال|ب|لل)?(?:معلومات|معطيات|تقديرات|احصائيات|احصاءات|ارقام|تقرير|تقارير"
-    r"|حصر|احصاء)\s+(?:ال)?(?:اولي|اوليه|مبدئي|مبدئيه)(?![^\s.,،؛:])"
+    r"(?<!\S)[وفك]?(?:ال|ب|لل)?(?:معلومات|معطيات|تقديرات|احصائيات|احصاءات|احصائيه|ارقام|تقرير"
+    r"|تقارير|حصر|احصاء)\s+(?:\S+\s+)?(?:ال)?(?:اولي|اوليه|مبدئي|مبدئيه)(?![^\s.,،؛:])"
 )
 FIRST_WORDS = 4  # words at most between "the first information" and the number it gives
+FIRST_SAID_WORDS = 10  # ... or, when a verb of saying comes between, this many
+_SAYING = re.compile(rf"(?:{_REPORTED})|(?:ت|ي)(?:شير|فيد|ذكر|وكد|ؤكد)(?![^\s.,،؛:])")
 
 
 def told_as_first(text: str, start: int) -> bool:
     """Does a normalised sentence give the number at ``start`` as a first count ("وحسب
-    المعلومات الأولية، فإن نحو 17")? The number must follow within ``FIRST_WORDS`` words,
-    and no clause of its own between ("أكدت المعلومات الأولية أن المسلح من أصل أردني ... قتل
-    4" is about the gunman)."""
-    for m in _FIRST.finditer(text, max(0, start - 120), start):
-        between = text[m.end() : start].split()
-        if len(between) <= FIRST_WORDS and not any(w in ("ان", "بان") for w in between):
-            return True
+    المعلومات الأولية، فإن نحو 17"، "وكانت المعلومات الأولية التي وردت ... قد أشارت إلى
+    جرح 7")? The first number after the phrase must come within ``FIRST_WORDS`` words
+    (``FIRST_SAID_WORDS`` with a verb of saying between); the numbers told with it
+    ("مقتل 278 وإصابة 356") are first counts too. A clause of its own between ("أكدت
+    المعلومات الأولية أن المسلح من أصل أردني ... قتل 4") tells of something else."""
+    numbers = lexicon().number_words
+    for m in _FIRST.finditer(text, max(0, start - 160), start):
+        between = []
+        for w in text[m.end() : start].split():
+            if w[:1].isdigit() or _PROCLITIC.sub("", w) in numbers:
+                break  # the first number it gives: those told with it are given too
+            between.append(w)
+        reach = FIRST_SAID_WORDS if _SAYING.search(" ".join(between)) else FIRST_WORDS
+        if len(between) > reach:
+            continue
+        # "أن" may open the count itself ("تشير المعلومات الأولية إلى أن 17"), not a
+        # clause of something else ("أن المسلح ...")
+        if any(w in ("ان", "بان") and k < len(between) - 1 for k, w in enumerate(between)):
+            continue
+        return True
     return False
 
 
@@ -246,7 +261,7 @@ def told_as_first(text: str, start: int) -> bool:
 _STATED_BEFORE = re.compile(rf"(?<!\S)[وف]?كان\S*\s+(?:\S+\s+){{0,6}}?قد\s+(?:{_REPORTED})")
 _TURN = re.compile(
     r"(?<!\S)(?:[وف]?(?:فيما|بينما|ثم|لكن\S*|الا ان|غير ان|اما)|في حين|وفي حين|[وف]?اليوم"
-    r"|[وف]?الان)(?!\S)|(?<!\d)\.(?!\d)|[!?؛;]"  # or the sentence ends (a splitter may miss ".أما")
+    r"|[وف]?الان)(?!\S)|(?<!\d)\.(?!\d)|[!?؛;؟]"  # or the sentence ends (a splitter may miss ".أما")
 )
 
 
@@ -263,29 +278,38 @@ def stated_before(text: str, start: int) -> bool:
 # a toll recalled as an incident's, not told as news: "الهجوم الانتحاري الذي أوقع 32
 # قتيلا"، "بعد مقتل 32 شخصا في تفجير"، "غداة هجوم ... أسفر عن مقتل 32" (normalised)
 _INCIDENT_NOUNS = (
-    r"(?:هجوم|هجمات|تفجير|تفجيرات|اعتداء|اعتداءات|حادث|حادثه|مجزره|انفجار|غاره|غارات|عمليه"
-    r"|قصف|زلزال|غرق|حريق|تحطم|اصطدام|مقتل|سقوط|مصرع|وفاه|استشهاد)"
+    r"(?:هجوم|هجمات|هجومين|تفجير|تفجيرات|تفجيرين|اعتداء|اعتداءات|اعتداءين|حادث|حادثه|حوادث"
+    r"|مجزره|انفجار|انفجارين|غاره|غارات|عمليه|قصف|زلزال|غرق|حريق|تحطم|اصطدام|مقتل|سقوط"
+    r"|مصرع|وفاه|استشهاد)"
 )
-_RECALLED = re.compile(
-    # "التفجير الانتحاري الذي أسفر عن مقتل 32"، "الهجوم الذي وقع في سوروتش ... وأوقع 32"
-    rf"(?<!\S)[وفبل]?(?:ال|لل)?{_INCIDENT_NOUNS}(?:\s+\S+){{0,3}}\s+[وف]?(?:الذي|التي)(?!\S)"
-    # "بعد يومين على هجوم انتحاري"، "غداة هجوم"، "عقب تفجير سروج"، "على خلفية مقتل 32"
-    rf"|(?<!\S)(?:[وف]?(?:بعد|عقب|غداه|اثر)|في اعقاب|علي خلفيه)(?:\s+\S+){{0,3}}?"
-    rf"\s+[وفبل]?(?:ال|لل)?{_INCIDENT_NOUNS}(?!\S)"
-)
+_INCIDENT = re.compile(rf"^[وفبل]?(?:ال|لل)?{_INCIDENT_NOUNS}$")
+_RELATIVE = re.compile(r"(?<!\S)[وف]?(?:الذي|التي)(?!\S)")
+_AFTER = re.compile(r"(?<!\S)(?:[وف]?(?:بعد|عقب|غداه|اثر)|[وف]?في اعقاب|علي خلفيه)(?!\S)")
 RECALL_REACH = 100  # characters before a number searched for what recalls its incident
+RECALL_WORDS = 8  # words before "الذي" searched for the incident it tells of ...
+AFTER_WORDS = 5  # ... and after "بعد" for the incident it follows
 
 
 def recalls_an_incident(text: str, start: int) -> bool:
     """Is the number at ``start`` of a normalised sentence an incident's toll recalled (an
-    incident named, then a relative clause: "التفجير الذي أسفر عن"; or بعد، عقب، غداة، إثر،
-    في أعقاب، على خلفية and an incident: "بعد يوم من مقتل"), in its own sentence, rather
-    than told as news? Not "التحالف الذي تقوده المملكة"، "المتحدث الذي طلب عدم ذكر اسمه"،
-    "منذ" (a running total), "بعد تحرير عدن"."""
+    incident named up to ``RECALL_WORDS`` words before a relative clause: "تفجير مسجد
+    قوات الطوارئ بمدينة أبها جنوب، الذي أسفر عن"; or بعد، عقب، غداة، إثر، في أعقاب، على
+    خلفية and an incident within ``AFTER_WORDS`` words: "فبعد مرور شهرين فقط على وفاة"),
+    in its own sentence, rather than told as news? Not "التحالف الذي تقوده المملكة"،
+    "المتحدث الذي طلب عدم ذكر اسمه"، "منذ" (a running total), "بعد تحرير عدن"."""
     lo = max(0, start - RECALL_REACH)
-    breaks = [m.end() for m in re.finditer(r"[.؛;!?]", text[lo:start])]
+    breaks = [m.end() for m in re.finditer(r"[.؛;!?؟]", text[lo:start])]
     lo += breaks[-1] if breaks else 0
-    return _RECALLED.search(text, lo, start) is not None
+    sentence_start = max([m.end() for m in re.finditer(r"[.؛;!?؟]", text[:lo])], default=0)
+    for m in _RELATIVE.finditer(text, lo, start):
+        before = text[sentence_start : m.start()].split()[-RECALL_WORDS:]
+        if any(_INCIDENT.match(w.strip(_AROUND_WORDS)) for w in before):
+            return True
+    for m in _AFTER.finditer(text, lo, start):
+        after = text[m.end() : start].split()[:AFTER_WORDS]
+        if any(_INCIDENT.match(w.strip(_AROUND_WORDS)) for w in after):
+            return True
+    return False
 
 
 def told_as_earlier(text: str) -> bool:

@@ -244,6 +244,8 @@ def test_about_a_number_is_about_its_last_significant_digit():
     # a last digit 5 is rounded to fives: "نحو 25" is 25 less or more than one unit
     about_25 = interval_of("approx", 25, None, None, tol)
     assert about_25.contains(22) and about_25.contains(28)
+    about_16_65 = interval_of("approx", 16.65, None, None, tol)  # a price, not a five
+    assert not about_16_65.contains(16.5)
 
 
 APPROX = Path(__file__).parent / "data" / "approx_excerpts.jsonl"

@@ -371,6 +371,11 @@ def test_a_first_count_is_given_by_the_first_information():
     assert not first("تقديم الإسعافات الأولية لـ 20 مصابا", "20")
     assert not first("خلال المعاينة الأولية لـ 5 مواقع", "5")
     assert not first("وأكدت المعلومات الأولية أن المسلح من أصل أردني وقد قتل 4 جنود", "4")
+    # a verb of saying between, the numbers told with the first, "أن" opening the count
+    assert first("وكانت المعلومات الأولية التي وردت عقب الانفجار قد أشارت إلى جرح 7", "7")
+    assert first("تشير الإحصائيات الأولية إلى مقتل ما يقارب 278 وإصابة 356", "356")
+    assert first("تشير المعلومات الأولية إلى أن 17 قتلوا", "17")
+    assert first("المعلومات الأمنية الأولية تشير إلى 5 قتلى", "5")
 
 
 def test_a_statement_made_before_holds_until_the_report_turns_to_its_own_news():
@@ -816,6 +821,14 @@ def test_recalls_an_incident():
         ("وقتل 40 بعد تحرير عدن", False),
         ("قتل 1000 منذ بدء المواجهات", False),
         ("في أعقاب التفجير قتل 7", True),
+        # the incident named up to eight words before the relative clause (aljazirah,
+        # Abha); بعد and the incident a few words on
+        (
+            "علق على تفجير مسجد قوات الطوارئ بمدينة أبها جنوب، الذي وقع ظهر اليوم وأسفر "
+            "عنه مقتل 17 رجل أمن",
+            True,
+        ),
+        ("فبعد مرور شهرين فقط على وفاة 4 أطفال", True),
     ):
         norm = normalize(text).text
         at = re.search(r"\d", norm).start()
@@ -845,13 +858,14 @@ def test_a_recalled_toll_needs_a_town_the_days_and_the_whole_count():
     members.partitive = True
     assert not recalled_toll_pairs([news, members])
     # a battle's fighters are no attack's dead (the Hadid rockets' 11 and "11 مسلحا من
-    # داعش" in Diyala); nor are two weekdays' counts one
+    # داعش" in Diyala); a recall's weekday is the incident's as it remembers it (Kabul's
+    # "ليل الخميس الجمعة" against the first reports' Friday): not compared
     fighters = toll(6, "f", july31, {"سروج"}, True)
     fighters.entity_key = "مسلح"
     assert not recalled_toll_pairs([news, fighters])
-    news.weekday, monday = "الاحد", toll(7, "g", july31, {"سروج"}, True)
-    monday.weekday = "الاثنين"
-    assert not recalled_toll_pairs([news, monday])
+    news.weekday, thursday = "الجمعه", toll(7, "g", july31, {"سروج"}, True)
+    thursday.weekday = "الخميس"
+    assert recalled_toll_pairs([news, thursday])
 
 
 def test_a_rule_s_joining_reason_is_kept_beside_a_surer_model_pair(monkeypatch):
@@ -873,6 +887,12 @@ def test_a_rule_s_joining_reason_is_kept_beside_a_surer_model_pair(monkeypatch):
     assert pairs[(1, 2)].score == 0.93
     assert pairs[(1, 2)].explanation.startswith(LEAD_REASON)
     assert pairs[(1, 2)].explanation.endswith(model.explanation)
+    # nor does a surer rule that comes after the lead drop its reason
+    copy = Pair(1, 2, 1.0, "the same words in both articles")
+    monkeypatch.setattr(rules, "verbatim_pairs", lambda *a, **k: {(1, 2): copy})
+    pairs = {}
+    rules.add_rule_pairs(pairs, [], {}, {})
+    assert pairs[(1, 2)].score == 1.0 and pairs[(1, 2)].explanation.startswith(LEAD_REASON)
 
 
 def test_a_headline_above_its_text_is_not_retold():
