@@ -250,7 +250,7 @@ def _told_earlier(m: SourceMention) -> bool:
     أولية"، "حسب المعلومات الأولية")?"""
     before = normalize(m.before).text
     return told_as_earlier(normalize(f"{m.before} {m.after}").text) or told_as_first(
-        before + " 0", len(before) + 1
+        before, len(before)
     )
 
 

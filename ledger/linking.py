@@ -310,11 +310,10 @@ def _normalized_at(sentence: str, start: int, end: int, seen: dict | None) -> tu
 
 def _told_earlier(text: str, start: int, end: int) -> tuple[bool, bool]:
     """Is the number at ``start:end`` of a normalised sentence told as an earlier count
-    (``told_as_earlier``), or only in what the report says was stated before
-    (``stated_before``)? The second of the two says "only"."""
-    if told_as_earlier(text[max(0, start - EARLIER_REACH) : end + EARLIER_REACH]):
-        return True, False
-    if told_as_first(text, start):
+    or a first one (``told_as_earlier``, ``told_as_first``), or only in what the report
+    says was stated before (``stated_before``)? The second of the two says "only"."""
+    window = text[max(0, start - EARLIER_REACH) : end + EARLIER_REACH]
+    if told_as_earlier(window) or told_as_first(text, start):
         return True, False
     cited = stated_before(text, start)
     return cited, cited

@@ -162,6 +162,18 @@ def _rare(value: float, row: ClaimRow) -> bool:
     return row.kind in ("measure", "money") and len(digits) >= RARE_DIGITS and not row.item
 
 
+def _pairs_within(groups: dict[tuple, list[ClaimRow]]):
+    """Each two rows of one group (key, a, b), in groups of two up to ``VERBATIM_MAX``
+    (more are boilerplate, not one figure's reports), never two of one article."""
+    for key, group in groups.items():
+        if len(group) < 2 or len(group) > VERBATIM_MAX:
+            continue
+        for x, a in enumerate(group):
+            for b in group[x + 1 :]:
+                if a.article_id != b.article_id:
+                    yield key, a, b
+
+
 def same_value_pairs(rows: list[ClaimRow]) -> dict[tuple[int, int], Pair]:
     """Independent reports of one figure rarely share wording but state the same
     distinctive number (431 arrested): with the same event, a counted noun of the same
@@ -171,27 +183,21 @@ def same_value_pairs(rows: list[ClaimRow]) -> dict[tuple[int, int], Pair]:
         if r.distinct is not None:
             by_value[(r.distinct, r.kind, r.unit)].append(r)
     pairs: dict[tuple[int, int], Pair] = {}
-    for (value, _kind, _unit), group in by_value.items():
-        if len(group) < 2 or len(group) > VERBATIM_MAX:
+    for (value, _kind, _unit), a, b in _pairs_within(by_value):
+        rare = _rare(value, a) and _rare(value, b)
+        if _days_apart(a, b) > (RARE_DAYS if rare else DISTINCT_DAYS):
             continue
-        for x, a in enumerate(group):
-            for b in group[x + 1 :]:
-                if a.article_id == b.article_id:
-                    continue
-                rare = _rare(value, a) and _rare(value, b)
-                if _days_apart(a, b) > (RARE_DAYS if rare else DISTINCT_DAYS):
-                    continue
-                if other_things(a, b) or not same_scope(a, b):
-                    continue
-                event = event_family(a.event)
-                if a.event and b.event and event != event_family(b.event):
-                    continue
-                if places_apart(a.incident[2], b.incident[2]):
-                    continue  # 12 killed by floods in Iran, 12 by floods in Pakistan
-                key = (a.id, b.id) if a.id < b.id else (b.id, a.id)
-                event = event or b.event
-                why = f"the same distinctive figure {value:g}" + (f", {event}" if event else "")
-                pairs[key] = Pair(key[0], key[1], 0.9, why)
+        if other_things(a, b) or not same_scope(a, b):
+            continue
+        event = event_family(a.event)
+        if a.event and b.event and event != event_family(b.event):
+            continue
+        if places_apart(a.incident[2], b.incident[2]):
+            continue  # 12 killed by floods in Iran, 12 by floods in Pakistan
+        key = (a.id, b.id) if a.id < b.id else (b.id, a.id)
+        event = event or b.event
+        why = f"the same distinctive figure {value:g}" + (f", {event}" if event else "")
+        pairs[key] = Pair(key[0], key[1], 0.9, why)
     return pairs
 
 
@@ -513,8 +519,9 @@ def lead_toll_pairs(
     """The toll each report of one story leads with (its first count of the killed, or
     of the injured, in the headline or else the text; and its first count of a series
     told together, "وأسفرت موجة التفجيرات عن مقتل 49" after a report's other incidents) is
-    one figure, however much it rose: independent reports of an incident word it differently, and an update or a
-    disagreement between them is what the analyst needs to see. Sub-counts, list items,
+    one figure, however much it rose: independent reports of an incident word it
+    differently, and an update or a disagreement between them is what the analyst needs
+    to see. Sub-counts, list items,
     comparisons and other years never lead (``_whole_count``); nor does another counted
     thing (militants and soldiers), nor the dead or hurt of one group (``ClaimRow.partitive``:
     "12 من رجال الأمن", the members killed with three workers; "12 ألفاً من مسلحي داعش"
@@ -691,27 +698,19 @@ def recalled_toll_pairs(rows: list[ClaimRow]) -> dict[tuple[int, int], Pair]:
             continue
         if not _whole_count(r) or r.partitive or r.earlier or not r.day:
             continue  # "عشرة من منسوبي القوات": the members, not the incident's toll
-        for place in r.incident[2]:
+        for place in sorted(r.incident[2]):  # in one order, whatever the hash seed
             if within.get(place):  # a town or a region: a country names no incident
                 by_toll[(event, float(value), place)].append(r)
     pairs: dict[tuple[int, int], Pair] = {}
-    for (_event, _value, place), group in by_toll.items():
-        if len(group) < 2 or len(group) > VERBATIM_MAX:
+    for (_event, _value, place), a, b in _pairs_within(by_toll):
+        if not (a.recalled or b.recalled) or abs((a.day - b.day).days) > RECALL_DAYS:
             continue
-        for x, a in enumerate(group):
-            for b in group[x + 1 :]:
-                if a.article_id == b.article_id or not (a.recalled or b.recalled):
-                    continue
-                if abs((a.day - b.day).days) > RECALL_DAYS or other_things(a, b):
-                    continue
-                if (a.entity_key in _FIGHTERS) != (b.entity_key in _FIGHTERS):
-                    continue  # a battle's fighters against an attack's dead
-                if not same_scope(a, b) or told_apart(a.incident, b.incident):
-                    continue
-                key = (a.id, b.id) if a.id < b.id else (b.id, a.id)
-                if key not in pairs:
-                    pairs[key] = Pair(key[0], key[1], RECALL_SCORE,
-                                      f"{RECALLED_REASON} {place}")  # fmt: skip
+        if other_things(a, b) or (a.entity_key in _FIGHTERS) != (b.entity_key in _FIGHTERS):
+            continue  # civilians against soldiers; a battle's fighters against an attack's dead
+        if not same_scope(a, b) or told_apart(a.incident, b.incident):
+            continue
+        key = (a.id, b.id) if a.id < b.id else (b.id, a.id)
+        pairs.setdefault(key, Pair(key[0], key[1], RECALL_SCORE, f"{RECALLED_REASON} {place}"))
     return pairs
 
 

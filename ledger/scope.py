@@ -7,9 +7,10 @@
 - ``severe_count``: "20 جريحا في حالة حرجة" counts the badly hurt, not all the injured.
 - ``new_count``: "4 حالات إصابة جديدة" is one bulletin's new cases, not the running total
   that outlets keep repeating for days (``running_total``: "منذ يونيو 2012 إلى 1059 حالة").
-- ``told_as_earlier``: "وكانت حصيلة سابقة تفيد عن ثمانية قتلى" cites an earlier count,
-  "وحسب المعلومات الأولية" a first one; ``stated_before``: "وكان المتحدث قد صرح بأن"
-  tells a statement made before.
+- ``told_as_earlier``: "وكانت حصيلة سابقة تفيد عن ثمانية قتلى" cites an earlier count;
+  ``told_as_first``: "وحسب المعلومات الأولية" gives a first one; ``stated_before``: "وكان
+  المتحدث قد صرح بأن" tells a statement made before; ``recalls_an_incident``: "التفجير
+  الذي أسفر عن مقتل 32" recalls an incident's toll.
 - ``voice_at``: "فيما تحدث مصدر ثالث عن 25 قتيلا" gives another source's number, set
   against the sentence's own: a disagreement the article reports, not one it makes.
 - ``incident_marks`` / ``same_incident``: what the sentence says was struck (a mosque, a
@@ -259,9 +260,10 @@ def told_as_first(text: str, start: int) -> bool:
 # tells as made before (the pluperfect), up to a mark that turns to the report's own
 # count ("، فيما ارتفعت حصيلة شهداء هذه الجريمة إلى 12")
 _STATED_BEFORE = re.compile(rf"(?<!\S)[وف]?كان\S*\s+(?:\S+\s+){{0,6}}?قد\s+(?:{_REPORTED})")
+_SENTENCE_END = r"(?<!\d)\.(?!\d)|[!?؛;؟]"  # (not a decimal point) a splitter may miss ".أما"
 _TURN = re.compile(
     r"(?<!\S)(?:[وف]?(?:فيما|بينما|ثم|لكن\S*|الا ان|غير ان|اما)|في حين|وفي حين|[وف]?اليوم"
-    r"|[وف]?الان)(?!\S)|(?<!\d)\.(?!\d)|[!?؛;؟]"  # or the sentence ends (a splitter may miss ".أما")
+    rf"|[وف]?الان)(?!\S)|{_SENTENCE_END}"  # or the sentence ends
 )
 
 
@@ -285,6 +287,7 @@ _INCIDENT_NOUNS = (
 _INCIDENT = re.compile(rf"^[وفبل]?(?:ال|لل)?{_INCIDENT_NOUNS}$")
 _RELATIVE = re.compile(r"(?<!\S)[وف]?(?:الذي|التي)(?!\S)")
 _AFTER = re.compile(r"(?<!\S)(?:[وف]?(?:بعد|عقب|غداه|اثر)|[وف]?في اعقاب|علي خلفيه)(?!\S)")
+_END = re.compile(_SENTENCE_END)
 RECALL_REACH = 100  # characters before a number searched for what recalls its incident
 RECALL_WORDS = 8  # words before "الذي" searched for the incident it tells of ...
 AFTER_WORDS = 5  # ... and after "بعد" for the incident it follows
@@ -297,10 +300,8 @@ def recalls_an_incident(text: str, start: int) -> bool:
     خلفية and an incident within ``AFTER_WORDS`` words: "فبعد مرور شهرين فقط على وفاة"),
     in its own sentence, rather than told as news? Not "التحالف الذي تقوده المملكة"،
     "المتحدث الذي طلب عدم ذكر اسمه"، "منذ" (a running total), "بعد تحرير عدن"."""
-    lo = max(0, start - RECALL_REACH)
-    breaks = [m.end() for m in re.finditer(r"[.؛;!?؟]", text[lo:start])]
-    lo += breaks[-1] if breaks else 0
-    sentence_start = max([m.end() for m in re.finditer(r"[.؛;!?؟]", text[:lo])], default=0)
+    sentence_start = max((m.end() for m in _END.finditer(text, 0, start)), default=0)
+    lo = max(sentence_start, start - RECALL_REACH)
     for m in _RELATIVE.finditer(text, lo, start):
         before = text[sentence_start : m.start()].split()[-RECALL_WORDS:]
         if any(_INCIDENT.match(w.strip(_AROUND_WORDS)) for w in before):
@@ -442,7 +443,7 @@ _TOWN_WORDS = frozenset({"العاصمه"})
 
 def _lies_from(between: list[str], last_place: str | None) -> bool:
     """Do the words ``between`` a town or region just read and the next place say where
-    the first lies from that place ("لوغار جنوب كابل"، "البعاج شمال غرب بغداد"، "لوغار
+    the first lies from that place ("لوغار جنوب كابل"، "مأرب شمال شرق صنعاء"، "لوغار
     جنوبي العاصمة كابل")? Not after a country ("سورياً شرق لبنان": the adjective)."""
     if not last_place or not lexicon().place_within.get(last_place):
         return False
