@@ -30,6 +30,7 @@ from .normalize import NormalizedText, normalize, normalize_word
 from .published import published_at
 from .scope import (
     incident_marks,
+    increment_of_toll,
     may_name_a_period,
     new_count,
     period_near,
@@ -333,7 +334,8 @@ def _set_roles(row: ClaimRow, text: str, start: int, end: int) -> None:
     row.comparison = any(w in cues["comparison"] for w in around)
     lo = max(0, start - YEAR_REACH)
     row.elsewhen = _earlier_year(text[lo : end + YEAR_REACH], row.day,
-                                 text[max(0, lo - SINCE_REACH) : lo])  # fmt: skip
+                                 text[max(0, lo - SINCE_REACH) : lo]) or _dated_sentence(
+        text[:start], row.day)  # fmt: skip
 
 
 def _set_keys(row: ClaimRow, text: str, start: int, end: int) -> None:
@@ -352,7 +354,7 @@ def _set_scope(row: ClaimRow, text: str, start: int, end: int, timed: bool | Non
     if timed:
         row.period = period_near(text, start, end)
     if row.kind == "count":  # only a count of people or cases is some of a toll
-        row.subset = subset_of_toll(text, end)
+        row.subset = subset_of_toll(text, end) or increment_of_toll(text, start, end)
         row.severe = severe_count(text, end)
     if event_family(row.event) in TOLL_EVENTS:  # whose count, and told as which
         row.earlier, row.cited = _told_earlier(text, start, end)
@@ -914,6 +916,8 @@ YEAR_REACH = 60  # characters each side of a number searched for another year
 _YEAR = re.compile(r"(?<![0-9])(19[0-9]{2}|20[0-9]{2})(?![0-9])")
 _SINCE = re.compile(r"(?:^|\s)(?:منذ|من|حتي|مطلع|بدايه)(?:\s|$)")  # since 2012: a running count
 SINCE_REACH = 24  # characters before a year searched for "since"
+# "أسوأ كارثة منذ أبريل 2011، عند مقتل 22 شخصا": the year's own incident, told as when
+_WHEN_AFTER = re.compile(r"\s*[،,]?\s*(?:عند|عندما|حين|حينما|يوم)(?!\S)")
 # "قبل خمسة أشهر"، "قبل عامين": months or years before the report, another incident; not
 # "قبل عام 2011" (before a year), nor a running toll "في النزاع الذي اندلع قبل أربع سنوات"
 _AGO = re.compile(
@@ -931,18 +935,36 @@ def _earlier_year(window: str, day: dt.date | None, lead: str = "") -> int | Non
     خمسة أشهر"، "قبل عدة أسابيع"; not "two weeks ago", which may be the same incident
     retold): the number is about another incident or period. A running count "since
     2012" (منذ) is not, even when "since" is before the ``window``, in the ``lead`` of its
-    sentence ("منذ شهر يونيو 2012 إلى 1059 حالة ... و9 حالات")."""
+    sentence ("منذ شهر يونيو 2012 إلى 1059 حالة ... و9 حالات"); but the year's own
+    incident is ("أسوأ كارثة منذ أبريل 2011، عند مقتل 22 شخصا")."""
     if day is None:
         return None
     text = lead + window
     years = [
         int(m.group()) for m in _YEAR.finditer(window)
         if int(m.group()) < day.year
-        and not _SINCE.search(text[max(0, len(lead) + m.start() - SINCE_REACH) : len(lead) + m.start()])
+        and (not _SINCE.search(text[max(0, len(lead) + m.start() - SINCE_REACH) : len(lead) + m.start()])
+             or _WHEN_AFTER.match(window, m.end()))
     ]  # fmt: skip
     if years:
         return max(years)
     return MONTHS_AGO if _AGO.search(window) else None  # "قتل 15 في إعصار بام قبل خمسة أشهر"
+
+
+# "وفي 11 أكتوبر (تشرين الأول) 2014، سقطت شاحنة ... تم انتشال 24 جثة منها": a sentence
+# that opens on its date tells that day's incident, however far its numbers run
+_DATED_OPENING = re.compile(
+    r"^\W*[وف]?(?:في|خلال)\s+(?:[^\s.,،؛:]+\s+){0,5}?(19[0-9]{2}|20[0-9]{2})(?![0-9])"
+)
+
+
+def _dated_sentence(before: str, day: dt.date | None) -> int | None:
+    """The earlier year a sentence opens on ("وفي 11 أكتوبر 2014،"), if its number comes
+    after it (``before``: the sentence up to the number)."""
+    m = _DATED_OPENING.match(before)
+    if m is None or day is None or int(m.group(1)) >= day.year:
+        return None
+    return int(m.group(1))
 
 
 def _first_words(words, n: int) -> list[str]:

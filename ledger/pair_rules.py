@@ -19,9 +19,12 @@ from .lexicon import lexicon
 from .linking import (
     CASE_WORDS,
     EARLIER_REASON,
+    GENERIC_TOLL_NOUNS,
     LEAD_REASON,
+    PEOPLE_CLASSES,
     RECALLED_REASON,
     RISING_TOLLS,
+    SAME_NOUN_REASON,
     TOLL_EVENTS,
     TOLL_NOUN_CLASSES,
     ClaimRow,
@@ -102,8 +105,11 @@ def self_contradictions(
                 texts = [b for b in texts if b in within]
             candidates.update((min(a, b), max(a, b)) for a in titles for b in texts)
     # a text that tells how its toll rose (an earlier count it cites) narrates the rise:
-    # its other counts of that toll are steps of it too, not a contradiction
-    rising = {(r.article_id, event_family(r.event)) for r in rows.values() if r.earlier}
+    # its other counts of that toll are steps of it too, not a contradiction; a statement
+    # it tells as made before (``ClaimRow.cited``) may be of another incident, and says no
+    # such thing ("وكانت السلطات التايوانية ذكرت ... ستة قتلى" beside China's 14 and 12)
+    rising = {(r.article_id, event_family(r.event)) for r in rows.values()
+              if r.earlier and not r.cited}  # fmt: skip
     out = set()
     for a_id, b_id in candidates:
         told = pairs.get((a_id, b_id)) if isinstance(pairs, dict) else None
@@ -599,12 +605,14 @@ def _sure_parts(
     rows: list[ClaimRow],
     story_of: dict[str, int],
     reason: Callable[[ClaimRow, ClaimRow], str | None],
+    anchored: bool = True,
 ) -> dict[tuple[int, int], Pair]:
     """The pairs the model keeps (``DESCRIBED_FLOOR``, short of ``ANCHOR_SCORE``) of two
     reports of one short story (not running coverage, ``_running_stories``) whose
     sentences do not each name rare words and none in common (``ClaimRow.anchors``: two
     ambushes on police at العريش and رفح), made as sure as a lead pair where ``reason``
-    names why they are one part of a toll (None: they are not)."""
+    names why they are one part of a toll (None: they are not); ``anchored=False``
+    leaves the rare words to ``reason``."""
     by_id = {r.id: r for r in rows}
     running = _running_stories(rows, story_of)
     found: dict[tuple[int, int], Pair] = {}
@@ -614,7 +622,7 @@ def _sure_parts(
         a, b = by_id.get(key[0]), by_id.get(key[1])
         if a is None or b is None or a.article_id == b.article_id:
             continue
-        if a.anchors and b.anchors and not set(a.anchors) & set(b.anchors):
+        if anchored and a.anchors and b.anchors and not set(a.anchors) & set(b.anchors):
             continue  # each names its own place or people: "بالعريش" and "برفح"
         story = story_of.get(a.article_id)
         if story is None or story != story_of.get(b.article_id) or story in running:
@@ -645,6 +653,48 @@ def described_part_pairs(
         return f"{DESCRIBED_REASON} «{' '.join(a.described)}»"
 
     return _sure_parts(pairs, rows, story_of, named_alike)
+
+
+NAMED_REASON = "both count the same people"
+# the fighters of a war's daily battles (Houthis, militants, rebels): each day's and front's
+# count names them alike, so the same noun is no evidence of one incident
+_COMBATANTS = frozenset({"مسلح", "حوثي", "متمرد", "مقاتل", "انقلابي", "ميليشيه", "مليشيه",
+                         "داعشي", "عنصر", "ارهابي", "متطرف", "متشدد"})  # fmt: skip
+
+
+def named_people_pairs(
+    pairs: dict[tuple[int, int], Pair], rows: list[ClaimRow], story_of: dict[str, int]
+) -> dict[tuple[int, int], Pair]:
+    """Two counts the model keeps of the killed (or the injured) naming the same people
+    by who they were (عسكريين، جنود، أطفال: not a generic شخص or قتيل) in two reports of
+    one short story are one figure told twice, as sure as a lead pair, however it rose:
+    the soldiers among the dead of a hotel siege are 2, then 3, then 5 in each report's
+    count of them (Sévaré, 7-9 August 2015), independent reports wording them apart.
+    Different incidents (``scope.same_incident``: the places and targets their clauses
+    name), some of a toll or its badly hurt against the rest, and the fighters of a war
+    (``_COMBATANTS``: Taiz's 36 rebels and Aden's 17) are left out; other rare words are
+    no evidence here (a report's verbs are as rare as its names in a small ledger)."""
+
+    def same_people(a: ClaimRow, b: ClaimRow) -> str | None:
+        event = event_family(a.event)
+        if event not in RISING_TOLLS or event != event_family(b.event):
+            return None
+        noun = a.entity_key
+        if noun is None or noun != b.entity_key or noun in GENERIC_TOLL_NOUNS | _COMBATANTS:
+            return None
+        if a.entity_class not in PEOPLE_CLASSES or a.stated[1] is None or b.stated[1] is None:
+            return None
+        if (a.subset, a.severe, a.comparison, a.elsewhen) != (b.subset, b.severe,
+                                                               b.comparison, b.elsewhen):  # fmt: skip
+            return None
+        if not same_incident(a.incident, b.incident):
+            return None
+        lo, hi = sorted((float(a.stated[1]), float(b.stated[1])))
+        if lo <= 0 or hi / lo > LEAD_TOLL_RATIO:
+            return None
+        return f"{NAMED_REASON} {event}; {SAME_NOUN_REASON} {noun}"
+
+    return _sure_parts(pairs, rows, story_of, same_people, anchored=False)
 
 
 SEVERE_REASON = "both count the badly hurt of one toll"
@@ -733,6 +783,7 @@ def add_rule_pairs(
                   anchored_toll_pairs(pairs, rows),
                   described_part_pairs(pairs, rows, story_of),
                   severe_pairs(pairs, rows, story_of),
+                  named_people_pairs(pairs, rows, story_of),
                   recalled_toll_pairs(rows)):  # fmt: skip
         for key, pair in extra.items():
             known = pairs.get(key)
@@ -753,7 +804,14 @@ SMALL_COUNT = 5  # counts this small repeat across unrelated incidents (two hurt
 SMALL_SURE = 0.9  # ... so a pair of them short of this is no witness of a conflict
 NO_WITNESS = "no witness of a conflict"  # ends the explanation of a pair that is none
 SMALL_REASON = f"small counts naming nothing in common: {NO_WITNESS}"
-_SURE_REASONS = (VERBATIM_REASON, EARLIER_REASON, ANCHOR_REASON, DESCRIBED_REASON, SEVERE_REASON)
+_SURE_REASONS = (
+    VERBATIM_REASON,
+    EARLIER_REASON,
+    ANCHOR_REASON,
+    DESCRIBED_REASON,
+    SEVERE_REASON,
+    NAMED_REASON,
+)
 
 
 def small_counts_unwitnessed(

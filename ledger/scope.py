@@ -148,6 +148,31 @@ def subset_of_toll(text: str, end: int) -> bool:
     return bool(m) and m.group(1) in _TOLL_GROUPS
 
 
+# the bodies or deaths a toll rose by, not the toll: "ارتفع عدد الضحايا إلى 31 قتيلا بعد
+# انتشال 13 جثة"، "انتشلوا 11 جثمانا آخر ... لترتفع حصيلة القتلى إلى 29" (normalised)
+_RISE = re.compile(r"(?<!\S)[وفل]?(?:ا|ي|ت|لي|لت)?(?:رتفع|رتفاع|رتفعت)\S*")
+_INCREMENT_CAUSE = re.compile(
+    r"(?<!\S)[وف]?(?:بعد|اثر|عقب)\s+(?:\S+\s+)?(?:ال)?(?:انتشال|العثور|عثور|وفاه|موت|مقتل"
+    r"|استشهاد|سقوط)(?:\s+\S+)?\s*$"
+)
+_MORE_OF = frozenset({"اخر", "اخري", "اخرين", "اخرون", "جديده", "جديد", "جديدين", "اضافيه",
+                      "اضافي", "اضافيين"})  # fmt: skip
+_BODIES = re.compile(r"^(?:جث[ةه]|جثث|جثمان\S*|جثامين)$")
+INCREMENT_REACH = 40  # characters before a number searched for what caused a rise
+
+
+def increment_of_toll(text: str, start: int, end: int) -> bool:
+    """Is the number at ``start:end`` of a normalised sentence that tells a toll's rise
+    the count it rose by ("بعد انتشال 13 جثة"، "11 جثمانا آخر"), not the toll?"""
+    if _RISE.search(text) is None:
+        return False
+    if _INCREMENT_CAUSE.search(text, max(0, start - INCREMENT_REACH), start):
+        return True
+    # more bodies: "11 جثمانا آخر" (not "وأصيب 20 آخرون": the injured, told after the dead)
+    after = [w.strip(_AROUND_WORDS) for w in text[end : end + 40].split()[:2]]
+    return len(after) == 2 and _BODIES.match(after[0]) is not None and after[1] in _MORE_OF
+
+
 # a running total since some start: "منذ يونيو 2012"، "إجمالي"، "ليرتفع عدد"، "حتى الآن"
 _RUNNING = re.compile(
     r"(?<!\S)(?:منذ|اجمالي|الاجمالي|واجمالي|مجموع|ليرتفع|ليصل|يصل|ليصبح|حتي الان)(?!\S)"
@@ -256,10 +281,11 @@ def told_as_first(text: str, start: int) -> bool:
     return False
 
 
-# "وكان المتحدث الأمني قد صرح بأنه ... نتج عنه استشهاد عشرة": a statement the report
-# tells as made before (the pluperfect), up to a mark that turns to the report's own
-# count ("، فيما ارتفعت حصيلة شهداء هذه الجريمة إلى 12")
-_STATED_BEFORE = re.compile(rf"(?<!\S)[وف]?كان\S*\s+(?:\S+\s+){{0,6}}?قد\s+(?:{_REPORTED})")
+# "وكان المتحدث الأمني قد صرح بأنه ... نتج عنه استشهاد عشرة"، "وكانت وزارة الداخلية أعلنت
+# في بيان ... أن 15 شخصا قتلوا": a statement the report tells as made before (the
+# pluperfect, with قد or without), up to a mark that turns to the report's own count ("،
+# فيما ارتفعت حصيلة شهداء هذه الجريمة إلى 12")
+_STATED_BEFORE = re.compile(rf"(?<!\S)[وف]?كان\S*\s+(?:\S+\s+){{0,6}}?(?:قد\s+)?(?:{_REPORTED})")
 _SENTENCE_END = r"(?<!\d)\.(?!\d)|[!?؛;؟]"  # (not a decimal point) a splitter may miss ".أما"
 _TURN = re.compile(
     r"(?<!\S)(?:[وف]?(?:فيما|بينما|ثم|لكن\S*|الا ان|غير ان|اما)|في حين|وفي حين|[وف]?اليوم"
@@ -269,7 +295,8 @@ _TURN = re.compile(
 
 def stated_before(text: str, start: int) -> bool:
     """Is the number at ``start`` of a normalised sentence in a statement the report tells
-    as made before ("وكان المتحدث قد صرح بأن ... عشرة"), not past a turn to its own news
+    as made before ("وكان المتحدث قد صرح بأن ... عشرة"، "وكانت الشرطة أعلنت الخميس مقتل
+    19"), not past a turn to its own news
     ("فيما ارتفعت الحصيلة إلى 12")?"""
     marks = list(_STATED_BEFORE.finditer(text, 0, start))
     if not marks:

@@ -213,6 +213,7 @@ class Table:
         ok &= (ti < 0) | (tj < 0) | (ti == tj)  # nor a festival's first night its third day
         ok &= ~self.other_items(i, j)  # Brent's price is not US crude's
         ok &= self.same_period(i, j)  # 400 in one week is not 400 in two
+        ok &= ~(self.named_part_of(i, j) | self.named_part_of(j, i))
         ok &= self.subset[i] == self.subset[j]  # 32 من الجرحى is not the injured ...
         ok &= self.severe[i] == self.severe[j]  # ... nor are 20 في حالة حرجة
         di, dj = self.day[i], self.day[j]
@@ -224,6 +225,14 @@ class Table:
         ok &= ~self.same_desk_apart(i, j)
         ok &= ~self.told_beside(i, j)
         return ok
+
+    def named_part_of(self, i: np.ndarray, j: np.ndarray) -> np.ndarray:
+        """True where ``i`` counts some of a toll by who they were ("بينهم 20 طفلا": a part
+        naming its noun) and ``j`` the whole toll (a generic noun or none: "36 قتيلا"): the
+        children are never the toll, whatever else their reports share."""
+        named = self.part[i] & (self.entity[i] >= 0) & ~self.generic[i]
+        whole = ~self.part[j] & ((self.entity[j] < 0) | self.generic[j])
+        return named & whole
 
     def told_beside(self, i: np.ndarray, j: np.ndarray) -> np.ndarray:
         """True where each of two different values sits in a sentence that also states the

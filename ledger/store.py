@@ -302,6 +302,15 @@ def m017_recalled_tolls(db: sqlite_utils.Database) -> None:
         db["meta"].upsert({"key": RESCORE_KEY, "value": "recalled tolls"}, pk="key")
 
 
+@migrations()
+def m018_parts_and_increments(db: sqlite_utils.Database) -> None:
+    # 0.17.0 reads the bodies a toll rose by and the children among its dead as no toll,
+    # statements told as made before without قد, and an earlier year's incident told "منذ
+    # أبريل 2011، عند مقتل 22": a ledger linked before scores every pair afresh
+    if db.execute("SELECT 1 FROM pair_scores LIMIT 1").fetchone():
+        db["meta"].upsert({"key": RESCORE_KEY, "value": "parts and increments"}, pk="key")
+
+
 CHUNK = 500  # ids bound at a time in an ``IN (...)`` (SQLite limits bound parameters)
 
 

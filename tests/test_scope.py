@@ -632,6 +632,9 @@ def test_a_count_told_months_or_years_ago_is_another_incidents():
     assert told("قتل أكثر من 230 ألف شخص في النزاع الذي اندلع قبل أربع سنوات") is None
     assert told("في الهجوم الذي وقع قبل عام 2011 قتل 5") == 2011
     assert told("قتل 15 شخصا منذ عام 2012") is None
+    # alriyadh, 27 July 2015: "the worst since April 2011, when 22 died": that year's own
+    told_when = "اسوأ كارثة من نوعها منذ ابريل 2011، عند مقتل 22 شخصا بعد انقلاب عبارتهم"
+    assert told(told_when) == 2011
     # sabq, 21 July 2015: "the last such crash, several weeks ago" is another crash
     assert told("وكان آخر حادث وقع قبل عدة أسابيع وأُصيب سبعة آخرون") == MONTHS_AGO
     assert told("قتل 15 شخصا في الهجوم الذي وقع قبل أسبوعين") is None  # may be this one
@@ -1099,6 +1102,8 @@ def test_a_ledger_linked_before_0_10_is_scored_afresh(ledger_path):
         ("sector_items_excerpts.jsonl", 6, "m016_named_items", "the same item"),
         # 0.15.0 paired no toll recalled in a later story
         ("recalled_toll_excerpts.jsonl", 3, "m017_recalled_tolls", "the same toll recalled"),
+        # 0.16.0 read the bodies a toll rose by as the toll
+        ("nile_boat_excerpts.jsonl", 5, "m018_parts_and_increments", "lead with the killed"),
     ],
 )
 def test_a_ledger_linked_by_an_earlier_version_is_scored_afresh(
@@ -1635,3 +1640,129 @@ def test_all_the_injured_with_some_badly_hurt_are_no_part_of_them():
     pairs = {(1, 2): Pair(1, 2, 0.5, "same slot 50%"), (1, 3): Pair(1, 3, 0.5, "same slot 50%")}
     found = severe_pairs(pairs, [part, other, total], {"a": 1, "b": 1, "c": 1})
     assert set(found) == {(1, 2)}
+
+
+def test_a_statement_made_before_needs_no_qad():
+    """The pluperfect is as often told without قد: "وكانت وزارة الداخلية أعلنت في بيان
+    ... أن 15 شخصا قتلوا" (alriyadh, 23 July 2015), "وكانت الشرطة اعلنت الخميس مقتل 19"
+    (27 July); a copula with no verb of saying is no statement."""
+    from ledger.scope import stated_before
+
+    for said, number in (
+        ("وكانت وزارة الداخلية أعلنت في بيان في وقت متأخر من مساء الأربعاء أن 15 شخصا قتلوا", "15"),
+        ("وكانت الشرطة اعلنت الخميس مقتل 19 شخصا في حادث الاصطدام", "19"),
+        ("وكانت الوزارة قالت أمس الخميس أن الحصيلة 18 قتيلا", "18"),
+    ):
+        text = normalize(said).text
+        assert stated_before(text, text.index(number)), said
+    for plain, number in (
+        ("وكانت الحصيلة 18 قتيلا", "18"),
+        ("وكان المركب يحمل أكثر من 25 شخصا", "25"),
+    ):
+        text = normalize(plain).text
+        assert not stated_before(text, text.index(number)), plain
+
+
+def test_the_bodies_a_toll_rose_by_are_not_the_toll():
+    """ "ارتفع عدد الوفيات ... إلى 29 شخصا بعد انتشال 11 جثة جديدة" (aleqtisadiya, 24 July
+    2015): the 11 are what the toll rose by, as are "11 جثمانا آخر" and "بعد وفاة اثنين من
+    المصابين"; the toll itself, and the injured told after the dead ("آخرون"), are not."""
+    from ledger.scope import increment_of_toll
+
+    def increment(said: str, number: str) -> bool:
+        nt = normalize(said)
+        at = said.index(number)
+        return increment_of_toll(nt.text, nt.to_normalized(at), nt.to_normalized(at + len(number)))
+
+    rose = "ارتفع عدد حالات الوفيات في حادث غرق مركب جزيرة الوراق إلى 29 شخصًا بعد انتشال 11 جثة جديدة ."
+    assert increment(rose, "11") and not increment(rose, "29")
+    assert increment(
+        "ارتفع عدد ضحايا غرق مركب الوراق إلى 31 قتيلاً بعد انتشال 13 جثة صباح أمس", "13"
+    )
+    more = "ذكرت وزارة الصحة أن رجال الإنقاذ انتشلوا 11 جثمانا آخر في حادث غرق مركب لترتفع حصيلة القتلى إلى 29 شخصا"
+    assert increment(more, "11") and not increment(more, "29")
+    assert increment("ارتفع عدد شهداء التفجير الى 15 بعد وفاة اثنين من المصابين", "اثنين")
+    assert not increment("ارتفعت حصيلة القتلى إلى 5 وأصيب 20 آخرون", "20")
+    assert not increment("انتشال 11 جثة جديدة", "11")  # no rise told: a count of its own
+
+
+NILE = Path(__file__).parent / "data" / "nile_boat_excerpts.jsonl"
+
+
+def test_a_toll_that_rose_over_five_days_is_one_figure_without_its_parts(ledger_path):
+    """The Nile boat sinking (22 July 2015): 15 dead, then 21, 29, 31 and 36 over five
+    days, each report citing the last ("وكانت الشرطة اعلنت الخميس مقتل 19") -- one figure,
+    an update; the bodies it rose by (11, 13) and the children among the dead ("بينهم نحو
+    20 طفلا"، "تتضمن 20 طفلا") are not in it."""
+    with linked(ledger_path, NILE, 5) as ledger:
+        toll = figure_of(ledger, "nile-alweeam", "15", "title")
+        for article, said in (
+            ("nile-alriyadh-21", "21 على الأقل"),
+            ("nile-aleqtisadiya-29", "29"),
+            ("nile-almadina-31", "31"),
+            ("nile-alriyadh-36", "36"),
+        ):
+            assert figure_of(ledger, article, said, "title") == toll, said
+        assert figure_of(ledger, "nile-aleqtisadiya-29", "11") != toll
+        assert figure_of(ledger, "nile-almadina-31", "13") != toll
+        children = ledger.db.execute(
+            "SELECT m.claim_id FROM mentions m JOIN articles a ON a.id = m.article_id "
+            "WHERE a.name LIKE '%#nile-alriyadh-36' AND m.value = 20 AND m.is_claim = 1"
+        ).fetchall()
+        assert children and all(c != toll for (c,) in children)
+        kind = ledger.db.execute(
+            "SELECT conflict_kind FROM figures WHERE claim_id = ?", [toll]
+        ).fetchone()[0]
+        assert kind == "update"
+
+
+SOUDELOR = Path(__file__).parent / "data" / "soudelor_excerpts.jsonl"
+
+
+def test_a_statement_made_before_tells_no_rise_of_the_report_s_own_toll(ledger_path):
+    """aleqtisadiya on typhoon Soudelor (10 August 2015): 14 dead in China, "وقتل 12
+    شخصا ... في مدينة ونتشو", and "وكانت السلطات التايوانية ذكرت ... ستة قتلى" in Taiwan.
+    A statement told as made before may be another incident's (``ClaimRow.cited``): it
+    does not make the report's 12 and 14 steps of one rising toll, so the 12 stays out of
+    the 14s' figure and the headline's 14 in it."""
+    with linked(ledger_path, SOUDELOR, 2) as ledger:
+        china = figure_of(ledger, "soudelor-aleqtisadiya", "14")
+        assert china == figure_of(ledger, "soudelor-aleqtisadiya", "14", "title")
+        assert china == figure_of(ledger, "soudelor-alyaum", "14")
+        assert figure_of(ledger, "soudelor-aleqtisadiya", "12") != china
+
+
+LIBYA = Path(__file__).parent / "data" / "libya_boat_excerpts.jsonl"
+
+
+def test_the_same_people_counted_by_two_reports_are_one_figure(ledger_path):
+    """The boat off Libya (5 August 2015): "كما نقلت 25 جثة" (aleqtisadiya, the first
+    report) and "وانتشال 26 جثة" (aawsat, two days on, on the smugglers' arrest) count the
+    same bodies in other words: one figure, flagged (``pair_rules.named_people_pairs``)."""
+    with linked(ledger_path, LIBYA, 2) as ledger:
+        bodies = figure_of(ledger, "libya-aleqtisadiya", "25")
+        assert bodies == figure_of(ledger, "libya-aawsat", "26")
+        flagged = ledger.db.execute(
+            "SELECT conflict FROM figures WHERE claim_id = ?", [bodies]
+        ).fetchone()[0]
+        assert flagged == 1
+
+
+def test_a_sentence_that_opens_on_an_earlier_date_tells_that_day_s_incident():
+    """aawsat, 23 July 2015, on the Nile boat: "وفي 11 أكتوبر (تشرين الأول) 2014، سقطت
+    شاحنة صغيرة من على معدية ... تم انتشال 24 جثة منها": the 24 are the 2014 ferry's, far
+    as the year is from them."""
+    import datetime as dt
+
+    from ledger.linking import _dated_sentence
+
+    day = dt.date(2015, 7, 23)
+    said = normalize(
+        "وفي 11 أكتوبر (تشرين الأول) 2014، سقطت شاحنة صغيرة من على معدية بمحافظة المنيا "
+        "وراح ضحية الحادث 26 شخصًا بحسب البلاغات التي تلقتها سلطات الأمن، تم انتشال 24 جثة منها"
+    ).text
+    assert _dated_sentence(said[: said.index("24")], day) == 2014
+    this_year = normalize("وفي يوليو 2015 قتل 5 أشخاص").text
+    assert _dated_sentence(this_year[: this_year.index("5 ")], day) is None
+    undated = normalize("قتل 15 شخصا وأصيب 20 في 2014 حادثا").text
+    assert _dated_sentence(undated[: undated.index("20")], day) is None
