@@ -403,6 +403,8 @@ class Context:
                 hit = self.ex.event_of(word) or self._captive_taking(words, side, dist, numeral)
                 if hit is None or self._before_a_month(words, side, dist):
                     continue
+                if hit[0] == "aboard" and self._less_than(words, side, dist):
+                    continue  # "لا يقل عن"، "وتقل عن مستوى الخمسين": less, no boat carrying
                 if hit[0] not in CHANGE_EVENTS and self._before_a_total(words, side, dist):
                     continue  # وصل عدد الإصابات إلى 1071: the count reached it
                 if _protested(words, side, dist):
@@ -498,6 +500,15 @@ class Context:
         then = k + 1 if side else k - 1  # the word after it in the text
         return not (words[k] == "عدد" and 0 <= then < len(words) and words[then] == "من")
 
+    def _less_than(self, words: list[str], side: int, dist: int) -> bool:
+        """Is the word at ``dist`` (يقل، تقل) a comparison, not a boat carrying people:
+        negated before it in the text (لا يقل) or followed by عن (يقل كثيرا عن)?"""
+        before = dist - 1 if side else dist + 1
+        if 0 <= before < len(words) and words[before] in _NEGATIONS:
+            return True
+        after = words[dist + 1 : dist + 3] if side else words[max(0, dist - 2) : dist][::-1]
+        return "عن" in after
+
     def _before_a_month(self, words: list[str], side: int, dist: int) -> bool:
         """Is the word at ``dist`` followed in the text by a month name? Then it names
         a date, not an event: the delivery month of a futures contract (عقود برنت تسليم
@@ -506,6 +517,7 @@ class Context:
         return 0 <= k < len(words) and (words[k],) in self.ex.lex.months
 
 
+_NEGATIONS = frozenset({"لا", "لم", "لن", "ولا", "ولم"})
 # quotation marks as (opens, closes) read in text order
 _QUOTES = {"«": (True, False), "»": (False, True), "“": (True, False), "”": (False, True)}
 # what a crowd does about a killing, not the killing itself (normalised)

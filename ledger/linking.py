@@ -31,6 +31,7 @@ from .published import published_at
 from .scope import (
     incident_marks,
     increment_of_toll,
+    light_count,
     may_name_a_period,
     new_count,
     period_near,
@@ -108,6 +109,7 @@ class ClaimRow:
     period: float | None = None  # days it is counted over: خلال أسبوعين (scope.period_near)
     subset: bool = False  # some of a toll: 32 من الجرحى (scope.subset_of_toll)
     severe: bool = False  # the badly hurt: 20 جريحا في حالة حرجة (scope.severe_count)
+    light: bool = False  # the lightly hurt: وخمسة آخرين إصاباتهم طفيفة (scope.light_count)
     incident: tuple = (frozenset(), False, frozenset())  # targets, several?, places
     headline_targets: frozenset = frozenset()  # a toll's article's headline's (incident_marks)
     new: bool = False  # a bulletin's new count: 4 حالات جديدة (scope.new_count)
@@ -356,6 +358,7 @@ def _set_scope(row: ClaimRow, text: str, start: int, end: int, timed: bool | Non
     if row.kind == "count":  # only a count of people or cases is some of a toll
         row.subset = subset_of_toll(text, end) or increment_of_toll(text, start, end)
         row.severe = severe_count(text, end)
+        row.light = light_count(text, end)
     if event_family(row.event) in TOLL_EVENTS:  # whose count, and told as which
         row.earlier, row.cited = _told_earlier(text, start, end)
         row.voice = voice_at(text, start)
@@ -377,6 +380,9 @@ INFORMANT_NOUNS = frozenset({"مصدر", "شاهد"})
 CASE_WORDS = frozenset({"حاله", "اصابه"})  # حالة، إصابة as the counted noun: cases
 # the counts every report of an incident leads with
 TOLL_EVENTS = frozenset({"killed", "injured", "captured", "held", "missing", "displaced"})
+# counts an incident's reports are told apart by, by the places and targets they name:
+# its tolls, and the people aboard and rescued (a crash in Japan, another in Britain)
+INCIDENT_EVENTS = TOLL_EVENTS | {"aboard", "rescued"}
 TOLL_NOUN_CLASSES = frozenset({"person", "event"})  # people, or cases of what befell them
 RISING_TOLLS = frozenset({"killed", "injured"})  # counts that rise as the dead are counted
 # nouns that count any people a toll befell ("6 أشخاص", "15 قتيلا"): the same toll as a
@@ -502,7 +508,7 @@ def load_claims(
                                           cached.rare)  # fmt: skip
         n_start = nt.to_normalized(max(0, start - (s_start or 0)))
         n_end = nt.to_normalized(max(0, end - (s_start or 0)))
-        if event_family(event) in TOLL_EVENTS:  # only tolls are told apart by incident
+        if event_family(event) in INCIDENT_EVENTS:  # only these are told apart by incident
             row.incident = incident_marks(nt.text, n_start, n_end)
             if not row.incident[2]:  # "ففي مدينة تعز، قتل 13": the places of its sentence
                 if cached.places is None:
@@ -571,7 +577,7 @@ def _read_headlines(db, rows: list[ClaimRow]) -> None:
     places_named``: "مما أدى إلى مقتل 11 شخصا") is of the places its headline names
     ("مقتل 11 شخصاً ... إثر فيضانات في إيران"). Each toll of the text keeps what its
     headline and first sentence say was struck too (``ClaimRow.headline_targets``)."""
-    tolls = [r for r in rows if event_family(r.event) in TOLL_EVENTS and not r.title]
+    tolls = [r for r in rows if event_family(r.event) in INCIDENT_EVENTS and not r.title]
     if not tolls:
         return
     heads = {aid: (title, text) for aid, title, text in rows_for_ids(

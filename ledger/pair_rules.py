@@ -492,11 +492,12 @@ def _running_stories(rows: list[ClaimRow], story_of: dict[str, int]) -> set[int]
 
 def _whole_count(r: ClaimRow) -> bool:
     """A count that may be an incident's toll: not a sub-count, a list item, a comparison,
-    another year, a vague number, some of a toll, its badly hurt, or an epidemic's cases
-    (each bulletin counts its own)."""
+    another year, a vague number, some of a toll, its badly or lightly hurt, or an
+    epidemic's cases (each bulletin counts its own)."""
     return not (
         r.part or r.listed or r.comparison or r.elsewhen or r.vague or r.stated[1] is None
-        or r.subset or r.severe or r.new or r.entity_key in CASE_WORDS or r.kind != "count"
+        or r.subset or r.severe or r.light or r.new or r.entity_key in CASE_WORDS
+        or r.kind != "count"
     )  # fmt: skip
 
 
@@ -684,8 +685,8 @@ def named_people_pairs(
             return None
         if a.entity_class not in PEOPLE_CLASSES or a.stated[1] is None or b.stated[1] is None:
             return None
-        if (a.subset, a.severe, a.comparison, a.elsewhen) != (b.subset, b.severe,
-                                                               b.comparison, b.elsewhen):  # fmt: skip
+        if (a.subset, a.severe, a.light, a.comparison, a.elsewhen) != (
+                b.subset, b.severe, b.light, b.comparison, b.elsewhen):  # fmt: skip
             return None
         if not same_incident(a.incident, b.incident):
             return None

@@ -193,9 +193,11 @@ _GRAVE = re.compile(r"^[«\"']?(?:ال)?(?:حرجه|خطيره|خطره|بالغ
 SEVERE_REACH = 10  # words after the number searched for its state
 
 
-def in_grave_state(words: list[str]) -> bool:
+def in_grave_state(words: list[str], grave: re.Pattern | None = None) -> bool:
     """Do these words (the ones after a number, nearest first) put it in a grave state
-    ("في حالة خطرة"، "إصاباتهم بالغة") before another number or the clause's end?"""
+    ("في حالة خطرة"، "إصاباتهم بالغة") before another number or the clause's end? (in
+    the state ``grave`` matches, when given: ``light_count``)"""
+    grave = grave or _GRAVE
     numbers = lexicon().number_words
     days = _weekday_words()
     for k, word in enumerate(words):
@@ -203,9 +205,7 @@ def in_grave_state(words: list[str]) -> bool:
             return False  # another number's state (الاثنين is Monday here, not two)
         if _CLAUSE_MARK.search(word):
             return False  # the clause ends here
-        if _STATE.match(word) and any(
-            _GRAVE.match(w.strip("،,؛;:.")) for w in words[k + 1 : k + 4]
-        ):
+        if _STATE.match(word) and any(grave.match(w.strip("،,؛;:.")) for w in words[k + 1 : k + 4]):
             return True
     return False
 
@@ -214,6 +214,26 @@ def severe_count(text: str, end: int) -> bool:
     """Does the number count the badly hurt ("في حالة حرجة"، "إصاباتهم بالغة") rather than
     all the injured? The state must follow in its clause, before any other number."""
     return in_grave_state(text[end : end + 120].split()[:SEVERE_REACH])
+
+
+# "وخمسة آخرين إصاباتهم طفيفة": the lightly hurt, some of the injured as the badly hurt are
+# (their injuries: "أصيب 10 أشخاص بجروح طفيفة" may be the whole toll, all lightly hurt)
+_LIGHT = re.compile(r"^[«\"']?(?:ال)?(?:طفيفه|بسيطه|خفيفه)[»\"']?$")
+_THEIR_STATE = re.compile(r"^(?:اصاباتهم|اصابتهم|اصاباتهما|جروحهم|حالتهم|حالاتهم)$")
+
+
+def light_count(text: str, end: int) -> bool:
+    """Does the number count the lightly hurt ("إصاباتهم طفيفة"), some of the injured? Not
+    "تراوحت إصابتهم بين البسيطة والمتوسطة" (all of them, in several states)."""
+    words = text[end : end + 120].split()[:SEVERE_REACH]
+    for k, word in enumerate(words):
+        if (
+            _THEIR_STATE.match(word)
+            and k + 1 < len(words)
+            and _LIGHT.match(words[k + 1].strip("،,؛;:."))
+        ):
+            return in_grave_state(words[: k + 2], _LIGHT)
+    return False
 
 
 # a verb of saying, in its past forms (قال، قالت، قالوا); not نقل, which also carries the

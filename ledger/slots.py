@@ -60,6 +60,10 @@ TOLL_CLASSES = TOLL_NOUN_CLASSES  # people, or cases of what befell them
 CHANGE_EVENTS = frozenset({"rose", "fell"})  # how a count moved, not what it counts
 LASTING_EVENTS = frozenset({"killed", "injured", "captured", "recovered", "missing", "held",
                             "displaced", "escaped", "left", "hospitalized"})  # fmt: skip
+# the people aboard a boat or a plane, and those rescued from it, are counted for days too;
+# not the teams that rescued them ("9 فرق إطفاء وإنقاذ")
+CARRIED_EVENTS = frozenset({"aboard", "rescued"})
+PASSENGERS = frozenset({"راكب"})  # counted aboard without the crew
 CLOSE_RATIO = 1.5  # values closer than this are no evidence of two slots
 MAX_ARTICLE_CLAIMS = 300  # an article's mentions beyond this are not linked (see linkable)
 FEATURE_CHUNK = 100_000  # candidate pairs scored at a time, so memory stays bounded
@@ -98,6 +102,15 @@ def model() -> Model:
     return Model(DEFAULT_WEIGHTS)
 
 
+def _lasting(r: ClaimRow) -> bool:
+    """Is the count one that outlets repeat and update for days (``LASTING_EVENTS``;
+    people aboard or rescued, ``CARRIED_EVENTS``), not a bulletin's new cases?"""
+    event = event_family(r.event)
+    if event in CARRIED_EVENTS:
+        return r.entity_class in PEOPLE_CLASSES
+    return event in LASTING_EVENTS and not r.new
+
+
 class Table:
     """The rows' features as arrays, so the hard rules and the features are computed
     for many pairs at once."""
@@ -125,6 +138,10 @@ class Table:
         self.period = np.array([np.nan if r.period is None else r.period for r in rows])
         self.subset = np.array([r.subset for r in rows], dtype=bool)
         self.severe = np.array([r.severe for r in rows], dtype=bool)
+        self.light = np.array([r.light for r in rows], dtype=bool)
+        # passengers aboard are not all aboard: "174 راكبا وطاقما من أربعة" is 178 people
+        self.passengers = np.array([r.entity_key in PASSENGERS and event_family(r.event)
+                                    in CARRIED_EVENTS for r in rows], dtype=bool)  # fmt: skip
         self.comparison = np.array([r.comparison for r in rows], dtype=bool)
         self.title = np.array([r.title for r in rows], dtype=bool)
         self.lead = np.array([r.rank == 0 for r in rows], dtype=bool)
@@ -146,8 +163,7 @@ class Table:
         self.incident_marks = {int(c): m for c, m in zip(self.incident, marks, strict=True)
                                if m is not None}  # fmt: skip
         # a bulletin's new cases are that day's count, however lasting the event
-        self.lasting = np.array([event_family(r.event) in LASTING_EVENTS and not r.new
-                                 for r in rows], dtype=bool)  # fmt: skip
+        self.lasting = np.array([_lasting(r) for r in rows], dtype=bool)
         self.rising = np.array([event_family(r.event) in RISING_TOLLS for r in rows], dtype=bool)
         self.change = np.array([event_family(r.event) in CHANGE_EVENTS for r in rows], dtype=bool)
         self.person = np.array([r.entity_class in PEOPLE for r in rows], dtype=bool)
@@ -216,6 +232,8 @@ class Table:
         ok &= ~(self.named_part_of(i, j) | self.named_part_of(j, i))
         ok &= self.subset[i] == self.subset[j]  # 32 من الجرحى is not the injured ...
         ok &= self.severe[i] == self.severe[j]  # ... nor are 20 في حالة حرجة
+        ok &= self.light[i] == self.light[j]  # ... nor 5 إصاباتهم طفيفة
+        ok &= ~((self.passengers[i] != self.passengers[j]) & ~same_entity)
         di, dj = self.day[i], self.day[j]
         gap = np.abs(di - dj)
         apart = (di > 0) & (dj > 0) & (gap > MAX_DAYS)

@@ -554,3 +554,24 @@ def test_the_start_of_a_change_takes_the_unit_of_its_end(text, started):
     scale; read alone, 200 was 200 of nothing, not 200 million riyals."""
     first = next(m for m in extract_mentions(text) if m.is_claim)
     assert (first.text, first.value, first.kind, first.unit) == started
+
+
+@pytest.mark.parametrize(
+    ("text", "events"),
+    [
+        # the boat off Libya (alweeam, aleqtisadiya, 6 August 2015), the Nile boat (23-25 July)
+        ("انقلاب قارب يقل 700 مهاجر قبالة ساحل ليبيا", ["aboard"]),
+        ("تلقت نداء استغاثة قرابة الساعة السابعة من مركب معدني يقل نحو 600 شخص", ["aboard"]),
+        ("وكان أكثر من 35 شخصا على متن المركب .", ["aboard"]),
+        ("تلقت إنذارا بغرق قارب على متنه نحو 700 شخص، من بينهم أطفال", ["aboard"]),
+        # the dead who were aboard are the dead; "لا يقل عن" is at least, not a boat
+        ("لقى 21 شخصاً على الأقل مصرعهم بعد ما اصطدم مركب رحلات كانوا يستقلونه بصندل نهري",
+         ["killed"]),
+        ("قتل مساء أول من أمس ما لا يقل عن 16 شخصا، وأصيب ستة آخرين", ["killed", "injured"]),
+        # "تقل عن"، "يقل كثيرا عن": less than (China's PMI, aleqtisadiya 25 July 2015)
+        ("ونزلت القراءة الأولية لمؤشر مديري المشتريات في الصين إلى 48.2 لتسجل أدنى مستوياتها"
+         " وتقل عن مستوى الخمسين", [None]),
+    ],
+)  # fmt: skip
+def test_the_people_aboard_a_boat_or_a_plane(text, events):
+    assert [m.event for m in extract_mentions(text) if m.is_claim and m.kind == "count"] == events

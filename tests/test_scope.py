@@ -1766,3 +1766,57 @@ def test_a_sentence_that_opens_on_an_earlier_date_tells_that_day_s_incident():
     assert _dated_sentence(this_year[: this_year.index("5 ")], day) is None
     undated = normalize("قتل 15 شخصا وأصيب 20 في 2014 حادثا").text
     assert _dated_sentence(undated[: undated.index("20")], day) is None
+
+
+def test_the_lightly_hurt_are_some_of_the_injured():
+    """ "وخمسة آخرين إصاباتهم طفيفة" (aljazirah, 31 July 2015, beside a third policeman
+    badly hurt) counts the lightly hurt; "إصابة ستة ... تراوحت إصابتهم بين البسيطة
+    والمتوسطة" all six, in several states; "أصيب 10 أشخاص بجروح طفيفة" may be the whole
+    toll, all lightly hurt."""
+    from ledger.scope import light_count
+
+    def light(said: str, number: str) -> bool:
+        nt = normalize(said)
+        return light_count(nt.text, nt.to_normalized(said.index(number) + len(number)))
+
+    assert light("إصابة شرطي ثالث بجروح بليغة وخمسة آخرين إصاباتهم طفيفة", "وخمسة")
+    assert not light("بإصابة ستة من رجال الشرطة تراوحت إصابتهم بين البسيطة والمتوسطة", "ستة")
+    assert not light("أصيب 10 أشخاص بجروح طفيفة", "10")
+    assert not light("أصيب 20 شخصا بينهم 3 حالتهم خطيرة", "20")
+
+
+SITRA = Path(__file__).parent / "data" / "sitra_excerpts.jsonl"
+
+
+def test_the_lightly_hurt_never_join_the_injured(ledger_path):
+    """Sitra (28 July 2015): the ministry's six injured and the column's five lightly hurt
+    beside a third policeman badly hurt are two figures, and no conflict; the six of
+    two reports are one."""
+    with linked(ledger_path, SITRA, 3) as ledger:
+        six = figure_of(ledger, "sitra-3alyoum", "ستة")
+        assert six == figure_of(ledger, "sitra-aawsat", "6")
+        assert figure_of(ledger, "sitra-aljazirah", "خمسة") != six
+        flags = ledger.db.execute("SELECT count(*) FROM figures WHERE conflict = 1")
+        assert flags.fetchone()[0] == 0
+
+
+def test_passengers_are_not_all_aboard():
+    """Garuda at Padang (2-3 August 2015): "كانت تقل 174 راكبا" and "طائرة ركاب تقل 178
+    شخصا" (the crew too) are two counts; 700 migrants and about 700 people aboard one boat
+    are one."""
+    from ledger.linking import ClaimRow
+    from ledger.slots import Table
+
+    def aboard(i: int, noun: str, value: int) -> ClaimRow:
+        row = ClaimRow(i, f"a{i}", 0, noun, "aboard", "count", None, "2015-08-03 20:00:00")
+        row.entity_key, row.entity_class = noun, "civilian" if noun == "راكب" else "person"
+        row.stated = ("exact", value, None, None)
+        return row
+
+    import numpy as np
+
+    rows = [aboard(1, "راكب", 174), aboard(2, "شخص", 178), aboard(3, "مهاجر", 700),
+            aboard(4, "شخص", 700)]  # fmt: skip
+    table = Table(rows)
+    allowed = table.allowed(np.array([0, 2]), np.array([1, 3]))
+    assert allowed.tolist() == [False, True]

@@ -1,8 +1,11 @@
 """Score linking on ledgers of one story each, as an analyst loads one incident's coverage.
 
-    uv run python tests/gold/score_single_stories.py [STORY ...] [--keep DIR]
+    uv run python tests/gold/score_single_stories.py [STORY ...] [--keep DIR] [--gold DIR]
 
-For each story of the dev set (by default the nine with the most articles), its articles
+For each story of the dev set (by default those of ``MIN_ARTICLES`` articles or more: the
+nine main stories), or of another gold folder of the same files (``--gold``, or
+``$FACTLEDGER_GOLD_STORIES``: ``tests/gold/incidents/``, six incidents read as a held-out
+check), its articles
 alone are read from the SaudiNewsNet corpus into a fresh ledger, ingested and linked;
 then the same-figure pairs (precision, recall), the conflicting slots flagged, the
 mentions of conflicting slots whose figure is flagged (as the held-out sets count them) and
@@ -13,6 +16,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sqlite3
 import sys
 import tempfile
@@ -27,6 +31,8 @@ import corpus  # noqa: E402
 import score_links  # noqa: E402
 
 from ledger import Database  # noqa: E402
+
+MIN_ARTICLES = 4  # a gold story of fewer articles is a distractor of another
 
 
 def story_ledger(story: str, folder: Path) -> Path:
@@ -68,9 +74,12 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("stories", nargs="*")
     parser.add_argument("--keep", type=Path, help="write the ledgers here (else a temp dir)")
+    parser.add_argument("--gold", type=Path, help="a gold folder other than stories/")
     args = parser.parse_args()
+    if args.gold:
+        os.environ[score_links.GOLD_ENV] = str(args.gold.resolve())
     sizes = Counter(a["story"] for a in score_links.load("articles.jsonl"))
-    chosen = args.stories or [s for s, _ in sizes.most_common(9)]
+    chosen = args.stories or [s for s, n in sizes.most_common() if n >= MIN_ARTICLES]
     with tempfile.TemporaryDirectory() as tmp:
         folder = args.keep or Path(tmp)
         folder.mkdir(parents=True, exist_ok=True)
