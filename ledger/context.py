@@ -336,6 +336,9 @@ class Context:
         care = self._aftercare()
         if care is not None:
             return care
+        among = self._among_a_toll(before)
+        if among is not None:
+            return among
         if in_grave_state(after[:GRAVE_REACH]) and not self._death_before():
             return "injured"  # "بقيت عدد من الحالات منها أربعة في حالة خطرة جداً": still alive
         if self._fell(after):
@@ -500,6 +503,30 @@ class Context:
         then = k + 1 if side else k - 1  # the word after it in the text
         return not (words[k] == "عدد" and 0 <= then < len(words) and words[then] == "من")
 
+    def _among_a_toll(self, before: list[str]) -> str | None:
+        """The casualty a count is some of when "بينهم" opens it right after a toll's
+        noun ("وأوقعت ثمانية قتلى بينهم ثلاثة عسكريين"، "12 قتلى على الأقل، بينهم خمسة
+        جنود"): the soldiers among the dead are dead, whatever the sentence's verb (a
+        hostage-taking, a liberation) says."""
+        # the count opens the part, or follows its items ("بينهم خمسة جنود، وأربعة من
+        # المهاجمين"): no event of their own between
+        k = next((k for k, w in enumerate(before[:AMONG_ITEMS]) if w in AMONG_THEM), None)
+        if k is None or any(self.ex.event_of(w) for w in before[:k]):
+            return None
+        seen = 0
+        for word in before[k + 1 :]:
+            if word in CLAUSE_MARKS or word in _QUALIFYING:
+                continue
+            seen += 1
+            if seen > AMONG_REACH:
+                break
+            hit = self.ex.event_of(word)
+            if hit is not None and hit[0] in CASUALTY_EVENTS:
+                return hit[0]
+            if self._numeral(word):
+                break  # the toll's own number: its noun came after it, or none did
+        return None
+
     def _less_than(self, words: list[str], side: int, dist: int) -> bool:
         """Is the word at ``dist`` (يقل، تقل) a comparison, not a boat carrying people:
         negated before it in the text (لا يقل) or followed by عن (يقل كثيرا عن)?"""
@@ -518,6 +545,10 @@ class Context:
 
 
 _NEGATIONS = frozenset({"لا", "لم", "لن", "ولا", "ولم"})
+AMONG_THEM = frozenset({"بينهم", "وبينهم", "ومنهم", "منهم"})  # a part of the count before it
+AMONG_REACH = 2  # words before "بينهم" searched for the toll's noun ("قتلى على الأقل")
+AMONG_ITEMS = 8  # words back to "بينهم" across the items listed before a count
+_QUALIFYING = frozenset({"علي", "الاقل", "اقل", "تقدير"})  # "على الأقل" between them
 # quotation marks as (opens, closes) read in text order
 _QUOTES = {"«": (True, False), "»": (False, True), "“": (True, False), "”": (False, True)}
 # what a crowd does about a killing, not the killing itself (normalised)

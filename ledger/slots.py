@@ -63,7 +63,7 @@ LASTING_EVENTS = frozenset({"killed", "injured", "captured", "recovered", "missi
 # the people aboard a boat or a plane, and those rescued from it, are counted for days too;
 # not the teams that rescued them ("9 فرق إطفاء وإنقاذ")
 CARRIED_EVENTS = frozenset({"aboard", "rescued"})
-PASSENGERS = frozenset({"راكب"})  # counted aboard without the crew
+PASSENGERS = frozenset({"راكب", "مسافر"})  # counted aboard without the crew
 CLOSE_RATIO = 1.5  # values closer than this are no evidence of two slots
 MAX_ARTICLE_CLAIMS = 300  # an article's mentions beyond this are not linked (see linkable)
 FEATURE_CHUNK = 100_000  # candidate pairs scored at a time, so memory stays bounded

@@ -575,3 +575,21 @@ def test_the_start_of_a_change_takes_the_unit_of_its_end(text, started):
 )  # fmt: skip
 def test_the_people_aboard_a_boat_or_a_plane(text, events):
     assert [m.event for m in extract_mentions(text) if m.is_claim and m.kind == "count"] == events
+
+
+@pytest.mark.parametrize(
+    ("text", "events"),
+    [
+        # the Sévaré hotel siege (alriyadh 7 August, alweeam 9 August 2015): the soldiers
+        # among the dead are dead, whatever the hostage-taking or the liberation says
+        ("أعلن مصدر عسكري مالي أن عملية احتجاز الرهائن في أحد فنادق مدينة سيفاري لا تزال"
+         " متواصلة مساء الجمعة، وأوقعت ثمانية قتلى بينهم ثلاثة عسكريين.", ["killed", "killed"]),
+        ("تمكنت قوات الجيش من تحرير أربعة من الرهائن، في العملية التي سقط خلالها 12 قتلى على"
+         " الأقل، بينهم خمسة جنود", ["freed", "killed", "killed"]),
+        # the injured's part is injured; a part after a count of people keeps its verb
+        ("قتل 5 جنود وأصيب 10 آخرون بينهم 3 مدنيين", ["killed", "injured", "injured"]),
+        ("قتل 12 شخصا بينهم خمسة عسكريين", ["killed", "killed"]),
+    ],
+)  # fmt: skip
+def test_a_part_of_a_toll_is_of_that_toll(text, events):
+    assert count_events(text) == events
