@@ -36,6 +36,7 @@ from .scope import (
     new_count,
     period_near,
     places_named,
+    rebuts_a_toll,
     recalls_an_incident,
     retold_after_a_count,
     running_total,
@@ -117,6 +118,7 @@ class ClaimRow:
     cited: bool = False  # ... only as what was stated before: وكان المتحدث قد صرح بأن
     recalled: bool = False  # an incident's toll recalled: "الهجوم الذي أوقع 32 قتيلا"
     voice: int = 0  # another source set against the sentence's own: فيما تحدث مصدر ثالث عن 25
+    rebuttal: bool = False  # another side's smaller count: أما الحزب فتحدث عن خمسة فقط
     retold: bool = False  # an earlier count the sentence tells after its own count
     sessions: tuple = ()  # the index levels its article names: the market sessions it is about
     comparison: bool = False  # another period or a former value: مقارنة بـ، العام الماضي
@@ -361,7 +363,8 @@ def _set_scope(row: ClaimRow, text: str, start: int, end: int, timed: bool | Non
         row.light = light_count(text, end)
     if event_family(row.event) in TOLL_EVENTS:  # whose count, and told as which
         row.earlier, row.cited = _told_earlier(text, start, end)
-        row.voice = voice_at(text, start)
+        row.rebuttal = rebuts_a_toll(text, start, end)
+        row.voice = voice_at(text, start) + row.rebuttal  # another side's voice
         row.retold = row.earlier and retold_after_a_count(text, start)
         row.recalled = recalls_an_incident(text, start)
     # cases of an epidemic: each bulletin's count is that day's, unless it is the running
@@ -1198,6 +1201,7 @@ class _Groups:
 LEAD_REASON = "both reports lead with the"  # a lead_toll_pairs pair's explanation begins so
 EARLIER_REASON = "the same report's earlier count of the"  # ... an earlier_toll_pairs pair's
 RECALLED_REASON = "the same toll recalled of"  # ... a recalled_toll_pairs pair's
+REBUTTAL_REASON = "another side's count of the"  # ... a rebuttal_pairs pair's
 VETO_REASON = "other incidents"  # why a pair of ``pair_vetoes`` is told apart (slots.vetoed)
 SAME_NOUN_REASON = "both count"  # a scored pair whose mentions count the same noun says so
 RISE_SCORE = 0.6  # a scored pair of one noun this likely may join two groups of a rising toll
@@ -1207,10 +1211,10 @@ RISE_GAP = 3 * 3600  # seconds: a toll told lower this much earlier than higher 
 
 def _whole_toll(r: ClaimRow) -> bool:
     """A count that may be its clause's whole toll: not a part, an item of a list, some
-    of a group or of a toll, the badly hurt or a comparison. Unlike a report's leading
-    toll (``pair_rules._whole_count``), a vague one may be ("وإصابة مئات")."""
+    of a group or of a toll, the badly or lightly hurt or a comparison. Unlike a report's
+    leading toll (``pair_rules._whole_count``), a vague one may be ("وإصابة مئات")."""
     return not (
-        r.part or r.partitive or r.listed or r.subset or r.severe or r.comparison
+        r.part or r.partitive or r.listed or r.subset or r.severe or r.light or r.comparison
         or r.elsewhen or r.kind != "count"
     )  # fmt: skip
 
@@ -1358,10 +1362,11 @@ def _join_rising_leads(groups: _Groups, pairs, timeline, links: list[Pair]) -> N
     """Join the groups a leading-toll or earlier-count pair spans when their toll rose
     (``rose``); so too two groups that a likely pair counting one noun spans (three
     workers killed, then four) when their values differ, the lower told first, and their
-    pairs average ``RISE_AVERAGE``. Such joins
+    pairs average ``RISE_AVERAGE``; and, whatever the order, a report's toll and another
+    side's smaller count it tells (``REBUTTAL_REASON``). Such joins
     make one figure; they are not, alone, evidence of a conflict: a flag still needs
     two mentions that disagree and were linked with ``conflicts.EVIDENCE``."""
-    told = (LEAD_REASON, EARLIER_REASON, RECALLED_REASON)
+    told = (LEAD_REASON, EARLIER_REASON, RECALLED_REASON, REBUTTAL_REASON)
     spans = [p for p in pairs.values()
              if p.explanation.startswith(told) or _counts_one_noun(p)]  # fmt: skip
     for pair in sorted(spans, key=lambda p: (-p.score, p.a, p.b)):
@@ -1375,7 +1380,10 @@ def _join_rising_leads(groups: _Groups, pairs, timeline, links: list[Pair]) -> N
         by_noun = not pair.explanation.startswith(told)
         if by_noun and groups.average(ra, rb, 0.0) < RISE_AVERAGE:
             continue  # one noun's pair is no report's own word: the groups must agree too
-        if rose(groups.members[ra], groups.members[rb], timeline, strict=by_noun):
+        if pair.explanation.startswith(REBUTTAL_REASON):  # one report tells both sides
+            groups.union(ra, rb)
+            links.append(pair)
+        elif rose(groups.members[ra], groups.members[rb], timeline, strict=by_noun):
             groups.union(ra, rb)
             links.append(Pair(pair.a, pair.b, pair.score, f"{pair.explanation}; {ROSE_NOTE}"))
 

@@ -22,6 +22,7 @@ from .linking import (
     GENERIC_TOLL_NOUNS,
     LEAD_REASON,
     PEOPLE_CLASSES,
+    REBUTTAL_REASON,
     RECALLED_REASON,
     RISING_TOLLS,
     SAME_NOUN_REASON,
@@ -113,15 +114,16 @@ def self_contradictions(
     out = set()
     for a_id, b_id in candidates:
         told = pairs.get((a_id, b_id)) if isinstance(pairs, dict) else None
-        if told is not None and told.explanation.startswith(EARLIER_REASON):
-            continue  # the report says one number came before the other
+        if told is not None and told.explanation.startswith((EARLIER_REASON, REBUTTAL_REASON)):
+            continue  # the report says one number came before the other, or answers it
         a, b = rows.get(a_id), rows.get(b_id)
         if a is None or b is None or a.article_id != b.article_id:
             continue
         if a.earlier or b.earlier:
             continue  # a count the report tells as an earlier one is no contradiction of it
-        if a.voice or b.voice:
+        if a.voice > a.rebuttal or b.voice > b.rebuttal:
             continue  # another source's number: a disagreement the report tells
+        # (another side's smaller count answers one count only: ``rebuttal_pairs``)
         if not a.title and not b.title and (a.article_id, event_family(a.event)) in rising:
             continue
         if a.title == b.title and abs(a.sentence_start - b.sentence_start) > SELF_REACH:
@@ -480,6 +482,44 @@ def earlier_toll_pairs(rows: list[ClaimRow]) -> dict[tuple[int, int], Pair]:
     return pairs
 
 
+REBUTTAL_SCORE = 0.8  # as sure as a lead pair: a witness of the disagreement
+REBUTTAL_RATIO = 100.0  # the toll and the other side's count at most this far apart
+
+
+def rebuttal_pairs(rows: list[ClaimRow]) -> dict[tuple[int, int], Pair]:
+    """A report that sets another side's smaller count against its toll ("نحو 260 ...
+    قتلوا" then "أما حزب العمال فتحدث عن مقتل خمسة أشخاص فقط": ``ClaimRow.rebuttal``)
+    tells a disagreement: that count and the report's own count it answers (the nearest
+    larger whole count of the same toll told before it, not as earlier, nor in the
+    headline) are one figure. Not when
+    they name different incidents (``scope.told_apart``) or lie more than
+    ``REBUTTAL_RATIO`` apart (a war's dead against one battle's)."""
+    by_toll: dict[tuple, list[ClaimRow]] = defaultdict(list)
+    for r in rows:
+        event = event_family(r.event)
+        if event in RISING_TOLLS and not r.title and r.stated[1] is not None:
+            by_toll[(r.article_id, event)].append(r)
+    pairs: dict[tuple[int, int], Pair] = {}
+    for (_article, event), group in by_toll.items():
+        rebuttals = [r for r in group if r.rebuttal]
+        if not rebuttals:
+            continue
+        group.sort(key=lambda r: (r.sentence_start, r.id))
+        own = [r for r in group if not (r.rebuttal or r.earlier or r.voice) and _whole_count(r)]
+        for r in rebuttals:
+            # the count it answers: the nearest larger one the report told before it
+            lead = next((q for q in reversed(own) if q.sentence_start < r.sentence_start
+                         and float(q.stated[1]) > float(r.stated[1])), None)  # fmt: skip
+            if lead is None:
+                continue
+            lo, hi = float(r.stated[1]), float(lead.stated[1])
+            if lo <= 0 or hi / lo > REBUTTAL_RATIO or told_apart(r.incident, lead.incident):
+                continue
+            key = (r.id, lead.id) if r.id < lead.id else (lead.id, r.id)
+            pairs[key] = Pair(key[0], key[1], REBUTTAL_SCORE, f"{REBUTTAL_REASON} {event}")
+    return pairs
+
+
 def _running_stories(rows: list[ClaimRow], story_of: dict[str, int]) -> set[int]:
     """Stories told over more than ``LEAD_STORY_DAYS``: running coverage (a war, a
     campaign), where each report leads with its own incident."""
@@ -766,7 +806,7 @@ def recalled_toll_pairs(rows: list[ClaimRow]) -> dict[tuple[int, int], Pair]:
 
 
 # the rule pairs whose reason lets ``linking.cluster`` join a rising toll's groups
-_JOINING_REASONS = (LEAD_REASON, EARLIER_REASON, RECALLED_REASON)
+_JOINING_REASONS = (LEAD_REASON, EARLIER_REASON, RECALLED_REASON, REBUTTAL_REASON)
 
 
 def add_rule_pairs(
@@ -785,6 +825,7 @@ def add_rule_pairs(
                   described_part_pairs(pairs, rows, story_of),
                   severe_pairs(pairs, rows, story_of),
                   named_people_pairs(pairs, rows, story_of),
+                  rebuttal_pairs(rows),
                   recalled_toll_pairs(rows)):  # fmt: skip
         for key, pair in extra.items():
             known = pairs.get(key)

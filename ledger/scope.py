@@ -371,6 +371,28 @@ def told_as_earlier(text: str) -> bool:
 _RIVAL = re.compile(rf"(?<!\S)(?:[وف]?(?:فيما|بينما)|في حين|وفي حين)\s+(?:\S+\s+)?(?:{_REPORTED})")
 
 
+# another side's smaller count set against a report's toll: "أما حزب العمال فتحدث عن مقتل
+# خمسة أشخاص فقط"، "لكن قائد الجيش تحدث عن مقتل ثمانية جنود فقط"، "لم يقتل سوى خمسة" (normalised)
+_TURNING = re.compile(
+    r"(?<!\S)(?:[وف]?(?:لكن\S*|اما|بينما|فيما|خلافا)|[وف]?(?:الا|غير) ان|في حين|وفي حين"
+    r"|في المقابل|بالمقابل)(?!\S)"
+)
+_ONLY_AFTER = re.compile(r"\s*(?:\S+\s+){0,2}?[«\"]?فقط(?![^\s.,،؛:»\"])")
+_ONLY_BEFORE = re.compile(r"(?<!\S)(?:سوي|الا)\s*$")
+_SAID = re.compile(rf"(?<!\S)[وف]?(?:{_REPORTED}|نفي|نفت|يقول|تقول)")
+
+
+def rebuts_a_toll(text: str, start: int, end: int) -> bool:
+    """Is the number at ``start:end`` of a normalised sentence another side's count, told
+    as only so many ("فقط" after it, or "سوى" before it) after a turn to its speaker
+    ("أما ... فتحدث"، "لكن ... قال"): a disagreement the report tells, not its own toll?"""
+    only = _ONLY_AFTER.match(text, end) or _ONLY_BEFORE.search(text, max(0, start - 12), start)
+    if not only:
+        return False
+    turn = _TURNING.search(text, 0, start)
+    return turn is not None and _SAID.search(text, turn.end(), start) is not None
+
+
 def voice_at(text: str, start: int) -> int:
     """How many other sources' numbers the sentence has set against the first when it
     reaches ``start`` (0: the sentence's own voice). "أكد مصدر مقتل 20 طالبا، فيما تحدث

@@ -305,8 +305,9 @@ def m017_recalled_tolls(db: sqlite_utils.Database) -> None:
 @migrations()
 def m018_parts_and_increments(db: sqlite_utils.Database) -> None:
     # 0.17.0 reads the bodies a toll rose by and the children among its dead as no toll,
-    # statements told as made before without قد, and an earlier year's incident told "منذ
-    # أبريل 2011، عند مقتل 22": a ledger linked before scores every pair afresh
+    # statements told as made before without قد, an earlier year's incident told "منذ
+    # أبريل 2011، عند مقتل 22", the same people counted by two reports and another side's
+    # smaller count against a toll: a ledger linked before scores every pair afresh
     if db.execute("SELECT 1 FROM pair_scores LIMIT 1").fetchone():
         db["meta"].upsert({"key": RESCORE_KEY, "value": "parts and increments"}, pk="key")
 

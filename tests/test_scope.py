@@ -1820,3 +1820,42 @@ def test_passengers_are_not_all_aboard():
     table = Table(rows)
     allowed = table.allowed(np.array([0, 2]), np.array([1, 3]))
     assert allowed.tolist() == [False, True]
+
+
+def test_another_side_s_smaller_count_rebuts_a_toll():
+    """ "أما حزب العمال بالعراق فتحدث عن مقتل خمسة أشخاص فقط" (alwatan, 2 August 2015),
+    "لكن ... قائد الجيش في الولاية، تحدث عن مقتل ثمانية جنود فقط" (aawsat, 21 July):
+    another side's count, told as only so many after a turn to its speaker; not a
+    market's "3 شركات فقط", nor a toll with no speaker turned to."""
+    from ledger.scope import rebuts_a_toll
+
+    def rebuts(said: str, number: str) -> bool:
+        nt = normalize(said)
+        at = said.index(number)
+        return rebuts_a_toll(nt.text, nt.to_normalized(at), nt.to_normalized(at + len(number)))
+
+    assert rebuts("أما حزب العمال بالعراق فتحدث عن مقتل خمسة أشخاص فقط قبل غارات أمس", "خمسة")
+    assert rebuts("لكن عبد الرضي صافي، قائد الجيش في الولاية، تحدث عن مقتل ثمانية جنود فقط.",
+                  "ثمانية")  # fmt: skip
+    assert rebuts("لكن الحكومة قالت إنه لم يقتل سوى خمسة", "خمسة")
+    assert not rebuts("وشهدت تداولات اليوم ارتفاع أسهم 3 شركات فقط في قيمتها", "3")
+    assert not rebuts("قتل 5 أشخاص فقط في الهجوم", "5")
+    assert not rebuts("لكن الشرطة قالت إن 12 شخصا قتلوا", "12")
+
+
+REBUTTAL = Path(__file__).parent / "data" / "rebuttal_excerpts.jsonl"
+
+
+def test_another_side_s_count_disagrees_with_the_toll_it_answers(ledger_path):
+    """alwatan (2 August 2015) leads with the Zarkel strike's six dead, gives Anadolu's
+    260 killed in a week, then the PKK's "only five": the five answer the 260 (the
+    nearest larger count told before them), one figure, a disagreement; not Zarkel's six."""
+    with linked(ledger_path, REBUTTAL, 2) as ledger:
+        week = figure_of(ledger, "pkk-alwatan", "حوالى 260")
+        assert figure_of(ledger, "pkk-alwatan", "خمسة") == week
+        assert figure_of(ledger, "pkk-aawsat", "نحو 260") == week
+        assert figure_of(ledger, "pkk-alwatan", "ستة") != week
+        kind = ledger.db.execute(
+            "SELECT conflict_kind FROM figures WHERE claim_id = ?", [week]
+        ).fetchone()[0]
+        assert kind == "disagreement"
