@@ -65,6 +65,11 @@ ORGANIZATION_HEADS = frozenset({"حزب", "جبهه", "حركه", "منظمه", 
                                 "تنظيم", "هيئه", "مجلس", "رابطه"})  # fmt: skip
 CASE_NOUNS = frozenset({"حاله", "حالة"})
 TOTAL_WORDS = frozenset({"عدد", "مجمل", "اجمالي", "مجموع", "حصيله"})  # normalised
+_NEGATIONS = frozenset({"لا", "لم", "لن", "ولا", "ولم"})
+AMONG_THEM = frozenset({"بينهم", "وبينهم", "ومنهم", "منهم"})  # a part of the count before it
+AMONG_REACH = 2  # words before "بينهم" searched for the toll's noun ("قتلى على الأقل")
+AMONG_ITEMS = 8  # words back to "بينهم" across the items listed before a count
+_QUALIFYING = frozenset({"علي", "الاقل", "اقل", "تقدير"})  # "على الأقل" between them
 OF_THEM = frozenset({"منها", "منهم", "منهن"})
 OF_THEM_REACH = 3  # words after a cue searched for "منها 586"
 SOME_WORDS = frozenset({"عددا", "عدد", "بعض", "بعضا"})  # "some" before منهم (normalised)
@@ -406,8 +411,10 @@ class Context:
                 hit = self.ex.event_of(word) or self._captive_taking(words, side, dist, numeral)
                 if hit is None or self._before_a_month(words, side, dist):
                     continue
-                if hit[0] == "aboard" and self._less_than(words, side, dist):
-                    continue  # "لا يقل عن"، "وتقل عن مستوى الخمسين": less, no boat carrying
+                if hit[0] == "aboard" and (
+                    self.draft.kind != "count" or self._less_than(words, side, dist)
+                ):
+                    continue  # "لا يقل عن"، "تقل أسعار الطاقة 39%": less, no boat carrying
                 if hit[0] not in CHANGE_EVENTS and self._before_a_total(words, side, dist):
                     continue  # وصل عدد الإصابات إلى 1071: the count reached it
                 if _protested(words, side, dist):
@@ -513,6 +520,13 @@ class Context:
         k = next((k for k, w in enumerate(before[:AMONG_ITEMS]) if w in AMONG_THEM), None)
         if k is None or any(self.ex.event_of(w) for w in before[:k]):
             return None
+        noun = self.after[0] if self.after else ""
+        lemma = self.ex.entity_lemma(noun) if noun else None
+        own = (self.ex.event_of(noun) if noun else None) or (
+            self.ex.event_of(lemma) if lemma else None
+        )
+        if own is not None and own[0] in CASUALTY_EVENTS:
+            return None  # "بينهم امرأة و15 جريحا": the count names its own casualty
         seen = 0
         for word in before[k + 1 :]:
             if word in CLAUSE_MARKS or word in _QUALIFYING:
@@ -529,12 +543,14 @@ class Context:
 
     def _less_than(self, words: list[str], side: int, dist: int) -> bool:
         """Is the word at ``dist`` (يقل، تقل) a comparison, not a boat carrying people:
-        negated before it in the text (لا يقل) or followed by عن (يقل كثيرا عن)?"""
+        negated before it in the text (لا يقل), followed by عن (يقل كثيرا عن) or by how
+        much (بنسبة، بحوالي)?"""
         before = dist - 1 if side else dist + 1
         if 0 <= before < len(words) and words[before] in _NEGATIONS:
             return True
         after = words[dist + 1 : dist + 3] if side else words[max(0, dist - 2) : dist][::-1]
-        return "عن" in after
+        # "يقل عن"، "يقل بحوالي 25 بالمئة"، "تقل بنسبة 27%": by how much, less
+        return "عن" in after or (bool(after) and after[0].startswith("ب"))
 
     def _before_a_month(self, words: list[str], side: int, dist: int) -> bool:
         """Is the word at ``dist`` followed in the text by a month name? Then it names
@@ -544,11 +560,6 @@ class Context:
         return 0 <= k < len(words) and (words[k],) in self.ex.lex.months
 
 
-_NEGATIONS = frozenset({"لا", "لم", "لن", "ولا", "ولم"})
-AMONG_THEM = frozenset({"بينهم", "وبينهم", "ومنهم", "منهم"})  # a part of the count before it
-AMONG_REACH = 2  # words before "بينهم" searched for the toll's noun ("قتلى على الأقل")
-AMONG_ITEMS = 8  # words back to "بينهم" across the items listed before a count
-_QUALIFYING = frozenset({"علي", "الاقل", "اقل", "تقدير"})  # "على الأقل" between them
 # quotation marks as (opens, closes) read in text order
 _QUOTES = {"«": (True, False), "»": (False, True), "“": (True, False), "”": (False, True)}
 # what a crowd does about a killing, not the killing itself (normalised)

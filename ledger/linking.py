@@ -174,9 +174,9 @@ def distinctive(value) -> float | None:
 
 def same_scope(a: ClaimRow, b: ClaimRow) -> bool:
     """Do two mentions count over one period, in one market session, and neither only
-    some of a toll (or only its badly hurt)?"""
+    some of a toll (or only its badly or lightly hurt)?"""
     return (same_period(a.period, b.period) and a.subset == b.subset
-            and a.severe == b.severe and same_session(a, b))  # fmt: skip
+            and a.severe == b.severe and a.light == b.light and same_session(a, b))  # fmt: skip
 
 
 SESSION_LEVEL = 1000  # an index level: points from this up (TASI 8,790.77)
@@ -324,12 +324,19 @@ def _told_earlier(text: str, start: int, end: int) -> tuple[bool, bool]:
     return cited, cited
 
 
+# what a toll includes (normalised): "تتضمن 20 طفلا" is some of its dead; not a cell that
+# "تضم 8 عناصر", which is all of it
+_INCLUDES = frozenset({"تتضمن", "يتضمن", "تشمل", "يشمل", "تضم", "يضم"})
+
+
 def _set_roles(row: ClaimRow, text: str, start: int, end: int) -> None:
     """What part a number plays in its normalised sentence: a part or some of a group, a
     comparison value, a count of another year (``row.day`` set first)."""
     cues = lexicon().cues
     lead = text[max(0, start - 24) : start].split()[-3:]
     row.part = any(w in cues["part"] for w in lead) or bool(_OF_THEM.match(text, end))
+    if event_family(row.event) in RISING_TOLLS:  # "حصيلة القتلى تتضمن 20 طفلا": some of it
+        row.part = row.part or any(w in _INCLUDES for w in lead)
     row.partitive = _partitive(text, end)
     row.described = _described(text, end) if row.partitive else ()
     if row.partitive and row.entity_key in MEMBERSHIP_GROUPS and row.event:
@@ -337,9 +344,9 @@ def _set_roles(row: ClaimRow, text: str, start: int, end: int) -> None:
     around = text[max(0, start - 40) : end + 40].split()
     row.comparison = any(w in cues["comparison"] for w in around)
     lo = max(0, start - YEAR_REACH)
-    row.elsewhen = _earlier_year(text[lo : end + YEAR_REACH], row.day,
-                                 text[max(0, lo - SINCE_REACH) : lo]) or _dated_sentence(
-        text[:start], row.day)  # fmt: skip
+    window, since = text[lo : end + YEAR_REACH], text[max(0, lo - SINCE_REACH) : lo]
+    row.elsewhen = (_earlier_year(window, row.day, since, at=start - lo)
+                    or _dated_sentence(text[:start], row.day))  # fmt: skip
 
 
 def _set_keys(row: ClaimRow, text: str, start: int, end: int) -> None:
@@ -926,7 +933,9 @@ _YEAR = re.compile(r"(?<![0-9])(19[0-9]{2}|20[0-9]{2})(?![0-9])")
 _SINCE = re.compile(r"(?:^|\s)(?:منذ|من|حتي|مطلع|بدايه)(?:\s|$)")  # since 2012: a running count
 SINCE_REACH = 24  # characters before a year searched for "since"
 # "أسوأ كارثة منذ أبريل 2011، عند مقتل 22 شخصا": the year's own incident, told as when
-_WHEN_AFTER = re.compile(r"\s*[،,]?\s*(?:عند|عندما|حين|حينما|يوم)(?!\S)")
+_WHEN_AFTER = re.compile(
+    r"\s*[،,]?\s*(?:عندما|حينما|حين|عند\s+(?:مقتل|غرق|وقوع|سقوط|وفاه|انفجار|تحطم|انقلاب))(?!\S)"
+)  # (not "أدنى مستوى منذ فبراير 2010 عند 1077": a price at today's level)
 # "قبل خمسة أشهر"، "قبل عامين": months or years before the report, another incident; not
 # "قبل عام 2011" (before a year), nor a running toll "في النزاع الذي اندلع قبل أربع سنوات"
 _AGO = re.compile(
@@ -936,16 +945,21 @@ _AGO = re.compile(
     r"(?!\s*[0-9])"
 )
 MONTHS_AGO = 1  # ``ClaimRow.elsewhen`` of a count told months or years ago, year unnamed
+# "وقد قتل آنذاك خمسة جنود أفغان": at that time, an incident the report recalls
+_THEN = re.compile(r"(?<!\S)[وف]?(?:انذاك|حينذاك|وقتذاك)(?!\S)")
 
 
-def _earlier_year(window: str, day: dt.date | None, lead: str = "") -> int | None:
+def _earlier_year(
+    window: str, day: dt.date | None, lead: str = "", at: int | None = None
+) -> int | None:
     """A Gregorian year before the article's own named near a number ("the 2013
     Reyhanli attack", "in 1996"), or weeks, months or years ago (``MONTHS_AGO``, "قبل
     خمسة أشهر"، "قبل عدة أسابيع"; not "two weeks ago", which may be the same incident
     retold): the number is about another incident or period. A running count "since
     2012" (منذ) is not, even when "since" is before the ``window``, in the ``lead`` of its
     sentence ("منذ شهر يونيو 2012 إلى 1059 حالة ... و9 حالات"); but the year's own
-    incident is ("أسوأ كارثة منذ أبريل 2011، عند مقتل 22 شخصا")."""
+    incident, told after it as when, is ("أسوأ كارثة منذ أبريل 2011، عند مقتل 22 شخصا":
+    for the number at ``at`` in the ``window``, when given)."""
     if day is None:
         return None
     text = lead + window
@@ -953,11 +967,13 @@ def _earlier_year(window: str, day: dt.date | None, lead: str = "") -> int | Non
         int(m.group()) for m in _YEAR.finditer(window)
         if int(m.group()) < day.year
         and (not _SINCE.search(text[max(0, len(lead) + m.start() - SINCE_REACH) : len(lead) + m.start()])
-             or _WHEN_AFTER.match(window, m.end()))
+             or (_WHEN_AFTER.match(window, m.end()) and (at is None or m.end() <= at)))
     ]  # fmt: skip
     if years:
         return max(years)
-    return MONTHS_AGO if _AGO.search(window) else None  # "قتل 15 في إعصار بام قبل خمسة أشهر"
+    if _AGO.search(window) or _THEN.search(window):  # "قتل 15 في إعصار بام قبل خمسة أشهر"
+        return MONTHS_AGO
+    return None
 
 
 # "وفي 11 أكتوبر (تشرين الأول) 2014، سقطت شاحنة ... تم انتشال 24 جثة منها": a sentence

@@ -701,6 +701,7 @@ NAMED_REASON = "both count the same people"
 # count names them alike, so the same noun is no evidence of one incident
 _COMBATANTS = frozenset({"مسلح", "حوثي", "متمرد", "مقاتل", "انقلابي", "ميليشيه", "مليشيه",
                          "داعشي", "عنصر", "ارهابي", "متطرف", "متشدد"})  # fmt: skip
+_NOT_NAMED = GENERIC_TOLL_NOUNS | _COMBATANTS  # nouns that name no one people
 
 
 def named_people_pairs(
@@ -712,7 +713,8 @@ def named_people_pairs(
     the soldiers among the dead of a hotel siege are 2, then 3, then 5 in each report's
     count of them (Sévaré, 7-9 August 2015), independent reports wording them apart.
     Different incidents (``scope.same_incident``: the places and targets their clauses
-    name), some of a toll or its badly hurt against the rest, and the fighters of a war
+    name), reports more than ``LEAD_TOLL_DAYS`` apart, some of a toll or its badly hurt
+    against the rest, and the fighters of a war
     (``_COMBATANTS``: Taiz's 36 rebels and Aden's 17) are left out; other rare words are
     no evidence here (a report's verbs are as rare as its names in a small ledger)."""
 
@@ -721,15 +723,15 @@ def named_people_pairs(
         if event not in RISING_TOLLS or event != event_family(b.event):
             return None
         noun = a.entity_key
-        if noun is None or noun != b.entity_key or noun in GENERIC_TOLL_NOUNS | _COMBATANTS:
+        if noun is None or noun != b.entity_key or noun in _NOT_NAMED:
             return None
         if a.entity_class not in PEOPLE_CLASSES or a.stated[1] is None or b.stated[1] is None:
             return None
         if (a.subset, a.severe, a.light, a.comparison, a.elsewhen) != (
                 b.subset, b.severe, b.light, b.comparison, b.elsewhen):  # fmt: skip
             return None
-        if not same_incident(a.incident, b.incident):
-            return None
+        if not same_incident(a.incident, b.incident) or _days_apart(a, b) > LEAD_TOLL_DAYS:
+            return None  # (Tenenkou's three soldiers four days after Sévaré's siege)
         lo, hi = sorted((float(a.stated[1]), float(b.stated[1])))
         if lo <= 0 or hi / lo > LEAD_TOLL_RATIO:
             return None
@@ -787,8 +789,11 @@ def recalled_toll_pairs(rows: list[ClaimRow]) -> dict[tuple[int, int], Pair]:
         value = r.stated[1]
         if event not in RISING_TOLLS or value is None or value < RECALL_MIN or r.title:
             continue
-        if not _whole_count(r) or r.partitive or r.earlier or not r.day:
+        if not _whole_count(r) or r.partitive or not r.day:
             continue  # "عشرة من منسوبي القوات": the members, not the incident's toll
+        if r.earlier and not (r.cited and r.recalled):
+            continue  # (an incident recalled in a statement told as made before is still
+            # that incident's toll: "وكان الرئيس أعلن ... الهجوم الذي قتل خلاله 39 سائحا")
         for place in sorted(r.incident[2]):  # in one order, whatever the hash seed
             if within.get(place):  # a town or a region: a country names no incident
                 by_toll[(event, float(value), place)].append(r)

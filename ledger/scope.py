@@ -150,7 +150,10 @@ def subset_of_toll(text: str, end: int) -> bool:
 
 # the bodies or deaths a toll rose by, not the toll: "ارتفع عدد الضحايا إلى 31 قتيلا بعد
 # انتشال 13 جثة"، "انتشلوا 11 جثمانا آخر ... لترتفع حصيلة القتلى إلى 29" (normalised)
-_RISE = re.compile(r"(?<!\S)[وفل]?(?:ا|ي|ت|لي|لت)?(?:رتفع|رتفاع|رتفعت)\S*")
+_RISE = re.compile(
+    r"(?<!\S)[وفل]?(?:ا|ي|ت|لي|لت)?(?:رتفع|رتفاع|رتفعت)\S*\s+(?:\S+\s+)?"
+    r"(?:عدد|اعداد|حصيل\S*|ضحايا|قتلي|الوفيات|وفيات|شهداء)(?!\S)"
+)  # a toll's rise, not "ارتفعت أسعار النفط بعد مقتل 20 شخصا"
 _INCREMENT_CAUSE = re.compile(
     r"(?<!\S)[وف]?(?:بعد|اثر|عقب)\s+(?:\S+\s+)?(?:ال)?(?:انتشال|العثور|عثور|وفاه|موت|مقتل"
     r"|استشهاد|سقوط)(?:\s+\S+)?\s*$"
@@ -193,11 +196,15 @@ _GRAVE = re.compile(r"^[«\"']?(?:ال)?(?:حرجه|خطيره|خطره|بالغ
 SEVERE_REACH = 10  # words after the number searched for its state
 
 
-def in_grave_state(words: list[str], grave: re.Pattern | None = None) -> bool:
+def in_grave_state(words: list[str]) -> bool:
     """Do these words (the ones after a number, nearest first) put it in a grave state
-    ("في حالة خطرة"، "إصاباتهم بالغة") before another number or the clause's end? (in
-    the state ``grave`` matches, when given: ``light_count``)"""
-    grave = grave or _GRAVE
+    ("في حالة خطرة"، "إصاباتهم بالغة") before another number or the clause's end?"""
+    return _in_state(words, _GRAVE)
+
+
+def _in_state(words: list[str], state: re.Pattern) -> bool:
+    """Do these words put the number before them in the ``state`` that pattern matches
+    (grave, light), before another number or the clause's end?"""
     numbers = lexicon().number_words
     days = _weekday_words()
     for k, word in enumerate(words):
@@ -205,7 +212,7 @@ def in_grave_state(words: list[str], grave: re.Pattern | None = None) -> bool:
             return False  # another number's state (الاثنين is Monday here, not two)
         if _CLAUSE_MARK.search(word):
             return False  # the clause ends here
-        if _STATE.match(word) and any(grave.match(w.strip("،,؛;:.")) for w in words[k + 1 : k + 4]):
+        if _STATE.match(word) and any(state.match(w.strip("،,؛;:.")) for w in words[k + 1 : k + 4]):
             return True
     return False
 
@@ -232,7 +239,7 @@ def light_count(text: str, end: int) -> bool:
             and k + 1 < len(words)
             and _LIGHT.match(words[k + 1].strip("،,؛;:."))
         ):
-            return in_grave_state(words[: k + 2], _LIGHT)
+            return _in_state(words[: k + 2], _LIGHT)
     return False
 
 
@@ -305,7 +312,10 @@ def told_as_first(text: str, start: int) -> bool:
 # في بيان ... أن 15 شخصا قتلوا": a statement the report tells as made before (the
 # pluperfect, with قد or without), up to a mark that turns to the report's own count ("،
 # فيما ارتفعت حصيلة شهداء هذه الجريمة إلى 12")
-_STATED_BEFORE = re.compile(rf"(?<!\S)[وف]?كان\S*\s+(?:\S+\s+){{0,6}}?(?:قد\s+)?(?:{_REPORTED})")
+_STATED_BEFORE = re.compile(
+    rf"(?<!\S)[وف]?كان(?:ت|وا|تا)?\s+(?:[^\s،,؛:.]+\s+){{0,6}}?(?:قد\s+)?"
+    rf"(?<!كما )(?<!حسبما )(?<!مثلما )(?:{_REPORTED})"
+)  # (not "كانون الثاني اعلنت", "كان آخرها، حسبما أعلن", "بينما كان ...، قال شاهد")
 _SENTENCE_END = r"(?<!\d)\.(?!\d)|[!?؛;؟]"  # (not a decimal point) a splitter may miss ".أما"
 _TURN = re.compile(
     r"(?<!\S)(?:[وف]?(?:فيما|بينما|ثم|لكن\S*|الا ان|غير ان|اما)|في حين|وفي حين|[وف]?اليوم"

@@ -27,6 +27,7 @@ from rapidfuzz import fuzz
 
 from .intervals import counts_whole_things, interval_of
 from .linking import (
+    CASE_WORDS,
     GENERIC_TOLL_NOUNS,
     PEOPLE_CLASSES,
     RISING_TOLLS,
@@ -169,6 +170,7 @@ class Table:
         self.person = np.array([r.entity_class in PEOPLE for r in rows], dtype=bool)
         self.people = np.array([r.entity_class in PEOPLE_CLASSES for r in rows], dtype=bool)
         self.generic = np.array([r.entity_key in GENERIC_TOLL_NOUNS for r in rows], dtype=bool)
+        self.cases = np.array([r.entity_key in CASE_WORDS for r in rows], dtype=bool)
         self.toll_noun = np.array([r.entity_class in TOLL_CLASSES for r in rows], dtype=bool)
         self.informant = np.array([r.informant for r in rows], dtype=bool)
         # each sentence's values of one kind and unit, as sorted keys (sentence, value)
@@ -245,12 +247,14 @@ class Table:
         return ok
 
     def named_part_of(self, i: np.ndarray, j: np.ndarray) -> np.ndarray:
-        """True where ``i`` counts some of a toll by who they were ("بينهم 20 طفلا": a part
-        naming its noun) and ``j`` the whole toll (a generic noun or none: "36 قتيلا"): the
-        children are never the toll, whatever else their reports share."""
-        named = self.part[i] & (self.entity[i] >= 0) & ~self.generic[i]
-        whole = ~self.part[j] & ((self.entity[j] < 0) | self.generic[j])
-        return named & whole
+        """True where ``i`` counts some of a toll of the killed or the injured by who they
+        were ("بينهم 20 طفلا": a part naming its noun, not a generic شخص or حالة) and ``j``
+        the whole toll of the same (a generic noun or none: "36 قتيلا"): the children are
+        never the toll, whatever else their reports share."""
+        toll = self.rising[i] & (self.event[i] == self.event[j])
+        named = self.part[i] & (self.entity[i] >= 0) & ~self.generic[i] & ~self.cases[i]
+        whole = ~self.part[j] & ((self.entity[j] < 0) | self.generic[j] | self.cases[j])
+        return toll & named & whole
 
     def told_beside(self, i: np.ndarray, j: np.ndarray) -> np.ndarray:
         """True where each of two different values sits in a sentence that also states the

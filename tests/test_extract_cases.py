@@ -571,6 +571,10 @@ def test_the_start_of_a_change_takes_the_unit_of_its_end(text, started):
         # "تقل عن"، "يقل كثيرا عن": less than (China's PMI, aleqtisadiya 25 July 2015)
         ("ونزلت القراءة الأولية لمؤشر مديري المشتريات في الصين إلى 48.2 لتسجل أدنى مستوياتها"
          " وتقل عن مستوى الخمسين", [None]),
+        # the dead a plane carried are the dead ("راح ضحيتها"، "لقيا مصرعهما")
+        ("وكان المتوفون قد رحلوا جراء حادثة الطائرة التي كانت تقلهم وتحطمت، وراح ضحيتها"
+         " ثلاثة أشخاص من الأسرة", ["killed"]),
+        ("مضيفةً أن رجلين داخل الطائرة التي كانت تقلهما لقيا مصرعهما", ["killed"]),
     ],
 )  # fmt: skip
 def test_the_people_aboard_a_boat_or_a_plane(text, events):
@@ -589,7 +593,16 @@ def test_the_people_aboard_a_boat_or_a_plane(text, events):
         # the injured's part is injured; a part after a count of people keeps its verb
         ("قتل 5 جنود وأصيب 10 آخرون بينهم 3 مدنيين", ["killed", "injured", "injured"]),
         ("قتل 12 شخصا بينهم خمسة عسكريين", ["killed", "killed"]),
+        # a count naming its own casualty after the part keeps it
+        ("سقوط عشرة قتلى بينهم امرأة و15 جريحا", ["killed", "injured"]),
     ],
 )  # fmt: skip
 def test_a_part_of_a_toll_is_of_that_toll(text, events):
     assert count_events(text) == events
+
+
+def test_a_fall_by_so_much_carries_no_one():
+    """ "تقل أسعار الطاقة 39%"، "يقل بحوالي 25 بالمئة": a fall, not a boat's passengers."""
+    assert [m.event for m in extract_mentions("تقل أسعار الطاقة 39%") if m.is_claim] == [None]
+    said = "وعدد الزوار يقل بحوالي 25 شخصا عن العام الماضي"
+    assert [m.event for m in extract_mentions(said) if m.is_claim] != ["aboard"]

@@ -635,6 +635,10 @@ def test_a_count_told_months_or_years_ago_is_another_incidents():
     # alriyadh, 27 July 2015: "the worst since April 2011, when 22 died": that year's own
     told_when = "اسوأ كارثة من نوعها منذ ابريل 2011، عند مقتل 22 شخصا بعد انقلاب عبارتهم"
     assert told(told_when) == 2011
+    # but "at" today's level is no incident: "أدنى مستوى منذ فبراير 2010 عند 1077 دولارا"
+    assert told("هبط الذهب إلى أدنى مستوى منذ فبراير 2010 عند 1077 دولارا") is None
+    # "وقد قتل آنذاك خمسة جنود": at that time, an incident recalled
+    assert told("وقد قتل آنذاك خمسة جنود أفغان وأصيب ثمانية آخرون") == MONTHS_AGO
     # sabq, 21 July 2015: "the last such crash, several weeks ago" is another crash
     assert told("وكان آخر حادث وقع قبل عدة أسابيع وأُصيب سبعة آخرون") == MONTHS_AGO
     assert told("قتل 15 شخصا في الهجوم الذي وقع قبل أسبوعين") is None  # may be this one
@@ -1658,6 +1662,11 @@ def test_a_statement_made_before_needs_no_qad():
     for plain, number in (
         ("وكانت الحصيلة 18 قتيلا", "18"),
         ("وكان المركب يحمل أكثر من 25 شخصا", "25"),
+        # a month's name, a "كما" before the verb, a clause of its own between
+        ("في كانون الثاني اعلنت الوزارة مقتل 5", "5"),
+        ("وكان آخرها، حسبما أعلن الجيش، مقتل 7", "7"),
+        ("كانت آخرها كما صرح المسؤول مقتل 4", "4"),
+        ("بينما كان المسلحون يطلقون النار، قال شاهد إن 20 قتلوا", "20"),
     ):
         text = normalize(plain).text
         assert not stated_before(text, text.index(number)), plain
@@ -1684,6 +1693,7 @@ def test_the_bodies_a_toll_rose_by_are_not_the_toll():
     assert increment("ارتفع عدد شهداء التفجير الى 15 بعد وفاة اثنين من المصابين", "اثنين")
     assert not increment("ارتفعت حصيلة القتلى إلى 5 وأصيب 20 آخرون", "20")
     assert not increment("انتشال 11 جثة جديدة", "11")  # no rise told: a count of its own
+    assert not increment("ارتفعت أسعار النفط بعد مقتل 20 شخصا", "20")  # no toll's rise
 
 
 NILE = Path(__file__).parent / "data" / "nile_boat_excerpts.jsonl"
@@ -1859,3 +1869,27 @@ def test_another_side_s_count_disagrees_with_the_toll_it_answers(ledger_path):
             "SELECT conflict_kind FROM figures WHERE claim_id = ?", [week]
         ).fetchone()[0]
         assert kind == "disagreement"
+
+
+def test_a_named_part_keeps_apart_from_a_toll_only():
+    """ "بينهم نحو 20 طفلا" is never the toll of 36 killed; but "سجلت منهم 9 حالات وفاة"
+    (cases name no one) may be the 9 dead, and "خلية تضم 8 عناصر" arrested all 8 held."""
+    import numpy as np
+
+    from ledger.linking import ClaimRow
+    from ledger.slots import Table
+
+    def count(i: int, noun: str, cls: str, event: str, value: int, part: bool) -> ClaimRow:
+        row = ClaimRow(i, f"a{i}", 0, noun, event, "count", None, "2015-07-31 10:00:00")
+        row.entity_key, row.entity_class, row.part = noun, cls, part
+        row.stated = ("exact", value, None, None)
+        return row
+
+    rows = [
+        count(1, "طفل", "person", "killed", 20, True), count(2, "قتيل", "person", "killed", 36, False),
+        count(3, "حاله", "event", "killed", 9, True), count(4, "قتيل", "person", "killed", 9, False),
+        count(5, "عنصر", "person", "captured", 8, True), count(6, "شخص", "person", "captured", 8, False),
+    ]  # fmt: skip
+    table = Table(rows)
+    apart = table.named_part_of(np.array([0, 2, 4]), np.array([1, 3, 5]))
+    assert apart.tolist() == [True, False, False]
