@@ -2,8 +2,10 @@
 
 Beside the same-slot model (``slots``), these read what the model cannot: the same words
 around a number in two articles (a copy of one statement), the same distinctive value in
-one story, the toll each report leads with, a report's own earlier count; and, against
-them all, the numbers of one article that cannot both hold (``self_contradictions``).
+one story, the toll each report leads with, a report's own earlier count, an incident's
+toll recalled later, the same people named by two reports, another side's smaller count
+a report sets against its toll; and, against them all, the numbers of one article that
+cannot both hold (``self_contradictions``).
 ``add_rule_pairs`` adds the found pairs to the model's.
 """
 
@@ -491,9 +493,9 @@ def rebuttal_pairs(rows: list[ClaimRow]) -> dict[tuple[int, int], Pair]:
     قتلوا" then "أما حزب العمال فتحدث عن مقتل خمسة أشخاص فقط": ``ClaimRow.rebuttal``)
     tells a disagreement: that count and the report's own count it answers (the nearest
     larger whole count of the same toll told before it, not as earlier, nor in the
-    headline) are one figure. Not when
-    they name different incidents (``scope.told_apart``) or lie more than
-    ``REBUTTAL_RATIO`` apart (a war's dead against one battle's)."""
+    headline) are one figure. Not when they name different incidents
+    (``scope.told_apart``) or lie more than ``REBUTTAL_RATIO`` apart (a war's dead
+    against one battle's)."""
     by_toll: dict[tuple, list[ClaimRow]] = defaultdict(list)
     for r in rows:
         event = event_family(r.event)

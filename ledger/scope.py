@@ -12,7 +12,10 @@
   المتحدث قد صرح بأن" tells a statement made before; ``recalls_an_incident``: "التفجير
   الذي أسفر عن مقتل 32" recalls an incident's toll.
 - ``voice_at``: "فيما تحدث مصدر ثالث عن 25 قتيلا" gives another source's number, set
-  against the sentence's own: a disagreement the article reports, not one it makes.
+  against the sentence's own: a disagreement the article reports, not one it makes;
+  ``rebuts_a_toll``: "أما حزب العمال فتحدث عن مقتل خمسة أشخاص فقط" answers a toll.
+- ``increment_of_toll``: "بعد انتشال 11 جثة جديدة" is what a toll rose by;
+  ``light_count``: "وخمسة آخرين إصاباتهم طفيفة" the lightly hurt, some of the injured.
 - ``incident_marks`` / ``same_incident``: what the sentence says was struck (a mosque, a
   truck, a police academy) and whether it counts a series of attacks: leading tolls of
   sentences naming only different targets are different incidents.
