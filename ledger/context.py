@@ -66,6 +66,8 @@ ORGANIZATION_HEADS = frozenset({"حزب", "جبهه", "حركه", "منظمه", 
 CASE_NOUNS = frozenset({"حاله", "حالة"})
 TOTAL_WORDS = frozenset({"عدد", "مجمل", "اجمالي", "مجموع", "حصيله"})  # normalised
 _NEGATIONS = frozenset({"لا", "لم", "لن", "ولا", "ولم"})
+# counted nouns whose own first letter is و, not a conjunction: "7 وفيات" (normalised)
+_WAW_NOUNS = frozenset({"وفيات", "وفاه"})
 AMONG_THEM = frozenset({"بينهم", "وبينهم", "ومنهم", "منهم"})  # a part of the count before it
 AMONG_REACH = 2  # words before "بينهم" searched for the toll's noun ("قتلى على الأقل")
 AMONG_ITEMS = 8  # words back to "بينهم" across the items listed before a count
@@ -358,7 +360,7 @@ class Context:
         # the counted noun itself (30 قتيلا), never a verbal noun or a coordinated
         # clause that follows it (مقتل جنديين وإصابة 24: the two are killed)
         counted = None  # a verbal noun counted (40 إصابة): what befell them
-        if after and after[0] != "من" and not after[0].startswith("و"):
+        if after and after[0] != "من" and (not after[0].startswith("و") or after[0] in _WAW_NOUNS):
             lemma = self.ex.entity_lemma(after[0])
             own = self.ex.event_of(after[0]) or (self.ex.event_of(lemma) if lemma else None)
             if own is not None and own[0] in CASUALTY_EVENTS and not own[1]:

@@ -606,3 +606,20 @@ def test_a_fall_by_so_much_carries_no_one():
     assert [m.event for m in extract_mentions("تقل أسعار الطاقة 39%") if m.is_claim] == [None]
     said = "وعدد الزوار يقل بحوالي 25 شخصا عن العام الماضي"
     assert [m.event for m in extract_mentions(said) if m.is_claim] != ["aboard"]
+
+
+@pytest.mark.parametrize(
+    ("text", "events"),
+    [
+        # the Khurais bus crash (alweeam, 3alyoum, 31 July 2015): "وفيات" is the deaths
+        # counted, not a conjunction and "فيات"; "يصرع" kills; "متوفين" are the dead
+        ("اتضح وجود 7 وفيات في الموقع، و27 إصابة تراوحت بين الخطيرة والمتوسطة",
+         ["died", "injured"]),
+        ("تصادم حافلة معتمرين عمانيين بشاحنة يصرع 7ويصيب 27 بالأحساء", ["killed", "injured"]),
+        ("قال إنها بلغت أكثر من 15 منها 9 متوفين", [None, "died"]),
+        # and a conjunction stays one: the two are killed
+        ("مقتل جنديين وإصابة 24", ["killed", "injured"]),
+    ],
+)  # fmt: skip
+def test_the_dead_counted_by_their_own_nouns(text, events):
+    assert count_events(text) == events
