@@ -200,8 +200,10 @@ class Table:
         a number (unless both count the same noun), values more than ``MAX_RATIO`` apart
         (``MAX_TOLL_RATIO`` for two counts of one toll of the killed or the injured, which
         rises as it is counted), one about an earlier year (``elsewhen``) and one not, two
-        market items (``ClaimRow.item``: Brent and US crude),
-        reports more than ``MAX_DAYS`` apart unless the count lasts (``LASTING_EVENTS``)."""
+        market items (``ClaimRow.item``: Brent and US crude), a part naming who they were
+        against the same toll's whole (``named_part_of``), the lightly hurt against the
+        rest, passengers against all aboard (``PASSENGERS``),
+        reports more than ``MAX_DAYS`` apart unless the count lasts (``_lasting``)."""
         ok = (self.kind_unit[i] == self.kind_unit[j]) & (self.sentence[i] != self.sentence[j])
         ok &= ~(self.informant[i] | self.informant[j])  # "ذكر مصدران": who spoke
         ei, ej = self.event[i], self.event[j]
