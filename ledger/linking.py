@@ -371,7 +371,7 @@ def _set_scope(row: ClaimRow, text: str, start: int, end: int, timed: bool | Non
     if event_family(row.event) in TOLL_EVENTS:  # whose count, and told as which
         row.earlier, row.cited = _told_earlier(text, start, end)
         row.rebuttal = rebuts_a_toll(text, start, end)
-        row.voice = voice_at(text, start) + row.rebuttal  # another side's voice
+        row.voice = max(voice_at(text, start), int(row.rebuttal))  # another side's voice
         row.retold = row.earlier and retold_after_a_count(text, start)
         row.recalled = recalls_an_incident(text, start)
     # cases of an epidemic: each bulletin's count is that day's, unless it is the running

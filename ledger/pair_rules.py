@@ -37,7 +37,7 @@ from .linking import (
     same_item,
     same_scope,
 )
-from .scope import places_apart, same_incident, struck, told_apart
+from .scope import places_apart, same_incident, same_period, struck, told_apart
 from .slots import CHANGE_EVENTS
 
 VERBATIM_REASON = "the same words in both articles"  # a copy's pair says so
@@ -493,7 +493,9 @@ def rebuttal_pairs(rows: list[ClaimRow]) -> dict[tuple[int, int], Pair]:
     قتلوا" then "أما حزب العمال فتحدث عن مقتل خمسة أشخاص فقط": ``ClaimRow.rebuttal``)
     tells a disagreement: that count and the report's own count it answers (the nearest
     larger whole count of the same toll told before it, not as earlier, nor in the
-    headline) are one figure. Not when they name different incidents
+    headline) are one figure; the answer is a whole count too, not some of a toll
+    (``_some_of_a_toll``). Not when
+    they name different incidents
     (``scope.told_apart``) or lie more than ``REBUTTAL_RATIO`` apart (a war's dead
     against one battle's)."""
     by_toll: dict[tuple, list[ClaimRow]] = defaultdict(list)
@@ -503,7 +505,7 @@ def rebuttal_pairs(rows: list[ClaimRow]) -> dict[tuple[int, int], Pair]:
             by_toll[(r.article_id, event)].append(r)
     pairs: dict[tuple[int, int], Pair] = {}
     for (_article, event), group in by_toll.items():
-        rebuttals = [r for r in group if r.rebuttal]
+        rebuttals = [r for r in group if r.rebuttal and not _some_of_a_toll(r)]
         if not rebuttals:
             continue
         group.sort(key=lambda r: (r.sentence_start, r.id))
@@ -517,9 +519,17 @@ def rebuttal_pairs(rows: list[ClaimRow]) -> dict[tuple[int, int], Pair]:
             lo, hi = float(r.stated[1]), float(lead.stated[1])
             if lo <= 0 or hi / lo > REBUTTAL_RATIO or told_apart(r.incident, lead.incident):
                 continue
+            if not same_period(r.period, lead.period):
+                continue  # (a count of another period answers nothing)
             key = (r.id, lead.id) if r.id < lead.id else (lead.id, r.id)
             pairs[key] = Pair(key[0], key[1], REBUTTAL_SCORE, f"{REBUTTAL_REASON} {event}")
     return pairs
+
+
+def _some_of_a_toll(r: ClaimRow) -> bool:
+    """Does the count tell some of a toll ("5 منهم فقط في حالة خطرة"، "3 منهم فقط من
+    المدنيين"), not a whole one another side could answer it with?"""
+    return r.part or r.partitive or r.listed or r.subset or r.severe or r.light or r.vague
 
 
 def _running_stories(rows: list[ClaimRow], story_of: dict[str, int]) -> set[int]:

@@ -1694,6 +1694,7 @@ def test_the_bodies_a_toll_rose_by_are_not_the_toll():
     assert not increment("ارتفعت حصيلة القتلى إلى 5 وأصيب 20 آخرون", "20")
     assert not increment("انتشال 11 جثة جديدة", "11")  # no rise told: a count of its own
     assert not increment("ارتفعت أسعار النفط بعد مقتل 20 شخصا", "20")  # no toll's rise
+    assert increment("ارتفعت الحصيلة إلى 29 بعد انتشال 11 جثة", "11")
 
 
 NILE = Path(__file__).parent / "data" / "nile_boat_excerpts.jsonl"
@@ -1851,6 +1852,8 @@ def test_another_side_s_smaller_count_rebuts_a_toll():
     assert not rebuts("وشهدت تداولات اليوم ارتفاع أسهم 3 شركات فقط في قيمتها", "3")
     assert not rebuts("قتل 5 أشخاص فقط في الهجوم", "5")
     assert not rebuts("لكن الشرطة قالت إن 12 شخصا قتلوا", "12")
+    # "فقط" of the next number is not this one's
+    assert not rebuts("لكن الجيش قال إن 3 قتلى و2 فقط أصيبوا", "3")
 
 
 REBUTTAL = Path(__file__).parent / "data" / "rebuttal_excerpts.jsonl"
@@ -1893,3 +1896,22 @@ def test_a_named_part_keeps_apart_from_a_toll_only():
     table = Table(rows)
     apart = table.named_part_of(np.array([0, 2, 4]), np.array([1, 3, 5]))
     assert apart.tolist() == [True, False, False]
+
+
+def test_some_of_a_toll_answers_no_toll():
+    """ "لكن مدير المستشفى قال إن 5 منهم فقط في حالة خطرة" is told as only so many after a
+    turn to its speaker, but counts some of the injured: it answers no toll."""
+    from ledger.linking import ClaimRow
+    from ledger.pair_rules import rebuttal_pairs
+
+    def count(i: int, start: int, value: int, **marks) -> ClaimRow:
+        row = ClaimRow(i, "a1", start, "شخص", "killed", "count", None, "2015-08-02 10:00:00")
+        row.stated = ("exact", value, None, None)
+        for name, on in marks.items():
+            setattr(row, name, on)
+        return row
+
+    toll = count(1, 0, 260)
+    assert set(rebuttal_pairs([toll, count(2, 100, 5, rebuttal=True, voice=1)])) == {(1, 2)}
+    assert not rebuttal_pairs([toll, count(3, 100, 5, rebuttal=True, voice=1, part=True)])
+    assert not rebuttal_pairs([toll, count(4, 100, 5, rebuttal=True, voice=1, severe=True)])
