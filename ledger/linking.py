@@ -44,6 +44,7 @@ from .scope import (
     severe_count,
     stated_before,
     subset_of_toll,
+    tells_of_war,
     told_as_earlier,
     told_as_first,
     voice_at,
@@ -117,6 +118,7 @@ class ClaimRow:
     earlier: bool = False  # told as an earlier count: في حصيلة أولية، قال في وقت سابق
     cited: bool = False  # ... only as what was stated before: وكان المتحدث قد صرح بأن
     recalled: bool = False  # an incident's toll recalled: "الهجوم الذي أوقع 32 قتيلا"
+    hostile: bool = False  # a toll told among a war's fighting: "في غارات" (scope.tells_of_war)
     voice: int = 0  # another source set against the sentence's own: فيما تحدث مصدر ثالث عن 25
     rebuttal: bool = False  # another side's smaller count: أما الحزب فتحدث عن خمسة فقط
     retold: bool = False  # an earlier count the sentence tells after its own count
@@ -374,6 +376,7 @@ def _set_scope(row: ClaimRow, text: str, start: int, end: int, timed: bool | Non
         row.voice = max(voice_at(text, start), int(row.rebuttal))  # another side's voice
         row.retold = row.earlier and retold_after_a_count(text, start)
         row.recalled = recalls_an_incident(text, start)
+        row.hostile = tells_of_war(text)
     # cases of an epidemic: each bulletin's count is that day's, unless it is the running
     # total; deaths told as cases (15 حالة وفاة) are a toll like any other
     row.new = (

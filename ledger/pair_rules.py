@@ -12,7 +12,7 @@ cannot both hold (``self_contradictions``).
 from __future__ import annotations
 
 from bisect import bisect_right
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Callable
 
 from .conflicts import RISING_EVIDENCE
@@ -333,6 +333,8 @@ def story_value_pairs(
                     continue
                 if _struck_apart(a, b) or places_apart(a.incident[2], b.incident[2]):
                     continue  # the same 8 killed: at the police academy, by the truck bomb
+                if a.incident[1] != b.incident[1]:
+                    continue  # "بعد هجومين أوقعا 13 قتيلا": two earlier attacks', not the siege's 13
                 if (a.new or b.new) and _days_apart(a, b) > ECHO_DAYS:
                     continue  # two bulletins' new cases
                 if ea and ea == eb and value >= STORY_VALUE_MIN:
@@ -433,7 +435,10 @@ def _role(row: ClaimRow) -> tuple[bool, bool, bool, bool]:
 
 
 LEAD_STORY_DAYS = 5  # a story told over more days is running coverage (a war, a
-# campaign): each report leads with its own incident
+# campaign): each report leads with its own incident ...
+INCIDENT_STORY_DAYS = 10  # ... unless its tolls are seldom told among a war's fighting
+# (``HOSTILE_SHARE``): floods, an outbreak, a crash's follow-ups are one incident's days
+HOSTILE_SHARE = 0.3  # tolls told among raids, clashes or armed sides (ClaimRow.hostile)
 LEAD_TOLL_DAYS = 3  # reports this many days apart may still lead with the same toll
 LEAD_TOLL_RATIO = 5.0  # a rising toll may grow this much in its updates (10 then 32 dead) ...
 LEAD_RATIO = 2.0  # ... any other lead count this much (more would be another count)
@@ -532,14 +537,36 @@ def _some_of_a_toll(r: ClaimRow) -> bool:
     return r.part or r.partitive or r.listed or r.subset or r.severe or r.light or r.vague
 
 
-def _running_stories(rows: list[ClaimRow], story_of: dict[str, int]) -> set[int]:
-    """Stories told over more than ``LEAD_STORY_DAYS``: running coverage (a war, a
-    campaign), where each report leads with its own incident."""
+def _story_days(rows: list[ClaimRow], story_of: dict[str, int]) -> dict[int, int]:
+    """Story id -> the days its reports span."""
     days: dict[int, list] = defaultdict(list)
     for r in rows:
-        if r.day and r.article_id in story_of:
-            days[story_of[r.article_id]].append(r.day)
-    return {s for s, ds in days.items() if (max(ds) - min(ds)).days > LEAD_STORY_DAYS}
+        story = story_of.get(r.article_id)
+        if story is not None and r.day:
+            days[story].append(r.day)
+    return {story: (max(ds) - min(ds)).days for story, ds in days.items()}
+
+
+def _running_stories(rows: list[ClaimRow], story_of: dict[str, int]) -> set[int]:
+    """Stories told over more than ``LEAD_STORY_DAYS``: running coverage (a war, a
+    campaign), where each report leads with its own incident. A story of up to
+    ``INCIDENT_STORY_DAYS`` whose tolls are told among a war's fighting less than
+    ``HOSTILE_SHARE`` of the time (``ClaimRow.hostile``) is one incident told for days
+    (Myanmar's floods, rising from 27 to 100 dead over ten days; the Bronx outbreak)."""
+    tolls: Counter[int] = Counter()
+    hostile: Counter[int] = Counter()
+    for r in rows:
+        story = story_of.get(r.article_id)
+        if story is not None and event_family(r.event) in TOLL_EVENTS:
+            tolls[story] += 1
+            hostile[story] += r.hostile
+    running = set()
+    for story, span in _story_days(rows, story_of).items():
+        if span > INCIDENT_STORY_DAYS or (
+            span > LEAD_STORY_DAYS and hostile[story] >= HOSTILE_SHARE * tolls[story]
+        ):
+            running.add(story)
+    return running
 
 
 def _whole_count(r: ClaimRow) -> bool:
@@ -585,8 +612,10 @@ def lead_toll_pairs(
     thing (militants and soldiers), nor the dead or hurt of one group (``ClaimRow.partitive``:
     "12 من رجال الأمن", the members killed with three workers; "12 ألفاً من مسلحي داعش"
     held are all the held). The two articles must be close
-    (``related`` cosine of ``LEAD_COSINE``), their story short (``LEAD_STORY_DAYS``) and
-    their sentences must not name different targets (``scope.same_incident``)."""
+    (``related`` cosine of ``LEAD_COSINE``), their story no running coverage
+    (``_running_stories``), and their sentences must not name different targets
+    (``scope.same_incident``); in a story told over more than ``LEAD_STORY_DAYS`` both
+    must name a place in common ("الفيضانات في بورما")."""
     first: dict[tuple, ClaimRow] = {}
     for r in sorted(rows, key=lambda r: (r.article_id, not r.title, r.sentence_start, r.id)):
         event, story = event_family(r.event), story_of.get(r.article_id)
@@ -596,6 +625,7 @@ def lead_toll_pairs(
         if r.incident and r.incident[1]:  # its first count of a series told together
             first.setdefault((r.article_id, r.title, event, True), r)
     running = _running_stories(rows, story_of)
+    long = {s for s, span in _story_days(rows, story_of).items() if span > LEAD_STORY_DAYS}
     leads: dict[tuple, list[ClaimRow]] = defaultdict(list)
     for (_article, title, event, _series), r in first.items():
         if r.partitive and event in RISING_TOLLS:
@@ -604,11 +634,13 @@ def lead_toll_pairs(
         if story_of[r.article_id] not in running and _whole_count(r) and r not in group:
             group.append(r)
     pairs: dict[tuple[int, int], Pair] = {}
-    for (_story, event, _title), group in leads.items():
+    for (story, event, _title), group in leads.items():
         if len(group) > VERBATIM_MAX:
             continue
         for x, a in enumerate(group):
             for b in group[x + 1 :]:
+                if story in long and not a.incident[2] & b.incident[2]:
+                    continue  # told for days: both name where ("floods in Burma")
                 if _one_toll(a, b, event, related):
                     key = (a.id, b.id) if a.id < b.id else (b.id, a.id)
                     pairs[key] = Pair(key[0], key[1], LEAD_SCORE,
@@ -661,7 +693,7 @@ def _sure_parts(
     anchored: bool = True,
 ) -> dict[tuple[int, int], Pair]:
     """The pairs the model keeps (``DESCRIBED_FLOOR``, short of ``ANCHOR_SCORE``) of two
-    reports of one short story (not running coverage, ``_running_stories``) whose
+    reports of one short story (of ``LEAD_STORY_DAYS`` at most) whose
     sentences do not each name rare words and none in common (``ClaimRow.anchors``: two
     ambushes on police at العريش and رفح), made as sure as a lead pair where ``reason``
     names why they are one part of a toll (None: they are not); ``anchored=False``

@@ -16,6 +16,8 @@
   ``rebuts_a_toll``: "أما حزب العمال فتحدث عن مقتل خمسة أشخاص فقط" answers a toll.
 - ``increment_of_toll``: "بعد انتشال 11 جثة جديدة" is what a toll rose by;
   ``light_count``: "وخمسة آخرين إصاباتهم طفيفة" the lightly hurt, some of the injured.
+- ``tells_of_war``: a sentence naming raids, clashes or the armed sides ("في غارات
+  للطيران الحربي") tells of a war's fighting.
 - ``incident_marks`` / ``same_incident``: what the sentence says was struck (a mosque, a
   truck, a police academy) and whether it counts a series of attacks: leading tolls of
   sentences naming only different targets are different incidents.
@@ -232,6 +234,26 @@ _LIGHT = re.compile(r"^[«\"']?(?:ال)?(?:طفيفه|بسيطه|خفيفه)[»\
 _THEIR_STATE = re.compile(r"^(?:اصاباتهم|اصابتهم|اصاباتهما|جروحهم|حالتهم|حالاتهم)$")
 
 
+@cache
+def _hostility_words() -> frozenset[str]:
+    return frozenset(lexicon().cues.get("hostility", ()))
+
+
+def tells_of_war(text: str) -> bool:
+    """Does a normalised sentence name a war's fighting: raids, shelling, clashes, fronts
+    or the armed sides (the ``hostility`` cues: "في غارات للطيران الحربي"، "اشتباكات مع
+    الحوثيين"), behind a conjunction and a preposition (وبالقصف)?"""
+    words = _hostility_words()
+    for w in text.split():
+        w = w.strip(_AROUND_WORDS)
+        if w in words:
+            return True
+        w = w[1:] if w[:1] in "وف" else w
+        if w in words or (w[:1] in "بل" and w[1:] in words):
+            return True
+    return False
+
+
 def light_count(text: str, end: int) -> bool:
     """Does the number count the lightly hurt ("إصاباتهم طفيفة"), some of the injured? Not
     "تراوحت إصابتهم بين البسيطة والمتوسطة" (all of them, in several states)."""
@@ -255,7 +277,7 @@ _REPORTED = (
 # a count the report itself tells as an earlier one: "في حصيلة أولية"، "الحصيلة السابقة"،
 # "قال في وقت سابق إن ..."
 _EARLIER = re.compile(
-    r"(?<!\S)(?:في وقت سابق|سابقا|[وف]?(?:ال|ب|لل)?حصيل\S*\s+(?:\S+\s+)?(?:ال)?(?:اوليه|سابقه)"
+    r"(?<!\S)(?:[وف]?في وقت سابق|سابقا|[وف]?(?:ال|ب|لل)?حصيل\S*\s+(?:\S+\s+)?(?:ال)?(?:اوليه|سابقه)"
     # "وذلك بعدما كانت تحدثت مصادر عن 20 قتيلا"، "قد صرح قبلها بأنهم أحصوا ثمانية قتلى"
     rf"|(?:بعدما|بعد ان) كان\S*\s+(?:\S+\s+){{0,2}}(?:{_REPORTED}|\S*حصيل\S*)"
     rf"|(?:{_REPORTED})\s+قبل(?:ها|\s+ذلك))"

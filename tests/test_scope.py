@@ -1108,6 +1108,8 @@ def test_a_ledger_linked_before_0_10_is_scored_afresh(ledger_path):
         ("recalled_toll_excerpts.jsonl", 3, "m017_recalled_tolls", "the same toll recalled"),
         # 0.16.0 read the bodies a toll rose by as the toll
         ("nile_boat_excerpts.jsonl", 5, "m018_parts_and_increments", "lead with the killed"),
+        # 0.17.0 read any story told over more than five days as running coverage
+        ("nile_boat_excerpts.jsonl", 5, "m019_incidents_told_for_days", "lead with the killed"),
     ],
 )
 def test_a_ledger_linked_by_an_earlier_version_is_scored_afresh(
@@ -1915,3 +1917,81 @@ def test_some_of_a_toll_answers_no_toll():
     assert set(rebuttal_pairs([toll, count(2, 100, 5, rebuttal=True, voice=1)])) == {(1, 2)}
     assert not rebuttal_pairs([toll, count(3, 100, 5, rebuttal=True, voice=1, part=True)])
     assert not rebuttal_pairs([toll, count(4, 100, 5, rebuttal=True, voice=1, severe=True)])
+
+
+def test_a_toll_told_among_a_wars_fighting_tells_of_war():
+    """Raids, shelling, clashes and the armed sides name a war's fighting (the
+    ``hostility`` cues, behind a conjunction and a preposition); floods, a derailment and
+    an outbreak do not."""
+    from ledger.scope import tells_of_war
+
+    for said in (
+        "وقتل 20 مدنيا في غارات للطيران الحربي على ريف إدلب",  # Syria, July 2015
+        "مقتل 12 شخصا في اشتباكات مع الحوثيين في تعز",
+        "وأصيب خمسة بالقصف المدفعي على الأحياء السكنية",
+        "قتلت جماعة بوكو حرام 11 شخصا في هجوم على قرية",
+    ):
+        assert tells_of_war(normalize(said).text), said
+    for said in (
+        "لقي 46 شخصا على الاقل حتفهم في الفيضانات التي تشهدها بورما منذ أيام",
+        "قتل 27 شخصا على الأقل بالأمس لدى خروج قطاري ركاب عن السكة",
+        "ارتفع عدد الوفيات بمرض الفيالقة في برونكس إلى عشرة",
+        "والهجوم على الفندق أسفر عن مقتل 12 شخصا",  # one attack is no war
+    ):
+        assert not tells_of_war(normalize(said).text), said
+
+
+def test_an_incident_told_for_days_is_no_running_coverage():
+    """Myanmar's floods were told from 1 to 10 August 2015, the toll rising from 27 to 100
+    dead: a story of up to ten days whose tolls are seldom told among a war's fighting is
+    one incident, whose reports' leading tolls may pair; told among raids and clashes it
+    is running coverage, each report about its own day's incident; and any story told
+    over more than ten days is."""
+    from ledger.pair_rules import HOSTILE_SHARE, _running_stories
+
+    def toll(mid: int, day: int, hostile: bool = False, story: str = "a") -> ClaimRow:
+        row = ClaimRow(mid, f"{story}{mid}", 0, "شخص", "killed", "count", None, None)
+        row.day, row.hostile = dt.date(2015, 8, day), hostile
+        return row
+
+    floods = [toll(i, day) for i, day in enumerate((1, 2, 3, 4, 6, 10))]
+    story_of = {r.article_id: 1 for r in floods}
+    assert _running_stories(floods, story_of) == set()
+    war = [toll(10 + i, day, hostile=i % 2 == 0, story="w") for i, day in enumerate((1, 3, 5, 8))]
+    assert sum(r.hostile for r in war) >= HOSTILE_SHARE * len(war)
+    story_of.update({r.article_id: 2 for r in war})
+    assert _running_stories(floods + war, story_of) == {2}
+    weeks = [toll(20, 1, story="x"), toll(21, 13, story="x")]
+    story_of.update({r.article_id: 3 for r in weeks})
+    assert _running_stories(floods + war + weeks, story_of) == {2, 3}
+    short = [toll(30, 1, hostile=True, story="s"), toll(31, 4, hostile=True, story="s")]
+    story_of.update({r.article_id: 4 for r in short})
+    assert 4 not in _running_stories(short, story_of)  # five days or fewer: one incident
+
+
+def test_a_count_told_and_earlier_is_an_earlier_count():
+    """aljazirah, 9 August 2015, after the Sévaré siege's 12 dead: "وفي وقت سابق اشارت
+    مصادر عسكرية لفرانس برس الى مقتل ثمانية" cites an earlier count, behind its و."""
+    from ledger.scope import told_as_earlier
+
+    assert told_as_earlier(normalize("وفي وقت سابق اشارت مصادر عسكرية لفرانس برس الى مقتل").text)
+    assert told_as_earlier(normalize("وقال في وقت سابق إن").text)
+    assert not told_as_earlier(normalize("وفي وقت لاحق اشارت مصادر عسكرية الى مقتل").text)
+
+
+def test_a_series_toll_is_not_one_incidents_toll_of_the_same_value():
+    """aawsat, 10 August 2015: the Sévaré siege's final toll, "حصيلة نهائية ... بلغت 13
+    قتيلا", and, in another report, "بعد هجومين أوقعا 13 قتيلا في صفوف العسكريين" (two
+    earlier attacks): the same value in one story, but a series' count is not one
+    incident's."""
+    from ledger.pair_rules import story_value_pairs
+
+    def toll(mid: int, article: str, several: bool) -> ClaimRow:
+        row = ClaimRow(mid, article, 0, "قتيل", "killed", "count", None, "2015-08-10")
+        row.stated, row.entity_key = ("exact", 13, None, None), "قتيل"
+        row.incident = (frozenset(), several, frozenset())
+        return row
+
+    final, earlier, again = toll(1, "a", False), toll(2, "b", True), toll(3, "c", False)
+    pairs = story_value_pairs([final, earlier, again], {"a": 1, "b": 1, "c": 1})
+    assert set(pairs) == {(1, 3)}
