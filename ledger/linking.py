@@ -29,6 +29,7 @@ from .lexicon import PEOPLE_CLASSES, lexicon
 from .normalize import NormalizedText, normalize, normalize_word
 from .published import published_at
 from .scope import (
+    follows_another,
     incident_marks,
     increment_of_toll,
     light_count,
@@ -119,6 +120,9 @@ class ClaimRow:
     cited: bool = False  # ... only as what was stated before: وكان المتحدث قد صرح بأن
     recalled: bool = False  # an incident's toll recalled: "الهجوم الذي أوقع 32 قتيلا"
     hostile: bool = False  # a toll told among a war's fighting: "في غارات" (scope.tells_of_war)
+    follows: bool = (
+        False  # an earlier incident's toll: "ويأتي الهجوم بعد مقتل 10" (follows_another)
+    )
     voice: int = 0  # another source set against the sentence's own: فيما تحدث مصدر ثالث عن 25
     rebuttal: bool = False  # another side's smaller count: أما الحزب فتحدث عن خمسة فقط
     retold: bool = False  # an earlier count the sentence tells after its own count
@@ -377,6 +381,7 @@ def _set_scope(row: ClaimRow, text: str, start: int, end: int, timed: bool | Non
         row.retold = row.earlier and retold_after_a_count(text, start)
         row.recalled = recalls_an_incident(text, start)
         row.hostile = tells_of_war(text)
+        row.follows = follows_another(text, start)
     # cases of an epidemic: each bulletin's count is that day's, unless it is the running
     # total; deaths told as cases (15 حالة وفاة) are a toll like any other
     row.new = (

@@ -619,8 +619,8 @@ def lead_toll_pairs(
     first: dict[tuple, ClaimRow] = {}
     for r in sorted(rows, key=lambda r: (r.article_id, not r.title, r.sentence_start, r.id)):
         event, story = event_family(r.event), story_of.get(r.article_id)
-        if event not in TOLL_EVENTS or story is None or r.kind != "count":
-            continue
+        if event not in TOLL_EVENTS or story is None or r.kind != "count" or r.follows:
+            continue  # "ويأتي الهجوم بعد مقتل 10": an earlier incident's, not what it leads with
         first.setdefault((r.article_id, r.title, event, False), r)
         if r.incident and r.incident[1]:  # its first count of a series told together
             first.setdefault((r.article_id, r.title, event, True), r)

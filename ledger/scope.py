@@ -10,7 +10,8 @@
 - ``told_as_earlier``: "وكانت حصيلة سابقة تفيد عن ثمانية قتلى" cites an earlier count;
   ``told_as_first``: "وحسب المعلومات الأولية" gives a first one; ``stated_before``: "وكان
   المتحدث قد صرح بأن" tells a statement made before; ``recalls_an_incident``: "التفجير
-  الذي أسفر عن مقتل 32" recalls an incident's toll.
+  الذي أسفر عن مقتل 32" recalls an incident's toll; ``follows_another``: "ويأتي الهجوم
+  بعد ... مقتل نحو عشرة" tells an earlier incident's.
 - ``voice_at``: "فيما تحدث مصدر ثالث عن 25 قتيلا" gives another source's number, set
   against the sentence's own: a disagreement the article reports, not one it makes;
   ``rebuts_a_toll``: "أما حزب العمال فتحدث عن مقتل خمسة أشخاص فقط" answers a toll.
@@ -393,6 +394,25 @@ def recalls_an_incident(text: str, start: int) -> bool:
         if any(_INCIDENT.match(w.strip(_AROUND_WORDS)) for w in after):
             return True
     return False
+
+
+# the sentence's own incident told as coming after others: "ويأتي الهجوم بعد أقل من أسبوع
+# من مقتل نحو عشرة أشخاص"، "والهجوم على سيفاري هو الثالث من نوعه ... بعد هجومين أوقعا 13
+# قتيلا" (normalised)
+_COMES = re.compile(r"(?<!\S)[وف]?(?:ياتي|تاتي|جاء|جاءت)(?!\S)|(?<!\S)من نوعه(?![^\s.,،؛:])")
+
+
+def follows_another(text: str, start: int) -> bool:
+    """Is the number at ``start`` of a normalised sentence the toll of an earlier incident
+    the sentence's own comes after ("ويأتي الهجوم بعد ... من مقتل نحو عشرة"، "هو الثالث من
+    نوعه ... بعد هجومين أوقعا 13 قتيلا"): بعد، عقب، إثر after "يأتي" or "من نوعه" in its
+    own sentence, and the number after them? Such a count is not what its report leads
+    with."""
+    sentence_start = max((m.end() for m in _END.finditer(text, 0, start)), default=0)
+    after = [m for m in _AFTER.finditer(text, sentence_start, start)]
+    if not after:
+        return False
+    return _COMES.search(text, sentence_start, after[-1].start()) is not None
 
 
 def told_as_earlier(text: str) -> bool:

@@ -140,6 +140,7 @@ class Table:
         self.subset = np.array([r.subset for r in rows], dtype=bool)
         self.severe = np.array([r.severe for r in rows], dtype=bool)
         self.light = np.array([r.light for r in rows], dtype=bool)
+        self.follows = np.array([r.follows for r in rows], dtype=bool)
         # passengers aboard are not all aboard: "174 راكبا وطاقما من أربعة" is 178 people
         self.passengers = np.array([r.entity_key in PASSENGERS and event_family(r.event)
                                     in CARRIED_EVENTS for r in rows], dtype=bool)  # fmt: skip
@@ -237,6 +238,9 @@ class Table:
         ok &= self.subset[i] == self.subset[j]  # 32 من الجرحى is not the injured ...
         ok &= self.severe[i] == self.severe[j]  # ... nor are 20 في حالة حرجة
         ok &= self.light[i] == self.light[j]  # ... nor 5 إصاباتهم طفيفة
+        # one report's own toll and the earlier incident's it comes after ("هو الثالث من
+        # نوعه ... بعد هجومين أوقعا 13 قتيلا")
+        ok &= (self.article[i] != self.article[j]) | (self.follows[i] == self.follows[j])
         ok &= ~((self.passengers[i] != self.passengers[j]) & ~same_entity)
         di, dj = self.day[i], self.day[j]
         gap = np.abs(di - dj)

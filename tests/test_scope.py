@@ -1995,3 +1995,39 @@ def test_a_series_toll_is_not_one_incidents_toll_of_the_same_value():
     final, earlier, again = toll(1, "a", False), toll(2, "b", True), toll(3, "c", False)
     pairs = story_value_pairs([final, earlier, again], {"a": 1, "b": 1, "c": 1})
     assert set(pairs) == {(1, 3)}
+
+
+def test_a_toll_the_incident_comes_after_is_another_incidents():
+    """aawsat, 8-10 August 2015: "والهجوم على سيفاري هو الثالث من نوعه خلال أقل من أسبوع في
+    مالي بعد هجومين أوقعا 13 قتيلا في صفوف العسكريين" -- the 13 are two earlier attacks'
+    dead, not the siege's, whose final toll the same report gives as 13; so "ويأتي الهجوم بعد
+    أقل من أسبوع من مقتل نحو عشرة أشخاص" (Cameroon, July 2015). Such a count leads no
+    report, and never joins its own report's toll."""
+    import numpy as np
+
+    from ledger.pair_rules import lead_toll_pairs
+    from ledger.scope import follows_another
+    from ledger.slots import Table
+
+    def follows(said: str, number: str) -> bool:
+        norm, start, _end = _at(said, number)
+        return follows_another(norm, start)
+
+    assert follows("والهجوم على سيفاري هو الثالث من نوعه خلال أقل من أسبوع في مالي بعد "
+                   "هجومين أوقعا 13 قتيلا في صفوف العسكريين.", "13")  # fmt: skip
+    assert follows("ويأتي الهجوم بعد أقل من أسبوع من مقتل نحو عشرة أشخاص في هجوم", "عشره")
+    assert not follows("عملية احتجاز الرهائن التي انتهت بعد ساعات بمقتل 13 شخصا", "13")
+    assert not follows("وجاء ذلك بعد ساعات من مقتل 20 شخصا. وقتل 5 آخرون", "5")
+
+    def toll(mid: int, article: str, start: int, follows: bool) -> ClaimRow:
+        row = ClaimRow(mid, article, start, "قتيل", "killed", "count", None, None)
+        row.stated, row.entity_key, row.follows = ("exact", 13, None, None), "قتيل", follows
+        row.day = dt.date(2015, 8, 10)
+        return row
+
+    earlier, own = toll(1, "a", 0, True), toll(2, "a", 100, False)
+    ok = Table([earlier, own, toll(3, "b", 0, False)]).allowed(np.array([0, 1]), np.array([1, 2]))
+    assert ok.tolist() == [False, True]
+    other = toll(4, "b", 0, False)
+    leads = lead_toll_pairs([earlier, own, other], {"a": 1, "b": 1}, {("a", "b"): 1.0})
+    assert set(leads) == {(2, 4)}  # the report leads with its own 13, not the earlier one
