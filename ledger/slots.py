@@ -140,7 +140,8 @@ class Table:
         self.subset = np.array([r.subset for r in rows], dtype=bool)
         self.severe = np.array([r.severe for r in rows], dtype=bool)
         self.light = np.array([r.light for r in rows], dtype=bool)
-        self.follows = np.array([r.follows for r in rows], dtype=bool)
+        # an earlier incident's toll told as a series ("بعد هجومين أوقعا 13 قتيلا")
+        self.follows = np.array([r.follows and r.incident[1] for r in rows], dtype=bool)
         # passengers aboard are not all aboard: "174 راكبا وطاقما من أربعة" is 178 people
         self.passengers = np.array([r.entity_key in PASSENGERS and event_family(r.event)
                                     in CARRIED_EVENTS for r in rows], dtype=bool)  # fmt: skip
@@ -238,8 +239,9 @@ class Table:
         ok &= self.subset[i] == self.subset[j]  # 32 من الجرحى is not the injured ...
         ok &= self.severe[i] == self.severe[j]  # ... nor are 20 في حالة حرجة
         ok &= self.light[i] == self.light[j]  # ... nor 5 إصاباتهم طفيفة
-        # one report's own toll and the earlier incident's it comes after ("هو الثالث من
-        # نوعه ... بعد هجومين أوقعا 13 قتيلا")
+        # one report's own toll and the earlier incidents' it comes after ("هو الثالث من
+        # نوعه ... بعد هجومين أوقعا 13 قتيلا"; not one earlier incident's, which the report
+        # may tell again: "ويأتي تحطم المروحية بعد مقتل ستة ... وستة آخرون في هجوم انتحاري")
         ok &= (self.article[i] != self.article[j]) | (self.follows[i] == self.follows[j])
         ok &= ~((self.passengers[i] != self.passengers[j]) & ~same_entity)
         di, dj = self.day[i], self.day[j]

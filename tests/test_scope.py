@@ -2019,15 +2019,19 @@ def test_a_toll_the_incident_comes_after_is_another_incidents():
     assert not follows("عملية احتجاز الرهائن التي انتهت بعد ساعات بمقتل 13 شخصا", "13")
     assert not follows("وجاء ذلك بعد ساعات من مقتل 20 شخصا. وقتل 5 آخرون", "5")
 
-    def toll(mid: int, article: str, start: int, follows: bool) -> ClaimRow:
+    def toll(mid: int, article: str, start: int, follows: bool, several: bool = False):
         row = ClaimRow(mid, article, start, "قتيل", "killed", "count", None, None)
         row.stated, row.entity_key, row.follows = ("exact", 13, None, None), "قتيل", follows
-        row.day = dt.date(2015, 8, 10)
+        row.day, row.incident = dt.date(2015, 8, 10), (frozenset(), several, frozenset())
         return row
 
-    earlier, own = toll(1, "a", 0, True), toll(2, "a", 100, False)
+    earlier, own = toll(1, "a", 0, True, several=True), toll(2, "a", 100, False)
     ok = Table([earlier, own, toll(3, "b", 0, False)]).allowed(np.array([0, 1]), np.array([1, 2]))
     assert ok.tolist() == [False, True]
+    # one earlier incident's toll the report tells again ("ويأتي تحطم المروحية بعد مقتل ستة
+    # ... وستة آخرون في هجوم انتحاري", alwatan, 7 August 2015) may join its other telling
+    once, again = toll(5, "c", 0, True), toll(6, "c", 100, False)
+    assert Table([once, again]).allowed(np.array([0]), np.array([1])).tolist() == [True]
     other = toll(4, "b", 0, False)
     leads = lead_toll_pairs([earlier, own, other], {"a": 1, "b": 1}, {("a", "b"): 1.0})
     assert set(leads) == {(2, 4)}  # the report leads with its own 13, not the earlier one
