@@ -333,8 +333,6 @@ def story_value_pairs(
                     continue
                 if _struck_apart(a, b) or places_apart(a.incident[2], b.incident[2]):
                     continue  # the same 8 killed: at the police academy, by the truck bomb
-                if a.incident[1] != b.incident[1]:
-                    continue  # "بعد هجومين أوقعا 13 قتيلا": two earlier attacks', not the siege's 13
                 if (a.new or b.new) and _days_apart(a, b) > ECHO_DAYS:
                     continue  # two bulletins' new cases
                 if ea and ea == eb and value >= STORY_VALUE_MIN:

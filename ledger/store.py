@@ -316,9 +316,8 @@ def m018_parts_and_increments(db: sqlite_utils.Database) -> None:
 def m019_incidents_told_for_days(db: sqlite_utils.Database) -> None:
     # 0.18.0 reads a story of up to ten days whose tolls are seldom told among a war's
     # fighting as one incident (its reports' leading tolls pair), an earlier count told
-    # "وفي وقت سابق", a series' count apart from one incident's of the same value, and the
-    # toll of an earlier incident a report's own comes after ("ويأتي الهجوم بعد مقتل 10"): a
-    # ledger linked before scores every pair afresh
+    # "وفي وقت سابق", and the toll of an earlier incident a report's own comes after
+    # ("ويأتي الهجوم بعد مقتل 10"): a ledger linked before scores every pair afresh
     if db.execute("SELECT 1 FROM pair_scores LIMIT 1").fetchone():
         db["meta"].upsert({"key": RESCORE_KEY, "value": "incidents told for days"}, pk="key")
 

@@ -1979,24 +1979,6 @@ def test_a_count_told_and_earlier_is_an_earlier_count():
     assert not told_as_earlier(normalize("وفي وقت لاحق اشارت مصادر عسكرية الى مقتل").text)
 
 
-def test_a_series_toll_is_not_one_incidents_toll_of_the_same_value():
-    """aawsat, 10 August 2015: the Sévaré siege's final toll, "حصيلة نهائية ... بلغت 13
-    قتيلا", and, in another report, "بعد هجومين أوقعا 13 قتيلا في صفوف العسكريين" (two
-    earlier attacks): the same value in one story, but a series' count is not one
-    incident's."""
-    from ledger.pair_rules import story_value_pairs
-
-    def toll(mid: int, article: str, several: bool) -> ClaimRow:
-        row = ClaimRow(mid, article, 0, "قتيل", "killed", "count", None, "2015-08-10")
-        row.stated, row.entity_key = ("exact", 13, None, None), "قتيل"
-        row.incident = (frozenset(), several, frozenset())
-        return row
-
-    final, earlier, again = toll(1, "a", False), toll(2, "b", True), toll(3, "c", False)
-    pairs = story_value_pairs([final, earlier, again], {"a": 1, "b": 1, "c": 1})
-    assert set(pairs) == {(1, 3)}
-
-
 def test_a_toll_the_incident_comes_after_is_another_incidents():
     """aawsat, 8-10 August 2015: "والهجوم على سيفاري هو الثالث من نوعه خلال أقل من أسبوع في
     مالي بعد هجومين أوقعا 13 قتيلا في صفوف العسكريين" -- the 13 are two earlier attacks'
