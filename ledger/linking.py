@@ -120,9 +120,8 @@ class ClaimRow:
     cited: bool = False  # ... only as what was stated before: وكان المتحدث قد صرح بأن
     recalled: bool = False  # an incident's toll recalled: "الهجوم الذي أوقع 32 قتيلا"
     hostile: bool = False  # a toll told among a war's fighting: "في غارات" (scope.tells_of_war)
-    follows: bool = (
-        False  # an earlier incident's toll: "ويأتي الهجوم بعد مقتل 10" (follows_another)
-    )
+    follows: bool = False  # an earlier incident's toll: ويأتي الهجوم بعد مقتل 10
+    in_the_country: bool = False  # a placeless sentence's "في البلاد" (_round_up_places)
     voice: int = 0  # another source set against the sentence's own: فيما تحدث مصدر ثالث عن 25
     rebuttal: bool = False  # another side's smaller count: أما الحزب فتحدث عن خمسة فقط
     retold: bool = False  # an earlier count the sentence tells after its own count
@@ -532,6 +531,7 @@ def load_claims(
                 if cached.places is None:
                     cached.places = places_named(nt.text)
                 row.incident = (*row.incident[:2], cached.places)
+                row.in_the_country = not cached.places and bool(_THE_COUNTRY.search(nt.text))
         before = plain[: bisect_left(starts, n_start)]
         after = plain[bisect_left(starts, n_end) :]
         clause_before, clause_after = _clause(before, after)
@@ -590,14 +590,52 @@ LEAD_SENTENCE = re.compile(r"[^.!؟?\n]*")  # a text's first sentence
 LEAD_CHARS = 400  # characters of a text read for its first sentence
 
 
+# a round-up's sentence that sets where the next one is: "وفي فيتنام، يبذل عمال الإغاثة
+# ..." (normalised), then "وقتل 32 شخصا في الفيضانات الأخيرة في البلاد"
+_PLACE_OPENER = re.compile(r"^\s*[وف]?في\s+((?:\S+\s+){0,2}?\S+?)\s*[،,]")
+_THE_COUNTRY = re.compile(r"(?<!\S)(?:في|انحاء|ارجاء)\s+البلاد(?![^\s.,،؛:»\"])")
+_SENTENCE_BREAK = re.compile(r"[.!؟?](?:\s|$)")
+
+
+def _round_up_places(db, tolls: list[ClaimRow]) -> None:
+    """A toll told "في البلاد" in a sentence naming no place (``scope.places_named``), right
+    after a sentence of its paragraph that opens on a place ("وفي فيتنام، يبذل عمال الإغاثة
+    ... وقتل 32 شخصا في الفيضانات الأخيرة في البلاد", a round-up of Asia's floods), is of
+    that place: a round-up names each country once, then refers back to it."""
+    wanted: dict[str, list[ClaimRow]] = {}
+    for r in tolls:
+        if r.in_the_country and not r.incident[2] and r.sentence_start > 0:
+            wanted.setdefault(r.article_id, []).append(r)
+    if not wanted:
+        return
+    texts = dict(rows_for_ids(db, "SELECT id, text FROM articles WHERE id IN ({})",
+                              sorted(wanted)))  # fmt: skip
+    for aid, members in wanted.items():
+        text = texts.get(aid) or ""
+        for r in members:
+            before = text[: r.sentence_start]
+            paragraph = before[before.rfind("\n") + 1 :]
+            ends = [m.end() for m in _SENTENCE_BREAK.finditer(paragraph.rstrip())]
+            if not ends:
+                continue
+            previous = paragraph[ends[-2] if len(ends) > 1 else 0 : ends[-1]]
+            opener = _PLACE_OPENER.match(normalize(previous).text)
+            if opener:
+                places = places_named(f"في {opener.group(1)}")
+                if places:
+                    r.incident = (*r.incident[:2], places)
+
+
 def _read_headlines(db, rows: list[ClaimRow]) -> None:
     """A toll told in an article's text in a sentence that names no place (``scope.
     places_named``: "مما أدى إلى مقتل 11 شخصا") is of the places its headline names
-    ("مقتل 11 شخصاً ... إثر فيضانات في إيران"). Each toll of the text keeps what its
-    headline and first sentence say was struck too (``ClaimRow.headline_targets``)."""
+    ("مقتل 11 شخصاً ... إثر فيضانات في إيران"), unless a round-up's sentence before it set
+    its place (``_round_up_places``). Each toll of the text keeps what its headline and
+    first sentence say was struck too (``ClaimRow.headline_targets``)."""
     tolls = [r for r in rows if event_family(r.event) in INCIDENT_EVENTS and not r.title]
     if not tolls:
         return
+    _round_up_places(db, tolls)
     heads = {aid: (title, text) for aid, title, text in rows_for_ids(
         db, f"SELECT id, title, substr(text, 1, {LEAD_CHARS}) FROM articles WHERE id IN ({{}})",
         sorted({r.article_id for r in tolls}))}  # fmt: skip

@@ -316,8 +316,9 @@ def m018_parts_and_increments(db: sqlite_utils.Database) -> None:
 def m019_incidents_told_for_days(db: sqlite_utils.Database) -> None:
     # 0.18.0 reads a story of up to ten days whose tolls are seldom told among a war's
     # fighting as one incident (its reports' leading tolls pair), an earlier count told
-    # "وفي وقت سابق", and the toll of an earlier incident a report's own comes after
-    # ("ويأتي الهجوم بعد مقتل 10"): a ledger linked before scores every pair afresh
+    # "وفي وقت سابق", the toll of an earlier incident a report's own comes after ("ويأتي
+    # الهجوم بعد مقتل 10") and a round-up's toll told "في البلاد" after a sentence opening on
+    # its country: a ledger linked before scores every pair afresh
     if db.execute("SELECT 1 FROM pair_scores LIMIT 1").fetchone():
         db["meta"].upsert({"key": RESCORE_KEY, "value": "incidents told for days"}, pk="key")
 

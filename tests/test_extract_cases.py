@@ -358,7 +358,8 @@ def test_quoted_names_and_protests_are_not_the_numbers_event(text, events):
     ("text", "events"),
     [
         ("قتل 20 شخصا في 3 غارات.", ["killed", None]),  # air strikes are not killed
-        ("أصيب 5 أشخاص وتضررت 3 منازل.", ["injured", None]),
+        # damaged houses are hit, never injured
+        ("أصيب 5 أشخاص وتضررت 3 منازل.", ["injured", "affected"]),
         ("استقبلت الطوارئ 40 إصابة.", ["injured"]),  # a toll's cases stay its cases
         ("وسجلت 5 حالات وفاة.", ["died"]),
         # alriyadh, 22 July 2015: ambulance teams sent to a crash are not its injured
@@ -622,4 +623,21 @@ def test_a_fall_by_so_much_carries_no_one():
     ],
 )  # fmt: skip
 def test_the_dead_counted_by_their_own_nouns(text, events):
+    assert count_events(text) == events
+
+
+@pytest.mark.parametrize(
+    ("text", "events"),
+    [
+        # Myanmar's floods (aleqtisadiya, aljazirah, aawsat, August 2015): the homeless and
+        # those hit by the floods are counts of their own, not of the dead beside them
+        ("شردت مياه الفيضانات في ميانمار ما يقارب 260 ألف شخص، كما قتلت 69.",
+         ["displaced", "killed"]),
+        ("وقتل 27 شخصا على الاقل وتضرر اكثر من 150 الفا آخرين في بورما",
+         ["killed", "affected"]),
+        ("الفيضانات تتسبب في مقتل 27 شخصًا وتشريد الآلاف في بورما", ["killed", "displaced"]),
+        ("ذكر مسؤولون أن معونات سترسل إلى عشرات الآلاف من المتضررين", ["affected"]),
+    ],
+)  # fmt: skip
+def test_the_homeless_and_the_hit_are_counts_of_their_own(text, events):
     assert count_events(text) == events

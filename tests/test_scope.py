@@ -2017,3 +2017,25 @@ def test_a_toll_the_incident_comes_after_is_another_incidents():
     other = toll(4, "b", 0, False)
     leads = lead_toll_pairs([earlier, own, other], {"a": 1, "b": 1}, {("a", "b"): 1.0})
     assert set(leads) == {(2, 4)}  # the report leads with its own 13, not the earlier one
+
+
+ROUNDUP = Path(__file__).parent / "data" / "flood_roundup_excerpts.jsonl"
+
+
+def test_a_round_ups_toll_told_in_the_country_is_of_the_country_named_before(ledger_path):
+    """aawsat, 4 August 2015, "كوارث في آسيا": "وفي فيتنام، يبذل عمال الإغاثة ... وقتل 32
+    شخصًا في الفيضانات الأخيرة في البلاد" -- a round-up names each country once, then
+    refers back to it: Vietnam's 32 is Vietnam's, never Burma's 27 of aljazirah's report
+    (which the model joined, keeping Burma's rising toll in pieces); Burma's own toll, told
+    "in Burma", stays Burma's."""
+    from ledger.linking import SETTINGS, load_claims
+
+    with linked(ledger_path, ROUNDUP, 2) as ledger:
+        rows = {(r.article_id, r.stated[1]): r for r in load_claims(ledger.db, SETTINGS)
+                if r.event == "killed"}  # fmt: skip
+        names = dict(ledger.db.execute("SELECT id, name FROM articles"))
+        by_name = {(names[a].rsplit("#", 1)[-1], v): r for (a, v), r in rows.items()}
+        assert by_name[("asia-roundup-aawsat", 32)].incident[2] == {"فيتنام"}
+        assert by_name[("burma-aljazirah", 27)].incident[2] == {"ميانمار"}
+        vietnam = figure_of(ledger, "asia-roundup-aawsat", "32")
+        assert vietnam != figure_of(ledger, "burma-aljazirah", "27")
