@@ -57,6 +57,10 @@ _DIRECTION = {
 }  # fmt: skip
 GRAVE_REACH = 5  # words after a number (its noun, منهم, في) searched for a grave state
 _UP_TO = frozenset({"الي", "لـ", "ل"})  # ارتفع عدد الشهداء الى 15 والمصابين الى 40
+_LOST = frozenset({"فقد", "فقدوا", "فقدت", "فقدا"})  # lost (after a proclitic), normalised
+# "فقد 9 صحافيين حياتهم": the lives they lost (normalised)
+_LIVES = frozenset({"حياته", "حياتها", "حياتهم", "حياتهما", "ارواحهم", "ارواحهن", "روحه", "ارواح"})
+LIVES_REACH = 4  # words after the number searched for the lives lost
 HOSPITAL_REACH = 14  # words after the number searched for "ما زالوا في المستشفى"
 
 
@@ -373,6 +377,7 @@ class Context:
                 if own is not None and own[0] in CASUALTY_EVENTS:
                     return own[0]
         others = bool(after) and after[0] in _OTHERS
+        own_cases = bool(after) and after[0] in _CASES  # "و(39) حالة": cases of their own
         # "مضيفا أن 38 شخصا آخرين أصيبوا بجروح": the subject of a clause after أن has its
         # predicate after it; a verb before أن is another clause's
         embedded = bool(_COMPLEMENTIZERS & set(before[:2]))
@@ -410,7 +415,11 @@ class Context:
                     break  # "ثلاثة شهود ... إن أكثر من 27 شخصا قتلوا": the verb is 27's
                 if side and numeral(words, dist) and set(words[dist + 1 : dist + 2]) & OF_THEM:
                     break  # "1064 حالة، 583 منها تماثلت للشفاء": some of it, the verb theirs
-                hit = self.ex.event_of(word) or self._captive_taking(words, side, dist, numeral)
+                hit = (
+                    self.ex.event_of(word)
+                    or self._captive_taking(words, side, dist, numeral)
+                    or (_searched_for(words, side, dist) if self.draft.kind == "count" else None)
+                )
                 if hit is None or self._before_a_month(words, side, dist):
                     continue
                 if hit[0] == "aboard" and (
@@ -419,11 +428,17 @@ class Context:
                     continue  # "لا يقل عن"، "تقل أسعار الطاقة 39%": less, no boat carrying
                 if hit[0] not in CHANGE_EVENTS and self._before_a_total(words, side, dist):
                     continue  # وصل عدد الإصابات إلى 1071: the count reached it
+                if hit[0] == "arrived" and _reached(words, side, dist):
+                    continue  # "عدد القتلى وصل إلى 27": a count reached it, none arrived
                 if _protested(words, side, dist):
                     continue  # ألف سوري اعتصموا احتجاجا على قتل ...: the cause, not theirs
                 if side and (numeral(words, dist + 1) or self._of_them_next(words, dist)):
                     break  # "390 ... وجرح 400 آخرون": a verb before the next number is its own
                 event, strong = hit
+                if event == "missing" and (word in _LOST or _CLITIC.sub("", word) in _LOST):
+                    event = self._what_was_lost()
+                if not side and own_cases and _counted_before(words, dist, numeral):
+                    continue  # "(9) حالات وفاة و(39) حالة يتلقون العلاج": the nine died
                 if not side and not strong and others and numeral(words, dist + 1):
                     continue  # "ستة قتلى وأربعة آخرين": the dead are the six, not the others
                 # strong cues (verbs, verbal nouns) beat weak ones (participles that
@@ -450,6 +465,18 @@ class Context:
         if counted is not None and found in CASUALTY_EVENTS and self._counts_an_event(after[0]):
             return counted
         return found
+
+    def _what_was_lost(self) -> str:
+        """What "فقد" (lost) says of the count: people lost are missing ("وفقد أربعة
+        آخرون"), or dead when their lives are what was lost ("وفقد 52 شخصا أرواحهم");
+        an index, a price or a share lost value ("وفقد مؤشرها العام 4.36%")."""
+        if _LIVES & set(self.after[:LIVES_REACH]):
+            return "died"
+        lemma = self.entity() if self.draft.kind == "count" else None
+        hit = self.ex.lex.entities.get(lemma) if lemma else None
+        if self.draft.kind == "count" and (hit is None or hit.cls in PEOPLE_CLASSES):
+            return "missing"
+        return "fell"
 
     def _captive_taking(self, words: list[str], side: int, dist: int, numeral) -> tuple | None:
         """The cue "أسر" at ``dist`` when a number follows it in the text ("بالإضافة إلى
@@ -566,7 +593,11 @@ class Context:
 _QUOTES = {"«": (True, False), "»": (False, True), "“": (True, False), "”": (False, True)}
 # what a crowd does about a killing, not the killing itself (normalised)
 PROTEST_WORDS = frozenset({"احتجاجا", "احتجاج", "تنديدا", "استنكارا", "ادانه", "حدادا",
-                           "انتقاما", "ثارا"})  # fmt: skip
+                           "انتقاما", "ثارا",
+                           # a charge names a crime, not what befell the charged: "ويواجه
+                           # المهربون الخمسة تهم القتل"
+                           "تهمه", "بتهمه", "تهم", "بتهم", "تهمتي", "بتهمتي", "اتهام",
+                           "باتهام"})  # fmt: skip
 
 
 def _quoted_names(words: list[str], side: int) -> set[int]:
@@ -617,8 +648,61 @@ def _sector_names(words: list[str], side: int) -> set[int]:
     return out
 
 
+_CASES = frozenset({"حاله", "حالات"})  # normalised
+_BRACKET = re.compile(r"^[()\[\]«»\"']+$")  # "(9) حالات وفاة": brackets around a number
+
+
+def _counted_before(words: list[str], dist: int, numeral) -> bool:
+    """Is the cue at ``dist``, right before the number (but for "و" and brackets), the
+    noun of an earlier number's cases ("(9) حالات وفاة و(39) حالة")? Then it says what
+    befell those, not this number, which counts cases of its own."""
+    if any(not _BRACKET.match(w) and w != "و" for w in words[:dist]):
+        return False  # "4 حالات وفاة جميعها بالرياض لثلاثة مواطنين": the three died
+    rest = [k for k in range(dist + 1, min(len(words), dist + 5)) if not _BRACKET.match(words[k])]
+    return len(rest) > 1 and words[rest[0]] in _CASES and numeral(words, rest[1])
+
+
+_SEARCH = frozenset({"البحث", "بحث", "يبحث", "تبحث", "يبحثون", "تبحثان"})
+SEARCH_REACH = 6  # words between "البحث" and the number it is "عن"
+SOUGHT_REACH = 3  # words between "عن" and the number sought ("عن نحو 30")
+_ABOUT = frozenset({"نحو", "حوالي", "قرابه", "اكثر", "من", "ما", "يزيد", "يقارب", "زهاء"})
+
+
+def _searched_for(words: list[str], side: int, dist: int) -> tuple | None:
+    """The cue "البحث ... عن" at ``dist`` before the number: the people searched for are
+    missing ("والبحث جار عن ستة آخرين"، "البحث لا يزال جاريا عن شخصين")."""
+    word = words[dist]
+    if (
+        side
+        or dist > SEARCH_REACH
+        or (word not in _SEARCH and _CLITIC.sub("", word) not in _SEARCH)
+    ):
+        return None
+    if "عن" not in words[:SOUGHT_REACH]:
+        return None
+    # only a qualifier between: "عن أكثر من 30", not "عن عقار بمليون"
+    return ("missing", True) if set(words[: words.index("عن")]) <= _ABOUT else None
+
+
+_REACHING = _UP_TO | {"حتي", "الاي"}  # (and the misspelt "إلأى")
+
+
+def _reached(words: list[str], side: int, dist: int) -> bool:
+    """Does the arriving cue at ``dist``, before the number, reach it ("وصل إلى"،
+    "وصلت نسبته إلى 30 بالمائة"، "الوصول لـ 6 أطراف") rather than bring it? Then it
+    tells what a count or a level came to: "وصل 300 حاج" arrive, "عدد القتلى وصل
+    إلى 27" do not."""
+    if side:
+        return False
+    between = words[:dist]
+    if any(w in _REACHING or (w.startswith("الي") and len(w) <= 5) for w in between):
+        return True
+    return dist > 0 and between[-1].startswith("ل") and len(between[-1]) > 3
+
+
 def _protested(words: list[str], side: int, dist: int) -> bool:
-    """Do the two words before the cue at ``dist`` (in text order) protest it?"""
+    """Do the two words before the cue at ``dist`` (in text order) protest it, or
+    charge someone with it?"""
     before = words[dist + 1 : dist + 3] if not side else words[max(0, dist - 2) : dist]
     return any(w in PROTEST_WORDS for w in before)
 

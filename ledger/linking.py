@@ -230,8 +230,12 @@ def _same_level(x: float, y: float) -> bool:
     return rounded and abs(x - y) < LEVEL_TOLERANCE
 
 
+SCOPE_FREE_EVENTS = frozenset({"rose", "fell"})  # a change names no outcome (``Table.allowed``)
+
+
 def scope_keys_of(rows: Iterable[ClaimRow]) -> dict[int, dict[str, object]]:
-    """Mention id -> what names its scope, for those naming any: the market item it is of
+    """Mention id -> what names its scope, for those naming any: what happened (its
+    event's family, unless a change: ``SCOPE_FREE_EVENTS``), the market item it is of
     (``ClaimRow.item``), the weekday and the day of an event it is told of (``nth_day``;
     neither for a toll, whose reports name the days it rose on).
     A figure's mentions never name two of one kind (``same_scope_key``)."""
@@ -240,6 +244,9 @@ def scope_keys_of(rows: Iterable[ClaimRow]) -> dict[int, dict[str, object]]:
     told: dict[tuple, dict[str, object]] = {}  # the text's keys, by what it states
     for r in rows:
         keys = {}
+        family = event_family(r.event)
+        if family is not None and family not in SCOPE_FREE_EVENTS:
+            keys["event"] = family  # the missing are never the killed, however others join
         if r.item:
             keys["item"] = r.item
         if r.weekday and event_family(r.event) not in TOLL_EVENTS:

@@ -641,3 +641,79 @@ def test_the_dead_counted_by_their_own_nouns(text, events):
 )  # fmt: skip
 def test_the_homeless_and_the_hit_are_counts_of_their_own(text, events):
     assert count_events(text) == events
+
+
+@pytest.mark.parametrize(
+    ("text", "events"),
+    [
+        # the Harda derailment (alweeam, alriyadh, 6 August 2015): a toll that "reached"
+        # 27 is of the killed; nobody arrived (the source misspells إلى)
+        ("وصرح قائد شرطة السكك الحديد في ولاية ماديا بأن عدد القتلى وصل إلأى 27 شخصا "
+         "نتيجة الحادثين", ["killed"]),
+        # aawsat, 21 July 2015; sabq, 1 August 2015: levels reached, not arrivals
+        ("وأضاف أن عدد الجرحى وصل إلى 200 حاليا", ["injured"]),
+        ("خلال الأشهر الستة الأولى من العام 2015م بزيادة وصلت إلى 7235 فرصة عمل", ["rose"]),
+        # people who come are still arrivals
+        ("وصل 300 حاج إلى مكة.", ["arrived"]),
+        ("وصول 500 ألف حاج", ["arrived"]),
+    ],
+)  # fmt: skip
+def test_a_count_that_reached_a_number_arrived_nowhere(text, events):
+    assert count_events(text) == events
+
+
+@pytest.mark.parametrize(
+    ("text", "events"),
+    [
+        # typhoon Soudelor (alyaum, aawsat, August 2015): the lost are missing, not killed
+        ("قتل 14 شخصاً على الأقل وفقد أربعة آخرون جراء إعصار اجتاح شرق الصين",
+         ["killed", "missing"]),
+        ("وقالت السلطات إنّ أربعة أشخاص فقدوا وأصيب 64 آخرون", ["missing", "injured"]),
+        # aawsat, 26 July 2015: those who lost their lives died
+        ("عندما فجر الإرهابيون وسائل المواصلات اللندنية، وفقد 52 شخصا أرواحهم", ["died"]),
+        # aawsat, 23 July 2015: "فقد" as "so ... has" (فـ + قد) is no loss
+        ("فقد قتل 21 شخصًا على الاقل مساء أمس، في ثلاث هجمات", ["killed", None]),
+        # the smugglers off Libya (aawsat, 7 August 2015): a charge of murder kills nobody
+        ("ويواجه المهربون الخمسة تهم القتل والمساعدة على الهجرة غير الشرعية.", [None]),
+    ],
+)  # fmt: skip
+def test_the_lost_are_missing_and_the_charged_unharmed(text, events):
+    assert count_events(text) == events
+
+
+def test_an_index_that_lost_value_fell():
+    """ "وفقد مؤشرها العام 4.36%" (alriyadh, 2 August 2015): a loss of value is a fall."""
+    said = "جاءت نتائج الشركات مخيبة للآمال وفقد مؤشرها العام 4.36%، بفعل أسهم كل من سابك"
+    assert [m.event for m in extract_mentions(said) if m.is_claim] == ["fell"]
+
+
+def test_a_count_s_cases_of_death_are_not_the_next_count_s():
+    """alriyadh, aljazirah (31 July 2015) on the Khurais crash: "(9) حالات وفاة" are the
+    nine's deaths; the 39 after them are still being treated, not dead."""
+    said = "بلوغ مجمل عدد المصابين (50) حالة سجلت منهم (9) حالات وفاة و(39) حالة يتلقون العلاج"
+    events = {m.text: m.event for m in extract_mentions(said) if m.is_claim}
+    assert events["9"] == "died" and events["39"] != "died"
+
+
+@pytest.mark.parametrize(
+    ("text", "events"),
+    [
+        # the Nile boat (sabq, aleqtisadiya, 23 and 25 July 2015): the people searched for
+        # are missing, whatever the rescue beside them
+        ("وأوضحت المصادر أنه تم إنقاذ خمسة أشخاص، والبحث جار عن ستة آخرين على الأقل",
+         ["rescued", "missing"]),
+        ("وأضافت المصادر أن البحث لا يزال جاريا عن شخصين مفقودين", ["missing"]),
+        # alriyadh, 9 August 2015
+        ("حرس الحدود السعودي يبحث عن 4 مواطنين فقدوا داخل البحر", ["missing"]),
+        # a search in files finds no one
+        ("تم البحث في 30 ملفا", [None]),
+    ],
+)  # fmt: skip
+def test_the_sought_are_missing(text, events):
+    assert count_events(text) == events
+
+
+def test_a_search_for_a_share_or_a_sum_is_no_one_missing():
+    """ "تبحث عن" before a percent or a sum: no count, no one missing (and no error)."""
+    for said in ("وتبحث الشركة عن شريك بنسبة 30%", "البحث عن تمويل بقيمة 5 ملايين ريال"):
+        assert "missing" not in [m.event for m in extract_mentions(said) if m.is_claim]

@@ -1745,6 +1745,28 @@ def test_a_statement_made_before_tells_no_rise_of_the_report_s_own_toll(ledger_p
         assert figure_of(ledger, "soudelor-aleqtisadiya", "12") != china
 
 
+SOUDELOR_TAIWAN = Path(__file__).parent / "data" / "soudelor_taiwan_excerpts.jsonl"
+
+
+def test_a_figure_never_holds_two_outcomes(ledger_path):
+    """aawsat on typhoon Soudelor (8 August 2015): its headline "ويحصد 4 أشخاص" names no
+    outcome, and its text has four dead ("لقي أربعة أشخاص حتفهم") and four lost ("أربعة
+    أشخاص فقدوا"). The headline may join either, but the missing never share a figure
+    with the killed (``linking.scope_keys_of``), however the groups grow: alriyadh's "6
+    قتلى و 4 مفقودين" the next day keeps its four with the four lost."""
+    with linked(ledger_path, SOUDELOR_TAIWAN, 3) as ledger:
+        rows = ledger.db.execute(
+            "SELECT m.claim_id, m.event FROM mentions m WHERE m.is_claim = 1 AND m.value = 4"
+        ).fetchall()
+        events_of: dict[int, set] = {}
+        for claim, event in rows:
+            events_of.setdefault(claim, set()).add(event)
+        assert {"killed", "missing"} <= {e for es in events_of.values() for e in es}
+        assert all(not {"killed", "missing"} <= events for events in events_of.values())
+        lost = {c for c, e in rows if e == "missing"}
+        assert len(lost) == 1  # aawsat's and alriyadh's four missing: one figure
+
+
 LIBYA = Path(__file__).parent / "data" / "libya_boat_excerpts.jsonl"
 
 
