@@ -60,6 +60,8 @@ _UP_TO = frozenset({"الي", "لـ", "ل"})  # ارتفع عدد الشهداء
 _LOST = frozenset({"فقد", "فقدوا", "فقدت", "فقدا"})  # lost (after a proclitic), normalised
 # "فقد 9 صحافيين حياتهم": the lives they lost (normalised)
 _LIVES = frozenset({"حياته", "حياتها", "حياتهم", "حياتهما", "ارواحهم", "ارواحهن", "روحه", "ارواح"})
+# "فقدوا أعمالهم": the jobs they lost (normalised)
+_JOBS = frozenset({"اعمالهم", "عملهم", "عمله", "وظائفهم", "وظيفته", "وظائفها", "وظائف", "اعمالها"})
 LIVES_REACH = 4  # words after the number searched for the lives lost
 HOSPITAL_REACH = 14  # words after the number searched for "ما زالوا في المستشفى"
 
@@ -437,6 +439,8 @@ class Context:
                 event, strong = hit
                 if event == "missing" and (word in _LOST or _CLITIC.sub("", word) in _LOST):
                     event = self._what_was_lost()
+                    if event is None:
+                        continue  # "فقدوا أعمالهم": jobs lost, nobody missing
                 if not side and own_cases and _counted_before(words, dist, numeral):
                     continue  # "(9) حالات وفاة و(39) حالة يتلقون العلاج": the nine died
                 if not side and not strong and others and numeral(words, dist + 1):
@@ -466,12 +470,16 @@ class Context:
             return counted
         return found
 
-    def _what_was_lost(self) -> str:
+    def _what_was_lost(self) -> str | None:
         """What "فقد" (lost) says of the count: people lost are missing ("وفقد أربعة
-        آخرون"), or dead when their lives are what was lost ("وفقد 52 شخصا أرواحهم");
-        an index, a price or a share lost value ("وفقد مؤشرها العام 4.36%")."""
-        if _LIVES & set(self.after[:LIVES_REACH]):
+        آخرون"), or dead when their lives are what was lost ("وفقد 52 شخصا أرواحهم"),
+        or nothing when it was their jobs ("300 إعلامي فقدوا أعمالهم"); an index, a
+        price or a share lost value ("وفقد مؤشرها العام 4.36%")."""
+        lost = set(self.after[: LIVES_REACH + 2])
+        if _LIVES & lost:
             return "died"
+        if _JOBS & lost:
+            return None
         lemma = self.entity() if self.draft.kind == "count" else None
         hit = self.ex.lex.entities.get(lemma) if lemma else None
         if self.draft.kind == "count" and (hit is None or hit.cls in PEOPLE_CLASSES):

@@ -671,6 +671,8 @@ def test_a_count_that_reached_a_number_arrived_nowhere(text, events):
         ("وقالت السلطات إنّ أربعة أشخاص فقدوا وأصيب 64 آخرون", ["missing", "injured"]),
         # aawsat, 26 July 2015: those who lost their lives died
         ("عندما فجر الإرهابيون وسائل المواصلات اللندنية، وفقد 52 شخصا أرواحهم", ["died"]),
+        # aawsat, 8 August 2015: those who lost their jobs are not missing
+        ("وإن أكثر من 350 من الصحافيين فقدوا أعمالهم جراء مصادرة عدد من المواقع", [None]),
         # aawsat, 23 July 2015: "فقد" as "so ... has" (فـ + قد) is no loss
         ("فقد قتل 21 شخصًا على الاقل مساء أمس، في ثلاث هجمات", ["killed", None]),
         # the smugglers off Libya (aawsat, 7 August 2015): a charge of murder kills nobody
