@@ -63,6 +63,11 @@ _LIVES = frozenset({"حياته", "حياتها", "حياتهم", "حياتهم�
 # "فقدوا أعمالهم": the jobs they lost (normalised)
 _JOBS = frozenset({"اعمالهم", "عملهم", "عمله", "وظائفهم", "وظيفته", "وظائفها", "وظائف", "اعمالها"})
 LIVES_REACH = 4  # words after the number searched for the lives lost
+ABOARD_REACH = 4  # words after a counted noun searched for "كانوا على متن"
+BEFELL_REACH = 6  # ... and then for what befell them ("لاقوا حتفهم")
+_WERE = frozenset({"كانوا", "كان", "وكانوا", "كانت", "وفتاه", "وامراه", "وطفلا"})
+_ON_BOARD = frozenset({"متن", "متنه", "متنها", "ظهر", "القارب", "المركب", "السفينه", "العباره",
+                       "الحافله", "الطائره", "القطار", "الزورق"})  # fmt: skip
 HOSPITAL_REACH = 14  # words after the number searched for "ما زالوا في المستشفى"
 
 
@@ -278,6 +283,36 @@ class Context:
                     return hit[0]
         return None
 
+    def _counts_people(self) -> bool:
+        """Is the number a count of people (its noun right after it: "700 مهاجر")?"""
+        if self.draft.kind != "count" or not self.after:
+            return False
+        lemma = self.ex.entity_lemma(self.after[0])
+        hit = self.ex.lex.entities.get(lemma) if lemma else None
+        return hit is not None and hit.cls in PEOPLE_CLASSES
+
+    def _aboard_after(self, after: list[str]) -> bool:
+        """Are the counted people said to be aboard right after them ("أكثر من 35 شخصا
+        على متن المركب"، "30 شابا وفتاة كانوا يستقلون المركب"، "47 شخصا على ظهر
+        المركب")? Their own predicate, whatever rescue the sentence tells."""
+        if len(after) < 2 or not self._counts_people():
+            return False
+        if any(self.ex.event_of(w) for w in self.before[:2] if w not in CLAUSE_MARKS):
+            return False  # "مقتل 17 شخصًا كانوا على متنها": the verb before is theirs
+        rest = [w for w in after[1 : 1 + ABOARD_REACH] if w not in _WERE]
+        if len(rest) > 1 and rest[0] == "علي" and rest[1] in _ON_BOARD:
+            pass  # "على متن المركب"، "على ظهر المركب"، "كانوا على القارب"
+        elif not rest or (self.ex.event_of(rest[0]) or ("",))[0] != "aboard":
+            return False
+        # "خمسة جنود كانوا على متن الطائرة لاقوا حتفهم": aboard, then what befell them
+        for word in after[2 : 2 + BEFELL_REACH]:
+            if word in CLAUSE_MARKS:
+                break
+            hit = self.ex.event_of(word)
+            if hit is not None and hit[0] in CASUALTY_EVENTS:
+                return False
+        return True
+
     def _death_before(self) -> bool:
         """A death told just before the number ("بعد وفاة 3 كانوا في حالة خطرة")."""
         for word in self.before[:2]:
@@ -359,6 +394,8 @@ class Context:
         subjected = self._subjected_to(after)
         if subjected is not None:
             return subjected
+        if self._aboard_after(after):
+            return "aboard"
         # which way the counted went, said right after them: "67,700 شاحنة قادمة" are the
         # arriving trucks, whatever "المغادرة" said before
         if len(after) > 1 and self.ex.entity_lemma(after[0]) and after[1] in _DIRECTION:
@@ -428,6 +465,8 @@ class Context:
                     self.draft.kind != "count" or self._less_than(words, side, dist)
                 ):
                     continue  # "لا يقل عن"، "تقل أسعار الطاقة 39%": less, no boat carrying
+                if hit[0] == "aboard" and not side and dist == 0 and self._counts_people():
+                    hit = ("aboard", True)  # "كان المركب يقل أكثر من 600": its own verb
                 if hit[0] not in CHANGE_EVENTS and self._before_a_total(words, side, dist):
                     continue  # وصل عدد الإصابات إلى 1071: the count reached it
                 if hit[0] == "arrived" and _reached(words, side, dist):

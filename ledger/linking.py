@@ -1038,11 +1038,30 @@ _DATED_OPENING = re.compile(
 
 def _dated_sentence(before: str, day: dt.date | None) -> int | None:
     """The earlier year a sentence opens on ("وفي 11 أكتوبر 2014،"), if its number comes
-    after it (``before``: the sentence up to the number)."""
+    after it (``before``: the sentence up to the number); or, for a day of the article's
+    own year more than ``EARLIER_DAY_GAP`` days before it ("وفي 5 يوليو (تموز) الحالي،
+    غرقت العبارة طابا ..." in a report of 23 July), that day (its ordinal)."""
     m = _DATED_OPENING.match(before)
-    if m is None or day is None or int(m.group(1)) >= day.year:
+    if day is None:
         return None
-    return int(m.group(1))
+    if m is not None:
+        return int(m.group(1)) if int(m.group(1)) < day.year else None
+    m = _DAY_OPENING.match(before)
+    if m is None:
+        return None
+    month = lexicon().months.get((m.group(2),))
+    if month is None or month[1]:  # a month with a clitic ("بيوليو") opens no date
+        return None
+    try:
+        told = dt.date(day.year, month[0], int(m.group(1)))
+    except ValueError:
+        return None
+    return told.toordinal() if (day - told).days > EARLIER_DAY_GAP else None
+
+
+# "وفي 5 يوليو (تموز) الحالي،": a sentence opening on a day and month (normalised)
+_DAY_OPENING = re.compile(r"^\W*[وف]?(?:في|يوم)\s+([0-9]{1,2})\s+(\S+)")
+EARLIER_DAY_GAP = 3  # days: an earlier day than this is another incident's (a toll rises 3)
 
 
 def _first_words(words, n: int) -> list[str]:

@@ -38,7 +38,7 @@ from .linking import (
     same_scope,
 )
 from .scope import places_apart, same_incident, same_period, struck, told_apart
-from .slots import CHANGE_EVENTS
+from .slots import CHANGE_EVENTS, PASSENGERS
 
 VERBATIM_REASON = "the same words in both articles"  # a copy's pair says so
 VERBATIM_MIN = 50  # letters and digits the words around it need before a copy counts
@@ -782,6 +782,41 @@ def named_people_pairs(
     return _sure_parts(pairs, rows, story_of, same_people, anchored=False)
 
 
+ABOARD_REASON = "both count the people aboard"
+ABOARD_RATIO = 1.5  # reports of one boat's people differ this much at most (600 and 700)
+
+
+def aboard_pairs(
+    pairs: dict[tuple[int, int], Pair], rows: list[ClaimRow], story_of: dict[str, int]
+) -> dict[tuple[int, int], Pair]:
+    """Two counts the model keeps of the people aboard (``aboard``: "قارب يقل 700
+    مهاجر"، "كان المركب يقل أكثر من 600 شخص") in two reports of one short story are one
+    figure told twice, as sure as a lead pair: an incident's vessel has one count of its
+    people, which reports give apart (the boat off Libya, 5 August 2015: 700, 600, 650).
+    Some of them, the passengers against all aboard (``slots.PASSENGERS``), other
+    incidents (``scope.same_incident``), reports more than ``LEAD_TOLL_DAYS`` apart and
+    counts more than ``ABOARD_RATIO`` apart are left out; so are reports naming rare
+    words apart (``_sure_parts``)."""
+
+    def carried(a: ClaimRow, b: ClaimRow) -> str | None:
+        if event_family(a.event) != "aboard" or event_family(b.event) != "aboard":
+            return None
+        if a.entity_class not in PEOPLE_CLASSES or b.entity_class not in PEOPLE_CLASSES:
+            return None
+        if (a.entity_key in PASSENGERS) != (b.entity_key in PASSENGERS):
+            return None
+        if any(r.part or r.partitive or r.subset or r.comparison or r.elsewhen for r in (a, b)):
+            return None
+        if a.stated[1] is None or b.stated[1] is None:
+            return None
+        if not same_incident(a.incident, b.incident) or _days_apart(a, b) > LEAD_TOLL_DAYS:
+            return None
+        lo, hi = sorted((float(a.stated[1]), float(b.stated[1])))
+        return ABOARD_REASON if lo > 0 and hi / lo <= ABOARD_RATIO else None
+
+    return _sure_parts(pairs, rows, story_of, carried)
+
+
 SEVERE_REASON = "both count the badly hurt of one toll"
 
 
@@ -872,6 +907,7 @@ def add_rule_pairs(
                   described_part_pairs(pairs, rows, story_of),
                   severe_pairs(pairs, rows, story_of),
                   named_people_pairs(pairs, rows, story_of),
+                  aboard_pairs(pairs, rows, story_of),
                   rebuttal_pairs(rows),
                   recalled_toll_pairs(rows)):  # fmt: skip
         for key, pair in extra.items():

@@ -426,9 +426,10 @@ def test_both_tolls_and_the_subject_of_a_copula(text, events):
         # not what befell the armed men around him
         ("وأضاف أن القائد كان محاطا بنحو ما بين 70 و80 مسلحا، وأن حصانه أصيب في الهجوم",
          [None]),
-        # aawsat, 2 August 2015: "and that all of them" points back to the four
+        # aawsat, 2 August 2015: "and that all of them" points back to the four, whose
+        # own clause says they were aboard (the count of those aboard); the three died
         ("أن 4 أشخاص كانوا على متن الطائرة المتوجهة إلى مطار بلاكبوش، هم 3 ركاب وربان، وأن"
-         " جميعهم لقوا حتفهم في الحادث", ["killed", "killed"]),
+         " جميعهم لقوا حتفهم في الحادث", ["aboard", "killed"]),
         # the health ministry's bulletins (alyaum, 4 and 7 August 2015): the verb before
         # the number, its care after the noun; a quoted name between noun and care
         ("تماثلت منها 583 حالة للشفاء ، فيما تخضع 9 حالات للعلاج ، فيما وافت المنية 471 حالة",
@@ -719,3 +720,30 @@ def test_a_search_for_a_share_or_a_sum_is_no_one_missing():
     """ "تبحث عن" before a percent or a sum: no count, no one missing (and no error)."""
     for said in ("وتبحث الشركة عن شريك بنسبة 30%", "البحث عن تمويل بقيمة 5 ملايين ريال"):
         assert "missing" not in [m.event for m in extract_mentions(said) if m.is_claim]
+
+
+@pytest.mark.parametrize(
+    ("text", "events"),
+    [
+        # the boat off Libya (aleqtisadiya, aawsat, 6 August 2015): the verb right before
+        # the number carries it, whatever rescue its sentence opens on
+        ("ونجحت عملية اغاثة مكثفة في انقاذ 400 من الناجين كما نقلت 25 جثة، الا انه بحسب "
+         "عدد من المصادر كان المركب يقل اكثر من 600 شخص.", ["rescued", "killed", "aboard"]),
+        ("دخلت سفن عملية إنقاذ واسعة لإنقاذ الناجين من قارب انقلب قبالة سواحل ليبيا، وعلى "
+         "متنه نحو 700 شخص، معظمهم مهاجرون من أفريقيا.", ["aboard"]),
+        # the Nile boat (alriyadh, aawsat, aleqtisadiya, July 2015): aboard, said right
+        # after the people counted
+        ("وأوضحت المصادر أن رجال الإنقاذ انتشلوا 29 جثة، وكان أكثر من 35 شخصا على متن "
+         "المركب .", ["killed", "aboard"]),
+        ("وقال شهود عيان، إن أكثر من 30 شابا وفتاة كانوا يستقلون المركب، لكن بسبب احتكاكه "
+         "بزورق آخر فقد توازنه وغرق في النيل", ["aboard"]),
+        ("وتابعوا أن تقديرات النيابة تشير إلى تواجد 47 شخصا على ظهر المركب وقت الحادث.",
+         ["aboard"]),
+        # aawsat, 6 August 2015: killed, and they had been aboard
+        ("ما أسفر عن مقتل 17 شخصًا كانوا على متنها في ضربة لسلاح الجو", ["killed"]),
+        # aleqtisadiya, 7 August 2015: flights are not aboard, nor the passengers they carried
+        ("نقلت 24636 مسافرًا على متن 212 رحلة جوية .", ["transferred", "transferred"]),
+    ],
+)  # fmt: skip
+def test_the_people_aboard_are_counted_by_their_own_verb(text, events):
+    assert count_events(text) == events

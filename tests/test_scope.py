@@ -1767,6 +1767,42 @@ def test_a_figure_never_holds_two_outcomes(ledger_path):
         assert len(lost) == 1  # aawsat's and alriyadh's four missing: one figure
 
 
+LIBYA_ABOARD = Path(__file__).parent / "data" / "libya_aboard_excerpts.jsonl"
+
+
+def test_two_reports_counts_of_the_people_aboard_disagree(ledger_path):
+    """The boat off Libya (6 August 2015): alweeam's "انقلاب قارب يقل 700 مهاجر" and
+    "حوالي 700 شخص كانوا على القارب", aleqtisadiya's "كان المركب يقل اكثر من 600 شخص"
+    (aboard, whatever the rescue the sentence opens on) and "يقل نحو 600 شخص": one
+    boat's people (``pair_rules.aboard_pairs``), one figure, flagged."""
+    with linked(ledger_path, LIBYA_ABOARD, 2) as ledger:
+        rows = ledger.db.execute(
+            "SELECT m.claim_id, m.event, f.conflict FROM mentions m "
+            "JOIN figures f ON f.claim_id = m.claim_id "
+            "WHERE m.is_claim = 1 AND m.value IN (600, 700)"
+        ).fetchall()
+        assert len(rows) == 5
+        assert {event for _, event, _ in rows} == {"aboard"}
+        assert len({claim for claim, _, _ in rows}) == 1
+        assert all(conflict == 1 for _, _, conflict in rows)
+
+
+def test_a_sentence_opening_on_an_earlier_day_tells_that_day_s_incident():
+    """aawsat, 23 July 2015, on the Nile boat: "وفي 5 يوليو (تموز) الحالي، غرقت العبارة
+    طابا ... وعلى متنها 37 فردًا": another ferry, 18 days before; a day of the last three
+    is the report's own incident, told as it rose."""
+    from ledger.linking import _dated_sentence
+
+    said = normalize(
+        "وفي 5 يوليو (تموز) الحالي، غرقت العبَّارة طابا على بعد 20 ميلا من ميناء سفاجا "
+        "فور مغادرتها وعلى متنها 37 فردًا"
+    ).text
+    before = said[: said.index("37")]
+    assert _dated_sentence(before, dt.date(2015, 7, 23)) == dt.date(2015, 7, 5).toordinal()
+    assert _dated_sentence(before, dt.date(2015, 7, 7)) is None
+    assert _dated_sentence(normalize("وفي 31 فبراير قتل 5").text, dt.date(2015, 7, 7)) is None
+
+
 LIBYA = Path(__file__).parent / "data" / "libya_boat_excerpts.jsonl"
 
 
