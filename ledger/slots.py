@@ -61,9 +61,9 @@ TOLL_CLASSES = TOLL_NOUN_CLASSES  # people, or cases of what befell them
 CHANGE_EVENTS = frozenset({"rose", "fell"})  # how a count moved, not what it counts
 LASTING_EVENTS = frozenset({"killed", "injured", "captured", "recovered", "missing", "held",
                             "displaced", "escaped", "left", "hospitalized"})  # fmt: skip
-# the people aboard a boat or a plane, and those rescued from it, are counted for days too;
-# not the teams that rescued them ("9 فرق إطفاء وإنقاذ")
-CARRIED_EVENTS = frozenset({"aboard", "rescued"})
+# the people aboard a boat or a plane, and those rescued from it or surviving it, are counted
+# for days too; not the teams that rescued them ("9 فرق إطفاء وإنقاذ")
+CARRIED_EVENTS = frozenset({"aboard", "rescued", "survived"})
 PASSENGERS = frozenset({"راكب", "مسافر"})  # counted aboard without the crew
 CLOSE_RATIO = 1.5  # values closer than this are no evidence of two slots
 MAX_ARTICLE_CLAIMS = 300  # an article's mentions beyond this are not linked (see linkable)

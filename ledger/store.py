@@ -323,6 +323,16 @@ def m019_incidents_told_for_days(db: sqlite_utils.Database) -> None:
         db["meta"].upsert({"key": RESCORE_KEY, "value": "incidents told for days"}, pk="key")
 
 
+@migrations()
+def m020_one_outcome_per_figure(db: sqlite_utils.Database) -> None:
+    # 0.19.0 keeps two outcomes (the killed, the missing) out of one figure however others
+    # join them, makes two reports' counts of one boat's people one figure, and reads a
+    # sentence opening on an earlier day of the year as that day's incident: a ledger
+    # linked before scores every pair afresh
+    if db.execute("SELECT 1 FROM pair_scores LIMIT 1").fetchone():
+        db["meta"].upsert({"key": RESCORE_KEY, "value": "one outcome per figure"}, pk="key")
+
+
 CHUNK = 500  # ids bound at a time in an ``IN (...)`` (SQLite limits bound parameters)
 
 

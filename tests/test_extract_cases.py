@@ -739,6 +739,12 @@ def test_a_search_for_a_share_or_a_sum_is_no_one_missing():
          "بزورق آخر فقد توازنه وغرق في النيل", ["aboard"]),
         ("وتابعوا أن تقديرات النيابة تشير إلى تواجد 47 شخصا على ظهر المركب وقت الحادث.",
          ["aboard"]),
+        # aawsat, 7 August 2015: those who survived the boat, landed from another ship,
+        # are its survivors, not its people aboard
+        ("وكان أكثر من 360 مهاجرا نجوا من غرق مركبهم قبالة سواحل ليبيا بعيد ظهر أمس، وصلوا "
+         "إلى باليرمو على متن سفينة تابعة للبحرية الآيرلندية.", ["survived"]),
+        ("وأضافت المصادر أن البحث لا يزال جاريا عن شخصين مفقودين فيما نجا 7 أشخاص",
+         ["missing", "survived"]),
         # aawsat, 6 August 2015: killed, and they had been aboard
         ("ما أسفر عن مقتل 17 شخصًا كانوا على متنها في ضربة لسلاح الجو", ["killed"]),
         # aleqtisadiya, 7 August 2015: flights are not aboard, nor the passengers they carried

@@ -1110,6 +1110,8 @@ def test_a_ledger_linked_before_0_10_is_scored_afresh(ledger_path):
         ("nile_boat_excerpts.jsonl", 5, "m018_parts_and_increments", "lead with the killed"),
         # 0.17.0 read any story told over more than five days as running coverage
         ("nile_boat_excerpts.jsonl", 5, "m019_incidents_told_for_days", "lead with the killed"),
+        # 0.18.0 paired no two reports' counts of one boat's people
+        ("libya_aboard_excerpts.jsonl", 2, "m020_one_outcome_per_figure", "the people aboard"),
     ],
 )
 def test_a_ledger_linked_by_an_earlier_version_is_scored_afresh(
