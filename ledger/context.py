@@ -304,12 +304,13 @@ class Context:
             pass  # "على متن المركب"، "على ظهر المركب"، "كانوا على القارب"
         elif not rest or (self.ex.event_of(rest[0]) or ("",))[0] != "aboard":
             return False
-        # "خمسة جنود كانوا على متن الطائرة لاقوا حتفهم": aboard, then what befell them
+        # "خمسة جنود كانوا على متن الطائرة لاقوا حتفهم"، "أكثر من ألف مهاجر على متن سفن
+        # صغيرة انقذوا": aboard, then what befell them
         for word in after[2 : 2 + BEFELL_REACH]:
             if word in CLAUSE_MARKS:
                 break
             hit = self.ex.event_of(word)
-            if hit is not None and hit[0] in CASUALTY_EVENTS:
+            if hit is not None and hit[1] and hit[0] != "aboard":
                 return False
         return True
 

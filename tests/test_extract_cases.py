@@ -745,6 +745,9 @@ def test_a_search_for_a_share_or_a_sum_is_no_one_missing():
          "إلى باليرمو على متن سفينة تابعة للبحرية الآيرلندية.", ["survived"]),
         ("وأضافت المصادر أن البحث لا يزال جاريا عن شخصين مفقودين فيما نجا 7 أشخاص",
          ["missing", "survived"]),
+        # aleqtisadiya, 10 August 2015: aboard small ships, and rescued: the rescued
+        ("اعلن خفر السواحل الايطاليين ان اكثر من الف مهاجر على متن سفن صغيرة انقذوا نهاية "
+         "الاسبوع من خلال عمليات منفصلة", ["rescued"]),
         # aawsat, 6 August 2015: killed, and they had been aboard
         ("ما أسفر عن مقتل 17 شخصًا كانوا على متنها في ضربة لسلاح الجو", ["killed"]),
         # aleqtisadiya, 7 August 2015: flights are not aboard, nor the passengers they carried
