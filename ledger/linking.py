@@ -109,6 +109,7 @@ class ClaimRow:
     weekday: str | None = None  # the weekday named nearest the number: the day it is about
     nth_day: int | None = None  # the day of an event named near it: في يومه الثالث (3)
     item: str | None = None  # the market item a price or a change is of (Brent, قطاع التامين)
+    closing: bool = False  # its item's quote told as a session's close (عند التسوية، أغلق)
     period: float | None = None  # days it is counted over: خلال أسبوعين (scope.period_near)
     subset: bool = False  # some of a toll: 32 من الجرحى (scope.subset_of_toll)
     severe: bool = False  # the badly hurt: 20 جريحا في حالة حرجة (scope.severe_count)
@@ -367,6 +368,19 @@ def _set_keys(row: ClaimRow, text: str, start: int, end: int) -> None:
     row.weekday = _weekday_near(text, start, end)
     row.nth_day = _nth_day_near(text, start, end)
     row.item = _item_before(text, start) if row.kind != "count" else None
+    near = text[max(0, start - CLOSING_REACH) : end + CLOSING_REACH]
+    row.closing = (row.item is not None and _SESSION_CLOSE.search(near) is not None
+                   and _HOUR.search(near) is None)  # fmt: skip
+
+
+CLOSING_REACH = 50  # characters either side of a quote searched for its close
+# "بحلول الساعة 0723 بتوقيت جرينتش": a quote of an hour of the session, not its close
+_HOUR = re.compile(r"(?<!\S)(?:بحلول )?الساعه(?!\S)")
+# a market quote told as the session's close or settlement (normalised)
+_SESSION_CLOSE = re.compile(
+    r"(?<!\S)(?:عند|في|لدي) (?:التسويه|الاغلاق|الاقفال)(?!\S)"
+    r"|(?<!\S)[وف]?(?:اغلق|اغلقت|اقفل|اقفلت|انهي|انهت)(?!\S)"
+)
 
 
 def _set_scope(row: ClaimRow, text: str, start: int, end: int, timed: bool | None = None) -> None:

@@ -923,6 +923,7 @@ def add_rule_pairs(
                              f"{other.explanation}; {surer.explanation}")  # fmt: skip
             pairs[key] = surer
     pairs.update(small_counts_unwitnessed(pairs, rows))
+    pairs.update(snapshots_unwitnessed(pairs, rows))
 
 
 SMALL_COUNT = 5  # counts this small repeat across unrelated incidents (two hurt, three dead)
@@ -936,6 +937,7 @@ _SURE_REASONS = (
     DESCRIBED_REASON,
     SEVERE_REASON,
     NAMED_REASON,
+    ABOARD_REASON,
 )
 
 
@@ -964,6 +966,39 @@ def small_counts_unwitnessed(
             continue
         capped[key] = Pair(key[0], key[1], pair.score, f"{pair.explanation}; {SMALL_REASON}")
     return capped
+
+
+SNAPSHOT_REASON = f"a commodity's quotes of unknown moments: {NO_WITNESS}"
+
+
+def snapshots_unwitnessed(
+    pairs: dict[tuple[int, int], Pair], rows: list[ClaimRow]
+) -> dict[tuple[int, int], Pair]:
+    """Likely pairs of two reports' quotes of one commodity (Brent's price, gold's change:
+    ``ClaimRow.item``) keep their score but are ``NO_WITNESS`` of a conflict, unless both
+    are told as the session's close (``ClaimRow.closing``) or the same words tell both
+    (``_SURE_REASONS``). A market moves through its session: on the corpus, 27 of 28
+    flags among such quotes were snapshots of one session at other hours, or of two
+    sessions, not reports that disagree."""
+    by_id = {r.id: r for r in rows}
+    capped = {}
+    for key, pair in pairs.items():
+        if pair.score < RISING_EVIDENCE or pair.explanation.startswith(_SURE_REASONS):
+            continue
+        if pair.explanation.endswith(NO_WITNESS):
+            continue
+        a, b = by_id.get(key[0]), by_id.get(key[1])
+        if a is None or b is None or a.article_id == b.article_id:
+            continue
+        if not (_quote(a) and _quote(b)) or (a.closing and b.closing):
+            continue
+        capped[key] = Pair(key[0], key[1], pair.score, f"{pair.explanation}; {SNAPSHOT_REASON}")
+    return capped
+
+
+def _quote(row: ClaimRow) -> bool:
+    """A price or a change of a commodity (not of a named sector or share)."""
+    return row.kind in ("money", "percent") and bool(row.item) and "|" not in row.item
 
 
 def _small(row: ClaimRow) -> bool:

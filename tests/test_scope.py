@@ -1805,6 +1805,46 @@ def test_a_sentence_opening_on_an_earlier_day_tells_that_day_s_incident():
     assert _dated_sentence(normalize("وفي 31 فبراير قتل 5").text, dt.date(2015, 7, 7)) is None
 
 
+METAL_SNAPSHOTS = Path(__file__).parent / "data" / "metal_snapshots_excerpts.jsonl"
+
+
+def test_a_commodity_s_quotes_of_other_hours_are_no_conflict(ledger_path):
+    """Reuters' precious metals report of 21 July 2015 as aljazirah (timed 10:20 GMT) and
+    aleqtisadiya (later in the day) printed it: palladium up 1.6% to 614.25 and up 1.7% to
+    614.75, platinum up 0.6% and 0.5%. One figure each, but snapshots of a moving market,
+    no conflict (``pair_rules.snapshots_unwitnessed``); two closes would be."""
+    with linked(ledger_path, METAL_SNAPSHOTS, 2) as ledger:
+        palladium = figure_of(ledger, "metals-aljazirah", "1.6 بالمئة")
+        assert palladium == figure_of(ledger, "metals-aleqtisadiya", "1.7 في المائة")
+        flagged = ledger.db.execute("SELECT count(*) FROM figures WHERE conflict = 1")
+        assert flagged.fetchone()[0] == 0
+        said = ledger.db.execute(
+            "SELECT count(*) FROM pair_scores WHERE explanation LIKE '%quotes of unknown%'"
+        )
+        assert said.fetchone()[0] > 0
+
+
+def test_a_quote_is_a_close_only_when_told_so_beside_it():
+    """ "عند التسوية" beside the quote makes it a close; a quote "بحلول الساعة 0723" is of
+    an hour, even when its sentence recalls the last close after it."""
+    from ledger.linking import ClaimRow, _set_keys
+
+    def closing(text: str, number: str) -> bool:
+        said = normalize(text).text
+        row = ClaimRow(1, "a", 0, None, None, "money", "USD", "2015-07-31")
+        start = said.index(number)
+        _set_keys(row, said, start, start + len(number))
+        return row.closing
+
+    settled = "وزاد سعر الخام الأمريكي في عقود سبتمبر عند التسوية 0.81 دولار ليصل إلى 48.79 دولارا"
+    assert closing(settled, "48.79")
+    hourly = (
+        "وانخفض سعر مزيج برنت 49 سنتا إلى 52.82 دولار للبرميل بحلول الساعة 0723 بتوقيت "
+        "جرينتش بعد تراجعه سبع سنتات عند التسوية"
+    )
+    assert not closing(hourly, "52.82")
+
+
 LIBYA = Path(__file__).parent / "data" / "libya_boat_excerpts.jsonl"
 
 
