@@ -232,6 +232,7 @@ def _same_level(x: float, y: float) -> bool:
 
 
 SCOPE_FREE_EVENTS = frozenset({"rose", "fell"})  # a change names no outcome (``Table.allowed``)
+OUTCOME_KEY = "event"  # the scope key of what happened (one per figure)
 
 
 def scope_keys_of(rows: Iterable[ClaimRow]) -> dict[int, dict[str, object]]:
@@ -247,7 +248,7 @@ def scope_keys_of(rows: Iterable[ClaimRow]) -> dict[int, dict[str, object]]:
         keys = {}
         family = event_family(r.event)
         if family is not None and family not in SCOPE_FREE_EVENTS:
-            keys["event"] = family  # the missing are never the killed, however others join
+            keys[OUTCOME_KEY] = family  # the missing are never the killed, however others join
         if r.item:
             keys["item"] = r.item
         if r.weekday and event_family(r.event) not in TOLL_EVENTS:
@@ -261,10 +262,10 @@ def scope_keys_of(rows: Iterable[ClaimRow]) -> dict[int, dict[str, object]]:
     # a headline restates its text: "مهرجان «عيدية» يبهج سبعة آلاف زائر" is of the first
     # night its text names
     for r in rows:
-        if r.title and r.id not in out and r.stated[1] is not None:
+        if r.title and r.stated[1] is not None:
             keys = told.get((r.article_id, r.kind, r.unit, r.stated[1]))
             if keys is not None:
-                out[r.id] = keys
+                out[r.id] = {**keys, **out.get(r.id, {})}  # its own outcome, if it names one
     return out
 
 
@@ -1210,8 +1211,13 @@ class _Groups:
         self.periods = {i: (p, p) for i, p in (periods or {}).items() if i in self.parent}
         # group -> kind -> the scope keys its members name (``scope_keys_of``): the market
         # items they are of (Brent, قطاع|تامين), the weekdays and days of an event
-        self.keys = {i: {k: {v} for k, v in ks.items()} for i, ks in (keys or {}).items()
-                     if i in self.parent}  # fmt: skip
+        # (what happened, ``OUTCOME_KEY``, is kept apart: one per group, checked in one step)
+        self.keys = {i: {k: {v} for k, v in ks.items() if k != OUTCOME_KEY}
+                     for i, ks in (keys or {}).items() if i in self.parent}  # fmt: skip
+        self.keys = {i: ks for i, ks in self.keys.items() if ks}
+        # group -> the outcome its members name (killed, missing): never two
+        self.outcomes = {i: ks[OUTCOME_KEY] for i, ks in (keys or {}).items()
+                         if i in self.parent and OUTCOME_KEY in ks}  # fmt: skip
         # group -> group -> the scored pairs between them, as one complex number (real:
         # how many, imaginary: their sum): one small object per pair of groups
         self.scored: dict[int, dict[int, complex]] = defaultdict(dict)
@@ -1237,6 +1243,9 @@ class _Groups:
         (``siblings``, once set)?"""
         if rb in self.cannot.get(ra, ()):
             return True
+        oa, ob = self.outcomes.get(ra), self.outcomes.get(rb)
+        if oa is not None and ob is not None and oa != ob:
+            return True  # the missing are never the killed
         if self.siblings and self._other_incidents(ra, rb):
             return True
         ka, kb = self.keys.get(ra), self.keys.get(rb)
@@ -1274,6 +1283,9 @@ class _Groups:
         for m in moved:
             self.parent[m] = ra
         self.members[ra].extend(moved)
+        ob = self.outcomes.pop(rb, None)
+        if ob is not None:
+            self.outcomes.setdefault(ra, ob)
         kb = self.keys.pop(rb, None)
         if kb:
             ka = self.keys.setdefault(ra, {})
