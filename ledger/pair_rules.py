@@ -744,6 +744,8 @@ NAMED_REASON = "both count the same people"
 _COMBATANTS = frozenset({"مسلح", "حوثي", "متمرد", "مقاتل", "انقلابي", "ميليشيه", "مليشيه",
                          "داعشي", "عنصر", "ارهابي", "متطرف", "متشدد"})  # fmt: skip
 _NOT_NAMED = GENERIC_TOLL_NOUNS | _COMBATANTS  # nouns that name no one people
+# nouns that name the same people ("خمسة عسكريين"، "خمسة جنود": the soldiers), normalised
+_PEOPLE_ALIKE = {"جندي": "عسكري"}
 
 
 def named_people_pairs(
@@ -764,8 +766,10 @@ def named_people_pairs(
         event = event_family(a.event)
         if event not in RISING_TOLLS or event != event_family(b.event):
             return None
-        noun = a.entity_key
-        if noun is None or noun != b.entity_key or noun in _NOT_NAMED:
+        noun = _PEOPLE_ALIKE.get(a.entity_key, a.entity_key)
+        if noun is None or noun != _PEOPLE_ALIKE.get(b.entity_key, b.entity_key):
+            return None
+        if noun in _NOT_NAMED:
             return None
         if a.entity_class not in PEOPLE_CLASSES or a.stated[1] is None or b.stated[1] is None:
             return None

@@ -1466,6 +1466,29 @@ def test_parts_named_alike_join_only_in_a_short_story():
     assert not described_part_pairs(pairs, rows[:2], {"a": 1, "b": 1})
 
 
+def _soldiers(mention: int, article: str, day: str, noun: str, value: int) -> ClaimRow:
+    row = ClaimRow(mention, article, 0, noun, "killed", "count", None, f"{day} 10:00:00")
+    row.entity_key, row.entity_class, row.stated = noun, "person", (None, value, None, None)
+    row.day = dt.date.fromisoformat(day)
+    return row
+
+
+def test_soldiers_counted_as_jnud_or_askariyin_are_the_same_people():
+    """The Sévaré siege (7-10 August 2015): "بينهم عسكريان" (alyaum), "بينهم خمسة جنود"
+    (aawsat), "بينهم خمسة عسكريين" (alriyadh), "أربعة جنود" (aawsat, the final toll):
+    جندي and عسكري name the same soldiers, so two reports' counts of them are one figure
+    as sure as a lead pair (``pair_rules.named_people_pairs``); police are others."""
+    from ledger.pair_rules import named_people_pairs
+
+    rows = [_soldiers(1, "a", "2015-08-07", "عسكري", 2),
+            _soldiers(2, "b", "2015-08-08", "جندي", 5)]  # fmt: skip
+    pairs = {(1, 2): Pair(1, 2, 0.4, "same slot 40%")}
+    found = named_people_pairs(pairs, rows, {"a": 1, "b": 1})
+    assert found[(1, 2)].score >= EVIDENCE
+    rows[1].entity_key = "شرطي"
+    assert not named_people_pairs(pairs, rows, {"a": 1, "b": 1})
+
+
 PLACES = Path(__file__).parent / "data" / "places_excerpts.jsonl"
 
 
