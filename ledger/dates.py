@@ -23,7 +23,7 @@ MONTH_REACH = 8  # tokens before such a day searched for the month it is of
 PARTS_OF_DAY = frozenset({"صباح", "مساء", "ظهر", "عصر", "ليل", "فجر", "صباحا", "ليلا"})
 
 
-_HH_MM = re.compile(r"(\d{1,2})[,.٫](\d{2})")  # 04,00 or 10.30 after الساعة: a clock time
+_HH_MM = re.compile(r"(\d{1,2})[,.٫،](\d{2})")  # 04,00، 10.30، 13،00 after الساعة: a clock time
 _ZONE_WORDS = frozenset({"بتوقيت", "GMT", "جرينتش", "غرينتش", "تغ", "ت.غ", "UTC"})
 
 

@@ -137,6 +137,10 @@ def test_qualifiers(text, literal, qualifier):
         # a clock time written with a comma, and in GMT after it
         ("وقبيل الساعة 04,00 (01,00 تغ) قامت ثلاث مقاتلات اف-16 من سلاح الجو التركي", "04,00", "time"),
         ("وقبيل الساعة 04,00 (01,00 تغ) قامت ثلاث مقاتلات اف-16 من سلاح الجو التركي", "01,00", "time"),
+        # alyaum, 7 August 2015 (Sévaré): the Arabic comma between hours and minutes;
+        # it was read as 13 soldiers
+        ("في اتصال مع فرانس برس نحو الساعة 13،00 بالتوقيت المحلي ان القوات المسلحة", "13،00",
+         "time"),
         # aawsat, 21 July 2015: GMT written in two letters
         ("مساء أمس (السبت) عند الساعة 02.17 صباحًا (06.14 ت غ).", "06.14", "time"),
         ("حيث وقع الحادث في الأسبوع ٣٧ من الدوري", "٣٧", "ordinal"),
