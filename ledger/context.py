@@ -300,9 +300,9 @@ class Context:
         if any(self.ex.event_of(w) for w in self.before[:2] if w not in CLAUSE_MARKS):
             return False  # "مقتل 17 شخصًا كانوا على متنها": the verb before is theirs
         rest = [w for w in after[1 : 1 + ABOARD_REACH] if w not in _WERE]
-        if len(rest) > 1 and rest[0] == "علي" and rest[1] in _ON_BOARD:
-            pass  # "على متن المركب"، "على ظهر المركب"، "كانوا على القارب"
-        elif not rest or (self.ex.event_of(rest[0]) or ("",))[0] != "aboard":
+        # "على متن المركب"، "على ظهر المركب"، "كانوا على القارب"، "كانوا يستقلون"
+        on_board = len(rest) > 1 and rest[0] == "علي" and rest[1] in _ON_BOARD
+        if not on_board and (not rest or (self.ex.event_of(rest[0]) or ("",))[0] != "aboard"):
             return False
         # "خمسة جنود كانوا على متن الطائرة لاقوا حتفهم"، "أكثر من ألف مهاجر على متن سفن
         # صغيرة انقذوا": aboard, then what befell them
@@ -732,7 +732,8 @@ def _searched_for(words: list[str], side: int, dist: int) -> tuple | None:
     return ("missing", True) if set(words[: words.index("عن")]) <= _ABOUT else None
 
 
-_REACHING = _UP_TO | {"حتي", "الاي"}  # (and the misspelt "إلأى")
+# إلى, with its pronouns ("وصل إليها"), and the misspelt "إلأى" (normalised; not "اليوم")
+_REACHING = _UP_TO | {"حتي", "الاي", "اليه", "اليها", "اليهم", "اليهما"}
 
 
 def _reached(words: list[str], side: int, dist: int) -> bool:
@@ -743,7 +744,7 @@ def _reached(words: list[str], side: int, dist: int) -> bool:
     if side:
         return False
     between = words[:dist]
-    if any(w in _REACHING or (w.startswith("الي") and len(w) <= 5) for w in between):
+    if any(w in _REACHING for w in between):
         return True
     return dist > 0 and between[-1].startswith("ل") and len(between[-1]) > 3
 

@@ -38,7 +38,7 @@ from .linking import (
     same_scope,
 )
 from .scope import places_apart, same_incident, same_period, struck, told_apart
-from .slots import CHANGE_EVENTS, PASSENGERS
+from .slots import CHANGE_EVENTS, PASSENGERS, commodity
 
 VERBATIM_REASON = "the same words in both articles"  # a copy's pair says so
 VERBATIM_MIN = 50  # letters and digits the words around it need before a copy counts
@@ -956,20 +956,11 @@ def small_counts_unwitnessed(
     crashes, two arrests or two ambushes of one kind and one week are told in the same
     words with numbers this small; on the corpus 20 of 23 flags witnessed only by such
     pairs were two incidents or a part and its total."""
-    by_id = {r.id: r for r in rows}
-    capped = {}
-    for key, pair in pairs.items():
-        if not RISING_EVIDENCE <= pair.score < SMALL_SURE:
-            continue
-        if pair.explanation.startswith(_SURE_REASONS):
-            continue
-        a, b = by_id.get(key[0]), by_id.get(key[1])
-        if a is None or b is None or a.article_id == b.article_id:
-            continue
-        if not (_small(a) and _small(b)) or set(a.anchors).intersection(b.anchors):
-            continue
-        capped[key] = Pair(key[0], key[1], pair.score, f"{pair.explanation}; {SMALL_REASON}")
-    return capped
+
+    def small_apart(a: ClaimRow, b: ClaimRow) -> bool:
+        return _small(a) and _small(b) and not set(a.anchors).intersection(b.anchors)
+
+    return _unwitnessed(pairs, rows, small_apart, SMALL_REASON, below=SMALL_SURE)
 
 
 SNAPSHOT_REASON = f"a commodity's quotes of unknown moments: {NO_WITNESS}"
@@ -984,25 +975,41 @@ def snapshots_unwitnessed(
     (``_SURE_REASONS``). A market moves through its session: on the corpus, 27 of 28
     flags among such quotes were snapshots of one session at other hours, or of two
     sessions, not reports that disagree."""
+
+    def snapshots(a: ClaimRow, b: ClaimRow) -> bool:
+        return _quote(a) and _quote(b) and not (a.closing and b.closing)
+
+    return _unwitnessed(pairs, rows, snapshots, SNAPSHOT_REASON)
+
+
+def _unwitnessed(
+    pairs: dict[tuple[int, int], Pair],
+    rows: list[ClaimRow],
+    applies: Callable[[ClaimRow, ClaimRow], bool],
+    reason: str,
+    below: float = float("inf"),
+) -> dict[tuple[int, int], Pair]:
+    """The pairs of two reports, likely enough to witness (``RISING_EVIDENCE`` up to
+    ``below``) and not sure by their own words (``_SURE_REASONS``), that ``applies`` to:
+    their score kept, their explanation ending in ``reason`` (a ``NO_WITNESS``)."""
     by_id = {r.id: r for r in rows}
     capped = {}
     for key, pair in pairs.items():
-        if pair.score < RISING_EVIDENCE or pair.explanation.startswith(_SURE_REASONS):
+        if not RISING_EVIDENCE <= pair.score < below:
             continue
-        if pair.explanation.endswith(NO_WITNESS):
+        if pair.explanation.startswith(_SURE_REASONS) or pair.explanation.endswith(NO_WITNESS):
             continue
         a, b = by_id.get(key[0]), by_id.get(key[1])
         if a is None or b is None or a.article_id == b.article_id:
             continue
-        if not (_quote(a) and _quote(b)) or (a.closing and b.closing):
-            continue
-        capped[key] = Pair(key[0], key[1], pair.score, f"{pair.explanation}; {SNAPSHOT_REASON}")
+        if applies(a, b):
+            capped[key] = Pair(key[0], key[1], pair.score, f"{pair.explanation}; {reason}")
     return capped
 
 
 def _quote(row: ClaimRow) -> bool:
     """A price or a change of a commodity (not of a named sector or share)."""
-    return row.kind in ("money", "percent") and bool(row.item) and "|" not in row.item
+    return row.kind in ("money", "percent") and commodity(row.item) is not None
 
 
 def _small(row: ClaimRow) -> bool:

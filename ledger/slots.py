@@ -135,7 +135,7 @@ class Table:
         self.item_names = {int(c): r.item for c, r in zip(self.item, rows, strict=True)
                            if r.item is not None}  # fmt: skip
         # the model's feature, as it was fitted: a list's count, or a commodity
-        self.item_feature = _codes([True if r.listed else _commodity(r.item) for r in rows])
+        self.item_feature = _codes([True if r.listed else commodity(r.item) for r in rows])
         self.period = np.array([np.nan if r.period is None else r.period for r in rows])
         self.subset = np.array([r.subset for r in rows], dtype=bool)
         self.severe = np.array([r.severe for r in rows], dtype=bool)
@@ -414,7 +414,7 @@ class Table:
         return np.column_stack([np.asarray(c, dtype=np.float64) for c in columns])
 
 
-def _commodity(item: str | None) -> str | None:
+def commodity(item: str | None) -> str | None:
     """A commodity's item (Brent, gold), not a named one (قطاع|تامين)."""
     return item if item and "|" not in item else None
 

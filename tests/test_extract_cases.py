@@ -654,8 +654,9 @@ def test_the_homeless_and_the_hit_are_counts_of_their_own(text, events):
         # aawsat, 21 July 2015; sabq, 1 August 2015: levels reached, not arrivals
         ("وأضاف أن عدد الجرحى وصل إلى 200 حاليا", ["injured"]),
         ("خلال الأشهر الستة الأولى من العام 2015م بزيادة وصلت إلى 7235 فرصة عمل", ["rose"]),
-        # people who come are still arrivals
+        # people who come are still arrivals, today too ("اليوم" is no "إليه")
         ("وصل 300 حاج إلى مكة.", ["arrived"]),
+        ("وصل اليوم 300 حاج إلى مكة.", ["arrived"]),
         ("وصول 500 ألف حاج", ["arrived"]),
     ],
 )  # fmt: skip
