@@ -11,7 +11,7 @@ import re
 
 from .lexicon import PEOPLE_CLASSES
 from .normalize import normalize_word
-from .rules import CLOSERS, Draft, RuleBase
+from .rules import CLOSERS, OPENERS, Draft, RuleBase
 from .scope import in_grave_state
 from .tokens import Tok, tokenize
 
@@ -24,6 +24,8 @@ NO_EVENT_KINDS = ("duration",)
 CHANGE_EVENTS = frozenset({"rose", "fell"})
 # counted nouns that name their own outcome: 30 قتيلا، 100 جريح
 CASUALTY_EVENTS = frozenset({"killed", "injured", "died", "missing"})
+# what a counted noun itself says befell the counted (قتيل، جريح، متضرر، مشرد)
+COUNTED_OUTCOMES = CASUALTY_EVENTS | {"affected", "displaced"}
 # what is done for the hurt: the count is still of the hurt (40 إصابة received)
 CARE_OF_THE_HURT = frozenset({"received", "transferred"})
 # "ستة قتلى وأربعة آخرين في عداد المفقودين": others, another group than the count before
@@ -106,6 +108,8 @@ def _own_subject_next(words: list[str], k: int) -> bool:
     )
 
 
+_MARKS = CLOSERS | OPENERS  # quote marks and brackets between a number and its noun
+
 # words before "مقتل وإصابة" searched for a number that owns the pair instead
 BOTH_TOLLS_REACH = 8
 
@@ -179,7 +183,7 @@ class Context:
                 if lemma is not None:
                     return lemma
             return None
-        after = [w for w in self.after if w not in CLOSERS]
+        after = [w for w in self.after if w not in _MARKS]  # ثلاث «جثث»: the noun quoted
         j, definite = 0, draft.qualifier == "vague"
         if j < len(after) and after[j] == "من":
             j, definite = j + 1, True
@@ -343,6 +347,12 @@ class Context:
             for k, word in enumerate(words):
                 if word in CLAUSE_MARKS or word[:1].isdigit():
                     break
+                if (
+                    words is tail
+                    and word.startswith("و")
+                    and any(map(self._numeral, tail[k + 1 : k + 4]))
+                ):
+                    break  # "46 قتيلا وإجلاء أكثر من 210 آلاف": the next count's cue
                 hit = self.ex.event_of(word)
                 if hit is not None and hit[1] and hit[0] in AFTERCARE_EVENTS:
                     return hit[0]  # وإخلاء 8 مصابين: the cue itself may carry و
@@ -363,7 +373,7 @@ class Context:
         """
         if self.draft.kind in NO_EVENT_KINDS:
             return None
-        after = [w for w in self.after if w not in CLOSERS]
+        after = [w for w in self.after if w not in _MARKS]
 
         # 120 قتيلا وجريحا counts both; 10 قتلى وإصابة 20 gives the injured their own number
         def numeral(words: list[str], k: int) -> bool:
@@ -382,6 +392,10 @@ class Context:
             self._both_tolls(after[:2]) and not next_count
         ):
             return "casualties"  # مقتل وإصابة 120، 120 قتيلا وجريحا: the dead and hurt together
+        if self.draft.kind == "count" and any(
+            _driven_from_homes(after, 1, k) for k in range(min(len(after), HOMES_REACH + 1))
+        ):
+            return "displaced"  # "وأجبرت أكثر من 150 ألفا على ترك منازلهم" after a toll
         care = self._aftercare()
         if care is not None:
             return care
@@ -407,8 +421,8 @@ class Context:
         if after and after[0] != "من" and (not after[0].startswith("و") or after[0] in _WAW_NOUNS):
             lemma = self.ex.entity_lemma(after[0])
             own = self.ex.event_of(after[0]) or (self.ex.event_of(lemma) if lemma else None)
-            if own is not None and own[0] in CASUALTY_EVENTS and not own[1]:
-                return own[0]
+            if own is not None and own[0] in COUNTED_OUTCOMES and not own[1]:
+                return own[0]  # (and "مليون متضرر"، "ألف مشرد" after "مئة قتيل و")
             if own is not None and own[0] in CASUALTY_EVENTS and lemma:
                 counted = own[0]
             # 471 حالة وفاة: cases of death (not 1071 حالة توفي منها 471: the 471 died)
@@ -416,6 +430,9 @@ class Context:
                 own = self.ex.event_of(after[1])
                 if own is not None and own[0] in CASUALTY_EVENTS:
                     return own[0]
+        own_verb = self._own_verb_after(after)
+        if own_verb is not None:
+            return own_verb
         others = bool(after) and after[0] in _OTHERS
         own_cases = bool(after) and after[0] in _CASES  # "و(39) حالة": cases of their own
         # "مضيفا أن 38 شخصا آخرين أصيبوا بجروح": the subject of a clause after أن has its
@@ -459,6 +476,11 @@ class Context:
                     self.ex.event_of(word)
                     or self._captive_taking(words, side, dist, numeral)
                     or (_searched_for(words, side, dist) if self.draft.kind == "count" else None)
+                    or (
+                        _driven_from_homes(words, side, dist)
+                        if self.draft.kind == "count"
+                        else None
+                    )
                 )
                 if hit is None or self._before_a_month(words, side, dist):
                     continue
@@ -499,6 +521,8 @@ class Context:
                     break
         if best is not None and best[-1] in CHANGE_EVENTS and outcome is not None:
             return outcome[-1]
+        if best is not None and best[-1] in CHANGE_EVENTS and self._victims_rose():
+            return "killed"  # "ارتفاع عدد ضحايا مركب النيل إلى 38": a toll of the dead
         found = best[-1] if best else None
         # "استقبلت الطوارئ 40 إصابة": the injured, received; a bulletin's "شفيت 586
         # إصابة" stays the recovered
@@ -509,6 +533,38 @@ class Context:
         if counted is not None and found in CASUALTY_EVENTS and self._counts_an_event(after[0]):
             return counted
         return found
+
+    def _victims_rose(self) -> bool:
+        """Does the number's clause name the victims whose count changed ("ارتفاع عدد
+        ضحايا ... إلى 29"، "ارتفعت حصيلة ضحايا الفيضانات إلى 46")? A toll's victims are
+        its dead."""
+        if self.draft.kind != "count":
+            return False
+        for word in self.before:
+            if word in CLAUSE_MARKS:
+                return False
+            if _VICTIMS.match(word):
+                return True
+        return False
+
+    def _own_verb_after(self, after: list[str]) -> str | None:
+        """The number's own predicate, a plural verb right after it or after its counted
+        noun, when the number opens a clause of its own ("، وأكثر من مائتي ألف تضرروا",
+        "و30 شخصا قتلوا"): it beats a verb of the clause before ("46 شخصا لقوا مصرعهم")."""
+        if self.draft.kind != "count" or not self.before:
+            return None
+        opener = self.before[0]
+        if not (opener in CLAUSE_MARKS or opener == "و" or self.ex.norm[
+                self.draft.start : self.draft.start + 1] == "و"):  # fmt: skip
+            return None
+        k = 0 if after and self.ex.event_of(after[0]) else 1  # after its noun: 30 شخصا قتلوا
+        word = after[k] if k < len(after) else ""
+        if not word.endswith("وا") or _CLITIC.sub("", word) in _LOST or word in _LOST:
+            return None
+        hit = self.ex.event_of(word)
+        if hit is None or not hit[1] or hit[0] in CHANGE_EVENTS or hit[0] == "aboard":
+            return None
+        return hit[0]
 
     def _what_was_lost(self) -> str | None:
         """What "فقد" (lost) says of the count: people lost are missing ("وفقد أربعة
@@ -730,6 +786,29 @@ def _searched_for(words: list[str], side: int, dist: int) -> tuple | None:
         return None
     # only a qualifier between: "عن أكثر من 30", not "عن عقار بمليون"
     return ("missing", True) if set(words[: words.index("عن")]) <= _ABOUT else None
+
+
+_VICTIMS = re.compile(r"^[وفبل]?(?:ال|لل)?ضحايا$")  # victims (normalised), behind clitics
+
+# leaving, fleeing (normalised, behind a clitic) and the homes left: "أجبرت أكثر من 150
+# ألفا على ترك منازلهم" counts the displaced
+_LEAVING = frozenset({"ترك", "مغادره", "الفرار", "فرار", "هجر", "النزوح"})
+_HOMES = ("منازل", "بيوت", "ديار", "مساكن")
+HOMES_REACH = 3  # words after a number searched for the leaving of homes
+
+
+def _driven_from_homes(words: list[str], side: int, dist: int) -> tuple | None:
+    """The cue "ترك منازلهم" (or مغادرة، الفرار من ... بيوتهم) at ``dist`` after the
+    number: the people who left their homes are the displaced."""
+    if not side or dist > HOMES_REACH:
+        return None
+    word = words[dist]
+    if word in CLAUSE_MARKS or any(w in CLAUSE_MARKS for w in words[:dist]):
+        return None
+    if word not in _LEAVING and _CLITIC.sub("", word) not in _LEAVING:
+        return None
+    rest = [w for w in words[dist + 1 : dist + 3] if w != "من"]
+    return ("displaced", True) if rest and rest[0].startswith(_HOMES) else None
 
 
 # إلى, with its pronouns ("وصل إليها"), and the misspelt "إلأى" (normalised; not "اليوم")

@@ -35,6 +35,7 @@ from .scope import (
     light_count,
     may_name_a_period,
     new_count,
+    opens_as_earlier,
     period_near,
     places_named,
     rebuts_a_toll,
@@ -332,7 +333,7 @@ def _told_earlier(text: str, start: int, end: int) -> tuple[bool, bool]:
     or a first one (``told_as_earlier``, ``told_as_first``), or only in what the report
     says was stated before (``stated_before``)? The second of the two says "only"."""
     window = text[max(0, start - EARLIER_REACH) : end + EARLIER_REACH]
-    if told_as_earlier(window) or told_as_first(text, start):
+    if told_as_earlier(window) or told_as_first(text, start) or opens_as_earlier(text, start):
         return True, False
     cited = stated_before(text, start)
     return cited, cited
@@ -427,6 +428,26 @@ RISING_TOLLS = frozenset({"killed", "injured"})  # counts that rise as the dead 
 # nouns that count any people a toll befell ("6 أشخاص", "15 قتيلا"): the same toll as a
 # count of civilians, soldiers or worshippers, which name who they were
 GENERIC_TOLL_NOUNS = frozenset({"شخص", "قتيل", "شهيد", "ضحيه", "جريح", "مصاب", "نسمه"})
+# nouns that name the same people ("خمسة عسكريين"، "خمسة جنود": the soldiers), normalised
+PEOPLE_ALIKE = {"جندي": "عسكري"}
+# ... and the nouns one side of a fight is named by, report to report (the attackers of a
+# siege are its terrorists, gunmen, jihadists): never two groups of people apart
+_FIGHTERS_ALIKE = dict.fromkeys(
+    ("مهاجم", "مسلح", "ارهابي", "جهادي", "متشدد", "متطرف", "انتحاري", "خاطف", "مقاتل",
+     "متمرد", "حوثي", "انقلابي", "ميليشيه", "مليشيه", "داعشي"), "مسلح")  # fmt: skip
+
+
+# nouns whose people the word after them names ("رجال الشرطة"، "عناصر الأمن"، "أفراد"),
+# and the bodies of any of the dead ("32 جثة"): they name no group (normalised lemmas)
+_HEAD_NOUNS = frozenset({"رجل", "عنصر", "فرد", "منتسب", "عضو", "منسوب", "جثه"})
+
+
+def group_named(entity_key: str | None) -> str | None:
+    """The people a counted noun names, one name for nouns alike (``PEOPLE_ALIKE``, the
+    fighters of one side): two parts of a toll naming two such groups are two figures."""
+    if entity_key is None or entity_key in _HEAD_NOUNS:
+        return None
+    return PEOPLE_ALIKE.get(entity_key) or _FIGHTERS_ALIKE.get(entity_key, entity_key)
 
 
 def other_things(a: ClaimRow, b: ClaimRow) -> bool:
@@ -1316,11 +1337,13 @@ LEAD_REASON = "both reports lead with the"  # a lead_toll_pairs pair's explanati
 EARLIER_REASON = "the same report's earlier count of the"  # ... an earlier_toll_pairs pair's
 RECALLED_REASON = "the same toll recalled of"  # ... a recalled_toll_pairs pair's
 REBUTTAL_REASON = "another side's count of the"  # ... a rebuttal_pairs pair's
+NAMED_REASON = "both count the same people"  # ... a named_people_pairs pair's
 VETO_REASON = "other incidents"  # why a pair of ``pair_vetoes`` is told apart (slots.vetoed)
 SAME_NOUN_REASON = "both count"  # a scored pair whose mentions count the same noun says so
 RISE_SCORE = 0.6  # a scored pair of one noun this likely may join two groups of a rising toll
 RISE_AVERAGE = 0.2  # when the pairs between the groups average this (unscored pairs 0)
 RISE_GAP = 3 * 3600  # seconds: a toll told lower this much earlier than higher has risen
+CONCURRENT_RATIO = 2.0  # two counts told within RISE_GAP this close are one, disagreeing
 
 
 def _whole_toll(r: ClaimRow) -> bool:
@@ -1376,7 +1399,9 @@ def rose(
 ) -> bool:
     """Do two groups of one toll read as one count that rose: the group with the lower
     values (by their median) told at least ``RISE_GAP`` earlier (by the median time)?
-    Equal values need no order, unless ``strict``."""
+    Equal values need no order, unless ``strict``; nor, unless ``strict``, do two told
+    within ``RISE_GAP`` of each other and ``CONCURRENT_RATIO`` apart at most: outlets
+    that differ at one time disagree (27 injured and 47; not 7 and 33: two tolls)."""
     tx = [timeline[m] for m in xs if m in timeline]
     ty = [timeline[m] for m in ys if m in timeline]
     if not tx or not ty:
@@ -1385,6 +1410,9 @@ def rose(
     vy, wy = median(v for v, _ in ty), median(w for _, w in ty)
     if vx == vy:
         return not strict
+    lo, hi = sorted((vx, vy))
+    if not strict and abs(wx - wy) < RISE_GAP and lo > 0 and hi / lo <= CONCURRENT_RATIO:
+        return True  # two outlets' counts of one time, near enough: a disagreement
     earlier, later = (wx, wy) if vx < vy else (wy, wx)
     return later - earlier >= RISE_GAP
 
@@ -1480,7 +1508,7 @@ def _join_rising_leads(groups: _Groups, pairs, timeline, links: list[Pair]) -> N
     side's smaller count it tells (``REBUTTAL_REASON``). Such joins
     make one figure; they are not, alone, evidence of a conflict: a flag still needs
     two mentions that disagree and were linked with ``conflicts.EVIDENCE``."""
-    told = (LEAD_REASON, EARLIER_REASON, RECALLED_REASON, REBUTTAL_REASON)
+    told = (LEAD_REASON, EARLIER_REASON, RECALLED_REASON, REBUTTAL_REASON, NAMED_REASON)
     spans = [p for p in pairs.values()
              if p.explanation.startswith(told) or _counts_one_noun(p)]  # fmt: skip
     for pair in sorted(spans, key=lambda p: (-p.score, p.a, p.b)):

@@ -23,6 +23,8 @@ from .linking import (
     EARLIER_REASON,
     GENERIC_TOLL_NOUNS,
     LEAD_REASON,
+    NAMED_REASON,
+    PEOPLE_ALIKE,
     PEOPLE_CLASSES,
     REBUTTAL_REASON,
     RECALLED_REASON,
@@ -738,14 +740,11 @@ def described_part_pairs(
     return _sure_parts(pairs, rows, story_of, named_alike)
 
 
-NAMED_REASON = "both count the same people"
 # the fighters of a war's daily battles (Houthis, militants, rebels): each day's and front's
 # count names them alike, so the same noun is no evidence of one incident
 _COMBATANTS = frozenset({"مسلح", "حوثي", "متمرد", "مقاتل", "انقلابي", "ميليشيه", "مليشيه",
                          "داعشي", "عنصر", "ارهابي", "متطرف", "متشدد"})  # fmt: skip
 _NOT_NAMED = GENERIC_TOLL_NOUNS | _COMBATANTS  # nouns that name no one people
-# nouns that name the same people ("خمسة عسكريين"، "خمسة جنود": the soldiers), normalised
-_PEOPLE_ALIKE = {"جندي": "عسكري"}
 
 
 def named_people_pairs(
@@ -766,8 +765,8 @@ def named_people_pairs(
         event = event_family(a.event)
         if event not in RISING_TOLLS or event != event_family(b.event):
             return None
-        noun = _PEOPLE_ALIKE.get(a.entity_key, a.entity_key)
-        if noun is None or noun != _PEOPLE_ALIKE.get(b.entity_key, b.entity_key):
+        noun = PEOPLE_ALIKE.get(a.entity_key, a.entity_key)
+        if noun is None or noun != PEOPLE_ALIKE.get(b.entity_key, b.entity_key):
             return None
         if noun in _NOT_NAMED:
             return None

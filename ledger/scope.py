@@ -421,6 +421,20 @@ def told_as_earlier(text: str) -> bool:
     return _EARLIER.search(text) is not None
 
 
+EARLIER_OPENING = 24  # characters at a sentence's start that may tell it all as earlier
+
+
+def opens_as_earlier(sentence: str, start: int) -> bool:
+    """Does a normalised sentence open by telling what follows as said earlier ("وفي وقت
+    سابق اشارت مصادر عسكرية ... الى مقتل ثمانية اشخاص هم ثلاثة عسكريين"), with no
+    clause of its own between that and the number at ``start``?"""
+    m = _EARLIER.search(sentence, 0, EARLIER_OPENING)
+    if m is None:
+        return False
+    after = m.end() + len(sentence[m.end() : start]) - len(sentence[m.end() : start].lstrip(" ،,"))
+    return not _CLAUSE_BREAK.search(sentence, after, start)  # ("وفي وقت سابق، قال ...")
+
+
 # another source's number set against the first in one sentence: "مقتل 20 طالبا، فيما
 # تحدث مصدر ثالث عن 25 قتيلا"، "بينما أفادت مصادر في الجيش بأن ..."
 _RIVAL = re.compile(rf"(?<!\S)(?:[وف]?(?:فيما|بينما)|في حين|وفي حين)\s+(?:\S+\s+)?(?:{_REPORTED})")
@@ -478,7 +492,7 @@ _TARGETS = frozenset({
     "مسجد", "جامع", "كنيسه", "حسينيه", "اكاديميه", "كليه", "مدرسه", "جامعه", "مستشفي",
     "فندق", "سفاره", "قنصليه", "مطار", "ميناء", "سوق", "قاعده", "معسكر", "ثكنه", "حاجز",
     "سجن", "مصنع", "ملعب", "مطعم", "مقهي", "عرس", "جنازه", "موكب", "حافله", "قطار",
-    "طائره", "مروحيه", "سفينه", "عباره", "شاحنه", "حي",
+    "طائره", "مروحيه", "سفينه", "عباره", "شاحنه", "حي", "باص", "اتوبيس",
 })  # fmt: skip
 # a count of several incidents together: "سلسلة من الهجمات"، "موجة التفجيرات" (موجة alone
 # is also "addressed to")
@@ -492,9 +506,10 @@ _SEVERAL_RE = re.compile(
 )
 
 
-# one target said two ways (كلية الشرطة is the police academy; a helicopter is an aircraft)
+# one target said two ways (كلية الشرطة is the police academy; a helicopter is an aircraft;
+# a باص and a أتوبيس are a حافلة: "حادث مروري بين شاحنة وباص" is the bus of "لحافلة")
 _SAME_TARGET = {"كليه": "اكاديميه", "مروحيه": "طائره", "معسكر": "قاعده", "ثكنه": "قاعده",
-                "جامع": "مسجد"}  # fmt: skip
+                "جامع": "مسجد", "باص": "حافله", "اتوبيس": "حافله"}  # fmt: skip
 # where the hurt are taken, the bomber was held, the district: no target of its own
 _WEAK_TARGETS = frozenset({"مستشفي", "سجن", "حي"})
 INCIDENT_BEFORE = 90  # characters before a number searched for what was struck ...

@@ -36,6 +36,7 @@ from .linking import (
     ClaimRow,
     Pair,
     event_family,
+    group_named,
     middle,
     same_item,
     same_levels,
@@ -127,6 +128,7 @@ class Table:
         self.restrictors = _codes([r.restrictors or None for r in rows])
         self.vague = np.array([r.vague for r in rows], dtype=bool)
         self.part = np.array([r.part for r in rows], dtype=bool)
+        self.group = _codes([group_named(r.entity_key) for r in rows])  # the people named
         self.partitive = np.array([r.partitive for r in rows], dtype=bool)
         self.weekday = _codes([r.weekday for r in rows])
         self.nth_day = _codes([r.nth_day for r in rows])
@@ -236,6 +238,7 @@ class Table:
         ok &= ~self.other_items(i, j)  # Brent's price is not US crude's
         ok &= self.same_period(i, j)  # 400 in one week is not 400 in two
         ok &= ~(self.named_part_of(i, j) | self.named_part_of(j, i))
+        ok &= ~self.parts_of_others(i, j)  # "هم ثلاثة عسكريين ... وثلاث جثث": two items
         ok &= self.subset[i] == self.subset[j]  # 32 من الجرحى is not the injured ...
         ok &= self.severe[i] == self.severe[j]  # ... nor are 20 في حالة حرجة
         ok &= self.light[i] == self.light[j]  # ... nor 5 إصاباتهم طفيفة
@@ -264,6 +267,20 @@ class Table:
         whole = ~self.part[j] & ((self.entity[j] < 0) | self.generic[j] | self.cases[j])
         return toll & named & whole
 
+    def parts_of_others(self, i: np.ndarray, j: np.ndarray) -> np.ndarray:
+        """True where both count people of a toll by who they were, naming different
+        people (``linking.group_named``: soldiers and bodies, the UN's contractors and the
+        soldiers, children and women; not soldiers said جنود and عسكريين, nor a generic
+        شخص or قتيل): two items of its list, whatever their values."""
+        named = self.people & (self.group >= 0) & ~self.generic & ~self.cases & self.rising
+        some = self.part[i] | self.part[j]  # one told as some of a toll (بينهم خمسة جنود)
+        return some & named[i] & named[j] & (self.group[i] != self.group[j])
+
+    def parts_of_others_listed(self, i: np.ndarray, j: np.ndarray) -> np.ndarray:
+        """``parts_of_others`` where both are told as parts (بينهم، هم، منهم): items of
+        a toll's list, never one figure however their groups grow."""
+        return self.part[i] & self.part[j] & self.parts_of_others(i, j)
+
     def told_beside(self, i: np.ndarray, j: np.ndarray) -> np.ndarray:
         """True where each of two different values sits in a sentence that also states the
         other (of its kind and unit): one sentence told twice ("انخفضت توقعات نموه من 3.8
@@ -286,11 +303,15 @@ class Table:
     def vetoed(self, i: np.ndarray, j: np.ndarray) -> np.ndarray:
         """True where two tolls that could be one (one kind and unit, events alike) are
         surely of two incidents (``scope.told_apart``: each clause names a target of its
-        own, none shared). Unlike a score, this holds for the groups the two end up in:
-        no figure may hold both, however others join them (``linking.VETO_REASON``)."""
+        own, none shared), or two parts of one naming different people. Unlike a score,
+        this holds for the groups the two end up in: no figure may hold both, however
+        others join them (``linking.VETO_REASON``)."""
         ei, ej = self.event[i], self.event[j]
         alike = (self.kind_unit[i] == self.kind_unit[j]) & ((ei < 0) | (ej < 0) | (ei == ej))
-        return self._by_incident_marks(i, j, told_apart, alike)
+        # and two parts of a toll naming different people (``parts_of_others_listed``)
+        return self._by_incident_marks(i, j, told_apart, alike) | (
+            alike & self.parts_of_others(i, j)
+        )
 
     def same_desk_apart(self, i: np.ndarray, j: np.ndarray) -> np.ndarray:
         """True where one outlet's two reports of one day give values that cannot be one

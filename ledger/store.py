@@ -333,6 +333,16 @@ def m020_one_outcome_per_figure(db: sqlite_utils.Database) -> None:
         db["meta"].upsert({"key": RESCORE_KEY, "value": "one outcome per figure"}, pk="key")
 
 
+@migrations()
+def m021_parts_of_other_people(db: sqlite_utils.Database) -> None:
+    # 0.20.0 keeps two counts of a toll naming different people (one of them some of it)
+    # out of one figure however others join them, and joins two reports' leads told
+    # within three hours whatever their values: a ledger linked before scores every pair
+    # afresh (and stores the new vetoes)
+    if db.execute("SELECT 1 FROM pair_scores LIMIT 1").fetchone():
+        db["meta"].upsert({"key": RESCORE_KEY, "value": "parts of other people"}, pk="key")
+
+
 CHUNK = 500  # ids bound at a time in an ``IN (...)`` (SQLite limits bound parameters)
 
 

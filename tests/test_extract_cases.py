@@ -757,3 +757,38 @@ def test_a_search_for_a_share_or_a_sum_is_no_one_missing():
 )  # fmt: skip
 def test_the_people_aboard_are_counted_by_their_own_verb(text, events):
     assert count_events(text) == events
+
+
+@pytest.mark.parametrize(
+    ("text", "events"),
+    [
+        # the Myanmar floods (aawsat, alriyadh, aljazirah, 3-4 August 2015): the number's own
+        # verb after it, opening a clause of its own, beats the clause before's
+        ("وقال موظف إن «46 شخصًا لقوا مصرعهم، وأكثر من مائتي ألف تضرروا بالفيضانات».",
+         ["killed", "affected"]),
+        ("وقتل 30 شخصا وأصيب نحو مائة.", ["killed", "injured"]),
+        # aleqtisadiya, 3 August 2015: forced to leave their homes, the displaced
+        ("كما تسببت في مقتل سبعة وعشرين شخصا لحد الآن، وأجبرت أكثر من مئة وخمسين ألفا على "
+         "ترك منازلهم.", ["killed", "displaced"]),
+        ("النيران المشتعلة كانت أجبرت ليل الخميس إلى الجمعة نحو 1400 شخص إلى مغادرة منازلهم.",
+         ["displaced"]),
+        ("غادر 8 مصابين المستشفى.", ["left"]),  # leaving hospital is no leaving home
+        # aleqtisadiya, 10 August 2015: the counted noun says its outcome first
+        ("فيضانات ميانمار تخلف مئة قتيل ومليون متضرر", ["killed", "affected"]),
+        ("تلحق أضرارًا بأكثر من مائتي ألف شخص", ["affected"]),
+        ("من بينهم 250 الف نزحوا من الرمادي", ["displaced"]),
+        # aleqtisadiya, 6 August 2015: the next count's cue is not this one's aftercare
+        ("ما أسفر عن سقوط 46 قتيلا وإجلاء أكثر من 210 آلاف شخص.", ["killed", "evacuated"]),
+    ],
+)  # fmt: skip
+def test_a_count_s_own_verb_and_the_homes_left(text, events):
+    assert count_events(text) == events
+
+
+def test_a_quoted_counted_noun_is_read():
+    """aljazirah, 9 August 2015, on the siege at Sévaré: "ثلاث «جثث بادية امام الفندق»"
+    counts bodies, not the soldiers counted before them."""
+    said = ("وفي وقت سابق اشارت مصادر عسكرية لفرانس برس الى مقتل ثمانية اشخاص هم ثلاثة "
+            "عسكريين و»ارهابيان» اضافة الى ثلاث «جثث بادية امام الفندق».")  # fmt: skip
+    entities = [m.entity for m in extract_mentions(said) if m.is_claim]
+    assert entities == ["شخص", "عسكري", "إرهابي", "جثة"]

@@ -333,6 +333,9 @@ def test_rose():
     assert not rose([1], [5], timeline)  # nothing known of one side
     timeline[5] = (7.0, 48 * hour)
     assert rose([1], [5], timeline) and not rose([1], [5], timeline, strict=True)
+    # Khurais (31 July 2015): 27 injured and 29 to 50 told within the hour disagree
+    timeline = {1: (27.0, 0.0), 2: (47.0, 0.1 * hour), 3: (50.0, 0.4 * hour)}
+    assert rose([1], [2, 3], timeline) and not rose([1], [2, 3], timeline, strict=True)
 
 
 def test_an_earlier_count_is_told_before_a_comma_too():
@@ -1112,6 +1115,8 @@ def test_a_ledger_linked_before_0_10_is_scored_afresh(ledger_path):
         ("nile_boat_excerpts.jsonl", 5, "m019_incidents_told_for_days", "lead with the killed"),
         # 0.18.0 paired no two reports' counts of one boat's people
         ("libya_aboard_excerpts.jsonl", 2, "m020_one_outcome_per_figure", "the people aboard"),
+        # 0.19.0 kept the soldiers among a siege's dead in pieces
+        ("sevare_soldiers_excerpts.jsonl", 4, "m021_parts_of_other_people", "the same people"),
     ],
 )
 def test_a_ledger_linked_by_an_earlier_version_is_scored_afresh(
@@ -2162,3 +2167,71 @@ def test_a_round_ups_toll_told_in_the_country_is_of_the_country_named_before(led
         assert by_name[("burma-aljazirah", 27)].incident[2] == {"ميانمار"}
         vietnam = figure_of(ledger, "asia-roundup-aawsat", "32")
         assert vietnam != figure_of(ledger, "burma-aljazirah", "27")
+
+
+SEVARE_SOLDIERS = Path(__file__).parent / "data" / "sevare_soldiers_excerpts.jsonl"
+
+
+def test_the_soldiers_among_a_siege_s_dead_are_one_figure_apart_from_other_groups(ledger_path):
+    """The hotel siege at Sévaré (7-9 August 2015), four reports whole: the soldiers among
+    the dead were two (alyaum, "بينهم عسكريان"), three ("وفي وقت سابق اشارت مصادر ... هم
+    ثلاثة عسكريين": aljazirah, told as earlier from its sentence's first words,
+    ``scope.opens_as_earlier``), then five (alriyadh's and aljazirah's headlines): one
+    figure, flagged. The other groups of that list are other figures however their values
+    meet: aljazirah's three bodies ("ثلاث «جثث»": the quoted noun is read), the UN's five
+    contractors (aawsat, "خمسة موظفين") and the five terrorists
+    (``slots.Table.parts_of_others``)."""
+    with linked(ledger_path, SEVARE_SOLDIERS, 4) as ledger:
+        soldiers = figure_of(ledger, "sevare-alyaum", "عسكريان")
+        assert figure_of(ledger, "sevare-aljazirah", "ثلاثة") == soldiers
+        assert figure_of(ledger, "sevare-alriyadh", "5", "title") == soldiers
+        assert figure_of(ledger, "sevare-aljazirah", "5", "title") == soldiers
+        (flag,) = ledger.db.execute("SELECT conflict FROM figures WHERE claim_id = ?", [soldiers])
+        assert flag == (1,)
+        assert figure_of(ledger, "sevare-aljazirah", "ثلاث") != soldiers
+        others = ledger.db.execute(
+            "SELECT m.claim_id, m.entity FROM mentions m WHERE m.is_claim = 1 AND m.value = 5 "
+            "AND m.entity IN ('موظف', 'إرهابي')"
+        ).fetchall()
+        assert {entity for _, entity in others} == {"موظف", "إرهابي"}
+        assert all(claim != soldiers for claim, _ in others)
+        bodies = ledger.db.execute(
+            "SELECT entity FROM mentions m JOIN articles a ON a.id = m.article_id "
+            "WHERE a.name LIKE '%#sevare-aljazirah' AND m.text = 'ثلاث'"
+        ).fetchone()
+        assert bodies == ("جثة",)
+
+
+def test_a_bus_said_three_ways_is_one_target():
+    """The Khurais crash (31 July 2015): okaz's "حادث مروري بين شاحنة وباص" and alriyadh's
+    "حادث مروري مروع ... لحافلة" name one bus; told apart, its reports' tolls never met."""
+    from ledger.scope import told_apart
+
+    okaz = incident_marks(
+        normalize("توفي 9 أشخاص وأصيب 41 آخرون إثر حادث مروري بين شاحنة وباص").text
+    )
+    riyadh = incident_marks(normalize("لقي تسعة أشخاص مصرعهم في حادث مروري لحافلة").text)
+    bus = incident_marks(normalize("قتل 9 أشخاص في انقلاب أتوبيس").text)
+    assert not told_apart(okaz, riyadh) and not told_apart(bus, riyadh)
+    hotel = incident_marks(normalize("قتل 12 شخصا في هجوم على فندق").text)
+    assert told_apart(hotel, riyadh)  # (a hotel and a bus are still two incidents)
+
+
+@pytest.mark.parametrize(
+    ("text", "number", "earlier"),
+    [
+        # aljazirah, 9 August 2015: the sentence opens on "earlier", its list is all earlier
+        ("وفي وقت سابق اشارت مصادر عسكرية لفرانس برس الى مقتل ثمانية اشخاص هم ثلاثة "
+         "عسكريين", "ثلاثه", True),
+        ("وفي وقت سابق، قال المتحدث إن الهجوم أوقع 12 قتيلا", "12", True),
+        # a clause of its own between: the number is the sentence's own
+        ("وفي وقت سابق اعلنت الشرطة اعتقال مشتبه به، وقالت اليوم ان الهجوم اوقع 12 قتيلا",
+         "12", False),
+        ("قتل 12 شخصا في هجوم على فندق", "12", False),
+    ],
+)  # fmt: skip
+def test_a_sentence_opening_on_earlier_tells_its_numbers_as_earlier(text, number, earlier):
+    from ledger.scope import opens_as_earlier
+
+    norm, start, _ = _at(text, number)
+    assert opens_as_earlier(norm, start) is earlier
