@@ -81,7 +81,9 @@ TOTAL_WORDS = frozenset({"عدد", "مجمل", "اجمالي", "مجموع", "ح
 _NEGATIONS = frozenset({"لا", "لم", "لن", "ولا", "ولم"})
 # counted nouns whose own first letter is و, not a conjunction: "7 وفيات" (normalised)
 _WAW_NOUNS = frozenset({"وفيات", "وفاه"})
-AMONG_THEM = frozenset({"بينهم", "وبينهم", "ومنهم", "منهم"})  # a part of the count before it
+AMONG_THEM = frozenset(
+    {"بينهم", "وبينهم", "ومنهم", "منهم", "هم", "وهم"}
+)  # a part of it (هم: they are)
 AMONG_REACH = 2  # words before "بينهم" searched for the toll's noun ("قتلى على الأقل")
 AMONG_ITEMS = 8  # words back to "بينهم" across the items listed before a count
 _QUALIFYING = frozenset({"علي", "الاقل", "اقل", "تقدير"})  # "على الأقل" between them
@@ -667,7 +669,8 @@ class Context:
             seen += 1
             if seen > AMONG_REACH:
                 break
-            hit = self.ex.event_of(word)
+            lemma = self.ex.entity_lemma(word)  # (قتيلا: the lemma names the dead)
+            hit = self.ex.event_of(word) or (self.ex.event_of(lemma) if lemma else None)
             if hit is not None and hit[0] in CASUALTY_EVENTS:
                 return hit[0]
             if self._numeral(word):

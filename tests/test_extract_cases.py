@@ -792,3 +792,18 @@ def test_a_quoted_counted_noun_is_read():
             "عسكريين و»ارهابيان» اضافة الى ثلاث «جثث بادية امام الفندق».")  # fmt: skip
     entities = [m.entity for m in extract_mentions(said) if m.is_claim]
     assert entities == ["شخص", "عسكري", "إرهابي", "جثة"]
+
+
+@pytest.mark.parametrize(
+    ("text", "events"),
+    [
+        # aawsat, 11 August 2015: the dead "هم" (they are) four soldiers and five staff
+        ("وتشير الحصيلة الرسمية للهجوم على فندق بيبلوس إلى سقوط 13 قتيلا هم أربعة عسكريين "
+         "ماليين وخمسة موظفين في شركات.", ["killed", "killed", "killed"]),
+        ("قتل 12 شخصا بينهم خمسة عسكريين", ["killed", "killed"]),
+        # no toll before "هم": nothing to be some of
+        ("وأكد أن الطلاب هم 30 طالبا في الصف", [None]),
+    ],
+)  # fmt: skip
+def test_the_dead_they_are_are_dead(text, events):
+    assert count_events(text) == events
