@@ -204,6 +204,12 @@ def same_value_pairs(rows: list[ClaimRow]) -> dict[tuple[int, int], Pair]:
         event = event_family(a.event)
         if a.event and b.event and event != event_family(b.event):
             continue
+        # a number naming no event and other people than a toll's dead or hurt is not it:
+        # "إسلام 286 رجلا وامرأة" is not the 286 hurt of a bombing
+        bare, toll = (b, a) if a.event else (a, b)
+        if not bare.event and event_family(toll.event) in RISING_TOLLS and bare.entity_key not in (
+                None, *GENERIC_TOLL_NOUNS, toll.entity_key):  # fmt: skip
+            continue
         if places_apart(a.incident[2], b.incident[2]):
             continue  # 12 killed by floods in Iran, 12 by floods in Pakistan
         key = (a.id, b.id) if a.id < b.id else (b.id, a.id)

@@ -113,3 +113,33 @@ def test_an_article_does_not_contradict_itself(tmp_path):
         ingest(ledger, [str(tmp_path / "a.txt")])
         link(ledger)
         assert conflicts(ledger) == []
+
+
+def test_a_bare_number_naming_other_people_is_not_a_toll_s(tmp_path):
+    """alweeam, 4 and 6 August 2015: "إسلام 286 رجلا وامرأة" (286 converts) is not the
+    Kuwait bombing's "وجرح 286" two days later: a distinctive number joins a toll's dead or
+    hurt only when it names no event and no other people (``pair_rules.same_value_pairs``)."""
+    import json
+
+    records = [
+        {"id": "1", "source": "alweeam", "date": "2015-08-04 18:13:41",
+         "title": "إسلام 286 رجلا وامرأة في رمضان بتعاوني شمال الرياض",
+         "content": "حقق المكتب التعاوني للدعوة في شمال الرياض عددا من الإنجازات خلال شهر "
+                    "رمضان في مقدمتها إعلانه عن إسلام 286 رجلا وامرأة."},
+        {"id": "2", "source": "alweeam", "date": "2015-08-06 01:12:19",
+         "content": "في أول جلسة لمحاكمة المتهمين بتفجير مسجد الإمام الصادق في الكويت، الذي "
+                    "أودى بحياة 27 شخصا وجرح 286، اعترف المتهم الرئيسي."},
+        {"id": "3", "source": "alriyadh", "date": "2015-08-06 02:00:00",
+         "content": "وأسفر تفجير مسجد الإمام الصادق في الكويت عن مقتل 27 شخصا وإصابة 286 آخرين."},
+    ]  # fmt: skip
+    path = tmp_path / "kuwait.json"
+    path.write_text(json.dumps(records, ensure_ascii=False), encoding="utf-8")
+    with Ledger(tmp_path / "l.db") as ledger:
+        ingest(ledger, [str(path)])
+        link(ledger)
+        rows = ledger.db.execute(
+            "SELECT m.claim_id, m.event FROM mentions m WHERE m.value = 286 AND m.is_claim = 1"
+        ).fetchall()
+        hurt = {claim for claim, event in rows if event == "injured"}
+        converts = {claim for claim, event in rows if event is None}
+        assert len(hurt) == 1 and converts and not hurt & converts
