@@ -422,7 +422,7 @@ CASE_WORDS = frozenset({"حاله", "اصابه"})  # حالة، إصابة as t
 TOLL_EVENTS = frozenset({"killed", "injured", "captured", "held", "missing", "displaced"})
 # counts an incident's reports are told apart by, by the places and targets they name:
 # its tolls, and the people aboard, rescued or surviving (a crash in Japan, another in Britain)
-INCIDENT_EVENTS = TOLL_EVENTS | {"aboard", "rescued", "survived"}
+INCIDENT_EVENTS = TOLL_EVENTS | {"aboard", "rescued", "survived", "casualties"}
 TOLL_NOUN_CLASSES = frozenset({"person", "event"})  # people, or cases of what befell them
 RISING_TOLLS = frozenset({"killed", "injured"})  # counts that rise as the dead are counted
 # nouns that count any people a toll befell ("6 أشخاص", "15 قتيلا"): the same toll as a

@@ -605,11 +605,16 @@ def _one_toll(a: ClaimRow, b: ClaimRow, event: str, related: dict) -> bool:
     return lo > 0 and hi / lo <= most
 
 
+# what a report may lead with: a toll, the dead and hurt together ("مصرع وإصابة 55"), the
+# people a disaster hit
+LEAD_EVENTS = TOLL_EVENTS | {"casualties", "affected"}
+
+
 def lead_toll_pairs(
     rows: list[ClaimRow], story_of: dict[str, int], related: dict[tuple[str, str], float]
 ) -> dict[tuple[int, int], Pair]:
-    """The toll each report of one story leads with (its first count of the killed, or
-    of the injured, in the headline or else the text; and its first count of a series
+    """The toll each report of one story leads with (its first count of the killed, of
+    the injured, of both together (``LEAD_EVENTS``) ..., in the headline or else the text; and its first count of a series
     told together, "وأسفرت موجة التفجيرات عن مقتل 49" after a report's other incidents) is
     one figure, however much it rose: independent reports of an incident word it
     differently, and an update or a disagreement between them is what the analyst needs
@@ -625,7 +630,7 @@ def lead_toll_pairs(
     first: dict[tuple, ClaimRow] = {}
     for r in sorted(rows, key=lambda r: (r.article_id, not r.title, r.sentence_start, r.id)):
         event, story = event_family(r.event), story_of.get(r.article_id)
-        if event not in TOLL_EVENTS or story is None or r.kind != "count" or r.follows:
+        if event not in LEAD_EVENTS or story is None or r.kind != "count" or r.follows:
             continue  # "ويأتي الهجوم بعد مقتل 10": an earlier incident's, not what it leads with
         first.setdefault((r.article_id, r.title, event, False), r)
         if r.incident and r.incident[1]:  # its first count of a series told together

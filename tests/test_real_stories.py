@@ -143,3 +143,34 @@ def test_a_bare_number_naming_other_people_is_not_a_toll_s(tmp_path):
         hurt = {claim for claim, event in rows if event == "injured"}
         converts = {claim for claim, event in rows if event is None}
         assert len(hurt) == 1 and converts and not hurt & converts
+
+
+def test_two_reports_leading_with_the_dead_and_hurt_together_are_one_figure(tmp_path):
+    """The Khurais crash (31 July 2015): 3alyoum leads "مصرع وإصابة 55 عمانياً" and okaz
+    "يصرع ويصيب 50 عمانياً", the dead and the hurt counted together: each report's lead,
+    one figure (``pair_rules.LEAD_EVENTS``), in disagreement."""
+    import json
+
+    from ledger.figures import conflicts
+
+    records = [
+        {"id": "1", "source": "3alyoum", "date": "2015-07-31 04:15:50",
+         "title": "حالة استنفار قصوى بعد مصرع وإصابة 55 عمانياً بخريص",
+         "content": "أعلنت الجهات المختصة حالة الاستنفار القصوى في مستشفيات الأحساء بعد حادث "
+                    "اصطدام حافلة معتمرين عمانيين بشاحنة فجر اليوم قرب هجرة خريص."},
+        {"id": "2", "source": "okaz", "date": "2015-07-31 12:22:50",
+         "title": "ارتطام يصرع ويصيب 50 عمانياً في خريص",
+         "content": "وقع حادث مروري بين شاحنة وحافلة تقل معتمرين عمانيين قرب هجرة خريص على "
+                    "طريق الأحساء."},
+    ]  # fmt: skip
+    path = tmp_path / "khurais.json"
+    path.write_text(json.dumps(records, ensure_ascii=False), encoding="utf-8")
+    with Ledger(tmp_path / "l.db") as ledger:
+        ingest(ledger, [str(path)])
+        link(ledger)
+        rows = ledger.db.execute(
+            "SELECT claim_id, event FROM mentions WHERE value IN (50, 55) AND is_claim = 1"
+        ).fetchall()
+        assert {event for _, event in rows} == {"casualties"}
+        assert len({claim for claim, _ in rows}) == 1
+        assert [c["claim_id"] for c in conflicts(ledger)] == [rows[0][0]]
