@@ -232,6 +232,8 @@ class Context:
         """Two words naming the killed and the injured joined by و, next to the number."""
         if len(words) < 2 or not any(w.startswith("و") for w in words):
             return False
+        if any(_dual_casualty(w) for w in words):
+            return False  # "خمسة قتلى وجريحين": two hurt, a number of their own
         events = set()
         for w in words:
             lemma = self.ex.entity_lemma(w)
@@ -375,6 +377,9 @@ class Context:
         """
         if self.draft.kind in NO_EVENT_KINDS:
             return None
+        own = self._own_noun_event()
+        if own is not None:
+            return own  # "قتيلان"، "وجريحين": a dual noun counts itself
         after = [w for w in self.after if w not in _MARKS]
 
         # 120 قتيلا وجريحا counts both; 10 قتلى وإصابة 20 gives the injured their own number
@@ -535,6 +540,18 @@ class Context:
         if counted is not None and found in CASUALTY_EVENTS and self._counts_an_event(after[0]):
             return counted
         return found
+
+    def _own_noun_event(self) -> str | None:
+        """The outcome a number written as a dual casualty noun names ("قتيلان وثلاثة
+        جرحى"، "خمسة قتلى وجريحين")."""
+        draft = self.draft
+        if draft.first != draft.last or draft.first >= len(self.toks):
+            return None
+        word = self.toks[draft.first].text
+        if not _dual_casualty(word):
+            return None
+        hit = self.ex.event_of(_DUAL.sub("", _CLITIC.sub("", word)))
+        return hit[0] if hit is not None and hit[0] in COUNTED_OUTCOMES else None
 
     def _victims_rose(self) -> bool:
         """Does the number's clause name the victims whose count changed ("ارتفاع عدد
@@ -789,6 +806,18 @@ def _searched_for(words: list[str], side: int, dist: int) -> tuple | None:
         return None
     # only a qualifier between: "عن أكثر من 30", not "عن عقار بمليون"
     return ("missing", True) if set(words[: words.index("عن")]) <= _ABOUT else None
+
+
+# casualty nouns whose plural is broken, so that their -ين / -ان form is a dual: two
+# (قتيلين، جريحان; not مصابين, a plural too), normalised
+_DUAL_STEMS = frozenset({"قتيل", "جريح"})
+_DUAL = re.compile(r"(?:ين|ان|ا)$")
+
+
+def _dual_casualty(word: str) -> bool:
+    """Is ``word`` (normalised, behind one clitic) the dual of a casualty noun?"""
+    bare = _CLITIC.sub("", word)
+    return bare.endswith(("ين", "ان")) and bare[:-2] in _DUAL_STEMS
 
 
 _VICTIMS = re.compile(r"^[وفبل]?(?:ال|لل)?ضحايا$")  # victims (normalised), behind clitics

@@ -807,3 +807,18 @@ def test_a_quoted_counted_noun_is_read():
 )  # fmt: skip
 def test_the_dead_they_are_are_dead(text, events):
     assert count_events(text) == events
+
+
+@pytest.mark.parametrize(
+    ("text", "events"),
+    [
+        # alweeam, 8 August 2015, on Sévaré: five dead and two hurt, not 5 dead-and-hurt
+        ("وتحدث البيان عن حصيلة من خمسة قتلى وجريحين من جانب القوات", ["killed", "injured"]),
+        # aawsat, 2 August 2015: "الحصيلة حتى الآن قتيلان وخمسة جرحى"
+        ("الحصيلة حتى الآن قتيلان وخمسة جرحى", ["killed", "injured"]),
+        ("سقط قتيلان وثلاثة جرحى", ["killed", "injured"]),
+        ("أسفر الهجوم عن 120 قتيلا وجريحا", ["casualties"]),  # the dead and hurt together
+    ],
+)  # fmt: skip
+def test_a_dual_casualty_noun_counts_itself(text, events):
+    assert count_events(text) == events
