@@ -20,6 +20,9 @@ CONTEXT_TOKENS = 30
 CLAUSE_MARKS = frozenset("،,؛;:()")
 NO_ENTITY_KINDS = ("money", "measure", "duration", "percent", "fraction")
 FALLBACK_CLASSES = ("person", "group")
+# people a word names only when counted right after a number: مهاجم (attacker) is a
+# striker in sport ("وانتهت وحداوية 4-صفر" beside "المهاجم موسى")
+_NOT_FALLBACK = frozenset({"مهاجم"})
 NO_EVENT_KINDS = ("duration",)
 CHANGE_EVENTS = frozenset({"rose", "fell"})
 # counted nouns that name their own outcome: 30 قتيلا، 100 جريح
@@ -81,9 +84,8 @@ TOTAL_WORDS = frozenset({"عدد", "مجمل", "اجمالي", "مجموع", "ح
 _NEGATIONS = frozenset({"لا", "لم", "لن", "ولا", "ولم"})
 # counted nouns whose own first letter is و, not a conjunction: "7 وفيات" (normalised)
 _WAW_NOUNS = frozenset({"وفيات", "وفاه"})
-AMONG_THEM = frozenset(
-    {"بينهم", "وبينهم", "ومنهم", "منهم", "هم", "وهم"}
-)  # a part of it (هم: they are)
+_THEY_ARE = frozenset({"هم", "وهم"})  # "13 قتيلا هم أربعة جنود": they are (a list of it)
+AMONG_THEM = frozenset({"بينهم", "وبينهم", "ومنهم", "منهم"}) | _THEY_ARE  # a part of the count
 AMONG_REACH = 2  # words before "بينهم" searched for the toll's noun ("قتلى على الأقل")
 AMONG_ITEMS = 8  # words back to "بينهم" across the items listed before a count
 _QUALIFYING = frozenset({"علي", "الاقل", "اقل", "تقدير"})  # "على الأقل" between them
@@ -214,7 +216,8 @@ class Context:
                 if prior in ORGANIZATION_HEADS:
                     continue  # حزب العمال: a party's name, not the workers
                 hit = ex.known_entity(w)
-                if hit is not None and hit.cls in FALLBACK_CLASSES:
+                if hit is not None and hit.cls in FALLBACK_CLASSES and (
+                        hit.lemma not in _NOT_FALLBACK):  # fmt: skip
                     return hit.lemma
         return None
 
@@ -399,8 +402,12 @@ class Context:
             self._both_tolls(after[:2]) and not next_count
         ):
             return "casualties"  # مقتل وإصابة 120، 120 قتيلا وجريحا: the dead and hurt together
-        if self.draft.kind == "count" and any(
-            _driven_from_homes(after, 1, k) for k in range(min(len(after), HOMES_REACH + 1))
+        if (
+            self.draft.kind == "count"
+            and any(
+                _driven_from_homes(after, 1, k) for k in range(min(len(after), HOMES_REACH + 1))
+            )
+            and not self._befell_before()
         ):
             return "displaced"  # "وأجبرت أكثر من 150 ألفا على ترك منازلهم" after a toll
         care = self._aftercare()
@@ -491,6 +498,8 @@ class Context:
                 )
                 if hit is None or self._before_a_month(words, side, dist):
                     continue
+                if hit[0] in _PEOPLE_ONLY and self.draft.kind != "count":
+                    continue  # "نحو عشرة أمتار" beside "أضرارا": a measure is hit by nothing
                 if hit[0] == "aboard" and (
                     self.draft.kind != "count" or self._less_than(words, side, dist)
                 ):
@@ -553,16 +562,37 @@ class Context:
         hit = self.ex.event_of(_DUAL.sub("", _CLITIC.sub("", word)))
         return hit[0] if hit is not None and hit[0] in COUNTED_OUTCOMES else None
 
-    def _victims_rose(self) -> bool:
-        """Does the number's clause name the victims whose count changed ("ارتفاع عدد
-        ضحايا ... إلى 29"، "ارتفعت حصيلة ضحايا الفيضانات إلى 46")? A toll's victims are
-        its dead."""
-        if self.draft.kind != "count":
-            return False
+    def _list_opens(self, between: list[str]) -> bool:
+        """Do the words between "هم" and this count (nearest first) open with a count, so
+        that this one is the list's first or a later item ("هم أربعة عسكريين وخمسة
+        موظفين"; not "الجرحى هم من المارة و5 أشخاص")?"""
+        first = next((w for w in reversed(between) if w not in _QUOTES), None)
+        return first is None or self._numeral(first)
+
+    def _befell_before(self) -> bool:
+        """Does a strong casualty cue come before the number in its clause ("قتل 30 شخصا
+        أثناء محاولتهم الفرار من منازلهم": the 30 were killed)?"""
         for word in self.before:
             if word in CLAUSE_MARKS:
                 return False
-            if _VICTIMS.match(word):
+            hit = self.ex.event_of(word)
+            if hit is not None and hit[1] and hit[0] in CASUALTY_EVENTS:
+                return True
+        return False
+
+    def _victims_rose(self) -> bool:
+        """Does the number's clause count the victims whose number changed ("ارتفاع عدد
+        ضحايا ... إلى 29"، "ارتفعت حصيلة ضحايا الفيضانات إلى 46": ضحايا right after عدد or
+        حصيلة)? A toll's victims are its dead; not cases ("إلى 85 حالة": of poisoning)."""
+        if self.draft.kind != "count":
+            return False
+        if self.after and self.ex.entity_lemma(self.after[0]) in CASE_NOUNS:
+            return False
+        for k, word in enumerate(self.before):
+            if word in CLAUSE_MARKS:
+                return False
+            if _VICTIMS.match(word) and k + 1 < len(self.before) and (
+                _CLITIC.sub("", self.before[k + 1]) in _TOLL_OF):  # fmt: skip
                 return True
         return False
 
@@ -581,8 +611,11 @@ class Context:
         if not word.endswith("وا") or _CLITIC.sub("", word) in _LOST or word in _LOST:
             return None
         hit = self.ex.event_of(word)
-        if hit is None or not hit[1] or hit[0] in CHANGE_EVENTS or hit[0] == "aboard":
+        if hit is None or not hit[1] or hit[0] in _NOT_OWN_VERBS or hit[0] in CHANGE_EVENTS:
             return None
+        rest = after[k + 1 : k + 2]
+        if rest and self.ex.known_entity(rest[0]) is not None:
+            return None  # "و3 مسلحين قتلوا شرطيا": they did it, to someone
         return hit[0]
 
     def _what_was_lost(self) -> str | None:
@@ -672,6 +705,10 @@ class Context:
         k = next((k for k, w in enumerate(before[:AMONG_ITEMS]) if w in AMONG_THEM), None)
         if k is None or any(self.ex.event_of(w) for w in before[:k]):
             return None
+        if before[k] in _THEY_ARE and (
+            not self._list_opens(before[:k]) or self._own_verb_after(self.after)
+        ):
+            return None  # "هم" opens a list of counts ("13 قتيلا هم أربعة جنود وخمسة")
         noun = self.after[0] if self.after else ""
         lemma = self.ex.entity_lemma(noun) if noun else None
         own = (self.ex.event_of(noun) if noun else None) or (
@@ -819,6 +856,12 @@ def _dual_casualty(word: str) -> bool:
     bare = _CLITIC.sub("", word)
     return bare.endswith(("ين", "ان")) and bare[:-2] in _DUAL_STEMS
 
+
+_PEOPLE_ONLY = frozenset({"affected", "displaced"})  # outcomes only a count of people has
+_TOLL_OF = frozenset({"عدد", "حصيله", "الحصيله"})  # the number, the toll (of the victims)
+# what a count's own verb after it never says of it: the people aboard, and what was done
+# for the hurt ("و4 آخرون نقلوا إلى المستشفى" are still of the hurt)
+_NOT_OWN_VERBS = frozenset({"aboard"}) | CARE_OF_THE_HURT | AFTERCARE_EVENTS
 
 _VICTIMS = re.compile(r"^[وفبل]?(?:ال|لل)?ضحايا$")  # victims (normalised), behind clitics
 

@@ -22,8 +22,8 @@ from .errors import RequestError
 from .intervals import Tolerances, comes_in_fractions, counts_whole_things
 from .linking import (
     HEADLINE_SQL,
+    RISING_JOIN_NOTES,
     RISING_TOLLS,
-    ROSE_NOTE,
     TOLL_EVENTS,
     VETO_REASON,
     ClaimRow,
@@ -605,13 +605,13 @@ def _told_with_moved(grouped: _Grouped) -> set[int]:
 
 def _risen_beside(db, part: set[int], whole: list[ClaimRow]) -> set[int]:
     """The members, outside ``part``, of the figures of the killed its injured are told
-    with (``linking.toll_siblings``) that a toll's rise joined (``linking.ROSE_NOTE``)."""
+    with (``linking.toll_siblings``) that a toll's rise joined (``linking.RISING_JOIN_NOTES``)."""
     beside = sorted({k for m, k in toll_siblings(whole).items() if m in part and k not in part})
     if not beside:
         return set()
     members = _figure_members(db, beside)
     rose = any(
-        (why or "").endswith(ROSE_NOTE)
+        (why or "").endswith(RISING_JOIN_NOTES)
         for (why,) in rows_for_ids(
             db, "SELECT explanation FROM links WHERE mention_a IN ({})", members
         )
@@ -631,7 +631,7 @@ def _figure_members(db, mentions: list[int]) -> list[int]:
 def _grouped_before_rising(db, mentions: list[int]) -> list[tuple[int, int]]:
     """Pairs that hold ``mentions`` (counts of the killed outside a re-grouped part) in
     the groups the link had them in when the injured were grouped: their figures, less
-    the joins of a rising toll made after (``linking.ROSE_NOTE``)."""
+    the joins of a rising toll made after (``linking.RISING_JOIN_NOTES``)."""
     members = _figure_members(db, mentions)
     parent = {m: m for m in members}
 
@@ -644,7 +644,7 @@ def _grouped_before_rising(db, mentions: list[int]) -> list[tuple[int, int]]:
     for a, b, why in rows_for_ids(
         db, "SELECT mention_a, mention_b, explanation FROM links WHERE mention_a IN ({})", members
     ):
-        if b in parent and not (why or "").endswith(ROSE_NOTE):
+        if b in parent and not (why or "").endswith(RISING_JOIN_NOTES):
             parent[find(a)] = find(b)
     first: dict[int, int] = {}
     out = []

@@ -429,12 +429,13 @@ RISING_TOLLS = frozenset({"killed", "injured"})  # counts that rise as the dead 
 # count of civilians, soldiers or worshippers, which name who they were
 GENERIC_TOLL_NOUNS = frozenset({"شخص", "قتيل", "شهيد", "ضحيه", "جريح", "مصاب", "نسمه"})
 # nouns that name the same people ("خمسة عسكريين"، "خمسة جنود": the soldiers), normalised
-PEOPLE_ALIKE = {"جندي": "عسكري"}
+PEOPLE_ALIKE = {"جندي": "عسكري", "متعاقد": "موظف"}  # (the UN's contractors, its staff)
 # ... and the nouns one side of a fight is named by, report to report (the attackers of a
 # siege are its terrorists, gunmen, jihadists): never two groups of people apart
+FIGHTERS = "مسلح"  # the one name of a fight's side (``group_named``)
 _FIGHTERS_ALIKE = dict.fromkeys(
     ("مهاجم", "مسلح", "ارهابي", "جهادي", "متشدد", "متطرف", "انتحاري", "خاطف", "مقاتل",
-     "متمرد", "حوثي", "انقلابي", "ميليشيه", "مليشيه", "داعشي"), "مسلح")  # fmt: skip
+     "متمرد", "حوثي", "انقلابي", "ميليشيه", "مليشيه", "داعشي"), FIGHTERS)  # fmt: skip
 
 
 # nouns whose people the word after them names ("رجال الشرطة"، "عناصر الأمن"، "أفراد"),
@@ -1392,6 +1393,8 @@ def toll_timeline(rows: Iterable[ClaimRow]) -> dict[int, tuple[float, float]]:
 
 
 ROSE_NOTE = "the toll rose between them"  # a link that joined two groups by ``rose``
+TOGETHER_NOTE = "told within three hours of each other"  # ... of one time, values apart
+RISING_JOIN_NOTES = (ROSE_NOTE, TOGETHER_NOTE)  # how a join of ``_join_rising_leads`` ends
 
 
 def rose(
@@ -1410,11 +1413,29 @@ def rose(
     vy, wy = median(v for v, _ in ty), median(w for _, w in ty)
     if vx == vy:
         return not strict
-    lo, hi = sorted((vx, vy))
-    if not strict and abs(wx - wy) < RISE_GAP and lo > 0 and hi / lo <= CONCURRENT_RATIO:
+    if not strict and _concurrent((vx, wx), (vy, wy)):
         return True  # two outlets' counts of one time, near enough: a disagreement
     earlier, later = (wx, wy) if vx < vy else (wy, wx)
     return later - earlier >= RISE_GAP
+
+
+def _concurrent(x: tuple[float, float], y: tuple[float, float]) -> bool:
+    """Are two (median value, median time) told within ``RISE_GAP`` of each other, at most
+    ``CONCURRENT_RATIO`` apart?"""
+    lo, hi = sorted((x[0], y[0]))
+    return abs(x[1] - y[1]) < RISE_GAP and lo > 0 and hi / lo <= CONCURRENT_RATIO
+
+
+def told_together(xs: list[int], ys: list[int], timeline: dict[int, tuple[float, float]]) -> bool:
+    """Were two groups of one toll told within ``RISE_GAP`` of each other with different
+    values (``rose`` joins them as a disagreement, not a rise)?"""
+    tx = [timeline[m] for m in xs if m in timeline]
+    ty = [timeline[m] for m in ys if m in timeline]
+    if not tx or not ty:
+        return False
+    x = (median(v for v, _ in tx), median(w for _, w in tx))
+    y = (median(v for v, _ in ty), median(w for _, w in ty))
+    return x[0] != y[0] and _concurrent(x, y)
 
 
 def cluster(
@@ -1526,8 +1547,10 @@ def _join_rising_leads(groups: _Groups, pairs, timeline, links: list[Pair]) -> N
             groups.union(ra, rb)
             links.append(pair)
         elif rose(groups.members[ra], groups.members[rb], timeline, strict=by_noun):
+            note = (TOGETHER_NOTE if told_together(groups.members[ra], groups.members[rb],
+                                                   timeline) else ROSE_NOTE)  # fmt: skip
             groups.union(ra, rb)
-            links.append(Pair(pair.a, pair.b, pair.score, f"{pair.explanation}; {ROSE_NOTE}"))
+            links.append(Pair(pair.a, pair.b, pair.score, f"{pair.explanation}; {note}"))
 
 
 _NOUN_MARK = f"; {SAME_NOUN_REASON} "

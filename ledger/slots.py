@@ -28,6 +28,7 @@ from rapidfuzz import fuzz
 from .intervals import counts_whole_things, interval_of
 from .linking import (
     CASE_WORDS,
+    FIGHTERS,
     GENERIC_TOLL_NOUNS,
     PEOPLE_CLASSES,
     RISING_TOLLS,
@@ -128,7 +129,10 @@ class Table:
         self.restrictors = _codes([r.restrictors or None for r in rows])
         self.vague = np.array([r.vague for r in rows], dtype=bool)
         self.part = np.array([r.part for r in rows], dtype=bool)
-        self.group = _codes([group_named(r.entity_key) for r in rows])  # the people named
+        groups = [group_named(r.entity_key) for r in rows]
+        self.group = _codes(groups)  # the people named
+        # (a siege's attackers, whatever class the lexicon gives مهاجم: a striker in sport)
+        self.fighters = np.array([g == FIGHTERS for g in groups], dtype=bool)
         self.partitive = np.array([r.partitive for r in rows], dtype=bool)
         self.weekday = _codes([r.weekday for r in rows])
         self.nth_day = _codes([r.nth_day for r in rows])
@@ -272,14 +276,10 @@ class Table:
         people (``linking.group_named``: soldiers and bodies, the UN's contractors and the
         soldiers, children and women; not soldiers said جنود and عسكريين, nor a generic
         شخص or قتيل): two items of its list, whatever their values."""
-        named = self.people & (self.group >= 0) & ~self.generic & ~self.cases & self.rising
+        named = (self.people | self.fighters) & (self.group >= 0) & ~self.generic & ~self.cases
+        named &= self.rising
         some = self.part[i] | self.part[j]  # one told as some of a toll (بينهم خمسة جنود)
         return some & named[i] & named[j] & (self.group[i] != self.group[j])
-
-    def parts_of_others_listed(self, i: np.ndarray, j: np.ndarray) -> np.ndarray:
-        """``parts_of_others`` where both are told as parts (بينهم، هم، منهم): items of
-        a toll's list, never one figure however their groups grow."""
-        return self.part[i] & self.part[j] & self.parts_of_others(i, j)
 
     def told_beside(self, i: np.ndarray, j: np.ndarray) -> np.ndarray:
         """True where each of two different values sits in a sentence that also states the
@@ -308,7 +308,7 @@ class Table:
         others join them (``linking.VETO_REASON``)."""
         ei, ej = self.event[i], self.event[j]
         alike = (self.kind_unit[i] == self.kind_unit[j]) & ((ei < 0) | (ej < 0) | (ei == ej))
-        # and two parts of a toll naming different people (``parts_of_others_listed``)
+        # and two counts of a toll naming different people (``parts_of_others``)
         return self._by_incident_marks(i, j, told_apart, alike) | (
             alike & self.parts_of_others(i, j)
         )

@@ -822,3 +822,29 @@ def test_the_dead_they_are_are_dead(text, events):
 )  # fmt: skip
 def test_a_dual_casualty_noun_counts_itself(text, events):
     assert count_events(text) == events
+
+
+@pytest.mark.parametrize(
+    ("text", "events"),
+    [
+        # an outside review's counter-examples to the 0.20.0 readings: "هم" far before the
+        # count opens no list of it; its own verb still speaks
+        ("وأوضح أن الجرحى هم من المارة و5 أشخاص لقوا حتفهم", ["killed"]),
+        ("وقال إن القتلى هم من عائلة واحدة و3 آخرين أصيبوا بجروح", ["injured"]),
+        # a casualty verb before the count beats the homes they fled
+        ("قتل 30 شخصا أثناء محاولتهم الفرار من منازلهم", ["killed"]),
+        # victims of poisoning counted in cases, a crowd beside victims: no dead
+        ("ارتفعت حصيلة ضحايا التسمم الغذائي إلى 85 حالة", ["rose"]),
+        ("وبعد تكريم ذوي ضحايا الحادث ارتفع عدد الحضور إلى 300 شخص", ["rose"]),
+        # taken to hospital after the hurt: still the hurt
+        ("أصيب 3 أشخاص و4 آخرون نقلوا إلى المستشفى", ["injured", "injured"]),
+    ],
+)  # fmt: skip
+def test_a_count_s_own_verb_and_they_are_stay_in_their_clause(text, events):
+    assert count_events(text) == events
+
+
+def test_a_measure_is_hit_by_nothing():
+    """ "أضرارا" (damage) beside a measure: only people are affected or displaced."""
+    said = "وبلغ عمق الحفرة نحو عشرة أمتار بعد أن ألحق الانفجار أضرارا بالمنازل"
+    assert [m.event for m in extract_mentions(said) if m.is_claim] == [None]
