@@ -498,7 +498,7 @@ class Context:
                 )
                 if hit is None or self._before_a_month(words, side, dist):
                     continue
-                if hit[0] in _PEOPLE_ONLY and self.draft.kind != "count":
+                if hit[0] in _PEOPLE_ONLY and self.draft.kind in _NOT_PEOPLE:
                     continue  # "نحو عشرة أمتار" beside "أضرارا": a measure is hit by nothing
                 if hit[0] == "aboard" and (
                     self.draft.kind != "count" or self._less_than(words, side, dist)
@@ -857,7 +857,8 @@ def _dual_casualty(word: str) -> bool:
     return bare.endswith(("ين", "ان")) and bare[:-2] in _DUAL_STEMS
 
 
-_PEOPLE_ONLY = frozenset({"affected", "displaced"})  # outcomes only a count of people has
+_PEOPLE_ONLY = frozenset({"affected", "displaced"})  # outcomes only people (or a share) have
+_NOT_PEOPLE = frozenset({"measure", "money", "duration"})  # kinds that count no people
 _TOLL_OF = frozenset({"عدد", "حصيله", "الحصيله"})  # the number, the toll (of the victims)
 # what a count's own verb after it never says of it: the people aboard, and what was done
 # for the hurt ("و4 آخرون نقلوا إلى المستشفى" are still of the hurt)
