@@ -428,8 +428,8 @@ def opens_as_earlier(sentence: str, start: int) -> bool:
     """Does a normalised sentence open by telling what follows as said earlier ("وفي وقت
     سابق اشارت مصادر عسكرية ... الى مقتل ثمانية اشخاص هم ثلاثة عسكريين"), with no
     clause of its own between that and the number at ``start``?"""
-    m = _EARLIER.search(sentence, 0, EARLIER_OPENING)
-    if m is None:
+    m = _EARLIER.search(sentence)  # (not cut at the opening: a word must end where it does)
+    if m is None or m.start() >= EARLIER_OPENING:
         return False
     after = m.end() + len(sentence[m.end() : start]) - len(sentence[m.end() : start].lstrip(" ،,"))
     return not _CLAUSE_BREAK.search(sentence, after, start)  # ("وفي وقت سابق، قال ...")
