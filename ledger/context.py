@@ -23,6 +23,16 @@ FALLBACK_CLASSES = ("person", "group")
 # people a word names only when counted right after a number: مهاجم (attacker) is a
 # striker in sport ("وانتهت وحداوية 4-صفر" beside "المهاجم موسى")
 _NOT_FALLBACK = frozenset({"مهاجم"})
+# ... and the forces, whose members a number counts only as "خمسة من القوات": "هاجمت
+# القوات ... وقتلت 5" does not count soldiers
+_FORCES = re.compile(r"^[وفبل]?(?:ال|لل)?قوات$")
+
+
+def _forces(word: str) -> bool:
+    """Is ``word`` (normalised) the forces (القوات، للقوات، وقوات)?"""
+    return bool(_FORCES.match(word))
+
+
 NO_EVENT_KINDS = ("duration",)
 CHANGE_EVENTS = frozenset({"rose", "fell"})
 # counted nouns that name their own outcome: 30 قتيلا، 100 جريح
@@ -217,7 +227,7 @@ class Context:
                     continue  # حزب العمال: a party's name, not the workers
                 hit = ex.known_entity(w)
                 if hit is not None and hit.cls in FALLBACK_CLASSES and (
-                        hit.lemma not in _NOT_FALLBACK):  # fmt: skip
+                        hit.lemma not in _NOT_FALLBACK and not _forces(w)):  # fmt: skip
                     return hit.lemma
         return None
 
@@ -498,7 +508,7 @@ class Context:
                 )
                 if hit is None or self._before_a_month(words, side, dist):
                     continue
-                if hit[0] in _PEOPLE_ONLY and self.draft.kind in _NOT_PEOPLE:
+                if hit[0] in _PEOPLE_ONLY and self.draft.kind != "count":
                     continue  # "نحو عشرة أمتار" beside "أضرارا": a measure is hit by nothing
                 if hit[0] == "aboard" and (
                     self.draft.kind != "count" or self._less_than(words, side, dist)
@@ -857,8 +867,8 @@ def _dual_casualty(word: str) -> bool:
     return bare.endswith(("ين", "ان")) and bare[:-2] in _DUAL_STEMS
 
 
-_PEOPLE_ONLY = frozenset({"affected", "displaced"})  # outcomes only people (or a share) have
-_NOT_PEOPLE = frozenset({"measure", "money", "duration"})  # kinds that count no people
+# outcomes only a count of people has ("تضررت الثروة الحيوانية ... بنسبة 30%" is a fall)
+_PEOPLE_ONLY = frozenset({"affected", "displaced"})
 _TOLL_OF = frozenset({"عدد", "حصيله", "الحصيله"})  # the number, the toll (of the victims)
 # what a count's own verb after it never says of it: the people aboard, and what was done
 # for the hurt ("و4 آخرون نقلوا إلى المستشفى" are still of the hurt)

@@ -429,7 +429,11 @@ RISING_TOLLS = frozenset({"killed", "injured"})  # counts that rise as the dead 
 # count of civilians, soldiers or worshippers, which name who they were
 GENERIC_TOLL_NOUNS = frozenset({"شخص", "قتيل", "شهيد", "ضحيه", "جريح", "مصاب", "نسمه"})
 # nouns that name the same people ("خمسة عسكريين"، "خمسة جنود": the soldiers), normalised
-PEOPLE_ALIKE = {"جندي": "عسكري", "متعاقد": "موظف"}  # (the UN's contractors, its staff)
+PEOPLE_ALIKE = {
+    "جندي": "عسكري",
+    "قوات": "عسكري",
+    "متعاقد": "موظف",
+}  # (members of the forces; the UN's contractors, its staff)
 # ... and the nouns one side of a fight is named by, report to report (the attackers of a
 # siege are its terrorists, gunmen, jihadists): never two groups of people apart
 FIGHTERS = "مسلح"  # the one name of a fight's side (``group_named``)

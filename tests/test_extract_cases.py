@@ -848,3 +848,22 @@ def test_a_measure_is_hit_by_nothing():
     """ "أضرارا" (damage) beside a measure: only people are affected or displaced."""
     said = "وبلغ عمق الحفرة نحو عشرة أمتار بعد أن ألحق الانفجار أضرارا بالمنازل"
     assert [m.event for m in extract_mentions(said) if m.is_claim] == [None]
+
+
+def test_the_members_of_the_forces_are_counted_as_such():
+    """alriyadh, 8 August 2015, on Sévaré: "بين القتلى «خمسة من القوات المالية»" counts
+    members of the forces (`lexicon/entities.tsv`: قوات, one people with the soldiers for
+    linking); a number the forces did something to names no forces ("هاجمت القوات ...
+    وقتلت 5"), and "عسكريين" stays a plural, never a dual of two."""
+    said = "وأضاف أن القتلى هم «خمسة من القوات المالية وخمسة إرهابيين وأجنبيان»."
+    assert [m.entity for m in extract_mentions(said) if m.is_claim] == ["قوات", "إرهابي"]
+    said = "هاجمت القوات الحكومية القرية وقتلت 5 في الهجوم"
+    assert [m.entity for m in extract_mentions(said) if m.is_claim] == [None]
+    said = "استقبل المهنئين من منسوبي الوزارة من مدنيين وعسكريين"
+    assert [m for m in extract_mentions(said) if m.is_claim] == []
+
+
+def test_a_share_of_what_was_hit_is_a_fall():
+    """A percent beside "تضررت" (was hit) tells a fall, not people affected."""
+    said = "وبالمثل تضررت الثروة الحيوانية جراء النزاع مع انخفاض قطعان الابقار بنسبة 30%"
+    assert [m.event for m in extract_mentions(said) if m.is_claim] == ["fell"]
