@@ -122,6 +122,7 @@ def _own_subject_next(words: list[str], k: int) -> bool:
     )
 
 
+_TWO_WORDS = frozenset({"اثنين", "اثنان", "اثنتين", "اثنتان"})  # two (normalised)
 _MARKS = CLOSERS | OPENERS  # quote marks and brackets between a number and its noun
 
 # words before "مقتل وإصابة" searched for a number that owns the pair instead
@@ -197,6 +198,12 @@ class Context:
                 if lemma is not None:
                     return lemma
             return None
+        if number is not None and first.text in _TWO_WORDS and draft.first == draft.last:
+            k = draft.first - 1  # "انتحاريين اثنين": two restates the noun before it
+            if k >= 0 and self.toks[k].kind == "word" and self.toks[k].text.endswith(("ين", "ان")):
+                lemma = ex.counted_noun(self.toks[k].text)
+                if lemma is not None:
+                    return lemma
         after = [w for w in self.after if w not in _MARKS]  # ثلاث «جثث»: the noun quoted
         j, definite = 0, draft.qualifier == "vague"
         if j < len(after) and after[j] == "من":
@@ -564,8 +571,8 @@ class Context:
         """The outcome a number written as a dual casualty noun names ("قتيلان وثلاثة
         جرحى"، "خمسة قتلى وجريحين")."""
         draft = self.draft
-        if draft.first != draft.last or draft.first >= len(self.toks):
-            return None
+        if draft.last - draft.first > 1 or draft.first >= len(self.toks):
+            return None  # (the dual and, at most, the two that restates it)
         word = self.toks[draft.first].text
         if not _dual_casualty(word):
             return None

@@ -29,6 +29,7 @@ def _of_order(start, reached) -> bool:
 
 
 # Scale words whose accusative (ألفاً) and dual construct (ألفا) differ only in tanween.
+_TWO = frozenset({"اثنين", "اثنان", "اثنتين", "اثنتان"})  # two, after a dual (normalised)
 DUAL_CONSTRUCT = ("الفا", "مليونا", "مليارا")
 LOWER = ("more_than", "at_least")
 UPPER = ("less_than", "at_most")
@@ -107,7 +108,12 @@ class QuantityRules(RuleBase):
                 return None
         clitic = next((n for n, base in strip_clitics(toks[i].text) if n and base in self.lex.duals
                        and self.lex.duals[base] == dual), 0)  # fmt: skip
-        draft = Draft(toks[i].start + clitic, toks[i].end, "count", True, i, i, qualifier="exact")
+        last = i
+        nxt = toks[i + 1] if i + 1 < len(toks) else None
+        if nxt is not None and nxt.text in _TWO:
+            last = i + 1  # "جريحين اثنين": the number restates the dual, one count of two
+        draft = Draft(toks[i].start + clitic, toks[last].end, "count", True, i, last,
+                      qualifier="exact")  # fmt: skip
         draft.value, draft.entity = Fraction(2), lemma
         return self._qualify(toks, draft)
 

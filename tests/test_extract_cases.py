@@ -867,3 +867,19 @@ def test_a_share_of_what_was_hit_is_a_fall():
     """A percent beside "تضررت" (was hit) tells a fall, not people affected."""
     said = "وبالمثل تضررت الثروة الحيوانية جراء النزاع مع انخفاض قطعان الابقار بنسبة 30%"
     assert [m.event for m in extract_mentions(said) if m.is_claim] == ["fell"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # "two" restating a dual is one count of two, not a second one (an outside review:
+        # aawsat, 9 August 2015, "«خمسة قتلى وجريحين اثنين»")
+        ("عن «خمسة قتلى وجريحين اثنين» من القوات", [("خمسة", "قتيل"), ("جريحين اثنين", "جريح")]),
+        ("مقتل جنديين اثنين", [("جنديين اثنين", "جندي")]),
+        # ... and after a plural the lexicon cannot read as a dual, two counts the noun before
+        ("أسفرت عن إصابة مجندين اثنين ومسلحين اثنين أيضا", [("اثنين", "مجند"), ("اثنين", "مسلح")]),
+        ("قتل اثنين من الجنود", [("اثنين", "جندي")]),
+    ],
+)  # fmt: skip
+def test_two_restating_a_dual_counts_once(text, expected):
+    assert [(m.text, m.entity) for m in extract_mentions(text) if m.is_claim] == expected
