@@ -252,7 +252,7 @@ class Context:
         """Two words naming the killed and the injured joined by و, next to the number."""
         if len(words) < 2 or not any(w.startswith("و") for w in words):
             return False
-        if any(_dual_casualty(w) for w in words):
+        if any(self._dual_outcome(w) for w in words):
             return False  # "خمسة قتلى وجريحين": two hurt, a number of their own
         events = set()
         for w in words:
@@ -419,13 +419,7 @@ class Context:
             self._both_tolls(after[:2]) and not next_count
         ):
             return "casualties"  # مقتل وإصابة 120، 120 قتيلا وجريحا: the dead and hurt together
-        if (
-            self.draft.kind == "count"
-            and any(
-                _driven_from_homes(after, 1, k) for k in range(min(len(after), HOMES_REACH + 1))
-            )
-            and not self._befell_before()
-        ):
+        if self.draft.kind == "count" and _driven_from_homes(after) and not self._befell_before():
             return "displaced"  # "وأجبرت أكثر من 150 ألفا على ترك منازلهم" after a toll
         care = self._aftercare()
         if care is not None:
@@ -507,11 +501,6 @@ class Context:
                     self.ex.event_of(word)
                     or self._captive_taking(words, side, dist, numeral)
                     or (_searched_for(words, side, dist) if self.draft.kind == "count" else None)
-                    or (
-                        _driven_from_homes(words, side, dist)
-                        if self.draft.kind == "count"
-                        else None
-                    )
                 )
                 if hit is None or self._before_a_month(words, side, dist):
                     continue
@@ -573,10 +562,15 @@ class Context:
         draft = self.draft
         if draft.last - draft.first > 1 or draft.first >= len(self.toks):
             return None  # (the dual and, at most, the two that restates it)
-        word = self.toks[draft.first].text
-        if not _dual_casualty(word):
-            return None
-        hit = self.ex.event_of(_DUAL.sub("", _CLITIC.sub("", word)))
+        return self._dual_outcome(self.toks[draft.first].text)
+
+    def _dual_outcome(self, word: str) -> str | None:
+        """The outcome a dual casualty noun names (قتيلين، وجريحان: the lexicon's duals of
+        nouns whose plural is broken, so -ين / -ان is two; not مصابين, a plural too)."""
+        dual = self.ex.lex.duals.get(word)
+        if dual is None or dual[1]:
+            return None  # (a construct form, قتيلي، counts the noun after it)
+        hit = self.ex.event_of(dual[0])
         return hit[0] if hit is not None and hit[0] in COUNTED_OUTCOMES else None
 
     def _list_opens(self, between: list[str]) -> bool:
@@ -619,10 +613,8 @@ class Context:
         "و30 شخصا قتلوا"): it beats a verb of the clause before ("46 شخصا لقوا مصرعهم")."""
         if self.draft.kind != "count" or not self.before:
             return None
-        opener = self.before[0]
-        if not (opener in CLAUSE_MARKS or opener == "و" or self.ex.norm[
-                self.draft.start : self.draft.start + 1] == "و"):  # fmt: skip
-            return None
+        if not (self.before[0] in CLAUSE_MARKS or self.before[0] == "و"):
+            return None  # (the و before a number is a token of its own)
         k = 0 if after and self.ex.event_of(after[0]) else 1  # after its noun: 30 شخصا قتلوا
         word = after[k] if k < len(after) else ""
         if not word.endswith("وا") or _CLITIC.sub("", word) in _LOST or word in _LOST:
@@ -862,18 +854,6 @@ def _searched_for(words: list[str], side: int, dist: int) -> tuple | None:
     return ("missing", True) if set(words[: words.index("عن")]) <= _ABOUT else None
 
 
-# casualty nouns whose plural is broken, so that their -ين / -ان form is a dual: two
-# (قتيلين، جريحان; not مصابين, a plural too), normalised
-_DUAL_STEMS = frozenset({"قتيل", "جريح"})
-_DUAL = re.compile(r"(?:ين|ان|ا)$")
-
-
-def _dual_casualty(word: str) -> bool:
-    """Is ``word`` (normalised, behind one clitic) the dual of a casualty noun?"""
-    bare = _CLITIC.sub("", word)
-    return bare.endswith(("ين", "ان")) and bare[:-2] in _DUAL_STEMS
-
-
 # outcomes only a count of people has ("تضررت الثروة الحيوانية ... بنسبة 30%" is a fall)
 _PEOPLE_ONLY = frozenset({"affected", "displaced"})
 _TOLL_OF = frozenset({"عدد", "حصيله", "الحصيله"})  # the number, the toll (of the victims)
@@ -890,18 +870,18 @@ _HOMES = ("منازل", "بيوت", "ديار", "مساكن")
 HOMES_REACH = 3  # words after a number searched for the leaving of homes
 
 
-def _driven_from_homes(words: list[str], side: int, dist: int) -> tuple | None:
-    """The cue "ترك منازلهم" (or مغادرة، الفرار من ... بيوتهم) at ``dist`` after the
-    number: the people who left their homes are the displaced."""
-    if not side or dist > HOMES_REACH:
-        return None
-    word = words[dist]
-    if word in CLAUSE_MARKS or any(w in CLAUSE_MARKS for w in words[:dist]):
-        return None
-    if word not in _LEAVING and _CLITIC.sub("", word) not in _LEAVING:
-        return None
-    rest = [w for w in words[dist + 1 : dist + 3] if w != "من"]
-    return ("displaced", True) if rest and rest[0].startswith(_HOMES) else None
+def _driven_from_homes(after: list[str]) -> bool:
+    """Does the number's clause say, within ``HOMES_REACH`` words after it, that they left
+    their homes ("على ترك منازلهم"، "إلى مغادرة منازلهم"، "الفرار من بيوتهم")? The people
+    who left their homes are the displaced."""
+    for dist, word in enumerate(after[: HOMES_REACH + 1]):
+        if word in CLAUSE_MARKS:
+            return False
+        if word in _LEAVING or _CLITIC.sub("", word) in _LEAVING:
+            rest = [w for w in after[dist + 1 : dist + 3] if w != "من"]
+            if rest and rest[0].startswith(_HOMES):
+                return True
+    return False
 
 
 # إلى, with its pronouns ("وصل إليها"), and the misspelt "إلأى" (normalised; not "اليوم")

@@ -1409,12 +1409,10 @@ def rose(
     Equal values need no order, unless ``strict``; nor, unless ``strict``, do two told
     within ``RISE_GAP`` of each other and ``CONCURRENT_RATIO`` apart at most: outlets
     that differ at one time disagree (27 injured and 47; not 7 and 33: two tolls)."""
-    tx = [timeline[m] for m in xs if m in timeline]
-    ty = [timeline[m] for m in ys if m in timeline]
-    if not tx or not ty:
+    x, y = _told(xs, timeline), _told(ys, timeline)
+    if x is None or y is None:
         return False
-    vx, wx = median(v for v, _ in tx), median(w for _, w in tx)
-    vy, wy = median(v for v, _ in ty), median(w for _, w in ty)
+    (vx, wx), (vy, wy) = x, y
     if vx == vy:
         return not strict
     if not strict and _concurrent((vx, wx), (vy, wy)):
@@ -1430,16 +1428,19 @@ def _concurrent(x: tuple[float, float], y: tuple[float, float]) -> bool:
     return abs(x[1] - y[1]) < RISE_GAP and lo > 0 and hi / lo <= CONCURRENT_RATIO
 
 
-def told_together(xs: list[int], ys: list[int], timeline: dict[int, tuple[float, float]]) -> bool:
+def _told(ms: list[int], timeline: dict[int, tuple[float, float]]) -> tuple[float, float] | None:
+    """The median value and median time of a group's counts on the ``timeline``."""
+    told = [timeline[m] for m in ms if m in timeline]
+    if not told:
+        return None
+    return median(v for v, _ in told), median(w for _, w in told)
+
+
+def _told_together(xs: list[int], ys: list[int], timeline: dict[int, tuple[float, float]]) -> bool:
     """Were two groups of one toll told within ``RISE_GAP`` of each other with different
     values (``rose`` joins them as a disagreement, not a rise)?"""
-    tx = [timeline[m] for m in xs if m in timeline]
-    ty = [timeline[m] for m in ys if m in timeline]
-    if not tx or not ty:
-        return False
-    x = (median(v for v, _ in tx), median(w for _, w in tx))
-    y = (median(v for v, _ in ty), median(w for _, w in ty))
-    return x[0] != y[0] and _concurrent(x, y)
+    x, y = _told(xs, timeline), _told(ys, timeline)
+    return x is not None and y is not None and x[0] != y[0] and _concurrent(x, y)
 
 
 def cluster(
@@ -1551,7 +1552,7 @@ def _join_rising_leads(groups: _Groups, pairs, timeline, links: list[Pair]) -> N
             groups.union(ra, rb)
             links.append(pair)
         elif rose(groups.members[ra], groups.members[rb], timeline, strict=by_noun):
-            note = (TOGETHER_NOTE if told_together(groups.members[ra], groups.members[rb],
+            note = (TOGETHER_NOTE if _told_together(groups.members[ra], groups.members[rb],
                                                    timeline) else ROSE_NOTE)  # fmt: skip
             groups.union(ra, rb)
             links.append(Pair(pair.a, pair.b, pair.score, f"{pair.explanation}; {note}"))

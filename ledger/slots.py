@@ -131,8 +131,6 @@ class Table:
         self.part = np.array([r.part for r in rows], dtype=bool)
         groups = [group_named(r.entity_key) for r in rows]
         self.group = _codes(groups)  # the people named
-        # (a siege's attackers, whatever class the lexicon gives مهاجم: a striker in sport)
-        self.fighters = np.array([g == FIGHTERS for g in groups], dtype=bool)
         self.partitive = np.array([r.partitive for r in rows], dtype=bool)
         self.weekday = _codes([r.weekday for r in rows])
         self.nth_day = _codes([r.nth_day for r in rows])
@@ -180,6 +178,11 @@ class Table:
         self.generic = np.array([r.entity_key in GENERIC_TOLL_NOUNS for r in rows], dtype=bool)
         self.cases = np.array([r.entity_key in CASE_WORDS for r in rows], dtype=bool)
         self.toll_noun = np.array([r.entity_class in TOLL_CLASSES for r in rows], dtype=bool)
+        # counts of a toll naming who they were (``parts_of_others``): people of a class the
+        # lexicon knows, or a fight's side whatever class it gives مهاجم (a striker in sport)
+        fighters = np.array([g == FIGHTERS for g in groups], dtype=bool)
+        self.names_people = ((self.people | fighters) & (self.group >= 0) & ~self.generic
+                             & ~self.cases & self.rising)  # fmt: skip
         self.informant = np.array([r.informant for r in rows], dtype=bool)
         # each sentence's values of one kind and unit, as sorted keys (sentence, value)
         said_in = _codes([(r.article_id, r.title, r.sentence_start) for r in rows])
@@ -276,8 +279,7 @@ class Table:
         people (``linking.group_named``: soldiers and bodies, the UN's contractors and the
         soldiers, children and women; not soldiers said جنود and عسكريين, nor a generic
         شخص or قتيل): two items of its list, whatever their values."""
-        named = (self.people | self.fighters) & (self.group >= 0) & ~self.generic & ~self.cases
-        named &= self.rising
+        named = self.names_people
         some = self.part[i] | self.part[j]  # one told as some of a toll (بينهم خمسة جنود)
         return some & named[i] & named[j] & (self.group[i] != self.group[j])
 

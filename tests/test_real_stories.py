@@ -1,6 +1,9 @@
 """Linking and flagging on short excerpts of real stories that several outlets covered
 (tests/data/README.md says where each comes from)."""
 
+import json
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -10,6 +13,18 @@ from ledger import Ledger, ingest
 from ledger.figures import link
 
 DATA = Path(__file__).parent / "data" / "saudinewsnet_excerpts.jsonl"
+
+
+@contextmanager
+def linked_records(folder: Path, records: list[dict]) -> Iterator[Ledger]:
+    """A ledger in ``folder`` of ``records`` (one JSON collection), ingested and linked."""
+    path = folder / "records.json"
+    path.write_text(json.dumps(records, ensure_ascii=False), encoding="utf-8")
+    with Ledger(folder / "l.db") as ledger:
+        report = ingest(ledger, [str(path)])
+        assert report.added == len(records) and not report.problems, report
+        link(ledger)
+        yield ledger
 
 
 @pytest.fixture
@@ -78,8 +93,6 @@ def test_pkk_toll_agrees_across_outlets_and_days(stories):
 def test_one_statement_copied_and_one_figure_reported_independently_link(tmp_path):
     """431 arrested (July 2015): outlets printing the ministry's sentence, and others
     writing their own, report one figure."""
-    import json
-
     records = [
         {"id": "1", "source": "alriyadh", "date": "2015-07-21 10:00:00",
          "content": "أعلنت وزارة الداخلية السعودية، أمس، القبض على 431 عنصرا أغلبهم سعوديون."},
@@ -88,11 +101,7 @@ def test_one_statement_copied_and_one_figure_reported_independently_link(tmp_pat
         {"id": "3", "source": "okaz", "date": "2015-07-22 08:00:00",
          "content": "ثمن الأهالي إنجاز رجال الأمن في ضبط 431 إرهابيا خلال الأسابيع الماضية."},
     ]  # fmt: skip
-    path = tmp_path / "arrests.json"
-    path.write_text(json.dumps(records, ensure_ascii=False), encoding="utf-8")
-    with Ledger(tmp_path / "l.db") as ledger:
-        ingest(ledger, [str(path)])
-        link(ledger)
+    with linked_records(tmp_path, records) as ledger:
         claims = {
             c for (c,) in ledger.db.execute("SELECT claim_id FROM mentions WHERE value = 431")
         }
@@ -119,8 +128,6 @@ def test_a_bare_number_naming_other_people_is_not_a_toll_s(tmp_path):
     """alweeam, 4 and 6 August 2015: "إسلام 286 رجلا وامرأة" (286 converts) is not the
     Kuwait bombing's "وجرح 286" two days later: a distinctive number joins a toll's dead or
     hurt only when it names no event and no other people (``pair_rules.same_value_pairs``)."""
-    import json
-
     records = [
         {"id": "1", "source": "alweeam", "date": "2015-08-04 18:13:41",
          "title": "إسلام 286 رجلا وامرأة في رمضان بتعاوني شمال الرياض",
@@ -132,11 +139,7 @@ def test_a_bare_number_naming_other_people_is_not_a_toll_s(tmp_path):
         {"id": "3", "source": "alriyadh", "date": "2015-08-06 02:00:00",
          "content": "وأسفر تفجير مسجد الإمام الصادق في الكويت عن مقتل 27 شخصا وإصابة 286 آخرين."},
     ]  # fmt: skip
-    path = tmp_path / "kuwait.json"
-    path.write_text(json.dumps(records, ensure_ascii=False), encoding="utf-8")
-    with Ledger(tmp_path / "l.db") as ledger:
-        ingest(ledger, [str(path)])
-        link(ledger)
+    with linked_records(tmp_path, records) as ledger:
         rows = ledger.db.execute(
             "SELECT m.claim_id, m.event FROM mentions m WHERE m.value = 286 AND m.is_claim = 1"
         ).fetchall()
@@ -149,8 +152,6 @@ def test_two_reports_leading_with_the_dead_and_hurt_together_are_one_figure(tmp_
     """The Khurais crash (31 July 2015): 3alyoum leads "مصرع وإصابة 55 عمانياً" and okaz
     "يصرع ويصيب 50 عمانياً", the dead and the hurt counted together: each report's lead,
     one figure (``pair_rules.LEAD_EVENTS``), in disagreement."""
-    import json
-
     from ledger.figures import conflicts
 
     records = [
@@ -163,11 +164,7 @@ def test_two_reports_leading_with_the_dead_and_hurt_together_are_one_figure(tmp_
          "content": "وقع حادث مروري بين شاحنة وحافلة تقل معتمرين عمانيين قرب هجرة خريص على "
                     "طريق الأحساء."},
     ]  # fmt: skip
-    path = tmp_path / "khurais.json"
-    path.write_text(json.dumps(records, ensure_ascii=False), encoding="utf-8")
-    with Ledger(tmp_path / "l.db") as ledger:
-        ingest(ledger, [str(path)])
-        link(ledger)
+    with linked_records(tmp_path, records) as ledger:
         rows = ledger.db.execute(
             "SELECT claim_id, event FROM mentions WHERE value IN (50, 55) AND is_claim = 1"
         ).fetchall()
