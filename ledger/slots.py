@@ -235,7 +235,16 @@ class Table:
         ok &= (self.vague[i] == self.vague[j]) | same_entity
         ratio = self.ratio(i, j)
         ok &= (ratio <= MAX_RATIO) | (self.one_toll(i, j) & (ratio <= MAX_TOLL_RATIO))
-        ok &= self.elsewhen[i] == self.elsewhen[j]  # another year, another incident
+        # the cheap rules above rule out most pairs: the rest are read on those left only
+        left = np.nonzero(ok)[0]
+        ok[left] = self._allowed_further(i[left], j[left])
+        return ok
+
+    def _allowed_further(self, i: np.ndarray, j: np.ndarray) -> np.ndarray:
+        """The rules of ``allowed`` after the values' ratio."""
+        ni, nj = self.entity[i], self.entity[j]
+        same_entity = (ni >= 0) & (ni == nj)
+        ok = self.elsewhen[i] == self.elsewhen[j]  # another year, another incident
         ok &= ~self.other_sessions(i, j)  # a market report of another trading session
         ok &= ~self.other_incidents(i, j)  # the truck bomb's dead are not the academy's
         wi, wj = self.weekday[i], self.weekday[j]
@@ -345,12 +354,10 @@ class Table:
         if not len(both):
             return out
         # the levels two articles name decide it: each pair of level sets is read once
-        codes, inverse = np.unique(np.stack([self.session[i[both]], self.session[j[both]]],
-                                            axis=1), axis=0, return_inverse=True)  # fmt: skip
+        codes, inverse = _code_pairs(self.session[i[both]], self.session[j[both]])
         levels = self.session_levels
-        apart = np.array([not same_levels(levels[a], levels[b]) for a, b in codes.tolist()],
-                         dtype=bool)  # fmt: skip
-        out[both] = apart[inverse.reshape(-1)]
+        apart = np.array([not same_levels(levels[a], levels[b]) for a, b in codes], dtype=bool)
+        out[both] = apart[inverse]
         return out
 
     def other_items(self, i: np.ndarray, j: np.ndarray) -> np.ndarray:
@@ -363,8 +370,8 @@ class Table:
         if not len(both):
             return out
         names = self.item_names
-        codes = np.unique(np.stack([ti[both], tj[both]], axis=1), axis=0)
-        alike = {(a, b) for a, b in codes.tolist() if same_item(names[a], names[b])}
+        codes, _ = _code_pairs(ti[both], tj[both])
+        alike = {(a, b) for a, b in codes if same_item(names[a], names[b])}
         if alike:
             out[both] = [(a, b) not in alike
                          for a, b in zip(ti[both].tolist(), tj[both].tolist(), strict=True)]  # fmt: skip
@@ -384,8 +391,8 @@ class Table:
         both = np.nonzero(mask if where is None else mask & where)[0]
         if not len(both):
             return out
-        codes = np.unique(np.stack([ci[both], cj[both]], axis=1), axis=0)
-        apart = {(a, b) for a, b in codes.tolist()
+        codes, _ = _code_pairs(ci[both], cj[both])
+        apart = {(a, b) for a, b in codes
                  if differ(self.incident_marks[a], self.incident_marks[b])}  # fmt: skip
         if apart:
             out[both] = [(a, b) in apart
@@ -440,6 +447,14 @@ class Table:
 def commodity(item: str | None) -> str | None:
     """A commodity's item (Brent, gold), not a named one (قطاع|تامين)."""
     return item if item and "|" not in item else None
+
+
+def _code_pairs(a: np.ndarray, b: np.ndarray) -> tuple[list[tuple[int, int]], np.ndarray]:
+    """The distinct pairs of two arrays of codes (>= 0), and each pair's index among
+    them: each pair of codes is then judged once."""
+    width = int(b.max(initial=0)) + 1
+    keys, inverse = np.unique(a * width + b, return_inverse=True)
+    return list(zip((keys // width).tolist(), (keys % width).tolist(), strict=True)), inverse
 
 
 def _codes(values: list) -> np.ndarray:
@@ -526,19 +541,48 @@ def _batched(pairs, size: int = ALLOWED_BATCH):
         yield np.concatenate(left), np.concatenate(right)
 
 
-def _related_pairs(rows, story_of, related):
-    """The mentions of two related articles of different stories."""
+def _related_pairs(rows, story_of, related, size: int = ALLOWED_BATCH // 8):
+    """The mentions of two related articles of different stories: each article pair's
+    every two mentions, built as arrays of about ``size`` pairs at a time (``_batched``
+    joins them; small pieces keep the temporaries of building them small)."""
     by_article: dict[str, list[int]] = defaultdict(list)
     for n, (r, ok) in enumerate(zip(rows, linkable(rows), strict=True)):
         if ok:
             by_article[r.article_id].append(n)
+    flat: list[int] = []
+    start: dict[str, int] = {}
+    for aid, members in by_article.items():
+        start[aid] = len(flat)
+        flat.extend(members)
+    rows_of = np.array(flat, dtype=np.int64)
+    left_start, left_n, right_start, right_n = [], [], [], []
     for aa, bb in related:
-        if story_of.get(aa) == story_of.get(bb):
+        if story_of.get(aa) == story_of.get(bb) or aa not in start or bb not in start:
             continue
-        left, right = by_article.get(aa), by_article.get(bb)
-        if left and right:
-            yield (np.repeat(np.array(left, dtype=np.int64), len(right)),
-                   np.tile(np.array(right, dtype=np.int64), len(left)))  # fmt: skip
+        left_start.append(start[aa])
+        left_n.append(len(by_article[aa]))
+        right_start.append(start[bb])
+        right_n.append(len(by_article[bb]))
+    if not left_start:
+        return
+    ls, ln, rs, rn = (np.array(v, dtype=np.int64) for v in (left_start, left_n, right_start,
+                                                            right_n))  # fmt: skip
+    sizes = ln * rn
+    ends = np.cumsum(sizes)
+    first = 0
+    while first < len(sizes):
+        # the article pairs of this batch: at least one, about ``size`` mention pairs
+        last = max(first + 1, int(np.searchsorted(ends, ends[first] - sizes[first] + size)))
+        sel = slice(first, last)
+        pair_of = np.repeat(np.arange(last - first), sizes[sel])
+        # k: each mention pair's place within its article pair (left-major, as repeat/tile)
+        k = np.arange(len(pair_of)) - np.repeat(
+            ends[sel] - sizes[sel] - (ends[first] - sizes[first]), sizes[sel]
+        )
+        width = rn[sel][pair_of]
+        yield (rows_of[ls[sel][pair_of] + k // width],
+               rows_of[rs[sel][pair_of] + k % width])  # fmt: skip
+        first = last
 
 
 def candidates(rows: list[ClaimRow], story_of: dict[str, int],
