@@ -548,16 +548,17 @@ def load_claims(
     spans: list[tuple[int, int, str]] = []  # each row's span in its sentence
     sentences: dict[tuple[str, str, int], _ReadSentence] = {}
     rare_memo: dict[str, str | None] = {}  # word -> its rare stem or None (``_rare_stem``)
-    current_article = None
+    current_article, article_fields = None, ()
     for r in _claim_rows(db, articles):
         (mid, aid, s_start, entity, event, kind, unit, published, sentence, start, end, q, fld,
          value, low, high, outlet, headline) = r  # fmt: skip
+        if aid != current_article:
+            sentences.clear()  # mentions come article by article: keep one article's
+            current_article, article_fields = aid, (aid, published, outlet)
+        aid, published, outlet = article_fields  # one copy of each per article, not per row
         row = ClaimRow(mid, aid, s_start or 0, entity, event, kind, unit, published)
         row.outlet = outlet
         row.start = start
-        if aid != current_article:
-            sentences.clear()  # mentions come article by article: keep one article's
-            current_article = aid
         key = (aid, fld, s_start or 0)  # a headline and the text's first sentence both start at 0
         cached = sentences.get(key)
         if cached is None:
@@ -1156,7 +1157,10 @@ def _restrictors_in(words: list[str], stems: tuple[str, ...]) -> frozenset:
         m = pattern.match(word)
         if m:
             found.add(m.group("stem") or m.group("word"))
-    return frozenset(found)
+    return _NO_RESTRICTORS if not found else frozenset(found)
+
+
+_NO_RESTRICTORS: frozenset[str] = frozenset()
 
 
 def _set_contexts(
