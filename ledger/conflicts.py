@@ -63,6 +63,7 @@ class Conflict:
     high_mention: int
     kind: str = "disagreement"  # or "update": the value moved one way as time went on
     suspect: bool = False  # a zero, or values 10x apart: more likely a wrong join or reading
+    of_floors: bool = False  # of a toll's lower bounds only (``_floors_conflict``)
 
 
 def short_name(article: str) -> str:
@@ -111,6 +112,7 @@ def witnessed(
     tol: Tolerances | None = None,
     crossed: Callable[[int, int], bool] | None = None,
     rising: dict[int, set[int]] | None = None,
+    of_floors: bool = False,
 ) -> bool:
     """Do two of ``mentions`` that cannot both hold share a strong link of their own
     (``strong``: mention -> partners linked with at least ``EVIDENCE``, or by the
@@ -119,19 +121,40 @@ def witnessed(
     Nor is a pair ``crossed`` says each report states both values of (two items of one
     list, a figure and its comparison: "8 مسدسات نصف و12 مسدسا كاملا" in both).
     A toll's figure passes ``rising`` (mention -> partners linked with ``RISING_EVIDENCE``)
-    too: a later report's higher count witnesses an update (``_rose_between``)."""
+    too: a later report's higher count witnesses an update (``_rose_between``).
+    ``of_floors``: the conflict is of a toll's lower bounds (``Conflict.of_floors``), which
+    two lower bounds standing by different counts witness, and nothing else."""
     tol = tol or default_tolerances()
     spans = {m.id: span_of(m, tol) for m in mentions}
+    floors = {m.id: f for m in mentions if (f := floor_of(m)) is not None} if of_floors else {}
     for m in mentions:
         own = spans[m.id]
         if own is None:
             continue
         for other in strong.get(m.id, ()):
             theirs = spans.get(other)
-            if theirs is not None and disjoint(own, theirs):
+            if theirs is None:
+                continue
+            if _floors_apart(floors, m.id, other) if of_floors else disjoint(own, theirs):
                 if crossed is None or not crossed(m.id, other):
                     return True
-    return bool(rising) and _rose_between(mentions, spans, rising, crossed)
+    return bool(rising) and _rose_between(mentions, spans, rising, crossed, floors)
+
+
+def floor_of(m: SourceMention) -> float | None:
+    """The count a toll's lower bound stands by ("at least 20", "more than 20": 20; a
+    report's "more than 2,000" and another's "passed 2,000" stand by one count), or None
+    for any other mention."""
+    if m.qualifier not in ("at_least", "more_than") or m.value is None:
+        return None
+    return float(m.value)
+
+
+def _floors_apart(floors: dict[int, float], a: int, b: int) -> bool:
+    """Do two lower bounds of a toll stand by different counts ("at least 20" and "at
+    least 27": each report's confirmed dead)?"""
+    fa, fb = floors.get(a), floors.get(b)
+    return fa is not None and fb is not None and fa != fb
 
 
 def _rose_between(
@@ -139,6 +162,7 @@ def _rose_between(
     spans: dict,
     rising: dict[int, set[int]],
     crossed: Callable[[int, int], bool] | None = None,
+    floors: dict[int, float] | None = None,
 ) -> bool:
     """Was one of ``mentions`` told higher than another, by another report at least
     ``RISE_AFTER`` later, the two linked with ``RISING_EVIDENCE`` (``rising``), and not
@@ -156,7 +180,11 @@ def _rose_between(
             then = published_at(later.published)
             if then is None or then - told < RISE_AFTER:
                 continue
-            if disjoint(own, theirs) and theirs.low >= own.high:
+            if floors:  # lower bounds only: the later stands by a higher count
+                higher = _floors_apart(floors, m.id, other) and floors[other] > floors[m.id]
+            else:
+                higher = disjoint(own, theirs) and theirs.low >= own.high
+            if higher:
                 if crossed is None or not crossed(m.id, other):
                     return True
     return False
@@ -179,10 +207,8 @@ def find_conflict(
     highest_low = max(spans, key=lambda s: (s[1].low, s[1].low_open))
     a, ia = lowest_high
     b, ib = highest_low
-    if a is b:
-        return None
-    if not disjoint(ia, ib):
-        return None
+    if a is b or not disjoint(ia, ib):
+        return _floors_conflict(spans, tol) if rising_only else None
     va = representative(a.qualifier, a.value, a.low, a.high)
     vb = representative(b.qualifier, b.value, b.low, b.high)
     share = apart(va, vb) if va is not None and vb is not None else 0.0
@@ -207,6 +233,33 @@ def find_conflict(
         reason += f"; {others} more source{'s' if others > 1 else ''} in this figure"
     return Conflict(round(share, 4), severity_label(share, tol), reason, a.id, b.id,
                     "disagreement", suspect)  # fmt: skip
+
+
+def _floors_conflict(
+    spans: list[tuple[SourceMention, Interval]], tol: Tolerances
+) -> Conflict | None:
+    """A toll whose values can all hold, but whose reports' lower bounds stand by
+    different counts ("at least 20" dead, then "at least 27"): the count each confirms
+    moved. An update when the floors rise with time (``update_timeline`` over the
+    floors alone), else a disagreement."""
+    floors = [(m, f) for m, _iv in spans if (f := floor_of(m)) is not None]
+    if len({m.article for m, _f in floors}) < 2 or len({f for _m, f in floors}) < 2:
+        return None
+    a = min(floors, key=lambda t: (t[1], t[0].id))[0]
+    b = max(floors, key=lambda t: (t[1], -t[0].id))[0]
+    share = apart(floor_of(a), floor_of(b))
+    points = [(m, Interval(f, f)) for m, f in floors]
+    timeline = told_update(a, b) or update_timeline(points, rising_only=True)
+    if timeline is not None:
+        return Conflict(round(share, 4), severity_label(share, tol), timeline, a.id, b.id,
+                        "update", of_floors=True)  # fmt: skip
+    reason = (
+        f"lower bounds: {wording(a.qualifier, a.value, a.low, a.high, a.unit)} «{a.text}» "
+        f"({source_label(a)}) vs {wording(b.qualifier, b.value, b.low, b.high, b.unit)} "
+        f"«{b.text}» ({source_label(b)}): {share:.0%} apart"
+    )
+    return Conflict(round(share, 4), severity_label(share, tol), reason, a.id, b.id,
+                    of_floors=True)  # fmt: skip
 
 
 SAME_TIME = dt.timedelta(hours=3)  # reports this close were written from the same state

@@ -273,7 +273,7 @@ def _figure_rows(
             conflict = find_conflict(sources, tolerances, toll)
             rising = witnesses.rising if toll else None
             if conflict is not None and not witnessed(sources, witnesses.strong, tolerances,
-                                                      crossed, rising):  # fmt: skip
+                                                      crossed, rising, conflict.of_floors):  # fmt: skip
                 conflict = None
             if conflict is not None and conflict.kind == "disagreement":
                 conflict = find_conflict(with_words(sources), tolerances, toll) or conflict

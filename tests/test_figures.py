@@ -702,3 +702,37 @@ def test_witnesses_are_split_by_how_likely_their_pair_is():
     assert dict(found.rising) == {3: {4}, 4: {3}}  # 9-10 count no one noun
     # a ledger whose pairs await a rescore (a migration) has no rising witness yet
     assert not _witnesses(pairs, Constraints(), rising=False).rising
+
+
+def test_lower_bounds_of_a_toll_standing_by_different_counts_conflict():
+    """Harda, 6 August 2015: Reuters' "at least 20" dead (aleqtisadiya, 01:27) and AFP's
+    "at least 27" (alweeam, 01:11) can both hold as intervals, but each report stands by
+    another count: flagged, a disagreement (told within the hour). A bound and a value
+    inside it are no conflict (more than 50 and 55), nor are two reports' bounds at one
+    count ("more than 2,000" and "passed 2,000"), nor bounds of what is not a toll."""
+    from ledger.conflicts import witnessed
+
+    reuters = _source(1, 20, "2015-08-06 01:27", "at_least", "aleqtisadiya")
+    afp = _source(2, 27, "2015-08-06 01:11", "at_least", "alweeam")
+    conflict = find_conflict([reuters, afp], rising_only=True)
+    assert conflict.kind == "disagreement" and conflict.of_floors
+    assert conflict.reason.startswith("lower bounds: at least 20 «20» (a.json#1, aleqtisadiya")
+    assert find_conflict([reuters, afp]) is None  # not a toll: intervals only
+    said = _source(2, 27, "2015-08-06 01:11", "exact", "alweeam")
+    assert find_conflict([reuters, said], rising_only=True) is None
+    passed = [_source(1, 2000, "2015-08-04 18:16", "more_than"),
+              _source(2, 2000, "2015-08-06 01:47", "more_than", "aawsat")]  # fmt: skip
+    assert find_conflict(passed, rising_only=True) is None
+    # such a conflict is witnessed by two linked bounds standing by different counts
+    assert witnessed([reuters, afp], {1: {2}, 2: {1}}, of_floors=True)
+    assert not witnessed([reuters, afp], {1: {2}, 2: {1}})
+
+
+def test_lower_bounds_that_rise_with_time_are_an_update():
+    """Syria's war toll: "more than 230,000" (aleqtisadiya, 6 August), then "more than
+    240,000" (alyaum, 10 August) after the monitor's new count: an update."""
+    early = _source(1, 230000, "2015-08-06 01:26", "more_than", "aleqtisadiya")
+    later = _source(2, 240000, "2015-08-10 19:08", "more_than", "alyaum")
+    conflict = find_conflict([early, later], rising_only=True)
+    assert conflict.kind == "update" and conflict.of_floors
+    assert "230,000" in conflict.reason and "240,000" in conflict.reason

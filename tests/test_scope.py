@@ -2235,3 +2235,23 @@ def test_a_sentence_opening_on_earlier_tells_its_numbers_as_earlier(text, number
 
     norm, start, _ = _at(text, number)
     assert opens_as_earlier(norm, start) is earlier
+
+
+HARDA_FLOORS = Path(__file__).parent / "data" / "harda_floors_excerpts.jsonl"
+
+
+def test_a_toll_s_lower_bounds_told_apart_are_flagged(ledger_path):
+    """The Harda derailments (6 August 2015), five reports whole: Reuters' "at least 20"
+    (aleqtisadiya, sabq), its update "at least 21" (aawsat) and AFP's "at least 27"
+    (alweeam, alriyadh) are one figure; the bounds can all hold, but the reports stand by
+    different counts, so the figure is flagged and its reason names the two bounds."""
+    with linked(ledger_path, HARDA_FLOORS, 5) as ledger:
+        toll = figure_of(ledger, "harda-aleqtisadiya", "20 على الاقل", "title")
+        assert figure_of(ledger, "harda-aawsat", "21") == toll
+        assert figure_of(ledger, "harda-alweeam", "27") == toll
+        (flag, kind, reason) = ledger.db.execute(
+            "SELECT conflict, conflict_kind, reason FROM figures WHERE claim_id = ?", [toll]
+        ).fetchone()
+        assert flag == 1 and kind == "disagreement"
+        assert reason.startswith("lower bounds: at least 20 «20 على الاقل»")
+        assert "at least 27" in reason
