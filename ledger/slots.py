@@ -183,6 +183,10 @@ class Table:
         fighters = np.array([g == FIGHTERS for g in groups], dtype=bool)
         self.names_people = ((self.people | fighters) & (self.group >= 0) & ~self.generic
                              & ~self.cases & self.rising)  # fmt: skip
+        # the people the other counts of each clause's toll name (row * groups + group):
+        # "هم ثلاثة عسكريين و«ارهابيان» اضافة الى ثلاث «جثث»": the bodies are not soldiers
+        self.groups_known = int(self.group.max(initial=0)) + 1
+        self.named_beside = _named_beside(rows, self.names_people, self.group, self.groups_known)
         self.informant = np.array([r.informant for r in rows], dtype=bool)
         # each sentence's values of one kind and unit, as sorted keys (sentence, value)
         said_in = _codes([(r.article_id, r.title, r.sentence_start) for r in rows])
@@ -254,7 +258,8 @@ class Table:
         ok &= ~self.other_items(i, j)  # Brent's price is not US crude's
         ok &= self.same_period(i, j)  # 400 in one week is not 400 in two
         ok &= ~(self.named_part_of(i, j) | self.named_part_of(j, i))
-        ok &= ~self.parts_of_others(i, j)  # "هم ثلاثة عسكريين ... وثلاث جثث": two items
+        ok &= ~self.parts_of_others(i, j)  # "بينهم خمسة جنود ... وخمسة إرهابيين": two items
+        ok &= ~(self.another_list_item(i, j) | self.another_list_item(j, i))  # ... وثلاث جثث
         ok &= self.subset[i] == self.subset[j]  # 32 من الجرحى is not the injured ...
         ok &= self.severe[i] == self.severe[j]  # ... nor are 20 في حالة حرجة
         ok &= self.light[i] == self.light[j]  # ... nor 5 إصاباتهم طفيفة
@@ -292,6 +297,15 @@ class Table:
         some = self.part[i] | self.part[j]  # one told as some of a toll (بينهم خمسة جنود)
         return some & named[i] & named[j] & (self.group[i] != self.group[j])
 
+    def another_list_item(self, i: np.ndarray, j: np.ndarray) -> np.ndarray:
+        """True where ``j`` names the people of a toll (``names_people``) that a count told
+        before ``i`` in its clause names, while ``i`` names others or none: ``i`` is another
+        item of its list ("ثمانية اشخاص هم ثلاثة عسكريين ... اضافة الى ثلاث جثث": the
+        three bodies are not another report's soldiers), whatever their values."""
+        keys = i * self.groups_known + np.where(self.group[j] >= 0, self.group[j], 0)
+        beside = self.names_people[j] & np.isin(keys, self.named_beside)
+        return beside & self.rising[i] & (self.group[i] != self.group[j])
+
     def told_beside(self, i: np.ndarray, j: np.ndarray) -> np.ndarray:
         """True where each of two different values sits in a sentence that also states the
         other (of its kind and unit): one sentence told twice ("انخفضت توقعات نموه من 3.8
@@ -314,15 +328,16 @@ class Table:
     def vetoed(self, i: np.ndarray, j: np.ndarray) -> np.ndarray:
         """True where two tolls that could be one (one kind and unit, events alike) are
         surely of two incidents (``scope.told_apart``: each clause names a target of its
-        own, none shared), or two parts of one naming different people. Unlike a score,
+        own, none shared), two parts of one naming different people, or a count and
+        another item of its list (``another_list_item``). Unlike a score,
         this holds for the groups the two end up in: no figure may hold both, however
         others join them (``linking.VETO_REASON``)."""
         ei, ej = self.event[i], self.event[j]
         alike = (self.kind_unit[i] == self.kind_unit[j]) & ((ei < 0) | (ej < 0) | (ei == ej))
         # and two counts of a toll naming different people (``parts_of_others``)
-        return self._by_incident_marks(i, j, told_apart, alike) | (
-            alike & self.parts_of_others(i, j)
-        )
+        items = self.parts_of_others(i, j) | self.another_list_item(i, j)
+        items |= self.another_list_item(j, i)
+        return self._by_incident_marks(i, j, told_apart, alike) | (alike & items)
 
     def same_desk_apart(self, i: np.ndarray, j: np.ndarray) -> np.ndarray:
         """True where one outlet's two reports of one day give values that cannot be one
@@ -447,6 +462,25 @@ class Table:
 def commodity(item: str | None) -> str | None:
     """A commodity's item (Brent, gold), not a named one (قطاع|تامين)."""
     return item if item and "|" not in item else None
+
+
+def _named_beside(rows: list[ClaimRow], names_people: np.ndarray, group: np.ndarray,
+                  width: int) -> np.ndarray:  # fmt: skip
+    """Sorted keys ``row * width + group``: for each count of a toll, the people groups
+    named by the counts of its clause and event told before it (``Table.names_people``):
+    the items of a list it follows. A whole told before its parts is none of them ("17
+    شخصا قتلوا، 12 جنديا وأفراد الطاقم الخمسة": the 17 may be another report's toll)."""
+    by_clause: dict[tuple, list[int]] = defaultdict(list)
+    for n, r in enumerate(rows):
+        by_clause[(r.clause, event_family(r.event))].append(n)
+    keys = []
+    for members in by_clause.values():
+        named = [(n, int(group[n])) for n in members if names_people[n]]
+        if not named:
+            continue
+        for n in members:
+            keys.extend(n * width + g for m, g in named if rows[m].start < rows[n].start)
+    return np.unique(np.array(keys, dtype=np.int64))
 
 
 def _code_pairs(a: np.ndarray, b: np.ndarray) -> tuple[list[tuple[int, int]], np.ndarray]:

@@ -171,3 +171,31 @@ def test_two_reports_leading_with_the_dead_and_hurt_together_are_one_figure(tmp_
         assert {event for _, event in rows} == {"casualties"}
         assert len({claim for claim, _ in rows}) == 1
         assert [c["claim_id"] for c in conflicts(ledger)] == [rows[0][0]]
+
+
+def test_a_whole_told_before_its_list_may_be_a_first_report_s_count(tmp_path):
+    """The Zabul helicopter crash (6-7 August 2015): alriyadh's first "مقتل خمسة جنود" and
+    aawsat's next-day "17 شخصا قتلوا، 12 جنديا وأفراد الطاقم الخمسة" are one toll that
+    rose. The 17 is told before the soldiers of its list, so it is the whole, not another
+    item of the list (``slots.Table.another_list_item``): nothing keeps it from the five."""
+    records = [
+        {"id": "1", "source": "alriyadh", "date": "2015-08-06 18:56:00",
+         "title": "مقتل خمسة جنود في تحطم طائرة هليكوبتر عسكرية أفغانية",
+         "content": "قال مسؤول إن طائرة هليكوبتر تابعة للجيش الأفغاني تحطمت في إقليم بجنوب "
+                    "أفغانستان اليوم الخميس مما أسفر عن مقتل خمسة جنود."},
+        {"id": "2", "source": "aawsat", "date": "2015-08-07 06:25:00",
+         "content": "وقال جنرال في القوات الجوية الأفغانية طلب عدم الكشف عن اسمه إن «17 شخصا "
+                    "قتلوا، 12 جنديا وأفراد الطاقم الخمسة»، في مقاطعة شينكاي في ولاية زابل."},
+    ]  # fmt: skip
+    with linked_records(tmp_path, records) as ledger:
+        (whole,) = ledger.db.execute("SELECT id FROM mentions WHERE text = '17'").fetchone()
+        fives = ledger.db.execute(
+            "SELECT id FROM mentions WHERE text = 'خمسة' AND entity = 'جندي'"
+        ).fetchall()
+        assert len(fives) == 2  # the headline's and the text's
+        for (five,) in fives:
+            vetoed = ledger.db.execute(
+                "SELECT 1 FROM pair_vetoes WHERE mention_a = ? AND mention_b = ?",
+                sorted((whole, five)),
+            ).fetchone()
+            assert not vetoed

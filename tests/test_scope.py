@@ -2202,6 +2202,41 @@ def test_the_soldiers_among_a_siege_s_dead_are_one_figure_apart_from_other_group
         assert bodies == ("جثة",)
 
 
+def test_a_count_after_a_list_s_named_people_is_another_item(ledger_path):
+    """aljazirah's "ثمانية اشخاص هم ثلاثة عسكريين و«ارهابيان» اضافة الى ثلاث «جثث»": the
+    three bodies come after the list's soldiers, so they are never another report's
+    soldiers (alyaum's "بينهم عسكريان", alriyadh's "بينهم 5 عسكريين"), however others join
+    them: a stored veto (``slots.Table.another_list_item``). A whole told before its parts
+    is no item: "17 شخصا قتلوا، 12 جنديا وأفراد الطاقم الخمسة" may be the five soldiers
+    of a first report."""
+    with linked(ledger_path, SEVARE_SOLDIERS, 4) as ledger:
+        bodies = ledger.db.execute(
+            "SELECT m.id FROM mentions m JOIN articles a ON a.id = m.article_id "
+            "WHERE a.name LIKE '%#sevare-aljazirah' AND m.text = 'ثلاث'"
+        ).fetchone()[0]
+        soldiers = ledger.db.execute(
+            "SELECT m.id FROM mentions m JOIN articles a ON a.id = m.article_id "
+            "WHERE a.name NOT LIKE '%#sevare-aljazirah' AND m.entity = 'عسكري' "
+            "AND m.is_claim = 1"
+        ).fetchall()
+        assert len(soldiers) >= 3
+        for (soldier,) in soldiers:
+            pair = sorted((bodies, soldier))
+            vetoed = ledger.db.execute(
+                "SELECT 1 FROM pair_vetoes WHERE mention_a = ? AND mention_b = ?", pair
+            ).fetchone()
+            assert vetoed, soldier
+        whole = ledger.db.execute(
+            "SELECT m.id FROM mentions m JOIN articles a ON a.id = m.article_id "
+            "WHERE a.name LIKE '%#sevare-aljazirah' AND m.text = 'ثمانية'"
+        ).fetchone()[0]
+        for (soldier,) in soldiers:
+            pair = sorted((whole, soldier))
+            assert not ledger.db.execute(
+                "SELECT 1 FROM pair_vetoes WHERE mention_a = ? AND mention_b = ?", pair
+            ).fetchone()
+
+
 def test_a_bus_said_three_ways_is_one_target():
     """The Khurais crash (31 July 2015): okaz's "حادث مروري بين شاحنة وباص" and alriyadh's
     "حادث مروري مروع ... لحافلة" name one bus; told apart, its reports' tolls never met."""
