@@ -343,6 +343,15 @@ def m021_parts_of_other_people(db: sqlite_utils.Database) -> None:
         db["meta"].upsert({"key": RESCORE_KEY, "value": "parts of other people"}, pk="key")
 
 
+@migrations()
+def m022_other_list_items(db: sqlite_utils.Database) -> None:
+    # 0.21.0 keeps a count told after a list's named people (another item of the list)
+    # from other reports' counts of those people, a stored veto: a ledger linked before
+    # scores every pair afresh (and stores the new vetoes)
+    if db.execute("SELECT 1 FROM pair_scores LIMIT 1").fetchone():
+        db["meta"].upsert({"key": RESCORE_KEY, "value": "other list items"}, pk="key")
+
+
 CHUNK = 500  # ids bound at a time in an ``IN (...)`` (SQLite limits bound parameters)
 
 

@@ -2237,6 +2237,27 @@ def test_a_count_after_a_list_s_named_people_is_another_item(ledger_path):
             ).fetchone()
 
 
+def test_a_ledger_linked_before_list_items_were_told_apart_is_scored_afresh(ledger_path):
+    """A ledger linked by 0.20.0 lacks the vetoes of other list items: the migration makes
+    the next link score every pair again and store them (a decision meanwhile re-groups
+    with the stored vetoes only)."""
+    import sqlite3
+
+    from ledger import Ledger
+    from ledger.figures import link, needs_rescore
+
+    linked(ledger_path, SEVARE_SOLDIERS, 4).close()
+    with sqlite3.connect(ledger_path) as raw:  # as 0.20.0 left it
+        raw.execute("DELETE FROM _sqlite_migrations WHERE name = 'm022_other_list_items'")
+        raw.execute("DELETE FROM pair_vetoes")
+    with Ledger(ledger_path) as ledger:
+        assert needs_rescore(ledger.db)
+        link(ledger, rescore=False)
+        assert not needs_rescore(ledger.db)
+        (vetoes,) = ledger.db.execute("SELECT count(*) FROM pair_vetoes").fetchone()
+        assert vetoes > 0
+
+
 def test_a_bus_said_three_ways_is_one_target():
     """The Khurais crash (31 July 2015): okaz's "حادث مروري بين شاحنة وباص" and alriyadh's
     "حادث مروري مروع ... لحافلة" name one bus; told apart, its reports' tolls never met."""
