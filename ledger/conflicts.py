@@ -126,7 +126,7 @@ def witnessed(
     two lower bounds standing by different counts witness, and nothing else."""
     tol = tol or default_tolerances()
     spans = {m.id: span_of(m, tol) for m in mentions}
-    floors = {m.id: f for m in mentions if (f := floor_of(m)) is not None} if of_floors else {}
+    floors = floors_of(mentions) if of_floors else {}
     for m in mentions:
         own = spans[m.id]
         if own is None:
@@ -144,10 +144,22 @@ def witnessed(
 def floor_of(m: SourceMention) -> float | None:
     """The count a toll's lower bound stands by ("at least 20", "more than 20": 20; a
     report's "more than 2,000" and another's "passed 2,000" stand by one count), or None
-    for any other mention."""
-    if m.qualifier not in ("at_least", "more_than") or m.value is None:
-        return None
+    for any other mention and for a headline's bound, which rounds."""
+    if m.qualifier not in ("at_least", "more_than") or m.value is None or m.headline:
+        return None  # a headline rounds its bound: "أكثر من 3 آلاف" over the text's 3,042
     return float(m.value)
+
+
+def floors_of(mentions: list[SourceMention]) -> dict[int, float]:
+    """Mention id -> the count its lower bound stands by (``floor_of``), for the bounds a
+    report does not state more precisely itself: "أكثر من 3 آلاف" beside the same
+    report's exact 3,042 is that number rounded, not a count of its own."""
+    exact: dict[str, list[float]] = {}
+    for m in mentions:
+        if m.qualifier in (None, "exact") and m.value is not None:
+            exact.setdefault(m.article, []).append(float(m.value))
+    return {m.id: f for m in mentions if (f := floor_of(m)) is not None
+            and not any(v > f for v in exact.get(m.article, ()))}  # fmt: skip
 
 
 def _floors_apart(floors: dict[int, float], a: int, b: int) -> bool:
@@ -240,26 +252,33 @@ def _floors_conflict(
 ) -> Conflict | None:
     """A toll whose values can all hold, but whose reports' lower bounds stand by
     different counts ("at least 20" dead, then "at least 27"): the count each confirms
-    moved. An update when the floors rise with time (``update_timeline`` over the
-    floors alone), else a disagreement."""
-    floors = [(m, f) for m, _iv in spans if (f := floor_of(m)) is not None]
-    if len({m.article for m, _f in floors}) < 2 or len({f for _m, f in floors}) < 2:
+    moved. The two named are the lowest bound and the highest of another report. An
+    update when a report says so (``told_update``, ``said_update``) or the bounds rise
+    with time (``update_timeline`` over the bounds alone), else a disagreement."""
+    stands = floors_of([m for m, _iv in spans])
+    floors = sorted(((m, stands[m.id]) for m, _iv in spans if m.id in stands),
+                    key=lambda t: (t[1], t[0].id))  # fmt: skip
+    if not floors:
         return None
-    a = min(floors, key=lambda t: (t[1], t[0].id))[0]
-    b = max(floors, key=lambda t: (t[1], -t[0].id))[0]
-    share = apart(floor_of(a), floor_of(b))
+    a, fa = floors[0]
+    b, fb = next(((m, f) for m, f in reversed(floors) if m.article != a.article), (a, fa))
+    if fb == fa:
+        return None
+    share = apart(fa, fb)
+    suspect = share >= MAX_SEVERITY or not fa
     points = [(m, Interval(f, f)) for m, f in floors]
-    timeline = told_update(a, b) or update_timeline(points, rising_only=True)
+    timeline = (told_update(a, b) or said_update(points, Interval(fa, fa), Interval(fb, fb))
+                or update_timeline(points, rising_only=True))  # fmt: skip
     if timeline is not None:
         return Conflict(round(share, 4), severity_label(share, tol), timeline, a.id, b.id,
-                        "update", of_floors=True)  # fmt: skip
+                        "update", suspect, of_floors=True)  # fmt: skip
     reason = (
         f"lower bounds: {wording(a.qualifier, a.value, a.low, a.high, a.unit)} «{a.text}» "
         f"({source_label(a)}) vs {wording(b.qualifier, b.value, b.low, b.high, b.unit)} "
         f"«{b.text}» ({source_label(b)}): {share:.0%} apart"
     )
     return Conflict(round(share, 4), severity_label(share, tol), reason, a.id, b.id,
-                    of_floors=True)  # fmt: skip
+                    "disagreement", suspect, of_floors=True)  # fmt: skip
 
 
 SAME_TIME = dt.timedelta(hours=3)  # reports this close were written from the same state

@@ -104,6 +104,9 @@ class ClaimRow:
     vague: bool = False
     restrictors: frozenset = frozenset()
     part: bool = False  # a sub-count: منهم 97، بينهم امرأتان
+    among: bool = (
+        False  # ... of the count told before it (بينهم، منهم), not added to it (إضافة إلى)
+    )
     partitive: bool = False  # "10 من منسوبي القوات": some of a group (often a sub-count)
     described: tuple = ()  # the words naming that group: (العاملين، في، الموقع)
     listed: bool = False  # one of a list of counts of one event: 12 من الأفراد و3 عمال
@@ -349,7 +352,8 @@ def _set_roles(row: ClaimRow, text: str, start: int, end: int) -> None:
     comparison value, a count of another year (``row.day`` set first)."""
     cues = lexicon().cues
     lead = text[max(0, start - 24) : start].split()[-3:]
-    row.part = any(w in cues["part"] for w in lead) or bool(_OF_THEM.match(text, end))
+    row.among = any(w in _AMONG for w in lead) or bool(_OF_THEM.match(text, end))
+    row.part = row.among or any(w in cues["part"] for w in lead)
     if event_family(row.event) in RISING_TOLLS:  # "حصيلة القتلى تتضمن 20 طفلا": some of it
         row.part = row.part or any(w in _INCLUDES for w in lead)
     row.partitive = _partitive(text, end)
@@ -763,6 +767,8 @@ def _anchors_near(starts: list[int], rare: list[tuple[int, str]], start: int, en
 
 _PARTITIVE = re.compile(r"\s*(?:من|منهم)\s+(?:[^\s\d]+)")
 # "واعتقال 7 منهم": some of a group just named, a sub-count whatever follows
+# a sub-count of the count told before it (normalised): "قتل 13 جنديا، بينهم ثلاثة ضباط"
+_AMONG = frozenset({"منهم", "منها", "بينهم", "بينها", "ومنهم", "وبينهم", "ومنها", "وبينها"})
 _OF_THEM = re.compile(r"\s*(?:منهم|منها|منهن|منهما)(?![^\s.,،؛:])")
 _NOT_PARTITIVE = frozenset({"أصل", "اصل", "إجمالي", "اجمالي", "مجموع", "بين", "المئه", "المائه",
                             "مئه", "مائه", "كل"})  # fmt: skip

@@ -468,8 +468,13 @@ def _named_beside(rows: list[ClaimRow], names_people: np.ndarray, group: np.ndar
                   width: int) -> np.ndarray:  # fmt: skip
     """Sorted keys ``row * width + group``: for each count of a toll, the people groups
     named by the counts of its clause and event told before it (``Table.names_people``):
-    the items of a list it follows. A whole told before its parts is none of them ("17
-    شخصا قتلوا، 12 جنديا وأفراد الطاقم الخمسة": the 17 may be another report's toll)."""
+    the items of a list it follows. A whole
+    told before its parts is none of them ("17 شخصا قتلوا، 12 جنديا وأفراد الطاقم
+    الخمسة": the 17 may be another report's toll), nor is some of the count before it
+    (``ClaimRow.among``: "قتل 13 جنديا وشرطيا، ثلاثة منهم في مكمن": the three are
+    soldiers), nor a whole told after a part ("مقتل 22 شخصا بينهم 21 سائحا، والهجوم على
+    فندق في سوسة ... مقتل 38 شخصا": another incident's toll, not another item); an item
+    added with "إضافة إلى" is one ("هم ثلاثة عسكريين ... اضافة الى ثلاث «جثث»")."""
     by_clause: dict[tuple, list[int]] = defaultdict(list)
     for n, r in enumerate(rows):
         by_clause[(r.clause, event_family(r.event))].append(n)
@@ -479,7 +484,10 @@ def _named_beside(rows: list[ClaimRow], names_people: np.ndarray, group: np.ndar
         if not named:
             continue
         for n in members:
-            keys.extend(n * width + g for m, g in named if rows[m].start < rows[n].start)
+            if rows[n].among:
+                continue  # some of the count before it, not another item of its list
+            keys.extend(n * width + g for m, g in named
+                        if rows[m].start < rows[n].start and not (rows[m].part and not rows[n].part))  # fmt: skip
     return np.unique(np.array(keys, dtype=np.int64))
 
 

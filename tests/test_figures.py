@@ -726,6 +726,21 @@ def test_lower_bounds_of_a_toll_standing_by_different_counts_conflict():
     # such a conflict is witnessed by two linked bounds standing by different counts
     assert witnessed([reuters, afp], {1: {2}, 2: {1}}, of_floors=True)
     assert not witnessed([reuters, afp], {1: {2}, 2: {1}})
+    # a headline's bound rounds ("أكثر من 3 آلاف" over the text's 3,042): no such bound
+    text = _source(1, 2927, "2015-07-23 17:23", "at_least")
+    headline = replace(_source(2, 3000, "2015-07-23 17:23", "more_than"), headline=True)
+    assert find_conflict([text, headline], rising_only=True) is None
+    # nor one the same report states more precisely (its exact 3,042 beside "more than 3,000")
+    body = _source(2, 3000, "2015-07-23 17:23", "more_than")
+    exact = _source(3, 3042, "2015-07-23 17:23")
+    exact.article = body.article
+    assert find_conflict([text, body], rising_only=True) is not None
+    assert find_conflict([text, body, exact], rising_only=True) is None
+    # one report's two bounds are never set against each other
+    own = SourceMention(3, "21", "at_least", 21, None, None, None, "a.json#1", "spa",
+                        "2015-08-06 01:30")  # fmt: skip
+    conflict = find_conflict([reuters, own, afp], rising_only=True)
+    assert {conflict.low_mention, conflict.high_mention} == {1, 2}
 
 
 def test_lower_bounds_that_rise_with_time_are_an_update():
@@ -736,3 +751,9 @@ def test_lower_bounds_that_rise_with_time_are_an_update():
     conflict = find_conflict([early, later], rising_only=True)
     assert conflict.kind == "update" and conflict.of_floors
     assert "230,000" in conflict.reason and "240,000" in conflict.reason
+    # told the same morning, the higher "according to a new toll": an update too
+    said = SourceMention(2, "240 ألف", "more_than", 240000, None, None, None, "a.json#2",
+                         "aljazirah", "2015-08-07 06:42", before="أسفر النزاع عن أكثر من",
+                         after="قتيل بحسب حصيلة جديدة للمرصد")  # fmt: skip
+    same_morning = _source(1, 230000, "2015-08-07 06:27", "more_than", "alyaum")
+    assert find_conflict([same_morning, said], rising_only=True).kind == "update"

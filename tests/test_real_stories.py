@@ -199,3 +199,22 @@ def test_a_whole_told_before_its_list_may_be_a_first_report_s_count(tmp_path):
                 sorted((whole, five)),
             ).fetchone()
             assert not vetoed
+
+
+def test_some_of_a_count_and_a_whole_after_a_part_are_no_list_items(tmp_path):
+    """Two of an outside review's cases: "قتل 13 جنديا وشرطيا على الأقل، ثلاثة منهم في
+    مكمن" (aljazirah, 1 August 2015): the three are some of the soldiers and police
+    (``ClaimRow.among``), so alriyadh's "مقتل ثلاثة جنود" of that ambush is free to join
+    them; and "مقتل 22 شخصا بينهم 21 سائحا، والهجوم على فندق في سوسة ... مقتل 38 شخصا"
+    (almadina): the 38 is another incident's whole told after the Bardo toll's part, not
+    an item of its list, so it stays Sousse's 38 (``slots.Table.another_list_item``)."""
+    path = Path(__file__).parent / "data" / "list_items_excerpts.jsonl"
+    records = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines()]
+    with linked_records(tmp_path, records) as ledger:
+        vetoed = ledger.db.execute(
+            "SELECT count(*) FROM pair_vetoes v JOIN mentions a ON a.id = v.mention_a "
+            "JOIN mentions b ON b.id = v.mention_b WHERE a.value = b.value"
+        ).fetchone()[0]
+        assert vetoed == 0
+        assert figure_of(ledger, "tn-a", "38") == figure_of(ledger, "tn-b", "38")
+        assert figure_of(ledger, "tn-a", "38") != figure_of(ledger, "tn-a", "22")
