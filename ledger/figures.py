@@ -25,7 +25,6 @@ from .linking import (
     RISING_JOIN_NOTES,
     RISING_TOLLS,
     TOLL_EVENTS,
-    VETO_REASON,
     ClaimRow,
     Constraints,
     LinkSettings,
@@ -181,11 +180,12 @@ def needs_rescore(db) -> bool:
     return db.execute("SELECT 1 FROM meta WHERE key = ?", [RESCORE_KEY]).fetchone() is not None
 
 
-def store_vetoes(db, vetoes: set[tuple[int, int]]) -> None:
-    """Keep the pairs told apart (``slots.Candidates.vetoes``) for later re-grouping."""
+def store_vetoes(db, vetoes: dict[tuple[int, int], str]) -> None:
+    """Keep the pairs told apart (``slots.Candidates.vetoes``), each with its reason, for
+    later re-grouping."""
     db.conn.executemany(
         "INSERT OR REPLACE INTO pair_vetoes (mention_a, mention_b, reason) VALUES (?, ?, ?)",
-        ((a, b, VETO_REASON) for a, b in sorted(vetoes)),
+        ((a, b, why) for (a, b), why in sorted(vetoes.items())),
     )
 
 

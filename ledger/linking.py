@@ -1354,6 +1354,7 @@ RECALLED_REASON = "the same toll recalled of"  # ... a recalled_toll_pairs pair'
 REBUTTAL_REASON = "another side's count of the"  # ... a rebuttal_pairs pair's
 NAMED_REASON = "both count the same people"  # ... a named_people_pairs pair's
 VETO_REASON = "other incidents"  # why a pair of ``pair_vetoes`` is told apart (slots.vetoed)
+PEOPLE_VETO_REASON = "other people"  # ... two parts naming other people, another list item
 SAME_NOUN_REASON = "both count"  # a scored pair whose mentions count the same noun says so
 RISE_SCORE = 0.6  # a scored pair of one noun this likely may join two groups of a rising toll
 RISE_AVERAGE = 0.2  # when the pairs between the groups average this (unscored pairs 0)

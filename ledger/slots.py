@@ -31,9 +31,11 @@ from .linking import (
     FIGHTERS,
     GENERIC_TOLL_NOUNS,
     PEOPLE_CLASSES,
+    PEOPLE_VETO_REASON,
     RISING_TOLLS,
     SAME_NOUN_REASON,
     TOLL_NOUN_CLASSES,
+    VETO_REASON,
     ClaimRow,
     Pair,
     event_family,
@@ -302,9 +304,15 @@ class Table:
         before ``i`` in its clause names, while ``i`` names others or none: ``i`` is another
         item of its list ("ثمانية اشخاص هم ثلاثة عسكريين ... اضافة الى ثلاث جثث": the
         three bodies are not another report's soldiers), whatever their values."""
-        keys = i * self.groups_known + np.where(self.group[j] >= 0, self.group[j], 0)
-        beside = self.names_people[j] & np.isin(keys, self.named_beside)
-        return beside & self.rising[i] & (self.group[i] != self.group[j])
+        out = self.names_people[j] & self.rising[i] & (self.group[i] != self.group[j])
+        maybe = np.nonzero(out)[0]  # few: the keys are looked up for these only
+        if not len(self.named_beside):
+            out[maybe] = False
+        elif len(maybe):
+            keys = i[maybe] * self.groups_known + self.group[j[maybe]]
+            at = np.minimum(np.searchsorted(self.named_beside, keys), len(self.named_beside) - 1)
+            out[maybe] = self.named_beside[at] == keys
+        return out
 
     def told_beside(self, i: np.ndarray, j: np.ndarray) -> np.ndarray:
         """True where each of two different values sits in a sentence that also states the
@@ -331,13 +339,21 @@ class Table:
         own, none shared), two parts of one naming different people, or a count and
         another item of its list (``another_list_item``). Unlike a score,
         this holds for the groups the two end up in: no figure may hold both, however
-        others join them (``linking.VETO_REASON``)."""
+        others join them (``linking.VETO_REASON``, ``linking.PEOPLE_VETO_REASON``)."""
+        incidents, people = self.vetoes(i, j)
+        return incidents | people
+
+    def vetoes(self, i: np.ndarray, j: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+        """``vetoed`` as two masks, by the reason each pair is told apart: two incidents
+        (``linking.VETO_REASON``), or other people (``linking.PEOPLE_VETO_REASON``: parts
+        naming different people, another item of a list)."""
         ei, ej = self.event[i], self.event[j]
         alike = (self.kind_unit[i] == self.kind_unit[j]) & ((ei < 0) | (ej < 0) | (ei == ej))
         # and two counts of a toll naming different people (``parts_of_others``)
         items = self.parts_of_others(i, j) | self.another_list_item(i, j)
         items |= self.another_list_item(j, i)
-        return self._by_incident_marks(i, j, told_apart, alike) | (alike & items)
+        incidents = self._by_incident_marks(i, j, told_apart, alike)
+        return incidents, alike & items & ~incidents
 
     def same_desk_apart(self, i: np.ndarray, j: np.ndarray) -> np.ndarray:
         """True where one outlet's two reports of one day give values that cannot be one
@@ -516,7 +532,8 @@ class Candidates:
     context: np.ndarray
     cosine: np.ndarray
     same_story: np.ndarray
-    vetoes: set[tuple[int, int]] = field(default_factory=set)  # mention ids told apart
+    # mention ids told apart -> why (``linking.VETO_REASON``, ``PEOPLE_VETO_REASON``)
+    vetoes: dict[tuple[int, int], str] = field(default_factory=dict)
 
     def __len__(self) -> int:
         return len(self.i)
@@ -640,23 +657,23 @@ def candidates(rows: list[ClaimRow], story_of: dict[str, int],
     table = Table(rows)
     focused = None if focus is None else np.array([r.id in focus for r in rows], dtype=bool)
     parts = []
-    vetoes: list[tuple[int, int]] = []
+    vetoes: list[tuple[int, int, str]] = []
     for origin, pairs in ((True, _story_pairs(table, rows, story_of)),
                           (False, _related_pairs(rows, story_of, related))):  # fmt: skip
         for i, j in _batched(pairs):
-            told_apart_here = table.vetoed(i, j)
-            if focused is not None:
-                told_apart_here &= focused[i] | focused[j]
-            vetoes.extend(
-                zip(i[told_apart_here].tolist(), j[told_apart_here].tolist(), strict=True)
-            )
+            for reason, told_apart_here in zip((VETO_REASON, PEOPLE_VETO_REASON),
+                                               table.vetoes(i, j), strict=True):  # fmt: skip
+                if focused is not None:
+                    told_apart_here &= focused[i] | focused[j]
+                vetoes.extend((a, b, reason) for a, b in zip(
+                    i[told_apart_here].tolist(), j[told_apart_here].tolist(), strict=True))  # fmt: skip
             ok = table.allowed(i, j)
             if focused is not None:
                 ok &= focused[i] | focused[j]
             if ok.any():
                 parts.append((i[ok], j[ok], np.full(int(ok.sum()), origin)))
     ids = [r.id for r in rows]
-    told = {(min(ids[a], ids[b]), max(ids[a], ids[b])) for a, b in vetoes}  # as mention ids
+    told = {(min(ids[a], ids[b]), max(ids[a], ids[b])): why for a, b, why in vetoes}  # by id
     if not parts:
         empty = np.zeros(0, dtype=np.int64)
         return Candidates(table, empty, empty, np.zeros(0), np.zeros(0), np.zeros(0, dtype=bool),

@@ -2223,9 +2223,9 @@ def test_a_count_after_a_list_s_named_people_is_another_item(ledger_path):
         for (soldier,) in soldiers:
             pair = sorted((bodies, soldier))
             vetoed = ledger.db.execute(
-                "SELECT 1 FROM pair_vetoes WHERE mention_a = ? AND mention_b = ?", pair
+                "SELECT reason FROM pair_vetoes WHERE mention_a = ? AND mention_b = ?", pair
             ).fetchone()
-            assert vetoed, soldier
+            assert vetoed == ("other people",), soldier  # each veto says why
         whole = ledger.db.execute(
             "SELECT m.id FROM mentions m JOIN articles a ON a.id = m.article_id "
             "WHERE a.name LIKE '%#sevare-aljazirah' AND m.text = 'ثمانية'"
