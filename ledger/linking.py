@@ -501,11 +501,15 @@ def _day(published: str | None) -> dt.date | None:
         return None
 
 
-# said as a headline: in the headline, or in a text sentence the headline holds (a link
-# footer repeats it: "رابط الخبر بصحيفة الوئام: <headline>"); m is mentions, a articles
+# said as a headline: in the headline, in a text sentence the headline holds, or in one
+# that holds the headline and little else (a link footer repeats it: "رابط الخبر بصحيفة
+# الوئام: <headline>"); m is mentions, a articles
+FOOTER_CHARS = 40  # what a sentence holding the headline may add to it
 HEADLINE_SQL = (
     "(m.field = 'title' OR (length(trim(m.sentence)) >= 15"
-    " AND instr(a.title, trim(m.sentence)) > 0))"
+    " AND instr(a.title, trim(m.sentence)) > 0)"
+    " OR (length(trim(a.title)) >= 15 AND instr(m.sentence, trim(a.title)) > 0"
+    f" AND length(trim(m.sentence)) <= length(trim(a.title)) + {FOOTER_CHARS}))"
 )
 _CLAIMS_SQL = f"""
     SELECT m.id, m.article_id, m.sentence_start, m.entity, m.event, m.kind, m.unit,

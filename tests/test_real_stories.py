@@ -218,3 +218,24 @@ def test_some_of_a_count_and_a_whole_after_a_part_are_no_list_items(tmp_path):
         assert vetoed == 0
         assert figure_of(ledger, "tn-a", "38") == figure_of(ledger, "tn-b", "38")
         assert figure_of(ledger, "tn-a", "38") != figure_of(ledger, "tn-a", "22")
+
+
+def test_a_link_footer_repeating_the_headline_is_read_as_the_headline(tmp_path):
+    """alweeam, 23 July 2015: its text ends "رابط الخبر بصحيفة الوئام: <headline>", and
+    the footer's "أكثر من «3» آلاف" is the headline's bound told again, rounded as a
+    headline rounds (``linking.HEADLINE_SQL``), not a sentence of the text."""
+    from ledger.figures import figure
+
+    title = "غارات التحالف تقتل أكثر من «3» آلاف من داعش والنصرة"
+    text = ("أفاد المرصد السوري لحقوق الانسان بأن طائرات التحالف الدولي قتلت 3042 عنصرا من "
+            "تنظيم داعش وجبهة النصرة خلال عشرة أشهر.\n" + f"رابط الخبر بصحيفة الوئام: {title}")  # fmt: skip
+    records = [{"id": "1", "source": "alweeam", "date": "2015-07-23 17:23:00", "title": title,
+                "content": text}]  # fmt: skip
+    with linked_records(tmp_path, records) as ledger:
+        footer = ledger.db.execute(
+            "SELECT id, claim_id FROM mentions WHERE field = 'text' AND sentence LIKE 'رابط%'"
+        ).fetchone()
+        assert footer
+        rows = figure(ledger, footer[1])["mention_rows"]
+        (said,) = [bool(r["headline"]) for r in rows if r["mention_id"] == footer[0]]
+        assert said
