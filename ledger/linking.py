@@ -508,7 +508,8 @@ FOOTER_CHARS = 40  # what a sentence holding the headline may add to it
 HEADLINE_SQL = (
     "(m.field = 'title' OR (length(trim(m.sentence)) >= 15"
     " AND instr(a.title, trim(m.sentence)) > 0)"
-    " OR (length(trim(a.title)) >= 15 AND instr(m.sentence, trim(a.title)) > 0"
+    f" OR (length(m.sentence) <= length(a.title) + {2 * FOOTER_CHARS}"  # cheap: most are longer
+    " AND length(trim(a.title)) >= 15 AND instr(m.sentence, trim(a.title)) > 0"
     f" AND length(trim(m.sentence)) <= length(trim(a.title)) + {FOOTER_CHARS}))"
 )
 _CLAIMS_SQL = f"""
