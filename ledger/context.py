@@ -11,7 +11,7 @@ import re
 
 from .lexicon import PEOPLE_CLASSES
 from .normalize import normalize_word
-from .rules import CLOSERS, OPENERS, Draft, RuleBase
+from .rules import CLOSERS, OPENERS, TWO_WORDS, Draft, RuleBase
 from .scope import in_grave_state
 from .tokens import Tok, tokenize
 
@@ -122,7 +122,6 @@ def _own_subject_next(words: list[str], k: int) -> bool:
     )
 
 
-_TWO_WORDS = frozenset({"اثنين", "اثنان", "اثنتين", "اثنتان"})  # two (normalised)
 _MARKS = CLOSERS | OPENERS  # quote marks and brackets between a number and its noun
 
 # words before "مقتل وإصابة" searched for a number that owns the pair instead
@@ -198,7 +197,7 @@ class Context:
                 if lemma is not None:
                     return lemma
             return None
-        if number is not None and first.text in _TWO_WORDS and draft.first == draft.last:
+        if number is not None and first.text in TWO_WORDS and draft.first == draft.last:
             k = draft.first - 1  # "انتحاريين اثنين": two restates the noun before it
             if k >= 0 and self.toks[k].kind == "word" and self.toks[k].text.endswith(("ين", "ان")):
                 lemma = ex.counted_noun(self.toks[k].text)

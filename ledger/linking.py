@@ -104,9 +104,7 @@ class ClaimRow:
     vague: bool = False
     restrictors: frozenset = frozenset()
     part: bool = False  # a sub-count: منهم 97، بينهم امرأتان
-    among: bool = (
-        False  # ... of the count told before it (بينهم، منهم), not added to it (إضافة إلى)
-    )
+    among: bool = False  # ... of the count before it (بينهم، منهم), not added (إضافة إلى)
     partitive: bool = False  # "10 من منسوبي القوات": some of a group (often a sub-count)
     described: tuple = ()  # the words naming that group: (العاملين، في، الموقع)
     listed: bool = False  # one of a list of counts of one event: 12 من الأفراد و3 عمال

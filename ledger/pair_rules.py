@@ -614,8 +614,8 @@ def lead_toll_pairs(
     rows: list[ClaimRow], story_of: dict[str, int], related: dict[tuple[str, str], float]
 ) -> dict[tuple[int, int], Pair]:
     """The toll each report of one story leads with (its first count of the killed, of
-    the injured, of both together (``LEAD_EVENTS``) ..., in the headline or else the text; and its first count of a series
-    told together, "وأسفرت موجة التفجيرات عن مقتل 49" after a report's other incidents) is
+    the injured, of both together ..., ``LEAD_EVENTS``, in the headline or else the text;
+    and its first count of a series told together, "وأسفرت موجة التفجيرات عن مقتل 49" after a report's other incidents) is
     one figure, however much it rose: independent reports of an incident word it
     differently, and an update or a disagreement between them is what the analyst needs
     to see. Sub-counts, list items,

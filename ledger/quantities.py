@@ -16,7 +16,7 @@ from fractions import Fraction
 from .lexicon import strip_clitics
 from .notation import AMBIGUOUS_COMMA, AMBIGUOUS_DOT, AMBIGUOUS_RA, is_ambiguous
 from .numbers import NumberParse, parse_number
-from .rules import Draft, RuleBase
+from .rules import TWO_WORDS, Draft, RuleBase
 from .tokens import Tok
 
 RANGE_JOINERS = ("الي", "حتي")
@@ -29,7 +29,6 @@ def _of_order(start, reached) -> bool:
 
 
 # Scale words whose accusative (ألفاً) and dual construct (ألفا) differ only in tanween.
-_TWO = frozenset({"اثنين", "اثنان", "اثنتين", "اثنتان"})  # two, after a dual (normalised)
 DUAL_CONSTRUCT = ("الفا", "مليونا", "مليارا")
 LOWER = ("more_than", "at_least")
 UPPER = ("less_than", "at_most")
@@ -110,7 +109,7 @@ class QuantityRules(RuleBase):
                        and self.lex.duals[base] == dual), 0)  # fmt: skip
         last = i
         nxt = toks[i + 1] if i + 1 < len(toks) else None
-        if nxt is not None and nxt.text in _TWO:
+        if nxt is not None and nxt.text in TWO_WORDS:
             last = i + 1  # "جريحين اثنين": the number restates the dual, one count of two
         draft = Draft(toks[i].start + clitic, toks[last].end, "count", True, i, last,
                       qualifier="exact")  # fmt: skip

@@ -46,6 +46,7 @@ def non_claim(toks: list[Tok], first: int, last: int, kind: str, label: str | No
 # Closing marks that may stand between a number and its unit or noun: (٩٠) كلم، "25" لقاء
 CLOSERS = frozenset(")»\"”'›]/")
 OPENERS = frozenset("(«\"“'‹[")
+TWO_WORDS = frozenset({"اثنين", "اثنان", "اثنتين", "اثنتان"})  # "two" (normalised)
 # Clitic letters that may be written straight onto digits: ب5، و3، لـ10، ال20
 DIGIT_CLITICS = frozenset(
     {"و", "ف", "ب", "ل", "ك", "ال", "وب", "ول", "وك", "فب", "فل", "وال", "بال", "فال", "كال",

@@ -484,9 +484,9 @@ def _named_beside(rows: list[ClaimRow], names_people: np.ndarray, group: np.ndar
                   width: int) -> np.ndarray:  # fmt: skip
     """Sorted keys ``row * width + group``: for each count of a toll, the people groups
     named by the counts of its clause and event told before it (``Table.names_people``):
-    the items of a list it follows. A whole
-    told before its parts is none of them ("17 شخصا قتلوا، 12 جنديا وأفراد الطاقم
-    الخمسة": the 17 may be another report's toll), nor is some of the count before it
+    the items of a list it follows. A whole told before its parts is none of them ("17
+    شخصا قتلوا، 12 جنديا وأفراد الطاقم الخمسة": the 17 may be another report's toll),
+    nor is some of the count before it
     (``ClaimRow.among``: "قتل 13 جنديا وشرطيا، ثلاثة منهم في مكمن": the three are
     soldiers), nor a whole told after a part ("مقتل 22 شخصا بينهم 21 سائحا، والهجوم على
     فندق في سوسة ... مقتل 38 شخصا": another incident's toll, not another item); an item
@@ -500,10 +500,12 @@ def _named_beside(rows: list[ClaimRow], names_people: np.ndarray, group: np.ndar
         if not named:
             continue
         for n in members:
-            if rows[n].among:
+            r = rows[n]
+            if r.among:
                 continue  # some of the count before it, not another item of its list
+            # items told before it, not a part before a whole (a new toll's)
             keys.extend(n * width + g for m, g in named
-                        if rows[m].start < rows[n].start and not (rows[m].part and not rows[n].part))  # fmt: skip
+                        if rows[m].start < r.start and (r.part or not rows[m].part))  # fmt: skip
     return np.unique(np.array(keys, dtype=np.int64))
 
 

@@ -28,3 +28,23 @@ def figure_of(ledger: Ledger, article_suffix: str, text: str, field: str = "text
     ).fetchone()
     assert row, (article_suffix, text)
     return row[0]
+
+
+def mention_of(ledger: Ledger, article_suffix: str, text: str, field: str = "text") -> int:
+    """The id of the claim written ``text`` in the article whose name ends with
+    ``#article_suffix``."""
+    row = ledger.db.execute(
+        "SELECT m.id FROM mentions m JOIN articles a ON a.id = m.article_id "
+        "WHERE a.name LIKE ? AND m.text = ? AND m.field = ? AND m.is_claim = 1",
+        [f"%#{article_suffix}", text, field],
+    ).fetchone()
+    assert row, (article_suffix, text)
+    return row[0]
+
+
+def veto_reason(ledger: Ledger, a: int, b: int) -> str | None:
+    """Why two mentions are told apart for good (``pair_vetoes.reason``), or None."""
+    row = ledger.db.execute(
+        "SELECT reason FROM pair_vetoes WHERE mention_a = ? AND mention_b = ?", sorted((a, b))
+    ).fetchone()
+    return row[0] if row else None

@@ -8,7 +8,7 @@ import re
 from pathlib import Path
 
 import pytest
-from excerpts import figure_of, linked
+from excerpts import figure_of, linked, mention_of, veto_reason
 
 from ledger.conflicts import EVIDENCE
 from ledger.figures import SETTINGS
@@ -2210,10 +2210,8 @@ def test_a_count_after_a_list_s_named_people_is_another_item(ledger_path):
     is no item: "17 شخصا قتلوا، 12 جنديا وأفراد الطاقم الخمسة" may be the five soldiers
     of a first report."""
     with linked(ledger_path, SEVARE_SOLDIERS, 4) as ledger:
-        bodies = ledger.db.execute(
-            "SELECT m.id FROM mentions m JOIN articles a ON a.id = m.article_id "
-            "WHERE a.name LIKE '%#sevare-aljazirah' AND m.text = 'ثلاث'"
-        ).fetchone()[0]
+        bodies = mention_of(ledger, "sevare-aljazirah", "ثلاث")
+        whole = mention_of(ledger, "sevare-aljazirah", "ثمانية")
         soldiers = ledger.db.execute(
             "SELECT m.id FROM mentions m JOIN articles a ON a.id = m.article_id "
             "WHERE a.name NOT LIKE '%#sevare-aljazirah' AND m.entity = 'عسكري' "
@@ -2221,20 +2219,8 @@ def test_a_count_after_a_list_s_named_people_is_another_item(ledger_path):
         ).fetchall()
         assert len(soldiers) >= 3
         for (soldier,) in soldiers:
-            pair = sorted((bodies, soldier))
-            vetoed = ledger.db.execute(
-                "SELECT reason FROM pair_vetoes WHERE mention_a = ? AND mention_b = ?", pair
-            ).fetchone()
-            assert vetoed == ("other people",), soldier  # each veto says why
-        whole = ledger.db.execute(
-            "SELECT m.id FROM mentions m JOIN articles a ON a.id = m.article_id "
-            "WHERE a.name LIKE '%#sevare-aljazirah' AND m.text = 'ثمانية'"
-        ).fetchone()[0]
-        for (soldier,) in soldiers:
-            pair = sorted((whole, soldier))
-            assert not ledger.db.execute(
-                "SELECT 1 FROM pair_vetoes WHERE mention_a = ? AND mention_b = ?", pair
-            ).fetchone()
+            assert veto_reason(ledger, bodies, soldier) == "other people", soldier
+            assert veto_reason(ledger, whole, soldier) is None, soldier
 
 
 def test_a_ledger_linked_before_list_items_were_told_apart_is_scored_afresh(ledger_path):

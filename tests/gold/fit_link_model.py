@@ -53,7 +53,7 @@ def story_map(db) -> Stories:
 
 
 def evaluate(rows, gold_of, pairs: dict, m: slots.Model, by_story: Counter | None = None,
-             wrong: Counter | None = None, vetoes: set | None = None) -> tuple[int, int, int]:  # fmt: skip
+             wrong: Counter | None = None, vetoes: dict | None = None) -> tuple[int, int, int]:  # fmt: skip
     """Group every mention of the ledger with ``pairs`` and count (hits, predicted, gold)
     same-slot pairs among the gold mentions (and each story's, into ``by_story``; the
     pairs of two slots grouped together, into ``wrong``)."""
@@ -61,7 +61,7 @@ def evaluate(rows, gold_of, pairs: dict, m: slots.Model, by_story: Counter | Non
     sentence_of = {r.id: r.clause for r in rows}
     settings = LinkSettings(link_threshold=m.link, group_threshold=m.group,
                             unknown_pair_score=m.unknown)  # fmt: skip
-    constraints = Constraints(cannot=self_contradictions(rows_by_id, pairs) | (vetoes or set()))
+    constraints = Constraints(cannot=self_contradictions(rows_by_id, pairs) | set(vetoes or ()))
     claim_of, _ = cluster([r.id for r in rows], pairs, sentence_of, constraints, settings,
                           periods_of(rows), toll_timeline(rows), toll_siblings(rows))  # fmt: skip
     hit = pred = gold = 0
