@@ -21,21 +21,16 @@ def linked(path: Path, data: Path, articles: int) -> Ledger:
 def figure_of(ledger: Ledger, article_suffix: str, text: str, field: str = "text") -> int:
     """The figure of the claim written ``text`` in the article whose name ends with
     ``#article_suffix`` (the ``id`` of its record)."""
-    row = ledger.db.execute(
-        "SELECT m.claim_id FROM mentions m JOIN articles a ON a.id = m.article_id "
-        "WHERE a.name LIKE ? AND m.text = ? AND m.field = ? AND m.is_claim = 1",
-        [f"%#{article_suffix}", text, field],
-    ).fetchone()
-    assert row, (article_suffix, text)
-    return row[0]
+    mention = mention_of(ledger, article_suffix, text, field)
+    return ledger.db.execute("SELECT claim_id FROM mentions WHERE id = ?", [mention]).fetchone()[0]
 
 
 def mention_of(ledger: Ledger, article_suffix: str, text: str, field: str = "text") -> int:
-    """The id of the claim written ``text`` in the article whose name ends with
+    """The id of the (first) claim written ``text`` in the article whose name ends with
     ``#article_suffix``."""
     row = ledger.db.execute(
         "SELECT m.id FROM mentions m JOIN articles a ON a.id = m.article_id "
-        "WHERE a.name LIKE ? AND m.text = ? AND m.field = ? AND m.is_claim = 1",
+        "WHERE a.name LIKE ? AND m.text = ? AND m.field = ? AND m.is_claim = 1 ORDER BY m.id",
         [f"%#{article_suffix}", text, field],
     ).fetchone()
     assert row, (article_suffix, text)
