@@ -38,7 +38,7 @@ CHANGE_EVENTS = frozenset({"rose", "fell"})
 # counted nouns that name their own outcome: 30 قتيلا، 100 جريح
 CASUALTY_EVENTS = frozenset({"killed", "injured", "died", "missing"})
 # what a counted noun itself says befell the counted (قتيل، جريح، متضرر، مشرد)
-COUNTED_OUTCOMES = CASUALTY_EVENTS | {"affected", "displaced"}
+COUNTED_OUTCOMES = CASUALTY_EVENTS | {"affected", "displaced", "survived"}
 # what is done for the hurt: the count is still of the hurt (40 إصابة received)
 CARE_OF_THE_HURT = frozenset({"received", "transferred"})
 # "ستة قتلى وأربعة آخرين في عداد المفقودين": others, another group than the count before
@@ -418,6 +418,12 @@ class Context:
             self._both_tolls(after[:2]) and not next_count
         ):
             return "casualties"  # مقتل وإصابة 120، 120 قتيلا وجريحا: the dead and hurt together
+        reached = self._toll_reached()
+        if reached is not None:
+            return reached
+        numbering = self._numbering()
+        if numbering is not None:
+            return numbering or None
         if self.draft.kind == "count" and _driven_from_homes(after) and not self._befell_before():
             return "displaced"  # "وأجبرت أكثر من 150 ألفا على ترك منازلهم" after a toll
         care = self._aftercare()
@@ -445,7 +451,8 @@ class Context:
         if after and after[0] != "من" and (not after[0].startswith("و") or after[0] in _WAW_NOUNS):
             lemma = self.ex.entity_lemma(after[0])
             own = self.ex.event_of(after[0]) or (self.ex.event_of(lemma) if lemma else None)
-            if own is not None and own[0] in COUNTED_OUTCOMES and not own[1]:
+            people = self.draft.kind == "count" or own is None or own[0] not in _PEOPLE_ONLY
+            if own is not None and own[0] in COUNTED_OUTCOMES and not own[1] and people:
                 return own[0]  # (and "مليون متضرر"، "ألف مشرد" after "مئة قتيل و")
             if own is not None and own[0] in CASUALTY_EVENTS and lemma:
                 counted = own[0]
@@ -475,7 +482,7 @@ class Context:
         outcome: tuple | None = None  # the best cue that is not a change
         for side, words in sides:
             clause = True
-            named = _quoted_names(words, side) | _sector_names(words, side)
+            named = _quoted_names(words, side) | _sector_names(words, side) | _team_names(words, side)
             for dist, word in enumerate(words):
                 if word in _QUOTES or dist in named:
                     continue
@@ -497,7 +504,9 @@ class Context:
                 if side and numeral(words, dist) and set(words[dist + 1 : dist + 2]) & OF_THEM:
                     break  # "1064 حالة، 583 منها تماثلت للشفاء": some of it, the verb theirs
                 hit = (
-                    self.ex.event_of(word)
+                    _went_as_victims(words, side, dist)
+                    or self.ex.event_of(word)
+                    or self._carrying(word, side, dist)
                     or self._captive_taking(words, side, dist, numeral)
                     or (_searched_for(words, side, dist) if self.draft.kind == "count" else None)
                 )
@@ -590,6 +599,48 @@ class Context:
                 return True
         return False
 
+    def _toll_reached(self) -> str | None:
+        """The casualty a toll's noun names when the number is what that toll reached:
+        "عدد القتلى وصل إلى 27 شخصا"، "لترتفع حصيلة القتلى إلى 29"، "وارتفاع القتلى إلى
+        ثمانية" count the killed, whatever cue the rest of the sentence holds (تم إخلاء
+        كل العربات، رجال الإنقاذ، تحرير الرهائن). Two tolls' nouns ("حصيلة القتلى
+        والجرحى إلى 50") count both."""
+        if self.draft.kind != "count":
+            return None
+        before = _clause([w for w in self.before if w not in _QUOTES])
+        if not before or before[0] not in _REACHING:
+            return None
+        k = 1
+        while k < min(len(before), 3) and before[k] in _REACHING_VERBS:
+            k += 1  # "عدد القتلى وصل إلى": the verb between the toll and its value
+        if k >= len(before):
+            return None
+        hit = self.ex.event_of(before[k])
+        if hit is None or hit[1] or hit[0] not in CASUALTY_EVENTS:
+            return None
+        first = self.ex.event_of(before[k + 1]) if k + 1 < len(before) else None
+        if before[k].startswith("و") and first is not None and first[0] in CASUALTY_EVENTS:
+            return "casualties" if first[0] != hit[0] else hit[0]
+        return hit[0]
+
+    def _numbering(self) -> str | None:
+        """What a number that tells how many the noun before it are ("ركاب الحافلة
+        البالغ عددهم 55 راكبا"، "المصابين البالغ عددهم 39") counts: the event that
+        noun names, or "" for none, whatever befell some of them before ("أصيب 39 من
+        ركاب الحافلة البالغ عددهم 55"); None when this is no such number, or when all
+        of them are said to be what befell ("مقتل جميع ركابها البالغ عددهم 150")."""
+        before = [w for w in self.before[:4] if w not in _QUOTES]
+        if len(before) < 3 or before[0] not in _THEIR_NUMBER or before[1] not in _AMOUNTING:
+            return None
+        if len(before) > 3 and _CLITIC.sub("", before[3]) in _ALL_OF:
+            return None
+        hit = self.ex.event_of(before[2])
+        if hit is not None and not hit[1]:
+            return hit[0]  # "المعتقلين البالغ عددهم 33": the held
+        if before[2].startswith(("ال", "وال")) or self.ex.known_entity(before[2]) is not None:
+            return ""
+        return None  # "المقرر نقلهم جوا والبالغ عددهم ستة": no noun right before it
+
     def _victims_rose(self) -> bool:
         """Does the number's clause count the victims whose number changed ("ارتفاع عدد
         ضحايا ... إلى 29"، "ارتفعت حصيلة ضحايا الفيضانات إلى 46": ضحايا right after عدد or
@@ -659,6 +710,14 @@ class Context:
             return None  # (but "بالإضافة إلى أسر ستة" adds captives)
         noun = self.ex.entity_lemma(self.after[0]) if self.after else None
         return None if noun in _DEPENDANTS else ("captured", True)
+
+    def _carrying(self, word: str, side: int, dist: int) -> tuple | None:
+        """The cue "يحمل" right before a count of people ("قارب يحمل نحو 500 شخص"،
+        "كانت تحمل ما يصل إلى 600 شخص"): the people aboard; never a load or a name
+        ("شاحنة تحمل 16500 وجبة"، "يحمل الرقم 5")."""
+        if word not in _CARRYING or side or dist or not self._counts_people():
+            return None
+        return ("aboard", True)
 
     def _counts_an_event(self, word: str) -> bool:
         """Is ``word`` a noun the lexicon counts as an event (إصابة، إصابات)?"""
@@ -817,6 +876,41 @@ def _sector_names(words: list[str], side: int) -> set[int]:
     return out
 
 
+# crews and craft named by their work ("رجال الإنقاذ انتشلوا 11 جثمانا"), normalised
+TEAM_HEADS = frozenset({"رجال", "فرق", "فريق", "فرقه", "طواقم", "طاقم", "عناصر", "سفن", "سفينه",
+                        "زوارق", "زورق", "قوارب", "مروحيات", "فرقتا", "فريقا"})  # fmt: skip
+
+
+def _went_as_victims(words: list[str], side: int, dist: int) -> tuple | None:
+    """The idiom "راح ضحيته" (went as its victims) at ``dist``: the count was killed,
+    a strong cue, where "ضحيته" alone is a weak one."""
+    if words[dist] not in _VICTIM_OF:
+        return None
+    prior = dist + 1 if not side else dist - 1  # the word before it in the text
+    return ("killed", True) if 0 <= prior < len(words) and words[prior] in _WENT else None
+
+
+def _team_names(words: list[str], side: int) -> set[int]:
+    """Positions of ``words`` (outward from a number) that name a crew by its work (رجال
+    الإنقاذ، فرق الإسعاف، زوارق الإغاثة): who did something, not what befell the number."""
+    step = 1 if side else -1  # the work follows its head in the text
+    out: set[int] = set()
+    for k, w in enumerate(words):
+        n = k + step
+        head = w in TEAM_HEADS or _CLITIC.sub("", w) in TEAM_HEADS
+        if head and 0 <= n < len(words) and words[n].startswith("ال"):
+            out.add(n)
+    return out
+
+
+# "البالغ عددهم 55": amounting, their number (normalised); "جميع": all of them
+_AMOUNTING = frozenset({"البالغ", "البالغه", "البالغين", "البالغون", "والبالغ", "والبالغه"})
+_THEIR_NUMBER = frozenset({"عددهم", "عددها", "عددهن", "عددهما"})
+_ALL_OF = frozenset({"جميع", "كل", "كافه"})
+# "راح ضحيته 9": went as its victims, killed (normalised)
+_WENT = frozenset({"راح", "وراح", "ذهب", "وذهب", "يروح", "تروح"})
+_VICTIM_OF = frozenset({"ضحيته", "ضحيتها", "ضحيتهم", "ضحيتهما", "ضحاياه", "ضحاياها"})
+_CARRYING = frozenset({"يحمل", "تحمل", "يحملان", "تحملان", "وتحمل", "ويحمل"})  # normalised
 _CASES = frozenset({"حاله", "حالات"})  # normalised
 _BRACKET = re.compile(r"^[()\[\]«»\"']+$")  # "(9) حالات وفاة": brackets around a number
 
@@ -854,7 +948,7 @@ def _searched_for(words: list[str], side: int, dist: int) -> tuple | None:
 
 
 # outcomes only a count of people has ("تضررت الثروة الحيوانية ... بنسبة 30%" is a fall)
-_PEOPLE_ONLY = frozenset({"affected", "displaced"})
+_PEOPLE_ONLY = frozenset({"affected", "displaced", "survived"})
 _TOLL_OF = frozenset({"عدد", "حصيله", "الحصيله"})  # the number, the toll (of the victims)
 # what a count's own verb after it never says of it: the people aboard, and what was done
 # for the hurt ("و4 آخرون نقلوا إلى المستشفى" are still of the hurt)
@@ -867,6 +961,8 @@ _VICTIMS = re.compile(r"^[وفبل]?(?:ال|لل)?ضحايا$")  # victims (norm
 _LEAVING = frozenset({"ترك", "مغادره", "الفرار", "فرار", "هجر", "النزوح"})
 _HOMES = ("منازل", "بيوت", "ديار", "مساكن")
 HOMES_REACH = 3  # words after a number searched for the leaving of homes
+_SHELTERING = frozenset({"اللجوء", "لجوء", "النزوح"})  # seeking refuge (in shelters)
+_SHELTERS = ("ملاجئ", "الملاجئ", "مخيمات", "المخيمات")
 
 
 def _driven_from_homes(after: list[str]) -> bool:
@@ -880,11 +976,17 @@ def _driven_from_homes(after: list[str]) -> bool:
             rest = [w for w in after[dist + 1 : dist + 3] if w != "من"]
             if rest and rest[0].startswith(_HOMES):
                 return True
+        if word in _SHELTERING and after[dist + 1 : dist + 2] and after[dist + 1] in _UP_TO:
+            if after[dist + 2 : dist + 3] and after[dist + 2].startswith(_SHELTERS):
+                return True  # "أجبرت 156 ألف شخص على اللجوء إلى ملاجئ مؤقتة"
     return False
 
 
 # إلى, with its pronouns ("وصل إليها"), and the misspelt "إلأى" (normalised; not "اليوم")
 _REACHING = _UP_TO | {"حتي", "الاي", "اليه", "اليها", "اليهم", "اليهما"}
+# a toll's verb between its noun and إلى ("عدد القتلى وصل إلى 27"), normalised
+_REACHING_VERBS = frozenset({"وصل", "وصلت", "يصل", "تصل", "ارتفع", "ارتفعت", "يرتفع", "ترتفع",
+                             "زاد", "زادت", "قفز", "قفزت"})  # fmt: skip
 
 
 def _reached(words: list[str], side: int, dist: int) -> bool:
@@ -918,7 +1020,7 @@ def befalls(lex, event: str | None, entity: str | None, members: bool = False) -
     air strikes (3 غارات), two houses or five cars are not killed or injured, whatever
     verb the sentence has; nor are four ambulance teams (4 فرق), unless the count is of
     a group's ``members`` ("مقتل 390 من حزب العمال")."""
-    if (event not in CASUALTY_EVENTS and event != "casualties") or not entity:
+    if (event not in CASUALTY_EVENTS and event not in ("casualties", "survived")) or not entity:
         return event
     key = normalize_word(entity)
     hit = lex.entity_of_lemma(key)

@@ -883,3 +883,43 @@ def test_a_share_of_what_was_hit_is_a_fall():
 )  # fmt: skip
 def test_two_restating_a_dual_counts_once(text, expected):
     assert [(m.text, m.entity) for m in extract_mentions(text) if m.is_claim] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "events"),
+    [
+        # a toll's noun before what it reached names what is counted, whatever cue the
+        # rest of the sentence holds (Harda, alweeam and alriyadh 6 August 2015; the Nile
+        # boat, alriyadh 25 July 2015; Sévaré, aljazirah 8 August 2015)
+        ("وصرح قائد شرطة السكك الحديد بأن عدد القتلى وصل إلأى 27 شخصا نتيجة الحادثين وانه"
+         " تم اخلاء كل العربات وانتشال كل الجثث.", ["killed"]),
+        ("ذكرت وزارة الصحة أن رجال الإنقاذ انتشلوا 11 جثمانا آخر في حادث غرق مركب لترتفع"
+         " حصيلة القتلى إلى 29 شخصا .", ["killed", "killed"]),
+        ("عملية تحرير الرهائن في مالي متواصلة وارتفاع القتلى إلى ثمانية", ["killed"]),
+        ("فقد وصلت حصيلة عدد الإصابات إلى 116 حالة ووفاة شخصين.", ["injured", "died"]),
+        ("وارتفعت حصيلة القتلى والجرحى إلى 50 شخصا.", ["casualties"]),
+        # "راح ضحيته" (went as its victims): killed, a strong cue (Khurais, alyaum 2 August)
+        ("مؤكدا ان عملية الإخلاء تمت بنجاح للحادث المؤلم والذي راح ضحيته 9 عمانيين و50"
+         " مصابا كانوا في طريقهم لبلدهم", ["killed", "injured"]),
+        # how many the noun before are: none of what befell some of them (alyaum, 4 August)
+        ("حادث شنيع توفي على إثره 9 وأصيب 39 من ركاب الحافلة البالغ عددهم 55 راكباً.",
+         ["died", "injured", None]),
+        ("وتم انهاء كافة الاجراءات الرسمية للمتوفين البالغ عددهم 7 ونقلهم الى سلطنة عمان",
+         ["died"]),
+        # survivors counted are the survivors (the Nile boat, alriyadh 27 July 2015)
+        ('انه جرى "انتشال 36 جثة وتسعة ناجين بينهم اربعة مصابين".',
+         ["killed", "survived", "injured"]),
+        # a boat carrying people: aboard; a truck carrying meals is no count of people
+        ("يعتقد انها كانت تحمل ما يصل الى 600 شخص معظمهم سوريون", ["aboard"]),
+        ("6 شاحنات متجهة إلى مديرية سيئون وشاحنة تحمل 16500 وجبة غذائية", [None, None]),
+        # evacuated, in the passive (Soudelor, aawsat 8 August 2015)
+        ("مع مرور مركز الإعصار عبر تايوان، وأجلي أكثر من 7500 شخص.", ["evacuated"]),
+        # forced into shelters: the displaced (Myanmar, aleqtisadiya 3 August 2015)
+        ("كما تسببت في مقتل سبعة وعشرين شخصا لحد الآن، وأجبرت أكثر من مئة وستة وخمسين ألف"
+         " شخص على اللجوء إلى ملاجئ مؤقتة.", ["killed", "displaced"]),
+        # a crew named by its work did something; nothing befell the count
+        ("فرق الانقاذ ذكرت ان حريقين جديدين اندلعا في مقاطعة شاستا", [None]),
+    ],
+)  # fmt: skip
+def test_what_befell_a_count_is_its_own_toll_or_verb(text, events):
+    assert count_events(text) == events
