@@ -482,7 +482,9 @@ class Context:
         outcome: tuple | None = None  # the best cue that is not a change
         for side, words in sides:
             clause = True
-            named = _quoted_names(words, side) | _sector_names(words, side) | _team_names(words, side)
+            named = (
+                _quoted_names(words, side) | _sector_names(words, side) | _team_names(words, side)
+            )
             for dist, word in enumerate(words):
                 if word in _QUOTES or dist in named:
                     continue
