@@ -61,6 +61,8 @@ def _treated(word: str, following: str) -> bool:
 # "32 جريحا ما زالوا في المستشفى": still in hospital
 _STILL = frozenset({"زالوا", "زال", "زالت", "يزالون", "يزال", "تزال", "يزالوا", "مازالوا",
                     "مازال", "مازالت", "لازالوا", "لازال", "لازالت"})  # fmt: skip
+# still receiving or under treatment ("ما زالوا يتلقون العلاج"، "لا يزالون تحت العلاج")
+_UNDER_TREATMENT = frozenset({"يتلقون", "يتلقي", "تتلقي", "يتلقوا", "تحت", "قيد", "يخضعون"})
 # a number after these is the whole the count is some of: "29 شخصا من أصل مائة جريح"
 _TOTAL_MARKS = frozenset({"اصل", "عددهم", "عددها", "عدد"})
 _CLITIC = re.compile(r"^[وفب]")  # one proclitic (وبسقوط is not read: rare)
@@ -278,6 +280,8 @@ class Context:
                 return False
             if word in _STILL:
                 rest = words[k + 1 : k + 3]
+                if "العلاج" in words[k + 1 : k + 4] and set(rest) & _UNDER_TREATMENT:
+                    return True  # "7 مصابين ... ما زالوا يتلقون العلاج"
                 return "في" in rest and any(w.lstrip("ب").startswith(("مستشف", "المستشف"))
                                             for w in words[k + 1 : k + 4])  # fmt: skip
         return False

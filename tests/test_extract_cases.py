@@ -208,6 +208,9 @@ def test_toll_verbs_belong_to_their_own_number(text, events):
         ("إن 32 من الجرحى الذين بلغ عددهم نحو مائة ما زالوا في المستشفيات.",
          ["hospitalized", "injured"]),
         ("قتل 10 وأصيب 20 في الهجوم", ["killed", "injured"]),
+        # still being treated (Khurais, alyaum 2 August 2015)
+        ("تقدم واجبها الإنساني تجاه 7 مصابين من الاشقاء العمانيين ما زالوا يتلقون العلاج",
+         ["hospitalized"]),
     ],
 )  # fmt: skip
 def test_still_in_hospital(text, events):
