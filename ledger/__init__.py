@@ -10,7 +10,7 @@ from __future__ import annotations
 from importlib import import_module
 from typing import TYPE_CHECKING
 
-__version__ = "0.21.0"
+__version__ = "0.22.0"
 
 _EXPORTS = {
     "Database": "database",

@@ -74,8 +74,9 @@ class LinkSettings:
 # Events that describe a standing state rather than one incident: the same total is
 # repeated by many stories, so linking does not require the articles to match.
 STANDING_EVENTS = frozenset({"held", "totalled"})
-# events that report the same outcome: deaths are deaths, however a report words them
-EVENT_FAMILY = {"died": "killed"}
+# events that report the same outcome: deaths are deaths, however a report words them, and
+# a wreck's survivors are those rescued from it ("نجا سبعة أشخاص"، "إنقاذ ستة أشخاص")
+EVENT_FAMILY = {"died": "killed", "survived": "rescued"}
 
 
 def event_family(event: str | None) -> str | None:

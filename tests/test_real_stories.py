@@ -235,3 +235,21 @@ def test_a_link_footer_repeating_the_headline_is_read_as_the_headline(tmp_path):
         rows = figure(ledger, footer[1])["mention_rows"]
         (said,) = [bool(r["headline"]) for r in rows if r["mention_id"] == footer[0]]
         assert said
+
+
+def test_a_wreck_s_survivors_and_those_rescued_from_it_are_one_figure(tmp_path):
+    """The Nile boat (sabq 23 July, aleqtisadiya 25 July 2015): "إنقاذ ستة أشخاص" and
+    "نجا سبعة أشخاص" count the same people, the survivors."""
+    records = [
+        {"id": "1", "source": "sabq", "date": "2015-07-23 19:21:00",
+         "title": "غرق مركب نزهة في النيل بمنطقة الوراق",
+         "content": "لقي 21 شخصا مصرعهم في غرق مركب نزهة بعد اصطدامه بصندل في النيل بمنطقة"
+                    " الوراق في الجيزة.\nوكانت الشرطة قد أعلنت في وقت سابق إنقاذ ستة أشخاص."},
+        {"id": "2", "source": "aleqtisadiya", "date": "2015-07-25 23:31:00",
+         "title": "ارتفاع ضحايا مركب الوراق في النيل",
+         "content": "ارتفع عدد قتلى غرق مركب نزهة في النيل بمنطقة الوراق في الجيزة إلى 36."
+                    "\nوأضافت المصادر أن البحث لا يزال جاريا عن شخصين مفقودين فيما نجا سبعة"
+                    " أشخاص من الحادث بينهم مصابون."},
+    ]  # fmt: skip
+    with linked_records(tmp_path, records) as ledger:
+        assert figure_of(ledger, "1", "ستة") == figure_of(ledger, "2", "سبعة")
