@@ -260,6 +260,8 @@ class Context:
             lemma = self.ex.entity_lemma(w)
             hit = self.ex.event_of(w) or (self.ex.event_of(lemma) if lemma else None)
             if hit is not None:
+                if hit[1] and len(w) > 3 and w.endswith("ا") and not w.startswith("و"):
+                    return False  # "جنديين قتلا وأصيب ثلاثة": a verb agreeing with its own
                 events.add(hit[0])
         return {"killed", "injured"} <= {"killed" if e == "died" else e for e in events}
 
@@ -436,7 +438,9 @@ class Context:
         among = self._among_a_toll(before)
         if among is not None:
             return among
-        if in_grave_state(after[:GRAVE_REACH]) and not self._death_before():
+        first = self.ex.event_of(after[0]) if after else None
+        died_next = first is not None and first[1] and first[0] in ("killed", "died")
+        if in_grave_state(after[:GRAVE_REACH]) and not self._death_before() and not died_next:
             return "injured"  # "بقيت عدد من الحالات منها أربعة في حالة خطرة جداً": still alive
         if self._fell(after):
             return "killed"

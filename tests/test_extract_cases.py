@@ -920,6 +920,11 @@ def test_two_restating_a_dual_counts_once(text, expected):
         # forced into shelters: the displaced (Myanmar, aleqtisadiya 3 August 2015)
         ("كما تسببت في مقتل سبعة وعشرين شخصا لحد الآن، وأجبرت أكثر من مئة وستة وخمسين ألف"
          " شخص على اللجوء إلى ملاجئ مؤقتة.", ["killed", "displaced"]),
+        # a verb agreeing with a subject told before it is that subject's: the three after
+        # it are hurt, not "killed and hurt" (Sévaré, almadina 8 August 2015; Stockholm)
+        ("إن جنديين من جيش مالي قتلا وأصيب ثلاثة آخرون في تبادل إطلاق النار",
+         ["killed", "injured"]),
+        ("قالت الشرطة السويدية إنّ شخصين قتلا وأصيب ثالث بجروح بالغة اليوم", ["killed"]),
         # a crew named by its work did something; nothing befell the count
         ("فرق الانقاذ ذكرت ان حريقين جديدين اندلعا في مقاطعة شاستا", [None]),
     ],
