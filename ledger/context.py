@@ -80,6 +80,7 @@ _LIVES = frozenset({"حياته", "حياتها", "حياتهم", "حياتهم�
 # "فقدوا أعمالهم": the jobs they lost (normalised)
 _JOBS = frozenset({"اعمالهم", "عملهم", "عمله", "وظائفهم", "وظيفته", "وظائفها", "وظائف", "اعمالها"})
 LIVES_REACH = 4  # words after the number searched for the lives lost
+JOBS_REACH = 10  # ... and for the jobs lost, past who lost them
 ABOARD_REACH = 4  # words after a counted noun searched for "كانوا على متن"
 BEFELL_REACH = 6  # ... and then for what befell them ("لاقوا حتفهم")
 _WERE = frozenset({"كانوا", "كان", "وكانوا", "كانت", "وفتاه", "وامراه", "وطفلا"})
@@ -517,6 +518,7 @@ class Context:
                     _went_as_victims(words, side, dist)
                     or self.ex.event_of(word)
                     or self._carrying(word, side, dist)
+                    or _lost_right_before(words, side, dist)
                     or self._captive_taking(words, side, dist, numeral)
                     or (_searched_for(words, side, dist) if self.draft.kind == "count" else None)
                 )
@@ -695,8 +697,8 @@ class Context:
         lost = set(self.after[: LIVES_REACH + 2])
         if _LIVES & lost:
             return "died"
-        if _JOBS & lost:
-            return None
+        if _JOBS & set(_clause(self.after[:JOBS_REACH])):
+            return None  # "فقد أكثر من 350 من الصحافيين والعاملين في وسائل الإعلام أعمالهم"
         lemma = self.entity() if self.draft.kind == "count" else None
         hit = self.ex.lex.entities.get(lemma) if lemma else None
         if self.draft.kind == "count" and (hit is None or hit.cls in PEOPLE_CLASSES):
@@ -722,12 +724,14 @@ class Context:
         return None if noun in _DEPENDANTS else ("captured", True)
 
     def _carrying(self, word: str, side: int, dist: int) -> tuple | None:
-        """The cue "يحمل" right before a count of people ("قارب يحمل نحو 500 شخص"،
-        "كانت تحمل ما يصل إلى 600 شخص"): the people aboard; never a load or a name
-        ("شاحنة تحمل 16500 وجبة"، "يحمل الرقم 5")."""
-        if word not in _CARRYING or side or dist or not self._counts_people():
+        """A verb right before a count of people that says what befell them only then:
+        "قارب يحمل نحو 500 شخص"، "كانت تحمل ما يصل إلى 600 شخص" (aboard), "الإعصار يحصد
+        4 أشخاص" (killed); never a load, a name or a prize ("شاحنة تحمل 16500 وجبة"،
+        "يحمل الرقم 5"، "حصد 3 نقاط")."""
+        event = _PEOPLE_VERBS.get(word)
+        if event is None or side or dist or not self._counts_people():
             return None
-        return ("aboard", True)
+        return (event, True)
 
     def _counts_an_event(self, word: str) -> bool:
         """Is ``word`` a noun the lexicon counts as an event (إصابة، إصابات)?"""
@@ -891,6 +895,13 @@ TEAM_HEADS = frozenset({"رجال", "فرق", "فريق", "فرقه", "طواق�
                         "زوارق", "زورق", "قوارب", "مروحيات", "فرقتا", "فريقا"})  # fmt: skip
 
 
+def _lost_right_before(words: list[str], side: int, dist: int) -> tuple | None:
+    """ "فقد" right before the number ("كما فقد أربعة آخرون"): lost, a strong cue (what
+    was lost is read after it, ``_what_was_lost``); anywhere else "فقد" is as often
+    "so indeed" (ف + قد) and no cue."""
+    return ("missing", True) if not side and not dist and words[dist] in ("فقد", "وفقد") else None
+
+
 def _went_as_victims(words: list[str], side: int, dist: int) -> tuple | None:
     """The idiom "راح ضحيته" (went as its victims) at ``dist``: the count was killed,
     a strong cue, where "ضحيته" alone is a weak one."""
@@ -920,7 +931,11 @@ _ALL_OF = frozenset({"جميع", "كل", "كافه"})
 # "راح ضحيته 9": went as its victims, killed (normalised)
 _WENT = frozenset({"راح", "وراح", "ذهب", "وذهب", "يروح", "تروح"})
 _VICTIM_OF = frozenset({"ضحيته", "ضحيتها", "ضحيتهم", "ضحيتهما", "ضحاياه", "ضحاياها"})
-_CARRYING = frozenset({"يحمل", "تحمل", "يحملان", "تحملان", "وتحمل", "ويحمل"})  # normalised
+# verbs that befall a count of people right after them, and nothing else (normalised)
+_PEOPLE_VERBS = {
+    **dict.fromkeys(("يحمل", "تحمل", "يحملان", "تحملان", "وتحمل", "ويحمل"), "aboard"),
+    **dict.fromkeys(("يحصد", "تحصد", "حصد", "حصدت", "ويحصد", "وتحصد"), "killed"),
+}
 _CASES = frozenset({"حاله", "حالات"})  # normalised
 _BRACKET = re.compile(r"^[()\[\]«»\"']+$")  # "(9) حالات وفاة": brackets around a number
 

@@ -925,6 +925,16 @@ def test_two_restating_a_dual_counts_once(text, expected):
         ("إن جنديين من جيش مالي قتلا وأصيب ثلاثة آخرون في تبادل إطلاق النار",
          ["killed", "injured"]),
         ("قالت الشرطة السويدية إنّ شخصين قتلا وأصيب ثالث بجروح بالغة اليوم", ["killed"]),
+        # headlines' present tense (the Bronx, Soudelor, the Nile; corpus headlines)
+        ("نيويورك: داء المحاربين القدماء يودي بحياة سبعة أشخاص", ["killed"]),
+        ("الإعصار «سودلور» يودي بـ 14 شخصا في الصين", ["killed"]),
+        ("إعصار«سوديلور» يجتاح تايوان ويحصد 4 أشخاص", ["killed"]),
+        ("حصد الفريق 3 نقاط في المباراة", [None]),  # points reaped: no toll
+        # "فقد" right before a count: lost, the missing (Myanmar, aawsat 1 August 2015),
+        # unless their jobs were what was lost
+        ("قتل 27 شخصًا في أنحاء البلاد، كما فقد أربعة آخرون في منطقة ماندالاي",
+         ["killed", "missing"]),
+        ("فيما فقد أكثر من 350 من الصحافيين والعاملين في وسائل الإعلام أعمالهم", [None]),
         # a crew named by its work did something; nothing befell the count
         ("فرق الانقاذ ذكرت ان حريقين جديدين اندلعا في مقاطعة شاستا", [None]),
     ],
