@@ -79,6 +79,7 @@ _LOST = frozenset({"فقد", "فقدوا", "فقدت", "فقدا"})  # lost (aft
 _LIVES = frozenset({"حياته", "حياتها", "حياتهم", "حياتهما", "ارواحهم", "ارواحهن", "روحه", "ارواح"})
 # "فقدوا أعمالهم": the jobs they lost (normalised)
 _JOBS = frozenset({"اعمالهم", "عملهم", "عمله", "وظائفهم", "وظيفته", "وظائفها", "وظائف", "اعمالها"})
+_FALLING = frozenset({"سقوط", "سقط", "سقطت"})  # fell (a noun, a verb), normalised
 LIVES_REACH = 4  # words after the number searched for the lives lost
 JOBS_REACH = 10  # ... and for the jobs lost, past who lost them
 ABOARD_REACH = 4  # words after a counted noun searched for "كانوا على متن"
@@ -293,8 +294,10 @@ class Context:
         """ "سقوط 16 جنديا": people who fell are the dead (a fall of the index, of shells or
         of a plane is no toll, so the counted noun must be people, and one that names
         what befell them says it: "سقوط 30 جريحا" are the wounded)."""
-        if not after or not any(_CLITIC.sub("", w) == "سقوط" for w in self.before[:2]):
+        if not after or not any(_CLITIC.sub("", w) in _FALLING for w in self.before[:2]):
             return False
+        if after[0] == "من" and len(after) > 1:
+            after = after[1:]  # "وسقط خمسة من المتعاقدين ... قتلى"
         lemma = self.ex.entity_lemma(after[0]) or ""
         hit = self.ex.lex.entities.get(lemma)
         if hit is None or hit.cls not in PEOPLE_CLASSES:

@@ -935,6 +935,11 @@ def test_two_restating_a_dual_counts_once(text, expected):
         ("قتل 27 شخصًا في أنحاء البلاد، كما فقد أربعة آخرون في منطقة ماندالاي",
          ["killed", "missing"]),
         ("فيما فقد أكثر من 350 من الصحافيين والعاملين في وسائل الإعلام أعمالهم", [None]),
+        # people who fell are the dead, the verb as the noun (Sévaré, a Yemeni front)
+        ("وسقط خمسة من المتعاقدين مع مهمة الأمم المتحدة في مالي قتلى في عملية احتجاز"
+         " الرهائن.", ["killed"]),
+        ("حيث سقط 13 مسلحا حوثيا على الأقل جراء غارات على مواقع متفرقة", ["killed"]),
+        ("سقط 3 صواريخ على البلدة.", [None]),
         # a crew named by its work did something; nothing befell the count
         ("فرق الانقاذ ذكرت ان حريقين جديدين اندلعا في مقاطعة شاستا", [None]),
     ],
