@@ -940,10 +940,6 @@ def test_two_restating_a_dual_counts_once(text, expected):
          " الرهائن.", ["killed"]),
         ("حيث سقط 13 مسلحا حوثيا على الأقل جراء غارات على مواقع متفرقة", ["killed"]),
         ("سقط 3 صواريخ على البلدة.", [None]),
-        # every item of a toll's list is some of the toll, however long the items before
-        # it (Sévaré, aljazirah 10 August 2015)
-        ("بلغت 13 قتيلا هم «أربعة جنود من القوات المسلحة المالية، وخمسة متعاقدين مع بعثة"
-         " الأمم المتحدة في مالي وأربعة إرهابيين».", ["killed"] * 4),
         # a crew named by its work did something; nothing befell the count
         ("فرق الانقاذ ذكرت ان حريقين جديدين اندلعا في مقاطعة شاستا", [None]),
     ],
