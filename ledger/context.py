@@ -519,6 +519,7 @@ class Context:
                     break  # "1064 حالة، 583 منها تماثلت للشفاء": some of it, the verb theirs
                 hit = (
                     _went_as_victims(words, side, dist)
+                    or _passed_away(words, side, dist)
                     or self.ex.event_of(word)
                     or self._carrying(word, side, dist)
                     or _lost_right_before(words, side, dist)
@@ -643,16 +644,28 @@ class Context:
         البالغ عددهم 55 راكبا"، "المصابين البالغ عددهم 39") counts: the event that
         noun names, or "" for none, whatever befell some of them before ("أصيب 39 من
         ركاب الحافلة البالغ عددهم 55"); None when this is no such number, or when all
-        of them are said to be what befell ("مقتل جميع ركابها البالغ عددهم 150")."""
+        of them are said to be what befell ("مقتل جميع ركابها البالغ عددهم 150"). After
+        "وعددهم" only a noun naming what befell them counts ("الحالات المصابة وعددها 40"):
+        the noun before it is as often the object of what befell all of them ("إخلاء سكان
+        العمارة وعددهم 15")."""
         before = [w for w in self.before[:4] if w not in _QUOTES]
-        if len(before) < 3 or before[0] not in _THEIR_NUMBER or before[1] not in _AMOUNTING:
+        if before[:1] and before[0] in _AND_THEIR_NUMBER:
+            at = 1  # "الحالات المصابة وعددها 40 حالة"
+        elif len(before) > 1 and before[0] in _THEIR_NUMBER and before[1] in _AMOUNTING:
+            at = 2  # "ركاب الحافلة البالغ عددهم 55"
+        else:
             return None
-        if len(before) > 3 and _CLITIC.sub("", before[3]) in _ALL_OF:
+        if len(before) <= at:
             return None
-        hit = self.ex.event_of(before[2])
+        if len(before) > at + 1 and _CLITIC.sub("", before[at + 1]) in _ALL_OF:
+            return None
+        noun = before[at]
+        hit = self.ex.event_of(noun)
         if hit is not None and not hit[1]:
             return hit[0]  # "المعتقلين البالغ عددهم 33": the held
-        if before[2].startswith(("ال", "وال")) or self.ex.known_entity(before[2]) is not None:
+        if at == 1:
+            return None  # "إخلاء سكان العمارة وعددهم 15": the verb's object, all of them
+        if noun.startswith(("ال", "وال")) or self.ex.known_entity(noun) is not None:
             return ""
         return None  # "المقرر نقلهم جوا والبالغ عددهم ستة": no noun right before it
 
@@ -898,6 +911,15 @@ TEAM_HEADS = frozenset({"رجال", "فرق", "فريق", "فرقه", "طواق�
                         "زوارق", "زورق", "قوارب", "مروحيات", "فرقتا", "فريقا"})  # fmt: skip
 
 
+def _passed_away(words: list[str], side: int, dist: int) -> tuple | None:
+    """The idiom "انتقل إلى رحمة الله" (passed to God's mercy) at ``dist``: died."""
+    if _CLITIC.sub("", words[dist]) not in _PASSED:
+        return None
+    step = 1 if side else -1  # the words after it in the text
+    rest = [words[k] for k in (dist + step, dist + 2 * step) if 0 <= k < len(words)]
+    return ("died", True) if len(rest) == 2 and rest[0] in _UP_TO and rest[1] == "رحمه" else None
+
+
 def _lost_right_before(words: list[str], side: int, dist: int) -> tuple | None:
     """ "فقد" right before the number ("كما فقد أربعة آخرون"): lost, a strong cue (what
     was lost is read after it, ``_what_was_lost``); anywhere else "فقد" is as often
@@ -930,9 +952,11 @@ def _team_names(words: list[str], side: int) -> set[int]:
 # "البالغ عددهم 55": amounting, their number (normalised); "جميع": all of them
 _AMOUNTING = frozenset({"البالغ", "البالغه", "البالغين", "البالغون", "والبالغ", "والبالغه"})
 _THEIR_NUMBER = frozenset({"عددهم", "عددها", "عددهن", "عددهما"})
+_AND_THEIR_NUMBER = frozenset({"و" + w for w in _THEIR_NUMBER})
 _ALL_OF = frozenset({"جميع", "كل", "كافه"})
 # "راح ضحيته 9": went as its victims, killed (normalised)
 _WENT = frozenset({"راح", "وراح", "ذهب", "وذهب", "يروح", "تروح"})
+_PASSED = frozenset({"انتقل", "انتقلا", "انتقلوا", "انتقلت", "انتقلتا"})  # ... إلى رحمة الله
 _VICTIM_OF = frozenset({"ضحيته", "ضحيتها", "ضحيتهم", "ضحيتهما", "ضحاياه", "ضحاياها"})
 # verbs that befall a count of people right after them, and nothing else (normalised)
 _PEOPLE_VERBS = {
