@@ -519,7 +519,6 @@ class Context:
                     break  # "1064 حالة، 583 منها تماثلت للشفاء": some of it, the verb theirs
                 hit = (
                     _went_as_victims(words, side, dist)
-                    or _passed_away(words, side, dist)
                     or self.ex.event_of(word)
                     or self._carrying(word, side, dist)
                     or _lost_right_before(words, side, dist)
@@ -911,15 +910,6 @@ TEAM_HEADS = frozenset({"رجال", "فرق", "فريق", "فرقه", "طواق�
                         "زوارق", "زورق", "قوارب", "مروحيات", "فرقتا", "فريقا"})  # fmt: skip
 
 
-def _passed_away(words: list[str], side: int, dist: int) -> tuple | None:
-    """The idiom "انتقل إلى رحمة الله" (passed to God's mercy) at ``dist``: died."""
-    if _CLITIC.sub("", words[dist]) not in _PASSED:
-        return None
-    step = 1 if side else -1  # the words after it in the text
-    rest = [words[k] for k in (dist + step, dist + 2 * step) if 0 <= k < len(words)]
-    return ("died", True) if len(rest) == 2 and rest[0] in _UP_TO and rest[1] == "رحمه" else None
-
-
 def _lost_right_before(words: list[str], side: int, dist: int) -> tuple | None:
     """ "فقد" right before the number ("كما فقد أربعة آخرون"): lost, a strong cue (what
     was lost is read after it, ``_what_was_lost``); anywhere else "فقد" is as often
@@ -956,7 +946,6 @@ _AND_THEIR_NUMBER = frozenset({"و" + w for w in _THEIR_NUMBER})
 _ALL_OF = frozenset({"جميع", "كل", "كافه"})
 # "راح ضحيته 9": went as its victims, killed (normalised)
 _WENT = frozenset({"راح", "وراح", "ذهب", "وذهب", "يروح", "تروح"})
-_PASSED = frozenset({"انتقل", "انتقلا", "انتقلوا", "انتقلت", "انتقلتا"})  # ... إلى رحمة الله
 _VICTIM_OF = frozenset({"ضحيته", "ضحيتها", "ضحيتهم", "ضحيتهما", "ضحاياه", "ضحاياها"})
 # verbs that befall a count of people right after them, and nothing else (normalised)
 _PEOPLE_VERBS = {

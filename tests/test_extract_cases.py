@@ -940,9 +940,6 @@ def test_two_restating_a_dual_counts_once(text, expected):
          " الرهائن.", ["killed"]),
         ("حيث سقط 13 مسلحا حوثيا على الأقل جراء غارات على مواقع متفرقة", ["killed"]),
         ("سقط 3 صواريخ على البلدة.", [None]),
-        # passed to God's mercy: died (Abha, the interior ministry's tweet, 7 August 2015)
-        ("إن اثنين من رجال الأمن المصابين في حادثة استهداف مسجد قوات الطوارئ بمنطقة عسير"
-         " انتقلا إلى رحمة الله متأثيرن بإصابتهما", ["died"]),
         # "and their number": the noun before it names what befell them, or the verb before
         # befell them all
         ("وأفادت شهادات الناجين وعددهم نحو 360 شخصًا، وصلوا أمس", ["survived"]),
