@@ -1557,6 +1557,12 @@ def test_places_apart_knows_what_lies_within_what():
     assert places_apart(at("بالرياض"), at("بالمدينة المنورة"))  # two cities of a country
     assert places_apart(at("في إيران"), at("في باكستان"))
     assert not places_apart(at("في إيران"), frozenset())  # a clause naming none
+    # a war's fronts and districts (Aden's Tawahi and Dar Saad, Marib's Sirwah)
+    assert places_apart(at("في منطقة التواهي"), at("على ضاحية دار سعد"))
+    assert not places_apart(at("في منطقة التواهي"), at("في عدن"))
+    assert places_apart(at("في جبهة صرواح"), at("في جبل صبر"))
+    assert not places_apart(at("في ريف حماة"), at("في سهل الغاب"))
+    assert places_apart(at("في دوما"), at("في سهل الغاب"))
 
 
 def test_tolls_of_two_places_are_two_figures(ledger_path):
