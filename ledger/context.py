@@ -544,6 +544,12 @@ class Context:
                 if side and (numeral(words, dist + 1) or self._of_them_next(words, dist)):
                     break  # "390 ... وجرح 400 آخرون": a verb before the next number is its own
                 event, strong = hit
+                if (
+                    not strong
+                    and event in CASUALTY_EVENTS
+                    and self._tolls_paired(words, side, dist)
+                ):
+                    event = "casualties"  # "بعدد المصابين والمتوفين ... بلغت أكثر من 15"
                 if event == "missing" and (word in _LOST or _CLITIC.sub("", word) in _LOST):
                     event = self._what_was_lost()
                     if event is None:
@@ -747,6 +753,24 @@ class Context:
         if event is None or side or dist or not self._counts_people():
             return None
         return (event, True)
+
+    def _tolls_paired(self, words: list[str], side: int, dist: int) -> bool:
+        """Is the casualty noun at ``dist`` one of two joined by و ("المصابين والمتوفين"،
+        "القتلى والجرحى"), each naming another casualty (the dead and the hurt)?"""
+        before_it, after_it = (dist + 1, dist - 1) if not side else (dist - 1, dist + 1)
+        pairs = []
+        if 0 <= before_it < len(words) and words[dist].startswith("و"):
+            pairs.append(words[before_it])  # the noun before "والمتوفين" in the text
+        if 0 <= after_it < len(words) and words[after_it].startswith("و"):
+            pairs.append(words[after_it])  # the noun after it, joined by و
+        own = self.ex.event_of(words[dist])
+        for other in pairs:
+            hit = self.ex.event_of(other)
+            if hit is not None and not hit[1] and hit[0] in CASUALTY_EVENTS and own is not None:
+                died = {"killed" if e == "died" else e for e in (hit[0], own[0])}
+                if died == {"killed", "injured"}:
+                    return True
+        return False
 
     def _counts_an_event(self, word: str) -> bool:
         """Is ``word`` a noun the lexicon counts as an event (إصابة، إصابات)?"""

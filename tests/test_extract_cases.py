@@ -945,6 +945,14 @@ def test_two_restating_a_dual_counts_once(text, expected):
         ("وأفادت شهادات الناجين وعددهم نحو 360 شخصًا، وصلوا أمس", ["survived"]),
         ("وجرى إخلاء ساكني العمارة وعددهم 15 شخصا، فيما باشرت وحدات المكافحة عملها",
          ["evacuated"]),
+        # two tolls' nouns joined by و count both, wherever they stand (Yemen's fronts;
+        # Khurais, 3alyoum 31 July 2015)
+        ("وأشارت المصادر عن أن عشرات الحوثيين سقطوا بين قتيل وجريح في المواجهات",
+         ["casualties"]),
+        ("معلنة عن سقوط أكثر من 145من ميليشيات الحوثي بين قتيل وجريح وأسر 11 آخرين",
+         ["casualties", "captured"]),
+        ("وعن الإحصائية بعدد المصابين والمتوفين قال إنها بلغت أكثر من 15 منها 9 متوفين",
+         ["casualties", "died"]),
         # a crew named by its work did something; nothing befell the count
         ("فرق الانقاذ ذكرت ان حريقين جديدين اندلعا في مقاطعة شاستا", [None]),
     ],
