@@ -2304,3 +2304,37 @@ def test_a_toll_s_lower_bounds_told_apart_are_flagged(ledger_path):
         # the headline's bound rounds, so the text's is named
         assert reason.startswith("lower bounds: at least 20 «20» (harda, aleqtisadiya")
         assert "at least 27" in reason
+
+
+MYANMAR_FLOODS = Path(__file__).parent / "data" / "myanmar_floods_excerpts.jsonl"
+
+
+def test_a_toll_rising_over_days_is_one_figure_with_its_last_lead(ledger_path):
+    """Myanmar's floods (1-10 August 2015), fourteen reports whole: the toll each report
+    leads with rose 27 -> 46 -> 69 -> 100; "فيضانات ميانمار تخلِّف مئة قتيلٍ" four days
+    after the 69 is the same toll, an update, not a figure of its own."""
+    with linked(ledger_path, MYANMAR_FLOODS, 14) as ledger:
+        toll = figure_of(ledger, "myanmar-aawsat-0803-2043", "ما لا يقل عن 46", "title")
+        assert figure_of(ledger, "myanmar-aleqtisadiya-0810-1915", "مئة", "title") == toll
+        (flag, kind) = ledger.db.execute(
+            "SELECT conflict, conflict_kind FROM figures WHERE claim_id = ?", [toll]
+        ).fetchone()
+        assert flag == 1 and kind == "update"
+
+
+def test_a_ledger_linked_before_leads_of_four_days_is_scored_afresh(ledger_path):
+    """A ledger linked by 0.21.0 scored reports four days apart as no lead pair: the
+    migration makes the next link score every pair again, and Myanmar's 100 dead join
+    the toll."""
+    import sqlite3
+
+    from ledger import Ledger
+    from ledger.figures import link, needs_rescore
+
+    linked(ledger_path, MYANMAR_FLOODS, 14).close()
+    with sqlite3.connect(ledger_path) as raw:  # as 0.21.0 left it
+        raw.execute("DELETE FROM _sqlite_migrations WHERE name = 'm023_leads_over_four_days'")
+    with Ledger(ledger_path) as ledger:
+        assert needs_rescore(ledger.db)
+        link(ledger, rescore=False)
+        assert not needs_rescore(ledger.db)
