@@ -445,9 +445,7 @@ LEAD_STORY_DAYS = 5  # a story told over more days is running coverage (a war, a
 INCIDENT_STORY_DAYS = 10  # ... unless its tolls are seldom told among a war's fighting
 # (``HOSTILE_SHARE``): floods, an outbreak, a crash's follow-ups are one incident's days
 HOSTILE_SHARE = 0.3  # tolls told among raids, clashes or armed sides (ClaimRow.hostile)
-LEAD_TOLL_DAYS = (
-    4  # reports this many days apart may still lead with the same toll (Myanmar: 69 then 100)
-)
+LEAD_TOLL_DAYS = 4  # reports this many days apart may lead with one toll (69 then 100 dead)
 LEAD_TOLL_RATIO = 5.0  # a rising toll may grow this much in its updates (10 then 32 dead) ...
 LEAD_RATIO = 2.0  # ... any other lead count this much (more would be another count)
 LEAD_COSINE = 0.25  # how close two reports must be (the cosine of their words; see stories)
