@@ -41,6 +41,7 @@ from .scope import (
     rebuts_a_toll,
     recalls_an_incident,
     retold_after_a_count,
+    rounds_up,
     running_total,
     same_period,
     severe_count,
@@ -126,6 +127,7 @@ class ClaimRow:
     hostile: bool = False  # a toll told among a war's fighting: "في غارات" (scope.tells_of_war)
     follows: bool = False  # an earlier incident's toll: ويأتي الهجوم بعد مقتل 10
     in_the_country: bool = False  # a placeless sentence's "في البلاد" (_round_up_places)
+    roundup: bool = False  # a day's round-up of separate incidents (scope.rounds_up)
     voice: int = 0  # another source set against the sentence's own: فيما تحدث مصدر ثالث عن 25
     rebuttal: bool = False  # another side's smaller count: أما الحزب فتحدث عن خمسة فقط
     retold: bool = False  # an earlier count the sentence tells after its own count
@@ -584,6 +586,7 @@ def load_claims(
         n_end = nt.to_normalized(max(0, end - (s_start or 0)))
         if event_family(event) in INCIDENT_EVENTS:  # only these are told apart by incident
             row.incident = incident_marks(nt.text, n_start, n_end)
+            row.roundup = rounds_up(nt.text)
             if not row.incident[2]:  # "ففي مدينة تعز، قتل 13": the places of its sentence
                 if cached.places is None:
                     cached.places = places_named(nt.text)

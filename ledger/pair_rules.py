@@ -596,6 +596,8 @@ def _one_toll(a: ClaimRow, b: ClaimRow, event: str, related: dict) -> bool:
         return False
     if a.day and b.day and abs((a.day - b.day).days) > LEAD_TOLL_DAYS:
         return False
+    if (a.roundup or b.roundup) and a.day != b.day:
+        return False  # a day's round-up of separate incidents leads with that day's toll
     if (a.weekday and b.weekday and a.weekday != b.weekday) or not same_scope(a, b):
         return False
     if not same_incident(a.incident, b.incident):

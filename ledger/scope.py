@@ -520,6 +520,19 @@ _TOLLS = frozenset({"killed", "died", "injured", "casualties"})
 _CLAUSE_BREAK = re.compile(r"[،؛;.!?]|(?<!\S)[وف]?لكن\S*")
 
 
+# "في حوادث أمنية منفصلة"، "بحوادث عنف منفصلة"، "في أحداث منفصلة"، "في حوادث متفرقة": a
+# day's round-up of separate incidents (normalised)
+_ROUNDUP_RE = re.compile(
+    r"(?<!\S)[بف]?(?:ال)?(?:حوادث|احداث)(?:\s+\S+)?\s+(?:ال)?(?:منفصله|متفرقه)(?!\S)"
+)
+
+
+def rounds_up(text: str) -> bool:
+    """Does a normalised sentence count separate incidents together, a day's round-up
+    ("لقي 6 أشخاص مصرعهم ... في حوادث أمنية منفصلة في بغداد")?"""
+    return _ROUNDUP_RE.search(text) is not None
+
+
 def incident_marks(
     text: str, start: int | None = None, end: int | None = None
 ) -> tuple[frozenset[str], bool, frozenset[str]]:

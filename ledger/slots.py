@@ -157,6 +157,7 @@ class Table:
         mid = [middle(r) for r in rows]
         self.value = np.array([np.nan if v is None else float(v) for v in mid], dtype=np.float64)
         self.day = np.array([r.day.toordinal() if r.day else 0 for r in rows], dtype=np.int64)
+        self.roundup = np.array([r.roundup for r in rows], dtype=bool)
         self.outlet = _codes([r.outlet for r in rows])
         spans = [interval_of(*r.stated, headline=r.headline,
                              whole=counts_whole_things(r.kind, r.entity_key)) for r in rows]  # fmt: skip
@@ -219,7 +220,8 @@ class Table:
         rises as it is counted), one about an earlier year (``elsewhen``) and one not, two
         market items (``ClaimRow.item``: Brent and US crude), a part naming who they were
         against the same toll's whole (``named_part_of``), the lightly hurt against the
-        rest, passengers against all aboard (``PASSENGERS``),
+        rest, passengers against all aboard (``PASSENGERS``), two days' round-ups of
+        separate incidents (``ClaimRow.roundup``),
         reports more than ``MAX_DAYS`` apart unless the count lasts (``_lasting``)."""
         ok = (self.kind_unit[i] == self.kind_unit[j]) & (self.sentence[i] != self.sentence[j])
         ok &= ~(self.informant[i] | self.informant[j])  # "ذكر مصدران": who spoke
@@ -241,6 +243,8 @@ class Table:
         ok &= (self.vague[i] == self.vague[j]) | same_entity
         ratio = self.ratio(i, j)
         ok &= (ratio <= MAX_RATIO) | (self.one_toll(i, j) & (ratio <= MAX_TOLL_RATIO))
+        # two days' round-ups of separate incidents count two days' incidents
+        ok &= ~(self.roundup[i] & self.roundup[j] & (self.day[i] != self.day[j]))
         # the cheap rules above rule out most pairs: the rest are read on those left only
         left = np.nonzero(ok)[0]
         ok[left] = self._allowed_further(i[left], j[left])

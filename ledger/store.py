@@ -355,8 +355,9 @@ def m022_other_list_items(db: sqlite_utils.Database) -> None:
 @migrations()
 def m023_leads_over_four_days(db: sqlite_utils.Database) -> None:
     # 0.22.0 joins a wreck's survivors with those rescued from it, reads reports four days
-    # apart leading with one toll as one figure, and names a war's fronts and districts
-    # as places: a ledger linked before scores every pair afresh
+    # apart leading with one toll as one figure (but two days' round-ups of separate
+    # incidents as two), and names a war's fronts and districts as places: a ledger
+    # linked before scores every pair afresh
     if db.execute("SELECT 1 FROM pair_scores LIMIT 1").fetchone():
         db["meta"].upsert({"key": RESCORE_KEY, "value": "leads over four days"}, pk="key")
 

@@ -253,3 +253,26 @@ def test_a_wreck_s_survivors_and_those_rescued_from_it_are_one_figure(tmp_path):
     ]  # fmt: skip
     with linked_records(tmp_path, records) as ledger:
         assert figure_of(ledger, "1", "ستة") == figure_of(ledger, "2", "سبعة")
+
+
+def test_two_days_round_ups_of_separate_incidents_are_two_figures(tmp_path):
+    """Iraq's daily round-ups (3alyoum 9 August, SPA 10 August 2015): "مصرع وإصابة 19
+    شخصاً في أحداث منفصلة" and the next day's "17 قتيلا وجريحًا بحوادث عنف منفصلة" each
+    count their own day's incidents: no update of one toll."""
+    records = [
+        {"id": "1", "source": "3alyoum", "date": "2015-08-09 17:28:58",
+         "title": "مصرع وإصابة 19 شخصاً في أحداث منفصلة بالعراق",
+         "content": "لقي 6 أشخاص مصرعهم , بينما أصيب 13 آخرون بجروح متفاوتة في حين تم العثور"
+                    " على جثتين مجهولتي الهوية اليوم في حوادث أمنية منفصلة في بغداد وكركوك."},
+        {"id": "2", "source": "was", "date": "2015-08-10 20:31:09",
+         "title": "عام / 17 قتيلا وجريحًا بحوادث عنف منفصلة في العراق",
+         "content": "لقي شخصان مصرعهما وأصيب 15 آخرون بجروح مختلفة , بينما عثرت الشرطة"
+                    " العراقية على ثلاث جثث مجهولة الهوية في حوادث أمنية منفصلة في مناطق"
+                    " متفرقة في العاصمة العراقية بغداد."},
+    ]  # fmt: skip
+    with linked_records(tmp_path, records) as ledger:
+        assert figure_of(ledger, "1", "19", "title") != figure_of(ledger, "2", "17", "title")
+        assert figure_of(ledger, "1", "6") != figure_of(ledger, "2", "شخصان")
+        assert (
+            ledger.db.execute("SELECT count(*) FROM figures WHERE conflict = 1").fetchone()[0] == 0
+        )
