@@ -527,6 +527,8 @@ class Context:
                 )
                 if hit is None or self._before_a_month(words, side, dist):
                     continue
+                if hit == ("survived", False) and not (side and dist <= 1):
+                    continue  # "العثور على ناجين": only the counted noun says survivors
                 if hit[0] in _PEOPLE_ONLY and self.draft.kind != "count":
                     continue  # "نحو عشرة أمتار" beside "أضرارا": a measure is hit by nothing
                 if hit[0] == "aboard" and (
@@ -653,7 +655,7 @@ class Context:
         "وعددهم" only a noun naming what befell them counts ("الحالات المصابة وعددها 40"):
         the noun before it is as often the object of what befell all of them ("إخلاء سكان
         العمارة وعددهم 15")."""
-        before = [w for w in self.before[:4] if w not in _QUOTES]
+        before = [w for w in self.before[:NUMBERING_REACH] if w not in _QUOTES]
         if before[:1] and before[0] in _AND_THEIR_NUMBER:
             at = 1  # "الحالات المصابة وعددها 40 حالة"
         elif len(before) > 1 and before[0] in _THEIR_NUMBER and before[1] in _AMOUNTING:
@@ -662,8 +664,8 @@ class Context:
             return None
         if len(before) <= at:
             return None
-        if len(before) > at + 1 and _CLITIC.sub("", before[at + 1]) in _ALL_OF:
-            return None
+        if any(_CLITIC.sub("", w) in _ALL_OF for w in before[at + 1 : at + 3]):
+            return None  # "قتل جميع ركاب الطائرة البالغ عددهم 150": all of them befell it
         noun = before[at]
         hit = self.ex.event_of(noun)
         if hit is not None and not hit[1]:
@@ -968,6 +970,7 @@ _AMOUNTING = frozenset({"البالغ", "البالغه", "البالغين", "�
 _THEIR_NUMBER = frozenset({"عددهم", "عددها", "عددهن", "عددهما"})
 _AND_THEIR_NUMBER = frozenset({"و" + w for w in _THEIR_NUMBER})
 _ALL_OF = frozenset({"جميع", "كل", "كافه"})
+NUMBERING_REACH = 5  # words before "البالغ عددهم" read: its noun (of two words) and "جميع"
 # "راح ضحيته 9": went as its victims, killed (normalised)
 _WENT = frozenset({"راح", "وراح", "ذهب", "وذهب", "يروح", "تروح"})
 _VICTIM_OF = frozenset({"ضحيته", "ضحيتها", "ضحيتهم", "ضحيتهما", "ضحاياه", "ضحاياها"})
@@ -975,6 +978,8 @@ _VICTIM_OF = frozenset({"ضحيته", "ضحيتها", "ضحيتهم", "ضحيت�
 _PEOPLE_VERBS = {
     **dict.fromkeys(("يحمل", "تحمل", "يحملان", "تحملان", "وتحمل", "ويحمل"), "aboard"),
     **dict.fromkeys(("يحصد", "تحصد", "حصد", "حصدت", "ويحصد", "وتحصد"), "killed"),
+    # أجلى، أُجلي (evacuated) are also "من أجلي" (for my sake), أجلوا also "postponed"
+    **dict.fromkeys(("اجلي", "واجلي", "اجلوا", "واجلوا", "اجليت", "واجليت"), "evacuated"),
 }
 _CASES = frozenset({"حاله", "حالات"})  # normalised
 _BRACKET = re.compile(r"^[()\[\]«»\"']+$")  # "(9) حالات وفاة": brackets around a number

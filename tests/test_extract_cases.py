@@ -953,6 +953,14 @@ def test_two_restating_a_dual_counts_once(text, expected):
          ["casualties", "captured"]),
         ("وعن الإحصائية بعدد المصابين والمتوفين قال إنها بلغت أكثر من 15 منها 9 متوفين",
          ["casualties", "died"]),
+        # an outside review's counter-examples: all of them aboard befell it; survivors
+        # sought are no cue for the drowned; "أجلوا" before no count is no evacuation
+        ("قتل جميع ركاب الطائرة البالغ عددهم 150 شخصا", ["killed"]),
+        ("وتضاءلت الآمال في العثور على ناجين من حادث غرق قارب، ويقدر أنه أسفر عن غرق أكثر"
+         " من مائتي مهاجر أمس", [None]),
+        ("أكثر من 163 ألفا أجلوا عن منازلهم وانقطعت الكهرباء عن أكثر من مليوني منزل",
+         [None, None]),
+        ("ضحى 3 أشخاص من أجلي", [None]),
         # a crew named by its work did something; nothing befell the count
         ("فرق الانقاذ ذكرت ان حريقين جديدين اندلعا في مقاطعة شاستا", [None]),
     ],
